@@ -1,0 +1,90 @@
+using System.Text.Json;
+using Dapper;
+using Monitoring.Alert.Subscriptions;
+using Monitoring.Storage;
+
+namespace Monitoring.Alert.Storage;
+
+public sealed class SqliteSubscriptionStore(SqliteDatabase database) : ISubscriptionStore, IStoreInitializer
+{
+    private const string Select = "SELECT subscription_id AS SubscriptionId, analyst_id AS AnalystId, name AS Name, topics AS Topics, countries AS Countries, keywords AS Keywords, webhook_url AS WebhookUrl, created_at AS CreatedAt FROM alert_subscriptions";
+
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync("""
+            CREATE TABLE IF NOT EXISTS alert_subscriptions (
+                subscription_id TEXT NOT NULL PRIMARY KEY,
+                analyst_id      TEXT NOT NULL,
+                name            TEXT NOT NULL,
+                topics          TEXT NOT NULL,
+                countries       TEXT NOT NULL,
+                keywords        TEXT NOT NULL,
+                webhook_url     TEXT NULL,
+                created_at      TEXT NOT NULL);
+            CREATE INDEX IF NOT EXISTS alert_subscriptions_analyst ON alert_subscriptions (analyst_id, created_at);
+            """);
+    }
+
+    public async Task InsertAsync(Subscription subscription, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync("""
+            INSERT INTO alert_subscriptions (subscription_id, analyst_id, name, topics, countries, keywords, webhook_url, created_at)
+            VALUES (@SubscriptionId, @AnalystId, @Name, @Topics, @Countries, @Keywords, @WebhookUrl, @CreatedAt)
+            """, new
+        {
+            subscription.SubscriptionId, subscription.AnalystId, subscription.Name,
+            Topics = JsonSerializer.Serialize(subscription.Topics), Countries = JsonSerializer.Serialize(subscription.Countries),
+            Keywords = JsonSerializer.Serialize(subscription.Keywords), subscription.WebhookUrl, subscription.CreatedAt,
+        });
+    }
+
+    public async Task<Subscription?> GetAsync(string analystId, string subscriptionId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<Row>($"{Select} WHERE analyst_id = @analystId AND subscription_id = @subscriptionId", new { analystId, subscriptionId });
+        return row?.ToSubscription();
+    }
+
+    public async Task<IReadOnlyList<Subscription>> ListAsync(string analystId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<Row>($"{Select} WHERE analyst_id = @analystId ORDER BY created_at", new { analystId });
+        return rows.Select(r => r.ToSubscription()).ToList();
+    }
+
+    public async Task<bool> DeleteAsync(string analystId, string subscriptionId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(
+            "DELETE FROM alert_subscriptions WHERE analyst_id = @analystId AND subscription_id = @subscriptionId", new { analystId, subscriptionId }) == 1;
+    }
+
+    public async Task<IReadOnlyList<Subscription>> ListAllAsync(CancellationToken cancellationToken)
+    {
+        using var activity = SqliteDatabase.StartActivity("SELECT", "alert_subscriptions");
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<Row>(Select);
+        return rows.Select(r => r.ToSubscription()).ToList();
+    }
+
+    private sealed class Row
+    {
+        public string SubscriptionId { get; init; } = "";
+        public string AnalystId { get; init; } = "";
+        public string Name { get; init; } = "";
+        public string Topics { get; init; } = "[]";
+        public string Countries { get; init; } = "[]";
+        public string Keywords { get; init; } = "[]";
+        public string? WebhookUrl { get; init; }
+        public DateTimeOffset CreatedAt { get; init; }
+
+        public Subscription ToSubscription() => new()
+        {
+            SubscriptionId = SubscriptionId, AnalystId = AnalystId, Name = Name,
+            Topics = JsonSerializer.Deserialize<List<string>>(Topics)!, Countries = JsonSerializer.Deserialize<List<string>>(Countries)!,
+            Keywords = JsonSerializer.Deserialize<List<string>>(Keywords)!, WebhookUrl = WebhookUrl, CreatedAt = CreatedAt,
+        };
+    }
+}

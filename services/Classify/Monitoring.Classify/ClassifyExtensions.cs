@@ -1,0 +1,37 @@
+using MassTransit;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Monitoring.Classify.Events;
+using Monitoring.Classify.Gazetteer;
+using Monitoring.Classify.Http;
+using Monitoring.Classify.Storage;
+using Monitoring.Classify.Taxonomy;
+using Monitoring.ServiceDefaults.Messaging;
+using Monitoring.Storage;
+
+namespace Monitoring.Classify;
+
+public static class ClassifyExtensions
+{
+    /// <summary>Everything the classify service is: taxonomy, gazetteer, the event store and its consumer. Call before <c>AddMonitoringBus</c>.</summary>
+    public static IHostApplicationBuilder AddClassify(this IHostApplicationBuilder builder)
+    {
+        builder.Services.Configure<ClassifyOptions>(builder.Configuration.GetSection(ClassifyOptions.SectionName));
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(sp => TopicTagger.Load(ResolvePath(sp.GetRequiredService<IOptions<ClassifyOptions>>().Value.TaxonomyPath)));
+        builder.Services.AddSingleton(sp => CountryGazetteer.Load(ResolvePath(sp.GetRequiredService<IOptions<ClassifyOptions>>().Value.GazetteerPath)));
+        builder.Services.AddSingleton<ArticleClassifier>();
+        builder.Services.AddScoped<EventRecorder>();
+        builder.AddStore<IEventStore, SqliteEventStore, MongoEventStore>();
+        builder.AddMessageConsumers(bus => bus.AddConsumer<ClassifyArticleConsumer, ClassifyArticleConsumerDefinition>());
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapClassifyEndpoints(this IEndpointRouteBuilder app) => app.MapEventEndpoints();
+
+    private static string ResolvePath(string path) => Path.IsPathRooted(path) ? path : Path.Combine(AppContext.BaseDirectory, path);
+}

@@ -1,0 +1,53 @@
+#!/usr/bin/env python3
+"""Builds countries.json (our gazetteer format) from mledoze/countries (ODbL 1.0).
+
+Usage: python3 build-gazetteer.py ../../../../../shared/reference/countries/countries.json > countries.json
+Each entry: ISO-3166 alpha-3 code, English name, and every surface form that names the country:
+names and official names in 24 languages, native names, alternative spellings, demonyms, capitals,
+plus the seats of power used as metonyms ("the Kremlin") listed in SEATS below.
+"""
+import json
+import sys
+
+# Seats of power and metonyms that the source data lacks.
+SEATS = {
+    "RUS": ["Kremlin"], "USA": ["White House", "Pentagon", "Washington", "Capitol Hill"], "CHN": ["Zhongnanhai", "PRC"],
+    "GBR": ["Downing Street", "Whitehall", "Britain"], "FRA": ["Elysee", "Élysée", "Quai d'Orsay"], "PRK": ["North Korea"],
+    "DEU": ["Bundestag"], "JPN": ["Kantei"], "IND": ["New Delhi"], "ISR": ["Knesset"], "TWN": ["Taipei"],
+}
+
+# Two-letter codes read as words far more often than as countries; only these are kept, case-sensitively.
+ABBREVIATIONS = {"USA": ["US", "U.S.", "U.S.A."], "GBR": ["UK", "U.K."], "ARE": ["UAE"], "PRK": ["DPRK"], "KOR": ["ROK"]}
+
+
+def forms(country):
+    names = [country["name"]["common"], country["name"]["official"]]
+    names += [n for native in country["name"].get("native", {}).values() for n in (native["common"], native["official"])]
+    names += [n for t in country.get("translations", {}).values() for n in (t["common"], t["official"])]
+    names += [a for a in country.get("altSpellings", []) if len(a) > 3 or (a.isupper() and len(a) == 3)]
+    names += [d for demonyms in country.get("demonyms", {}).values() for d in demonyms.values()]
+    names += country.get("capital", [])
+    names += SEATS.get(country["cca3"], []) + ABBREVIATIONS.get(country["cca3"], [])
+    seen, result = set(), []
+    for name in names:
+        name = name.strip()
+        if not name or "," in name or name.casefold() in seen:
+            continue
+        seen.add(name.casefold())
+        result.append(name)
+    return result
+
+
+def main(path):
+    countries = json.load(open(path, encoding="utf-8"))
+    gazetteer = [
+        {"code": c["cca3"], "name": c["name"]["common"], "forms": forms(c)}
+        for c in sorted(countries, key=lambda c: c["cca3"])
+    ]
+    json.dump({"licence": "ODbL 1.0, derived from mledoze/countries; see README.md", "countries": gazetteer},
+              sys.stdout, ensure_ascii=False, indent=1)
+    print()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])

@@ -1,0 +1,50 @@
+using MassTransit;
+using Monitoring.Classify.Storage;
+using Monitoring.Contracts;
+using Monitoring.ServiceDefaults.Messaging;
+
+namespace Monitoring.Classify.Events;
+
+/// <summary>Classifies an ingested article, stores its event document once, and announces it.</summary>
+public sealed class EventRecorder(ArticleClassifier classifier, IEventStore store, IPublishEndpoint publisher, TimeProvider clock)
+{
+    public async Task RecordAsync(ArticleIngested article, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(article.ArticleId)) throw new InvalidMessageException("ArticleIngested without an ArticleId.");
+        if (string.IsNullOrWhiteSpace(article.Text)) throw new InvalidMessageException($"ArticleIngested {article.ArticleId} has no text.");
+
+        var classification = classifier.Classify(article.Title, article.Text);
+        var (_, stored) = await store.TryInsertAsync(new EventDocument
+        {
+            ArticleId = article.ArticleId,
+            StoryId = article.StoryId,
+            Title = article.Title,
+            Url = article.Url,
+            Source = article.Source,
+            Language = article.Language,
+            PublishedAt = article.PublishedAt,
+            IngestedAt = article.IngestedAt,
+            ClassifiedAt = clock.GetUtcNow(),
+            Topics = classification.Topics,
+            Countries = classification.Countries,
+        }, cancellationToken);
+
+        // Published from the stored document whether or not this delivery inserted it: a redelivery after a
+        // crash between store and publish still announces the article, and alert de-duplicates by key.
+        await publisher.Publish(new ArticleClassified
+        {
+            ArticleId = stored.ArticleId,
+            StoryId = stored.StoryId,
+            Text = article.Text,
+            Title = stored.Title,
+            Url = stored.Url,
+            Source = stored.Source,
+            Language = stored.Language,
+            PublishedAt = stored.PublishedAt,
+            IngestedAt = stored.IngestedAt,
+            ClassifiedAt = stored.ClassifiedAt,
+            Topics = stored.Topics,
+            Countries = stored.Countries,
+        }, cancellationToken);
+    }
+}

@@ -1,0 +1,85 @@
+using MongoDB.Bson.Serialization.Attributes;
+using MongoDB.Driver;
+using Monitoring.Classify.Events;
+using Monitoring.Contracts;
+using Monitoring.Storage;
+
+namespace Monitoring.Classify.Storage;
+
+public sealed class MongoEventStore(IMongoDatabase database) : IEventStore, IStoreInitializer
+{
+    private readonly IMongoCollection<EventRecord> _events = database.GetCollection<EventRecord>("classify_events");
+
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        var keys = Builders<EventRecord>.IndexKeys;
+        await _events.Indexes.CreateManyAsync(
+        [
+            new CreateIndexModel<EventRecord>(keys.Descending(e => e.ClassifiedAt), new CreateIndexOptions { Name = "classified_at" }),
+            new CreateIndexModel<EventRecord>(keys.Ascending(e => e.Countries).Descending(e => e.ClassifiedAt), new CreateIndexOptions { Name = "countries_classified_at" }),
+            new CreateIndexModel<EventRecord>(keys.Ascending("Topics.Id").Descending(e => e.ClassifiedAt), new CreateIndexOptions { Name = "topics_classified_at" }),
+        ], cancellationToken);
+    }
+
+    public async Task<(bool Inserted, EventDocument Event)> TryInsertAsync(EventDocument document, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // _id is the article id: the unique key is the primary key.
+            await _events.InsertOneAsync(EventRecord.From(document), cancellationToken: cancellationToken);
+            return (true, document);
+        }
+        catch (MongoWriteException exception) when (exception.IsDuplicateKey())
+        {
+            return (false, (await GetAsync(document.ArticleId, cancellationToken))!);
+        }
+    }
+
+    public async Task<EventDocument?> GetAsync(string articleId, CancellationToken cancellationToken) =>
+        (await _events.Find(e => e.Id == articleId).FirstOrDefaultAsync(cancellationToken))?.ToDocument();
+
+    public async Task<IReadOnlyList<EventDocument>> ListAsync(EventQuery query, CancellationToken cancellationToken)
+    {
+        var filter = Builders<EventRecord>.Filter;
+        var where = filter.Empty;
+        if (query.Country is not null) where &= filter.AnyEq(e => e.Countries, query.Country);
+        if (query.Topic is not null) where &= filter.ElemMatch(e => e.Topics, t => t.Id == query.Topic);
+        var records = await _events.Find(where).SortByDescending(e => e.ClassifiedAt).Limit(query.Limit).ToListAsync(cancellationToken);
+        return records.Select(r => r.ToDocument()).ToList();
+    }
+
+    private sealed class EventRecord
+    {
+        [BsonId] public required string Id { get; init; }
+        public required string StoryId { get; init; }
+        public string? Title { get; init; }
+        public string? Url { get; init; }
+        public string? Source { get; init; }
+        public required string Language { get; init; }
+        public DateTime? PublishedAt { get; init; }
+        public DateTime IngestedAt { get; init; }
+        public DateTime ClassifiedAt { get; init; }
+        public required List<TopicRecord> Topics { get; init; }
+        public required List<string> Countries { get; init; }
+
+        public static EventRecord From(EventDocument d) => new()
+        {
+            Id = d.ArticleId, StoryId = d.StoryId, Title = d.Title, Url = d.Url, Source = d.Source, Language = d.Language,
+            PublishedAt = d.PublishedAt?.UtcDateTime, IngestedAt = d.IngestedAt.UtcDateTime, ClassifiedAt = d.ClassifiedAt.UtcDateTime,
+            Topics = d.Topics.Select(t => new TopicRecord { Id = t.Id, Score = t.Score }).ToList(), Countries = d.Countries.ToList(),
+        };
+
+        public EventDocument ToDocument() => new()
+        {
+            ArticleId = Id, StoryId = StoryId, Title = Title, Url = Url, Source = Source, Language = Language,
+            PublishedAt = PublishedAt?.ToUtcOffset(), IngestedAt = IngestedAt.ToUtcOffset(), ClassifiedAt = ClassifiedAt.ToUtcOffset(),
+            Topics = Topics.Select(t => new TopicScore { Id = t.Id, Score = t.Score }).ToList(), Countries = Countries,
+        };
+    }
+
+    private sealed class TopicRecord
+    {
+        public required string Id { get; init; }
+        public double Score { get; init; }
+    }
+}

@@ -1,0 +1,57 @@
+using System.Text.RegularExpressions;
+
+namespace Monitoring.Ingest.Extraction;
+
+/// <summary>
+/// Drops the lines a scraper picks up around an article: short lines the page repeats (menus, copyright,
+/// hotlines printed twice), cookie and consent banners, copyright and licence notices, and photo captions
+/// ending in an agency credit such as "/CFP".
+/// </summary>
+public static partial class BoilerplateFilter
+{
+    // A short line that recurs is navigation or a footer; a long one is a paragraph scraped twice, kept once.
+    private const int ShortLineLength = 160;
+
+    public static IReadOnlyList<string> Clean(IEnumerable<string> rawLines)
+    {
+        var lines = rawLines
+            .Select(line => Whitespace().Replace(line, " ").Trim())
+            .Where(line => line.Length > 0)
+            .ToList();
+
+        var counts = lines.GroupBy(line => line, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(group => group.Key, group => group.Count(), StringComparer.OrdinalIgnoreCase);
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var kept = new List<string>(lines.Count);
+        foreach (var line in lines)
+        {
+            if (counts[line] > 1 && line.Length <= ShortLineLength) continue;
+            if (!seen.Add(line)) continue;
+            if (IsBoilerplate(line)) continue;
+            kept.Add(line);
+        }
+
+        return kept;
+    }
+
+    public static bool IsBoilerplate(string line) =>
+        CookieNotice().IsMatch(line)
+        || (line.Length <= ShortLineLength && (FooterNotice().IsMatch(line) || NavigationWord().IsMatch(line)))
+        || (line.Length <= 300 && PhotoCredit().IsMatch(line));
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"\bcookies?\b.*\b(agree|consent|accept|settings|policy|privacy)\b|\b(agree|consent|accept)\b.*\bcookies?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex CookieNotice();
+
+    [GeneratedRegex(@"(copyright|©|\(c\)\s*\d{4}|all rights reserved|hotline|ICP备|terms of (use|service)|privacy policy)", RegexOptions.IgnoreCase)]
+    private static partial Regex FooterNotice();
+
+    [GeneratedRegex(@"^(sitemap|site map|home|menu|search|share|print|e-?mail|subscribe|log ?in|sign ?in|sign up|advertisement|related( articles| stories)?|read more)\s*:?$", RegexOptions.IgnoreCase)]
+    private static partial Regex NavigationWord();
+
+    // "A file photo of ... /CFP", "Protesters in ... /Reuters": a caption that ends with the agency that shot it.
+    [GeneratedRegex(@"\s/\s?(?:[A-Z][A-Za-z]*|[A-Z]{2,})(?:\s?(?:Photo|Images))?\.?$")]
+    private static partial Regex PhotoCredit();
+}

@@ -1,0 +1,3 @@
+namespace Monitoring.Ingest.Http;
+
+public sealed record SubmitArticleRequest(string? Url, string? Title, string? Source, DateTimeOffset? PublishedAt, string? Text, string? Html);

@@ -1,0 +1,10 @@
+using System.Diagnostics.Metrics;
+using Monitoring.ServiceDefaults.Telemetry;
+
+namespace Monitoring.Ingest;
+
+internal static class IngestMetrics
+{
+    public static readonly Counter<long> Published = MonitoringTelemetry.Meter.CreateCounter<long>("monitoring.ingest.articles.published");
+    public static readonly Counter<long> Duplicates = MonitoringTelemetry.Meter.CreateCounter<long>("monitoring.ingest.articles.duplicates");
+}

@@ -1,0 +1,11 @@
+namespace Monitoring.Ingest.Storage;
+
+public interface IArticleStore
+{
+    /// <summary>Inserts unless an article with the same content hash exists; then returns that one.</summary>
+    Task<(bool Inserted, StoredArticle Article)> TryInsertAsync(StoredArticle article, CancellationToken cancellationToken);
+
+    Task MarkAnnouncedAsync(string articleId, DateTimeOffset announcedAt, CancellationToken cancellationToken);
+
+    Task<StoredArticle?> GetAsync(string articleId, CancellationToken cancellationToken);
+}

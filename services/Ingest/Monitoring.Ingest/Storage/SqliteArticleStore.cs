@@ -1,0 +1,59 @@
+using Dapper;
+using Monitoring.Storage;
+
+namespace Monitoring.Ingest.Storage;
+
+public sealed class SqliteArticleStore(SqliteDatabase database) : IArticleStore, IStoreInitializer
+{
+    private const string Columns = "article_id AS ArticleId, story_id AS StoryId, content_hash AS ContentHash, text AS Text, title AS Title, url AS Url, source AS Source, language AS Language, published_at AS PublishedAt, ingested_at AS IngestedAt, announced_at AS AnnouncedAt";
+
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync("""
+            CREATE TABLE IF NOT EXISTS ingest_articles (
+                article_id   TEXT NOT NULL PRIMARY KEY,
+                story_id     TEXT NOT NULL,
+                content_hash TEXT NOT NULL UNIQUE,
+                text         TEXT NOT NULL,
+                title        TEXT NULL,
+                url          TEXT NULL,
+                source       TEXT NULL,
+                language     TEXT NOT NULL,
+                published_at TEXT NULL,
+                ingested_at  TEXT NOT NULL,
+                announced_at TEXT NULL);
+            """);
+    }
+
+    public async Task<(bool Inserted, StoredArticle Article)> TryInsertAsync(StoredArticle article, CancellationToken cancellationToken)
+    {
+        using var activity = SqliteDatabase.StartActivity("INSERT", "ingest_articles");
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var inserted = await connection.ExecuteAsync("""
+            INSERT INTO ingest_articles (article_id, story_id, content_hash, text, title, url, source, language, published_at, ingested_at, announced_at)
+            VALUES (@ArticleId, @StoryId, @ContentHash, @Text, @Title, @Url, @Source, @Language, @PublishedAt, @IngestedAt, @AnnouncedAt)
+            ON CONFLICT DO NOTHING
+            """, article);
+        if (inserted == 1) return (true, article);
+
+        var existing = await connection.QuerySingleAsync<StoredArticle>(
+            $"SELECT {Columns} FROM ingest_articles WHERE content_hash = @ContentHash OR article_id = @ArticleId LIMIT 1", article);
+        return (false, existing);
+    }
+
+    public async Task MarkAnnouncedAsync(string articleId, DateTimeOffset announcedAt, CancellationToken cancellationToken)
+    {
+        using var activity = SqliteDatabase.StartActivity("UPDATE", "ingest_articles");
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(
+            "UPDATE ingest_articles SET announced_at = @announcedAt WHERE article_id = @articleId AND announced_at IS NULL",
+            new { articleId, announcedAt });
+    }
+
+    public async Task<StoredArticle?> GetAsync(string articleId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<StoredArticle>($"SELECT {Columns} FROM ingest_articles WHERE article_id = @articleId", new { articleId });
+    }
+}

@@ -1,0 +1,17 @@
+using MassTransit;
+using Monitoring.Contracts;
+
+namespace Monitoring.Monitor.Demo;
+
+public sealed class PrintEventConsumer(DemoConsole console) : IConsumer<ArticleClassified>
+{
+    public Task Consume(ConsumeContext<ArticleClassified> context)
+    {
+        var article = context.Message;
+        var topics = article.Topics.Count == 0 ? "none" : string.Join(", ", article.Topics.Select(t => $"{t.Id} ({t.Score:0.#})"));
+        var countries = article.Countries.Count == 0 ? "none" : string.Join(' ', article.Countries);
+        console.Write("event", $"{DemoConsole.ShortId(article.ArticleId)} {DemoConsole.Quote(article.Title)}");
+        console.Write("", $"topics: {topics} | countries: {countries}");
+        return Task.CompletedTask;
+    }
+}

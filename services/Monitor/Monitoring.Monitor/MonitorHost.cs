@@ -1,0 +1,103 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration.Memory;
+using Monitoring.Alert;
+using Monitoring.Classify;
+using Monitoring.Ingest;
+using Monitoring.Monitor.Demo;
+using Monitoring.ServiceDefaults;
+using Monitoring.ServiceDefaults.Messaging;
+
+namespace Monitoring.Monitor;
+
+/// <summary>Ingest, classify and alert composed in one process: in-memory bus, one SQLite file, one HTTP API.</summary>
+public static class MonitorHost
+{
+    public static WebApplication Build(MonitorRunOptions options, TextWriter output)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ApplicationName = "monitor", ContentRootPath = AppContext.BaseDirectory });
+
+        // Defaults for one machine; environment variables (Storage__Provider, …) still override them.
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
+        {
+            InitialData = new Dictionary<string, string?>
+            {
+                ["Messaging:Transport"] = nameof(MessagingTransport.InMemory),
+                ["Storage:Provider"] = "Sqlite",
+                ["Storage:Sqlite:Path"] = options.Data.FullName,
+                ["Logging:LogLevel:Default"] = "Warning",
+                ["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] = "Error",
+            },
+        });
+        builder.WebHost.UseUrls(options.Urls);
+        builder.Services.AddSingleton(sp => new DemoConsole(output, sp.GetRequiredService<TimeProvider>()));
+
+        builder.AddServiceDefaults();
+        builder.AddIngest();
+        builder.AddClassify();
+        builder.AddAlert();
+        builder.AddMessageConsumers(bus =>
+        {
+            bus.AddConsumer<PrintEventConsumer>();
+            bus.AddConsumer<PrintAlertConsumer>();
+        });
+        builder.AddMonitoringBus();
+
+        var app = builder.Build();
+        app.MapDefaultEndpoints();
+        app.MapIngestEndpoints();
+        app.MapClassifyEndpoints();
+        app.MapAlertEndpoints();
+        app.MapDemoWebhook();
+        return app;
+    }
+
+    public static async Task<int> RunAsync(MonitorRunOptions options, TextWriter output, CancellationToken cancellationToken)
+    {
+        if (!options.Seeds.Exists)
+        {
+            await Console.Error.WriteLineAsync($"monitor run: seeds folder '{options.Seeds.FullName}' not found; run from the repository root or pass --seeds DIR.");
+            return 2;
+        }
+
+        await using var app = Build(options, output);
+        await app.StartAsync(cancellationToken);
+        var console = app.Services.GetRequiredService<DemoConsole>();
+        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+
+        console.Line($"Monitoring: ingest, classify and alert in one process (in-memory bus, SQLite {options.Data.FullName})");
+        console.Line($"API on {address}");
+        console.Line();
+
+        using var seeder = new DemoSeeder(app.Services, address, console);
+        var seed = await seeder.CreateSubscriptionsAsync(options.Seeds, cancellationToken);
+        var added = await seeder.IngestArticlesAsync(options.Seeds, cancellationToken);
+        await console.WaitForQuietAsync(added, TimeSpan.FromSeconds(60), cancellationToken);
+
+        console.Line();
+        var key = seed?.Analyst.ApiKey ?? "<your key>";
+        console.Line("Try it (another terminal):");
+        console.Line($"  curl -s {address}api/events | head -c 600");
+        console.Line($"  curl -s -H 'X-Api-Key: {key}' {address}api/alerts");
+        console.Line($"  curl -s -H 'X-Api-Key: {key}' {address}api/subscriptions");
+        console.Line($"  curl -s -X POST -H 'Content-Type: text/plain' --data-binary @seeds/000_780a307ae76c99fd.txt {address}api/articles");
+
+        if (options.Once)
+        {
+            await app.StopAsync(CancellationToken.None);
+            return 0;
+        }
+
+        console.Line();
+        console.Line("Serving; Ctrl+C stops.");
+        try
+        {
+            await app.WaitForShutdownAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        return 0;
+    }
+}

@@ -1,0 +1,9 @@
+using System.CommandLine;
+using Monitoring.Monitor;
+
+var root = new RootCommand("monitor — media monitoring for diplomacy and security analysts")
+{
+    RunCommand.Create(),
+};
+
+return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,19 @@
+namespace Monitoring.Contracts;
+
+/// <summary>A subscription matched an article and the alert was stored. Business key: <see cref="AlertId"/>.</summary>
+public sealed record AlertRaised
+{
+    public required string AlertId { get; init; }
+    public required string SubscriptionId { get; init; }
+    public required string AnalystId { get; init; }
+    public required string ArticleId { get; init; }
+    public required string StoryId { get; init; }
+    public string? Title { get; init; }
+    public string? Url { get; init; }
+    public required IReadOnlyList<string> Topics { get; init; }
+    public required IReadOnlyList<string> Countries { get; init; }
+
+    /// <summary>When the article entered the system, so delivery latency can be measured end to end.</summary>
+    public required DateTimeOffset ArticleIngestedAt { get; init; }
+    public required DateTimeOffset RaisedAt { get; init; }
+}

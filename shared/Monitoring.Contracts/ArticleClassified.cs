@@ -1,0 +1,21 @@
+namespace Monitoring.Contracts;
+
+/// <summary>An article has been tagged and its event document stored. Business key: <see cref="ArticleId"/>.</summary>
+public sealed record ArticleClassified
+{
+    public required string ArticleId { get; init; }
+    public required string StoryId { get; init; }
+    public required string Text { get; init; }
+    public string? Title { get; init; }
+    public string? Url { get; init; }
+    public string? Source { get; init; }
+    public required string Language { get; init; }
+    public DateTimeOffset? PublishedAt { get; init; }
+    public required DateTimeOffset IngestedAt { get; init; }
+    public required DateTimeOffset ClassifiedAt { get; init; }
+
+    public required IReadOnlyList<TopicScore> Topics { get; init; }
+
+    /// <summary>ISO 3166-1 alpha-3 codes of the countries the article involves.</summary>
+    public required IReadOnlyList<string> Countries { get; init; }
+}

@@ -1,0 +1,69 @@
+using System.Data;
+using System.Diagnostics;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Monitoring.ServiceDefaults.Telemetry;
+
+namespace Monitoring.Storage;
+
+/// <summary>Opens connections to the embedded SQLite file, in WAL mode so readers never block the writer.</summary>
+public sealed class SqliteDatabase
+{
+    private readonly string _connectionString;
+
+    static SqliteDatabase()
+    {
+        SqlMapper.AddTypeHandler(new DateTimeOffsetHandler());
+        SqlMapper.AddTypeHandler(new NullableDateTimeOffsetHandler());
+    }
+
+    public SqliteDatabase(string path)
+    {
+        var fullPath = System.IO.Path.GetFullPath(path);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(fullPath)!);
+        Path = fullPath;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = fullPath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+
+    public string Path { get; }
+
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync("PRAGMA journal_mode=WAL; PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL;");
+        return connection;
+    }
+
+    /// <summary>A client span per statement, so a trace shows the store step the way the MongoDB driver's spans do.</summary>
+    public static Activity? StartActivity(string operation, string table)
+    {
+        var activity = MonitoringTelemetry.Source.StartActivity($"{operation} {table}", ActivityKind.Client);
+        activity?.SetTag("db.system.name", "sqlite");
+        activity?.SetTag("db.operation.name", operation);
+        activity?.SetTag("db.collection.name", table);
+        return activity;
+    }
+
+    private sealed class DateTimeOffsetHandler : SqlMapper.TypeHandler<DateTimeOffset>
+    {
+        public override void SetValue(IDbDataParameter parameter, DateTimeOffset value) => parameter.Value = value.ToUniversalTime().ToString("O");
+
+        public override DateTimeOffset Parse(object value) => DateTimeOffset.Parse((string)value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private sealed class NullableDateTimeOffsetHandler : SqlMapper.TypeHandler<DateTimeOffset?>
+    {
+        public override void SetValue(IDbDataParameter parameter, DateTimeOffset? value) =>
+            parameter.Value = value is { } v ? v.ToUniversalTime().ToString("O") : DBNull.Value;
+
+        public override DateTimeOffset? Parse(object value) =>
+            value is string s ? DateTimeOffset.Parse(s, System.Globalization.CultureInfo.InvariantCulture) : null;
+    }
+}

@@ -1,0 +1,67 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using MongoDB.Driver;
+using Monitoring.ServiceDefaults;
+
+namespace Monitoring.Storage;
+
+public static class StorageExtensions
+{
+    /// <summary>
+    /// Registers <typeparamref name="TService"/> with the implementation for the configured provider
+    /// (<c>Storage:Provider</c>), and makes it create its schema at start-up.
+    /// </summary>
+    public static IHostApplicationBuilder AddStore<TService, TSqlite, TMongo>(this IHostApplicationBuilder builder)
+        where TService : class
+        where TSqlite : class, TService, IStoreInitializer
+        where TMongo : class, TService, IStoreInitializer
+    {
+        var provider = builder.AddMonitoringStorage();
+        if (provider == StorageProvider.MongoDb)
+        {
+            builder.Services.TryAddSingleton<TMongo>();
+            builder.Services.AddSingleton<TService>(sp => sp.GetRequiredService<TMongo>());
+            builder.Services.AddSingleton<IStoreInitializer>(sp => sp.GetRequiredService<TMongo>());
+        }
+        else
+        {
+            builder.Services.TryAddSingleton<TSqlite>();
+            builder.Services.AddSingleton<TService>(sp => sp.GetRequiredService<TSqlite>());
+            builder.Services.AddSingleton<IStoreInitializer>(sp => sp.GetRequiredService<TSqlite>());
+        }
+
+        return builder;
+    }
+
+    private static StorageProvider AddMonitoringStorage(this IHostApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(StorageOptions.SectionName);
+        var options = section.Get<StorageOptions>() ?? new StorageOptions();
+        if (builder.Services.Any(d => d.ServiceType == typeof(StorageMarker))) return options.Provider;
+
+        builder.Services.AddSingleton<StorageMarker>();
+        builder.Services.Configure<StorageOptions>(section);
+        if (options.Provider == StorageProvider.MongoDb)
+        {
+            if (string.IsNullOrWhiteSpace(options.MongoDb.ConnectionString))
+            {
+                throw new InvalidOperationException("Storage:MongoDb:ConnectionString is not set (Storage__MongoDb__ConnectionString).");
+            }
+
+            builder.Services.AddSingleton<IMongoClient>(_ => new MongoClient(options.MongoDb.ConnectionString));
+            builder.Services.AddSingleton(sp => sp.GetRequiredService<IMongoClient>().GetDatabase(options.MongoDb.Database));
+        }
+        else
+        {
+            builder.Services.AddSingleton(_ => new SqliteDatabase(options.Sqlite.Path));
+        }
+
+        builder.Services.AddHostedService<StoreInitializerService>();
+        builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: [ServiceDefaultsExtensions.ReadyTag]);
+        return options.Provider;
+    }
+
+    private sealed class StorageMarker;
+}

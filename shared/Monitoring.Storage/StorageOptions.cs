@@ -1,0 +1,31 @@
+namespace Monitoring.Storage;
+
+public enum StorageProvider
+{
+    /// <summary>An embedded SQLite file: the default, nothing to install.</summary>
+    Sqlite,
+
+    /// <summary>MongoDB: the production store.</summary>
+    MongoDb,
+}
+
+public sealed class StorageOptions
+{
+    public const string SectionName = "Storage";
+
+    public StorageProvider Provider { get; set; } = StorageProvider.Sqlite;
+    public SqliteOptions Sqlite { get; set; } = new();
+    public MongoDbOptions MongoDb { get; set; } = new();
+}
+
+public sealed class SqliteOptions
+{
+    /// <summary>Path of the database file; relative paths are resolved against the working directory.</summary>
+    public string Path { get; set; } = "monitoring.db";
+}
+
+public sealed class MongoDbOptions
+{
+    public string? ConnectionString { get; set; }
+    public string Database { get; set; } = "monitoring";
+}
