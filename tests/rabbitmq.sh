@@ -42,7 +42,9 @@ fi
 user=monitoring-test
 vhost=monitoring-test
 password=$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
-rabbitmqctl add_vhost "$vhost" >/dev/null 2>&1 || true
+# A fresh vhost each run: no queue or message of an earlier run can leak into this one.
+rabbitmqctl delete_vhost "$vhost" >/dev/null 2>&1 || true
+rabbitmqctl add_vhost "$vhost" >/dev/null
 rabbitmqctl add_user "$user" "$password" >/dev/null 2>&1 || rabbitmqctl change_password "$user" "$password" >/dev/null
 rabbitmqctl set_permissions -p "$vhost" "$user" '.*' '.*' '.*' >/dev/null
 

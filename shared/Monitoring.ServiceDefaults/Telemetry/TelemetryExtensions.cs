@@ -24,7 +24,7 @@ public static class TelemetryExtensions
         });
 
         var otel = builder.Services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService(builder.Environment.ApplicationName))
+            .ConfigureResource(resource => resource.AddService(builder.Configuration["OTEL_SERVICE_NAME"] ?? builder.Environment.ApplicationName))
             .WithTracing(tracing => tracing
                 .AddSource(MonitoringTelemetry.SourceName)
                 .AddSource("MassTransit")

@@ -51,9 +51,15 @@ public sealed class TopicTagger
     {
         var hits = new Dictionary<(string Topic, string Term), int>();
         var scores = new Dictionary<TopicDefinition, double>();
+        var coveredUntil = new Dictionary<TopicDefinition, int>();
         foreach (var match in _matcher.Match(text, tokens, longestOnly: false))
         {
             var (topic, weight) = match.Phrase.Value;
+
+            // Words count once per topic: "anti-terrorism" is one hit, not one for it and one for "terroris*".
+            if (match.Start < coveredUntil.GetValueOrDefault(topic)) continue;
+            coveredUntil[topic] = match.End;
+
             var key = (topic.Id, match.Phrase.Text);
             var count = hits.GetValueOrDefault(key);
             if (count >= _taxonomy.MaxHitsPerTerm) continue;

@@ -77,7 +77,7 @@ public sealed class PhraseMatcher<T>
                 continue;
             }
 
-            foreach (var phrase in found)
+            foreach (var phrase in found.OrderByDescending(c => c.Words.Length))
             {
                 matches.Add(new PhraseMatch<T>(phrase.Phrase, token.Start, tokens[i + phrase.Words.Length - 1].End));
             }
