@@ -139,6 +139,17 @@ public sealed class IngestApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, (await _ingest.Http.GetAsync("/api/articles/unknown", Ct)).StatusCode);
     }
 
+    [Theory]
+    [InlineData("/health/live")]
+    [InlineData("/health/ready")]
+    public async Task Health_endpoints_report_healthy_once_bus_and_store_answer(string path)
+    {
+        using var response = await _ingest.Http.GetAsync(path, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync(Ct));
+    }
+
     private async Task<JsonElement> PostTextAsync(string text)
     {
         using var response = await _ingest.Http.PostAsync("/api/articles", new StringContent(text, Encoding.UTF8, "text/plain"), Ct);
