@@ -1,5 +1,8 @@
+using System.Text.Json.Serialization;
+
 namespace Monitoring.Alert.Alerts;
 
+[JsonConverter(typeof(JsonStringEnumConverter<DeliveryStatus>))]
 public enum DeliveryStatus
 {
     Pending,
