@@ -36,16 +36,17 @@ CONF
     sleep 1
   done
   rabbitmqctl await_startup --timeout 10 >&2
+  rabbitmqctl delete_user guest >/dev/null 2>&1 || true
 fi
 
-# A throw-away user and vhost per run: never the guest account, never a fixed password.
-user=monitoring-test
-vhost=monitoring-test
+# A throw-away user and vhost per run: never the guest account, never a fixed password, and no queue or
+# message of another run (or of a concurrent one in another checkout) can leak into this one.
+suffix=$(head -c 6 /dev/urandom | od -An -tx1 | tr -d ' \n')
+user=monitoring-test-$suffix
+vhost=monitoring-test-$suffix
 password=$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
-# A fresh vhost each run: no queue or message of an earlier run can leak into this one.
-rabbitmqctl delete_vhost "$vhost" >/dev/null 2>&1 || true
 rabbitmqctl add_vhost "$vhost" >/dev/null
-rabbitmqctl add_user "$user" "$password" >/dev/null 2>&1 || rabbitmqctl change_password "$user" "$password" >/dev/null
+rabbitmqctl add_user "$user" "$password" >/dev/null
 rabbitmqctl set_permissions -p "$vhost" "$user" '.*' '.*' '.*' >/dev/null
 
 echo "export MONITORING_RABBITMQ_HOST=$host"
@@ -53,3 +54,4 @@ echo "export MONITORING_RABBITMQ_PORT=$port"
 echo "export MONITORING_RABBITMQ_VHOST=$vhost"
 echo "export MONITORING_RABBITMQ_USER=$user"
 echo "export MONITORING_RABBITMQ_PASSWORD=$password"
+echo "export MONITORING_RABBITMQ_THROWAWAY=1"

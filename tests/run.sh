@@ -7,6 +7,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 eval "$(bash tests/rabbitmq.sh)"
+if [[ -n "${MONITORING_RABBITMQ_THROWAWAY:-}" ]]; then
+  trap 'rabbitmqctl delete_vhost "$MONITORING_RABBITMQ_VHOST" >/dev/null 2>&1; rabbitmqctl delete_user "$MONITORING_RABBITMQ_USER" >/dev/null 2>&1' EXIT
+fi
 
 results=$(mktemp -d)
 status=0
