@@ -27,8 +27,14 @@ public sealed class SqliteDatabase
             DataSource = fullPath,
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = true,
+            // Also how long a command waits on a locked database before it fails: the provider retries SQLITE_BUSY until then.
             DefaultTimeout = 30,
         }.ToString();
+
+        // WAL is a property of the file, so it is set once, not on every connection.
+        using var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        connection.Execute("PRAGMA journal_mode=WAL;");
     }
 
     public string Path { get; }
@@ -37,7 +43,6 @@ public sealed class SqliteDatabase
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync("PRAGMA journal_mode=WAL; PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL;");
         return connection;
     }
 
