@@ -7,4 +7,5 @@ internal static class IngestMetrics
 {
     public static readonly Counter<long> Published = MonitoringTelemetry.Meter.CreateCounter<long>("monitoring.ingest.articles.published");
     public static readonly Counter<long> Duplicates = MonitoringTelemetry.Meter.CreateCounter<long>("monitoring.ingest.articles.duplicates");
+    public static readonly Counter<long> StoryCopies = MonitoringTelemetry.Meter.CreateCounter<long>("monitoring.ingest.articles.story_copies");
 }
