@@ -53,23 +53,11 @@ public sealed class OutboundUrlGuard
         host = host.Trim('[', ']').TrimEnd('.');
         if (host.Length == 0) throw new OutboundRequestRefusedException(uri, "the URL has no host");
 
-        IPAddress[] addresses;
-        if (IPAddress.TryParse(host, out var literal))
-        {
-            // IPAddress.TryParse also reads the shorthand, decimal, octal and hex forms (127.1, 2130706433, 0x7f.1).
-            addresses = [literal];
-        }
-        else
-        {
-            if (_options.AllowPrivateNetworks || _allowedNames.Contains(host))
-            {
-                return await ResolveAsync(uri, host, cancellationToken);
-            }
-
-            addresses = await ResolveAsync(uri, host, cancellationToken);
-        }
-
+        // IPAddress.TryParse also reads the shorthand, decimal, octal and hex forms (127.1, 2130706433, 0x7f.1) that
+        // some resolvers and HTTP stacks accept, so a literal is judged as the address it really is.
+        var addresses = IPAddress.TryParse(host, out var literal) ? [literal] : await ResolveAsync(uri, host, cancellationToken);
         if (_options.AllowPrivateNetworks || _allowedNames.Contains(host)) return addresses;
+
         foreach (var address in addresses)
         {
             if (!IsAllowed(address))
