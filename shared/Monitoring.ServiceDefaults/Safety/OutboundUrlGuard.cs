@@ -36,6 +36,7 @@ public sealed class OutboundUrlGuard
     {
         if (!uri.IsAbsoluteUri || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {
+            SafetyMetrics.Refused.Add(1);
             throw new OutboundRequestRefusedException(uri, $"only http and https URLs may be fetched, not '{(uri.IsAbsoluteUri ? uri.Scheme : "relative")}'");
         }
 
@@ -62,6 +63,7 @@ public sealed class OutboundUrlGuard
         {
             if (!IsAllowed(address))
             {
+                SafetyMetrics.Refused.Add(1);
                 throw new OutboundRequestRefusedException(uri, $"{host} resolves to {address}, which is not a public address");
             }
         }

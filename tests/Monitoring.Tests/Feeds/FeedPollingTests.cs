@@ -150,6 +150,23 @@ public sealed class FeedPollingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_server_asking_to_retry_later_is_left_alone_that_long()
+    {
+        _server.Map("/busy.xml", context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            context.Response.Headers.RetryAfter = "7200";
+            return Task.CompletedTask;
+        });
+        await CreateAsync("busy", "/busy.xml", "00:05:00");
+
+        var status = await PollAsync("busy");
+
+        Assert.Equal(_clock.GetUtcNow() + TimeSpan.FromHours(2), status.NextPollAt);
+        Assert.Contains("503", status.LastError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_slow_feed_times_out_and_the_timeout_is_recorded()
     {
         _server.Map("/slow.xml", context => Task.Delay(TimeSpan.FromSeconds(20), context.RequestAborted));

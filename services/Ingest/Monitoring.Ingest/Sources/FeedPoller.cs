@@ -39,6 +39,8 @@ public sealed class FeedPoller(
             var status = await PollOnceAsync(source, cancellationToken);
             await store.SaveStatusAsync(source.Id, status, cancellationToken);
             activity?.SetTag("monitoring.outcome", status.LastOutcome);
+            IngestMetrics.FeedPolls.Add(1, new KeyValuePair<string, object?>("outcome", status.LastOutcome));
+            IngestMetrics.FeedItemsNew.Add(status.LastItemsNew);
             return status;
         }
         finally
