@@ -11,6 +11,13 @@ public sealed class GuardedRedirectHandler(OutboundUrlGuard guard) : DelegatingH
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        // HTTP/3 runs over QUIC, which does not go through ConnectCallback, so it would escape the address pinning.
+        if (request.Version.Major >= 3)
+        {
+            request.Version = System.Net.HttpVersion.Version20;
+            request.VersionPolicy = HttpVersionPolicy.RequestVersionOrLower;
+        }
+
         var current = request;
         for (var hop = 0; ; hop++)
         {

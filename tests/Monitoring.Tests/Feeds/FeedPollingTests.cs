@@ -271,17 +271,21 @@ public sealed class FeedPollingTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Sources_in_configuration_are_applied_at_start_and_keep_their_status()
+    public async Task Sources_in_configuration_are_applied_and_an_unsafe_one_is_reported_without_stopping_the_others()
     {
         var settings = Settings();
         settings["Ingest:Feeds:Sources:0:Id"] = "configured";
         settings["Ingest:Feeds:Sources:0:Url"] = _server.Url("/configured.xml").AbsoluteUri;
         settings["Ingest:Feeds:Sources:0:PollInterval"] = "00:02:00";
+        settings["Ingest:Feeds:Sources:1:Id"] = "metadata";
+        settings["Ingest:Feeds:Sources:1:Url"] = "http://169.254.169.254/feed";
         await using var host = await ServiceHost.IngestAsync(settings);
-        await host.Services.GetRequiredService<SourceCatalog>().ApplyConfigurationAsync(Ct);
+        var problems = await host.Services.GetRequiredService<SourceCatalog>().ApplyConfigurationAsync(Ct);
 
         var source = await host.Services.GetRequiredService<ISourceStore>().GetAsync("configured", Ct);
 
+        Assert.Contains("not a public address", Assert.Single(problems), StringComparison.Ordinal);
+        Assert.Null(await host.Services.GetRequiredService<ISourceStore>().GetAsync("metadata", Ct));
         Assert.NotNull(source);
         Assert.Equal(("config", TimeSpan.FromMinutes(2)), (source.Origin, source.PollInterval));
     }

@@ -15,13 +15,9 @@ public sealed class FeedScheduler(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        try
+        foreach (var problem in await catalog.ApplyConfigurationAsync(stoppingToken))
         {
-            await catalog.ApplyConfigurationAsync(stoppingToken);
-        }
-        catch (Exception exception) when (exception is InvalidSourceException or IOException or System.Text.Json.JsonException)
-        {
-            logger.LogError(exception, "The configured feed sources could not be applied");
+            logger.LogError("Configured feed source not applied: {Problem}", problem);
         }
 
         using var timer = new PeriodicTimer(options.Value.SchedulerTick, clock);

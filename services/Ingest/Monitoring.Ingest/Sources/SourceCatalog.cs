@@ -56,21 +56,41 @@ public sealed partial class SourceCatalog(ISourceStore store, OutboundUrlGuard g
         };
     }
 
-    /// <summary>Makes the stored sources match <c>Ingest:Feeds:Sources</c> and the sources file; their poll status is kept.</summary>
-    public async Task ApplyConfigurationAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Makes the stored sources match <c>Ingest:Feeds:Sources</c> and the sources file, keeping their poll status. Each
+    /// definition stands alone: one that is invalid is reported and skipped, the others are applied.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ApplyConfigurationAsync(CancellationToken cancellationToken)
     {
+        var problems = new List<string>();
         var definitions = options.Value.Sources.ToList();
         if (!string.IsNullOrWhiteSpace(options.Value.SourcesFile))
         {
-            await using var file = File.OpenRead(options.Value.SourcesFile);
-            definitions.AddRange(await JsonSerializer.DeserializeAsync<List<FeedSourceDefinition>>(file, Json, cancellationToken) ?? []);
+            try
+            {
+                await using var file = File.OpenRead(options.Value.SourcesFile);
+                definitions.AddRange(await JsonSerializer.DeserializeAsync<List<FeedSourceDefinition>>(file, Json, cancellationToken) ?? []);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or JsonException)
+            {
+                problems.Add($"{options.Value.SourcesFile}: {exception.Message}");
+            }
         }
 
         foreach (var definition in definitions)
         {
-            var source = await BuildAsync(definition, definition.Id, "config", cancellationToken);
-            if (!await store.TryCreateAsync(source, cancellationToken)) await store.UpdateDefinitionAsync(source, cancellationToken);
+            try
+            {
+                var source = await BuildAsync(definition, definition.Id, "config", cancellationToken);
+                if (!await store.TryCreateAsync(source, cancellationToken)) await store.UpdateDefinitionAsync(source, cancellationToken);
+            }
+            catch (InvalidSourceException exception)
+            {
+                problems.Add($"source '{definition.Id}': {exception.Message}");
+            }
         }
+
+        return problems;
     }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$", RegexOptions.CultureInvariant)]
