@@ -38,6 +38,7 @@ public static class IngestExtensions
         builder.AddGuardedHttpClient(PageFetcher.ClientName);
         builder.Services.AddSingleton<PageFetcher>();
         builder.Services.AddSingleton<HostPoliteness>();
+        builder.Services.AddSingleton<ChannelActivity>();
         builder.Services.AddSingleton<SourceCatalog>();
         builder.Services.AddSingleton<FeedPoller>();
         builder.Services.AddSingleton<FeedScheduler>();

@@ -29,6 +29,7 @@ public sealed class BatchAndFetchTests : IAsyncLifetime
         settings["Ingest:Feeds:SchedulerEnabled"] = "false";
         settings["Safety:AllowedHosts:0"] = "127.0.0.1";
         settings["Safety:Timeout"] = "00:00:01";
+        settings["Ingest:AdminApiKey"] = "channels-key";
         _ingest = await ServiceHost.IngestAsync(settings, builder => builder.AddRecorders(_log));
     }
 
@@ -75,6 +76,29 @@ public sealed class BatchAndFetchTests : IAsyncLifetime
         Assert.Contains("2000 bytes", results[5].Error, StringComparison.Ordinal);
         Assert.Equal((2, 1, 4), (body.GetProperty("accepted").GetInt32(), body.GetProperty("duplicates").GetInt32(), body.GetProperty("rejected").GetInt32()));
         await Eventually.HoldsAsync(() => _log.Ingested.Count == 2, "the two good articles are published");
+    }
+
+    [Fact]
+    public async Task Each_push_channel_reports_what_it_received_accepted_and_refused()
+    {
+        using (await PostBatchAsync(JsonSerializer.Serialize(new { text = "Envoys met in Vienna." }) + "\n{bad\n")) { }
+        using (await FetchAsync("http://169.254.169.254/")) { }
+        using (await _ingest.Http.PostAsJsonAsync("/api/articles", new { text = "Envoys met in Vienna." }, Ct)) { }
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/channels") { Headers = { { "X-Api-Key", "channels-key" } } };
+        using var response = await _ingest.Http.SendAsync(request, Ct);
+        var channels = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).EnumerateArray().ToDictionary(c => c.GetProperty("channel").GetString()!);
+
+        Assert.Equal((2, 1, 1), Counts(channels["batch"]));
+        Assert.StartsWith("line 2: Malformed JSON", channels["batch"].GetProperty("lastError").GetString(), StringComparison.Ordinal);
+        Assert.Equal((1, 0, 1), Counts(channels["fetch"]));
+        Assert.Contains("169.254.169.254", channels["fetch"].GetProperty("lastError").GetString(), StringComparison.Ordinal);
+        Assert.Equal((1, 0, 0), Counts(channels["http"]));
+        Assert.Equal(1, channels["http"].GetProperty("duplicates").GetInt64());
+        Assert.Equal(0, channels["drop-folder"].GetProperty("received").GetInt64());
+
+        static (long Received, long New, long Rejected) Counts(JsonElement channel) =>
+            (channel.GetProperty("received").GetInt64(), channel.GetProperty("new").GetInt64(), channel.GetProperty("rejected").GetInt64());
     }
 
     [Fact]

@@ -2,6 +2,8 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -21,8 +23,8 @@ public static class ArticleEndpoints
     public static IEndpointRouteBuilder MapArticleEndpoints(this IEndpointRouteBuilder app)
     {
         var articles = app.MapGroup("/api/articles").WithTags("Articles");
-        articles.MapPost("/", SubmitAsync);
-        articles.MapPost("/fetch", FetchAsync);
+        articles.MapPost("/", SubmitAsync).AddEndpointFilter(RecordRejectionAsync);
+        articles.MapPost("/fetch", FetchAsync).AddEndpointFilter(RecordRejectionAsync);
         articles.MapGet("/{articleId}", GetAsync);
         app.MapGet("/api/stories/{storyId}", async (string storyId, StoryAssigner stories, CancellationToken ct) =>
             await stories.GetAsync(storyId, ct) is { } story ? Results.Ok(story) : Results.NotFound()).WithTags("Stories");
@@ -33,7 +35,8 @@ public static class ArticleEndpoints
     /// JSON (<c>text</c> or <c>html</c>), a raw <c>text/plain</c> or <c>text/html</c> body with <c>url</c>, <c>title</c> and
     /// <c>source</c> in the query, or an NDJSON batch (<c>application/x-ndjson</c>, one JSON article per line).
     /// </summary>
-    private static async Task<IResult> SubmitAsync(HttpRequest request, ArticleIngestor ingestor, IOptions<IngestOptions> options, CancellationToken cancellationToken)
+    private static async Task<IResult> SubmitAsync(
+        HttpRequest request, ArticleIngestor ingestor, ChannelActivity activity, IOptions<IngestOptions> options, CancellationToken cancellationToken)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType) || contentType.MediaType.Value is not { } mediaType)
         {
@@ -42,7 +45,7 @@ public static class ArticleEndpoints
 
         if (mediaType.Equals(NdjsonBatch.MediaType, StringComparison.OrdinalIgnoreCase))
         {
-            return await NdjsonBatch.SubmitAsync(request, ingestor, options.Value, cancellationToken);
+            return await NdjsonBatch.SubmitAsync(request, ingestor, activity, options.Value, cancellationToken);
         }
 
         var maxBytes = options.Value.MaxBodyBytes;
@@ -92,6 +95,7 @@ public static class ArticleEndpoints
         try
         {
             var result = await ingestor.IngestAsync(submission, cancellationToken);
+            activity.Ingested(ChannelActivity.Http, result.Duplicate);
             return Results.Accepted($"/api/articles/{result.ArticleId}", new { result.ArticleId, result.StoryId, result.Duplicate, result.OutletCount });
         }
         catch (EmptyArticleException exception)
@@ -135,7 +139,7 @@ public static class ArticleEndpoints
 
     /// <summary>Downloads the page at <c>url</c> (through the outbound guard), then ingests it like a pushed HTML page.</summary>
     private static async Task<IResult> FetchAsync(FetchArticleRequest? request, PageFetcher fetcher, HostPoliteness politeness, ArticleIngestor ingestor,
-        IOptions<FeedOptions> feeds, CancellationToken cancellationToken)
+        ChannelActivity activity, IOptions<FeedOptions> feeds, CancellationToken cancellationToken)
     {
         if (request?.Url is not { } url || !IsHttpUrl(url, out var uri))
         {
@@ -148,6 +152,7 @@ public static class ArticleEndpoints
             var page = await fetcher.FetchAsync(uri, feeds.Value.MaxPageBytes, "text/html, application/xhtml+xml;q=0.9, text/plain;q=0.8", cancellationToken: cancellationToken);
             var submission = PageSubmissions.From(page, new ArticleSubmission { Source = request.Source ?? uri.Host, Title = request.Title });
             var result = await ingestor.IngestAsync(submission, cancellationToken);
+            activity.Ingested(ChannelActivity.Fetch, result.Duplicate);
             return Results.Accepted($"/api/articles/{result.ArticleId}", new { result.ArticleId, result.StoryId, result.Duplicate, result.OutletCount, url = page.FinalUri });
         }
         catch (Exception exception) when (Refusal(exception) is { } refused)
@@ -166,6 +171,23 @@ public static class ArticleEndpoints
         {
             return Problem(StatusCodes.Status502BadGateway, "Page unavailable", FeedPoller.Describe(exception));
         }
+    }
+
+    /// <summary>Every refused request counts against its channel, whichever of the many return paths refused it.</summary>
+    private static async ValueTask<object?> RecordRejectionAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var result = await next(context);
+        if (result is ProblemHttpResult problem)
+        {
+            var request = context.HttpContext.Request;
+            var channel = request.Path.Value?.EndsWith("/fetch", StringComparison.Ordinal) == true ? ChannelActivity.Fetch
+                : request.ContentType?.StartsWith(NdjsonBatch.MediaType, StringComparison.OrdinalIgnoreCase) == true ? ChannelActivity.Batch
+                : ChannelActivity.Http;
+            context.HttpContext.RequestServices.GetRequiredService<ChannelActivity>()
+                .Rejected(channel, $"{problem.StatusCode} {problem.ProblemDetails.Title}: {problem.ProblemDetails.Detail}");
+        }
+
+        return result;
     }
 
     private static OutboundRequestRefusedException? Refusal(Exception exception) =>

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Monitoring.Ingest.Extraction;
+using Monitoring.Ingest.Sources;
 
 namespace Monitoring.Ingest.Http;
 
@@ -19,7 +20,8 @@ internal static class NdjsonBatch
     public const string MediaType = "application/x-ndjson";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static async Task<IResult> SubmitAsync(HttpRequest request, ArticleIngestor ingestor, IngestOptions options, CancellationToken cancellationToken)
+    public static async Task<IResult> SubmitAsync(
+        HttpRequest request, ArticleIngestor ingestor, ChannelActivity activity, IngestOptions options, CancellationToken cancellationToken)
     {
         if (request.ContentLength > options.MaxBatchBytes) return ArticleEndpoints.TooLarge(options.MaxBatchBytes);
         var body = await ArticleEndpoints.ReadLimitedAsync(request.Body, options.MaxBatchBytes, cancellationToken);
@@ -36,7 +38,10 @@ internal static class NdjsonBatch
         var results = new List<BatchLineResult>(numbered.Count);
         foreach (var (number, text) in numbered)
         {
-            results.Add(await IngestLineAsync(number, text, ingestor, options, cancellationToken));
+            var result = await IngestLineAsync(number, text, ingestor, options, cancellationToken);
+            if (result.Error is { } error) activity.Rejected(ChannelActivity.Batch, $"line {number}: {error}");
+            else activity.Ingested(ChannelActivity.Batch, result.Status == "duplicate");
+            results.Add(result);
         }
 
         return Results.Ok(new BatchResult(

@@ -19,6 +19,8 @@ public static class SourceEndpoints
         sources.MapDelete("/{id}", async (string id, ISourceStore store, CancellationToken ct) =>
             await store.DeleteAsync(id, ct) ? Results.NoContent() : NotFound(id));
         sources.MapPost("/{id}/poll", PollAsync);
+        app.MapGet("/api/channels", (ChannelActivity activity) => Results.Ok(activity.Snapshot()))
+            .WithTags("Sources").AddEndpointFilter<AdminApiKeyFilter>();
         return app;
     }
 
