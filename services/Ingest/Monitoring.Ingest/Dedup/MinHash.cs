@@ -14,7 +14,7 @@ public static class MinHash
     public const int Bands = 32;
     public const int RowsPerBand = 3;
     public const int Length = Bands * RowsPerBand;
-    public const int ShingleSize = 3;
+    public const int ShingleSize = 2;
 
     private static readonly ulong[] Seeds = CreateSeeds();
 
