@@ -11,6 +11,9 @@ public sealed record ArticleIngested
     /// <summary>SHA-256 of the normalised main text, hex.</summary>
     public required string ContentHash { get; init; }
 
+    /// <summary>Distinct outlets that had carried the story when this article was ingested (1 for a new story); null from older publishers.</summary>
+    public int? OutletCount { get; init; }
+
     public required string Text { get; init; }
     public string? Title { get; init; }
     public string? Url { get; init; }

@@ -4,17 +4,21 @@ using Monitoring.Contracts;
 using Monitoring.Ingest.Dedup;
 using Monitoring.Ingest.Extraction;
 using Monitoring.Ingest.Storage;
+using Monitoring.Ingest.Stories;
 using Monitoring.ServiceDefaults.Telemetry;
 
 namespace Monitoring.Ingest;
 
-public sealed record IngestResult(string ArticleId, string StoryId, bool Duplicate);
+public sealed record IngestResult(string ArticleId, string StoryId, bool Duplicate, int OutletCount = 1);
 
 /// <summary>The article has no main text left once boilerplate is removed.</summary>
 public sealed class EmptyArticleException() : Exception("The article has no main text after extraction.");
 
-/// <summary>Extract, store once by content hash, announce once: the path every source takes into the system.</summary>
-public sealed class ArticleIngestor(ArticleExtractor extractor, IArticleStore store, IPublishEndpoint publisher, TimeProvider clock)
+/// <summary>
+/// Extract, drop exact duplicates (same canonical URL or same text), put the article into its story, store once,
+/// announce once: the path every source takes into the system.
+/// </summary>
+public sealed class ArticleIngestor(ArticleExtractor extractor, IArticleStore store, StoryAssigner stories, IPublishEndpoint publisher, TimeProvider clock)
 {
     public async Task<IngestResult> IngestAsync(ArticleSubmission submission, CancellationToken cancellationToken)
     {
@@ -22,31 +26,53 @@ public sealed class ArticleIngestor(ArticleExtractor extractor, IArticleStore st
         var extracted = extractor.Extract(submission);
         if (string.IsNullOrWhiteSpace(extracted.Text)) throw new EmptyArticleException();
 
+        var url = CanonicalUrl.Normalize(extracted.CanonicalUrl);
         var contentHash = ContentFingerprint.Compute(extracted.Text);
         var articleId = ContentFingerprint.ArticleIdFor(contentHash);
         activity?.SetTag("monitoring.article_id", articleId);
 
-        var (inserted, article) = await store.TryInsertAsync(new StoredArticle
+        bool inserted;
+        StoredArticle article;
+        uint[]? signature = null;
+        if (url is not null && await store.FindByUrlAsync(url, cancellationToken) is { } sameUrl)
         {
-            ArticleId = articleId,
-            StoryId = articleId,
-            ContentHash = contentHash,
-            Text = extracted.Text,
-            Title = extracted.Title,
-            Url = extracted.CanonicalUrl,
-            Source = submission.Source,
-            Language = extracted.Language,
-            PublishedAt = extracted.PublishedAt,
-            IngestedAt = clock.GetUtcNow(),
-        }, cancellationToken);
+            // The same canonical URL is the same article, even when its text was edited since.
+            (inserted, article) = (false, sameUrl);
+        }
+        else
+        {
+            signature = MinHash.Compute(extracted.Text);
+            var copyOf = await stories.FindAsync(signature, cancellationToken);
+            activity?.SetTag("monitoring.story_similarity", copyOf?.Similarity);
+            (inserted, article) = await store.TryInsertAsync(new StoredArticle
+            {
+                ArticleId = articleId,
+                StoryId = copyOf?.StoryId ?? articleId,
+                ContentHash = contentHash,
+                Text = extracted.Text,
+                Title = extracted.Title,
+                Url = url,
+                Source = submission.Source,
+                Language = extracted.Language,
+                PublishedAt = extracted.PublishedAt,
+                IngestedAt = clock.GetUtcNow(),
+            }, cancellationToken);
+        }
 
-        // A stored but never announced article (the process died between the two steps) is announced now.
+        activity?.SetTag("monitoring.story_id", article.StoryId);
+        var story = article.AnnouncedAt is null
+            // New, or stored but never announced (the process died between the steps): join the story now; idempotent.
+            ? await stories.AddAsync(article.ArticleId, article.StoryId, signature ?? MinHash.Compute(article.Text), OutletOf(article), article.IngestedAt, cancellationToken)
+            : await stories.GetAsync(article.StoryId, cancellationToken);
+        var outletCount = story?.OutletCount ?? 1;
+
         if (article.AnnouncedAt is null)
         {
             await publisher.Publish(new ArticleIngested
             {
                 ArticleId = article.ArticleId,
                 StoryId = article.StoryId,
+                OutletCount = outletCount,
                 ContentHash = article.ContentHash,
                 Text = article.Text,
                 Title = article.Title,
@@ -58,6 +84,7 @@ public sealed class ArticleIngestor(ArticleExtractor extractor, IArticleStore st
             }, cancellationToken);
             await store.MarkAnnouncedAsync(article.ArticleId, clock.GetUtcNow(), cancellationToken);
             IngestMetrics.Published.Add(1);
+            if (article.StoryId != article.ArticleId) IngestMetrics.StoryCopies.Add(1);
         }
         else
         {
@@ -65,6 +92,12 @@ public sealed class ArticleIngestor(ArticleExtractor extractor, IArticleStore st
             IngestMetrics.Duplicates.Add(1);
         }
 
-        return new IngestResult(article.ArticleId, article.StoryId, Duplicate: !inserted);
+        return new IngestResult(article.ArticleId, article.StoryId, Duplicate: !inserted, outletCount);
     }
+
+    /// <summary>Who carried the article: the submitting source, else the URL's host.</summary>
+    private static string OutletOf(StoredArticle article) =>
+        article.Source is { Length: > 0 } source ? source
+        : article.Url is not null && Uri.TryCreate(article.Url, UriKind.Absolute, out var uri) ? uri.Host
+        : "unknown";
 }

@@ -5,23 +5,47 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Monitoring.Ingest.DropFolder;
 using Monitoring.Ingest.Extraction;
+using Monitoring.Ingest.Fetching;
 using Monitoring.Ingest.Http;
+using Monitoring.Ingest.Sources;
 using Monitoring.Ingest.Storage;
+using Monitoring.Ingest.Stories;
+using Monitoring.ServiceDefaults.Safety;
 using Monitoring.Storage;
 
 namespace Monitoring.Ingest;
 
 public static class IngestExtensions
 {
-    /// <summary>Everything the ingest service is: extraction, the article store, the drop folder. Call before <c>AddMonitoringBus</c>.</summary>
+    /// <summary>
+    /// Everything the ingest service is: extraction, stories, the article store, feeds and fetch-by-URL through the
+    /// outbound guard, the drop folder. Call before <c>AddMonitoringBus</c>.
+    /// </summary>
     public static IHostApplicationBuilder AddIngest(this IHostApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection(IngestOptions.SectionName);
         builder.Services.Configure<IngestOptions>(section);
+        builder.Services.Configure<FeedOptions>(builder.Configuration.GetSection(FeedOptions.SectionName));
+        builder.Services.Configure<StoryOptions>(builder.Configuration.GetSection(StoryOptions.SectionName));
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ArticleExtractor>();
         builder.Services.AddScoped<ArticleIngestor>();
+        builder.Services.AddSingleton<StoryAssigner>();
         builder.AddStore<IArticleStore, SqliteArticleStore, MongoArticleStore>();
+        builder.AddStore<IStoryStore, SqliteStoryStore, MongoStoryStore>();
+        builder.AddStore<ISourceStore, SqliteSourceStore, MongoSourceStore>();
+
+        builder.AddGuardedHttpClient(PageFetcher.ClientName);
+        builder.Services.AddSingleton<PageFetcher>();
+        builder.Services.AddSingleton<HostPoliteness>();
+        builder.Services.AddSingleton<ChannelActivity>();
+        builder.Services.AddSingleton<SourceCatalog>();
+        builder.Services.AddSingleton<FeedPoller>();
+        builder.Services.AddSingleton<FeedScheduler>();
+        if (builder.Configuration.GetSection(FeedOptions.SectionName).Get<FeedOptions>()?.SchedulerEnabled ?? true)
+        {
+            builder.Services.AddHostedService(services => services.GetRequiredService<FeedScheduler>());
+        }
 
         if (!string.IsNullOrWhiteSpace(section.Get<IngestOptions>()?.DropFolder))
         {
@@ -31,5 +55,5 @@ public static class IngestExtensions
         return builder;
     }
 
-    public static IEndpointRouteBuilder MapIngestEndpoints(this IEndpointRouteBuilder app) => app.MapArticleEndpoints();
+    public static IEndpointRouteBuilder MapIngestEndpoints(this IEndpointRouteBuilder app) => app.MapArticleEndpoints().MapSourceEndpoints();
 }

@@ -7,4 +7,7 @@ internal static class IngestMetrics
 {
     public static readonly Counter<long> Published = MonitoringTelemetry.Meter.CreateCounter<long>("monitoring.ingest.articles.published");
     public static readonly Counter<long> Duplicates = MonitoringTelemetry.Meter.CreateCounter<long>("monitoring.ingest.articles.duplicates");
+    public static readonly Counter<long> FeedPolls = MonitoringTelemetry.Meter.CreateCounter<long>("monitoring.ingest.feed.polls", description: "Feed polls by outcome (ok, not-modified, error).");
+    public static readonly Counter<long> FeedItemsNew = MonitoringTelemetry.Meter.CreateCounter<long>("monitoring.ingest.feed.items_new");
+    public static readonly Counter<long> StoryCopies = MonitoringTelemetry.Meter.CreateCounter<long>("monitoring.ingest.articles.story_copies");
 }

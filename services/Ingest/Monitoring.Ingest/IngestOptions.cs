@@ -7,6 +7,14 @@ public sealed class IngestOptions
     /// <summary>Largest request body <c>POST /api/articles</c> accepts; larger ones get 413.</summary>
     public long MaxBodyBytes { get; set; } = 2 * 1024 * 1024;
 
+    /// <summary>Largest NDJSON batch (<c>application/x-ndjson</c>) <c>POST /api/articles</c> accepts; each line is still held to <see cref="MaxBodyBytes"/>.</summary>
+    public long MaxBatchBytes { get; set; } = 32 * 1024 * 1024;
+
+    public int MaxBatchLines { get; set; } = 10_000;
+
+    /// <summary>Key (<c>X-Api-Key</c>) that may manage feed sources (<c>/api/sources</c>); unset means that API answers 403 to everyone.</summary>
+    public string? AdminApiKey { get; set; }
+
     /// <summary>A folder watched for <c>.txt</c> and <c>.html</c> files; unset means no drop folder.</summary>
     public string? DropFolder { get; set; }
 

@@ -64,6 +64,17 @@ public abstract class ArticleStoreContract
 
         Assert.Equal(Times.At(3), existing.AnnouncedAt);
     }
+
+    [Fact]
+    public async Task An_article_is_found_by_its_url_and_the_first_one_wins()
+    {
+        var store = await CreateStoreAsync();
+        await store.TryInsertAsync(Article("a1", "h1") with { Url = "https://news.example/same", IngestedAt = Times.At(5) }, Ct);
+        await store.TryInsertAsync(Article("a2", "h2") with { Url = "https://news.example/same", IngestedAt = Times.At(2) }, Ct);
+
+        Assert.Equal("a2", (await store.FindByUrlAsync("https://news.example/same", Ct))?.ArticleId);
+        Assert.Null(await store.FindByUrlAsync("https://news.example/other", Ct));
+    }
 }
 
 public sealed class SqliteArticleStoreTests : ArticleStoreContract

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Monitoring.Ingest.Extraction;
+using Monitoring.Ingest.Sources;
 
 namespace Monitoring.Ingest.DropFolder;
 
@@ -11,7 +12,8 @@ namespace Monitoring.Ingest.DropFolder;
 /// or into <c>failed/</c> beside a <c>.error.txt</c> that says why. Polls rather than relying on file-system
 /// events alone, which are lost on network shares and container volumes.
 /// </summary>
-public sealed class DropFolderWatcher(IServiceScopeFactory scopes, IOptions<IngestOptions> options, ILogger<DropFolderWatcher> logger, TimeProvider clock)
+public sealed class DropFolderWatcher(
+    IServiceScopeFactory scopes, ChannelActivity activity, IOptions<IngestOptions> options, ILogger<DropFolderWatcher> logger, TimeProvider clock)
     : BackgroundService
 {
     private static readonly string[] Extensions = [".txt", ".html", ".htm"];
@@ -56,11 +58,13 @@ public sealed class DropFolderWatcher(IServiceScopeFactory scopes, IOptions<Inge
             await using var scope = scopes.CreateAsyncScope();
             var result = await scope.ServiceProvider.GetRequiredService<ArticleIngestor>().IngestAsync(submission, cancellationToken);
             logger.LogInformation("Ingested {File} as {ArticleId} (duplicate: {Duplicate})", Path.GetFileName(file), result.ArticleId, result.Duplicate);
+            activity.Ingested(ChannelActivity.DropFolder, result.Duplicate);
             Move(file, Path.Combine(folder, "processed"));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             logger.LogWarning(exception, "Could not ingest {File}", Path.GetFileName(file));
+            activity.Rejected(ChannelActivity.DropFolder, $"{Path.GetFileName(file)}: {exception.Message}");
             var failed = Path.Combine(folder, "failed");
             Move(file, failed);
             await File.WriteAllTextAsync(Path.Combine(failed, Path.GetFileName(file) + ".error.txt"), exception.ToString(), cancellationToken);

@@ -2,11 +2,17 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Monitoring.Ingest.Extraction;
+using Monitoring.Ingest.Fetching;
+using Monitoring.Ingest.Sources;
 using Monitoring.Ingest.Storage;
+using Monitoring.Ingest.Stories;
+using Monitoring.ServiceDefaults.Safety;
 
 namespace Monitoring.Ingest.Http;
 
@@ -17,21 +23,33 @@ public static class ArticleEndpoints
     public static IEndpointRouteBuilder MapArticleEndpoints(this IEndpointRouteBuilder app)
     {
         var articles = app.MapGroup("/api/articles").WithTags("Articles");
-        articles.MapPost("/", SubmitAsync);
+        articles.MapPost("/", SubmitAsync).AddEndpointFilter(RecordRejectionAsync);
+        articles.MapPost("/fetch", FetchAsync).AddEndpointFilter(RecordRejectionAsync);
         articles.MapGet("/{articleId}", GetAsync);
+        app.MapGet("/api/stories/{storyId}", async (string storyId, StoryAssigner stories, CancellationToken ct) =>
+            await stories.GetAsync(storyId, ct) is { } story ? Results.Ok(story) : Results.NotFound()).WithTags("Stories");
         return app;
     }
 
-    /// <summary>JSON (<c>text</c> or <c>html</c>), or a raw <c>text/plain</c> or <c>text/html</c> body with <c>url</c>, <c>title</c> and <c>source</c> in the query.</summary>
-    private static async Task<IResult> SubmitAsync(HttpRequest request, ArticleIngestor ingestor, IOptions<IngestOptions> options, CancellationToken cancellationToken)
+    /// <summary>
+    /// JSON (<c>text</c> or <c>html</c>), a raw <c>text/plain</c> or <c>text/html</c> body with <c>url</c>, <c>title</c> and
+    /// <c>source</c> in the query, or an NDJSON batch (<c>application/x-ndjson</c>, one JSON article per line).
+    /// </summary>
+    private static async Task<IResult> SubmitAsync(
+        HttpRequest request, ArticleIngestor ingestor, ChannelActivity activity, IOptions<IngestOptions> options, CancellationToken cancellationToken)
     {
-        var maxBytes = options.Value.MaxBodyBytes;
-        if (request.ContentLength > maxBytes) return TooLarge(maxBytes);
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType) || contentType.MediaType.Value is not { } mediaType)
         {
-            return Problem(StatusCodes.Status415UnsupportedMediaType, "Missing content type", "Send application/json, text/plain or text/html.");
+            return Problem(StatusCodes.Status415UnsupportedMediaType, "Missing content type", "Send application/json, application/x-ndjson, text/plain or text/html.");
         }
 
+        if (mediaType.Equals(NdjsonBatch.MediaType, StringComparison.OrdinalIgnoreCase))
+        {
+            return await NdjsonBatch.SubmitAsync(request, ingestor, activity, options.Value, cancellationToken);
+        }
+
+        var maxBytes = options.Value.MaxBodyBytes;
+        if (request.ContentLength > maxBytes) return TooLarge(maxBytes);
         var body = await ReadLimitedAsync(request.Body, maxBytes, cancellationToken);
         if (body is null) return TooLarge(maxBytes);
 
@@ -60,7 +78,7 @@ public static class ArticleEndpoints
                 }
 
                 if (json is null) return Problem(StatusCodes.Status400BadRequest, "Malformed JSON", "The body is JSON null.");
-                submission = new ArticleSubmission { Url = json.Url, Title = json.Title, Source = json.Source, PublishedAt = json.PublishedAt, Text = json.Text, Html = json.Html };
+                submission = ToSubmission(json);
                 break;
             case "text/plain":
                 submission = FromQuery(request) with { Text = encoding.GetString(body) };
@@ -77,7 +95,8 @@ public static class ArticleEndpoints
         try
         {
             var result = await ingestor.IngestAsync(submission, cancellationToken);
-            return Results.Accepted($"/api/articles/{result.ArticleId}", new { result.ArticleId, result.StoryId, result.Duplicate });
+            activity.Ingested(ChannelActivity.Http, result.Duplicate);
+            return Results.Accepted($"/api/articles/{result.ArticleId}", new { result.ArticleId, result.StoryId, result.Duplicate, result.OutletCount });
         }
         catch (EmptyArticleException exception)
         {
@@ -95,26 +114,87 @@ public static class ArticleEndpoints
         Source = request.Query["source"],
     };
 
-    private static IResult? Validate(ArticleSubmission submission)
+    private static IResult? Validate(ArticleSubmission submission) =>
+        ValidationError(submission) is { } error ? Problem(StatusCodes.Status422UnprocessableEntity, error.Title, error.Detail) : null;
+
+    internal static (string Title, string Detail)? ValidationError(ArticleSubmission submission)
     {
         var hasText = !string.IsNullOrWhiteSpace(submission.Text);
         var hasHtml = !string.IsNullOrWhiteSpace(submission.Html);
-        if (hasText == hasHtml)
-        {
-            return Problem(StatusCodes.Status422UnprocessableEntity, "Text or HTML required", "Give exactly one of 'text' or 'html', not empty.");
-        }
+        if (hasText == hasHtml) return ("Text or HTML required", "Give exactly one of 'text' or 'html', not empty.");
 
-        if (submission.Url is not null
-            && !(Uri.TryCreate(submission.Url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)))
+        if (submission.Url is not null && !IsHttpUrl(submission.Url, out _))
         {
-            return Problem(StatusCodes.Status422UnprocessableEntity, "Invalid url", $"'{submission.Url}' is not an absolute http(s) URL.");
+            return ("Invalid url", $"'{submission.Url}' is not an absolute http(s) URL.");
         }
 
         return null;
     }
 
+    internal static ArticleSubmission ToSubmission(SubmitArticleRequest json) =>
+        new() { Url = json.Url, Title = json.Title, Source = json.Source, PublishedAt = json.PublishedAt, Text = json.Text, Html = json.Html };
+
+    private static bool IsHttpUrl(string value, out Uri uri) =>
+        Uri.TryCreate(value, UriKind.Absolute, out uri!) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+
+    /// <summary>Downloads the page at <c>url</c> (through the outbound guard), then ingests it like a pushed HTML page.</summary>
+    private static async Task<IResult> FetchAsync(FetchArticleRequest? request, PageFetcher fetcher, HostPoliteness politeness, ArticleIngestor ingestor,
+        ChannelActivity activity, IOptions<FeedOptions> feeds, CancellationToken cancellationToken)
+    {
+        if (request?.Url is not { } url || !IsHttpUrl(url, out var uri))
+        {
+            return Problem(StatusCodes.Status422UnprocessableEntity, "Invalid url", "'url' must be an absolute http(s) URL.");
+        }
+
+        try
+        {
+            await politeness.WaitTurnAsync(uri.IdnHost, cancellationToken);
+            var page = await fetcher.FetchAsync(uri, feeds.Value.MaxPageBytes, "text/html, application/xhtml+xml;q=0.9, text/plain;q=0.8", cancellationToken: cancellationToken);
+            var submission = PageSubmissions.From(page, new ArticleSubmission { Source = request.Source ?? uri.Host, Title = request.Title });
+            var result = await ingestor.IngestAsync(submission, cancellationToken);
+            activity.Ingested(ChannelActivity.Fetch, result.Duplicate);
+            return Results.Accepted($"/api/articles/{result.ArticleId}", new { result.ArticleId, result.StoryId, result.Duplicate, result.OutletCount, url = page.FinalUri });
+        }
+        catch (Exception exception) when (Refusal(exception) is { } refused)
+        {
+            return Problem(StatusCodes.Status422UnprocessableEntity, "URL refused", refused.Message);
+        }
+        catch (Exception exception) when (exception is OutboundResponseTooLargeException or UnsupportedPageException or EmptyArticleException)
+        {
+            return Problem(StatusCodes.Status422UnprocessableEntity, "Page not ingestible", exception.Message);
+        }
+        catch (Exception exception) when (exception is TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return Problem(StatusCodes.Status504GatewayTimeout, "Page timed out", $"{uri} did not answer in time.");
+        }
+        catch (HttpRequestException exception)
+        {
+            return Problem(StatusCodes.Status502BadGateway, "Page unavailable", FeedPoller.Describe(exception));
+        }
+    }
+
+    /// <summary>Every refused request counts against its channel, whichever of the many return paths refused it.</summary>
+    private static async ValueTask<object?> RecordRejectionAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var result = await next(context);
+        if (result is ProblemHttpResult problem)
+        {
+            var request = context.HttpContext.Request;
+            var channel = request.Path.Value?.EndsWith("/fetch", StringComparison.Ordinal) == true ? ChannelActivity.Fetch
+                : request.ContentType?.StartsWith(NdjsonBatch.MediaType, StringComparison.OrdinalIgnoreCase) == true ? ChannelActivity.Batch
+                : ChannelActivity.Http;
+            context.HttpContext.RequestServices.GetRequiredService<ChannelActivity>()
+                .Rejected(channel, $"{problem.StatusCode} {problem.ProblemDetails.Title}: {problem.ProblemDetails.Detail}");
+        }
+
+        return result;
+    }
+
+    private static OutboundRequestRefusedException? Refusal(Exception exception) =>
+        exception as OutboundRequestRefusedException ?? exception.InnerException as OutboundRequestRefusedException;
+
     /// <summary>Reads at most <paramref name="maxBytes"/>; null when the body is larger, whatever Content-Length said.</summary>
-    private static async Task<byte[]?> ReadLimitedAsync(Stream body, long maxBytes, CancellationToken cancellationToken)
+    internal static async Task<byte[]?> ReadLimitedAsync(Stream body, long maxBytes, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
@@ -128,8 +208,8 @@ public static class ArticleEndpoints
         return buffer.ToArray();
     }
 
-    private static IResult TooLarge(long maxBytes) =>
+    internal static IResult TooLarge(long maxBytes) =>
         Problem(StatusCodes.Status413PayloadTooLarge, "Article too large", $"The body exceeds the limit of {maxBytes} bytes.");
 
-    private static IResult Problem(int status, string title, string detail) => Results.Problem(title: title, detail: detail, statusCode: status);
+    internal static IResult Problem(int status, string title, string detail) => Results.Problem(title: title, detail: detail, statusCode: status);
 }

@@ -8,4 +8,7 @@ public interface IArticleStore
     Task MarkAnnouncedAsync(string articleId, DateTimeOffset announcedAt, CancellationToken cancellationToken);
 
     Task<StoredArticle?> GetAsync(string articleId, CancellationToken cancellationToken);
+
+    /// <summary>The first article stored with this (canonical) URL, if any.</summary>
+    Task<StoredArticle?> FindByUrlAsync(string url, CancellationToken cancellationToken);
 }

@@ -10,11 +10,14 @@ public sealed class MongoArticleStore(IMongoDatabase database) : IArticleStore, 
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
-        await _articles.Indexes.CreateOneAsync(
-            new CreateIndexModel<ArticleDocument>(
-                Builders<ArticleDocument>.IndexKeys.Ascending(a => a.ContentHash),
-                new CreateIndexOptions { Unique = true, Name = "content_hash_unique" }),
-            cancellationToken: cancellationToken);
+        await _articles.Indexes.CreateManyAsync(
+            [
+                new CreateIndexModel<ArticleDocument>(
+                    Builders<ArticleDocument>.IndexKeys.Ascending(a => a.ContentHash),
+                    new CreateIndexOptions { Unique = true, Name = "content_hash_unique" }),
+                new CreateIndexModel<ArticleDocument>(Builders<ArticleDocument>.IndexKeys.Ascending(a => a.Url), new CreateIndexOptions { Name = "url" }),
+            ],
+            cancellationToken);
     }
 
     public async Task<(bool Inserted, StoredArticle Article)> TryInsertAsync(StoredArticle article, CancellationToken cancellationToken)
@@ -42,6 +45,12 @@ public sealed class MongoArticleStore(IMongoDatabase database) : IArticleStore, 
     public async Task<StoredArticle?> GetAsync(string articleId, CancellationToken cancellationToken)
     {
         var document = await _articles.Find(a => a.Id == articleId).FirstOrDefaultAsync(cancellationToken);
+        return document?.ToArticle();
+    }
+
+    public async Task<StoredArticle?> FindByUrlAsync(string url, CancellationToken cancellationToken)
+    {
+        var document = await _articles.Find(a => a.Url == url).SortBy(a => a.IngestedAt).FirstOrDefaultAsync(cancellationToken);
         return document?.ToArticle();
     }
 

@@ -23,6 +23,7 @@ public sealed class SqliteArticleStore(SqliteDatabase database) : IArticleStore,
                 published_at TEXT NULL,
                 ingested_at  TEXT NOT NULL,
                 announced_at TEXT NULL);
+            CREATE INDEX IF NOT EXISTS ingest_articles_url ON ingest_articles (url);
             """);
     }
 
@@ -55,5 +56,12 @@ public sealed class SqliteArticleStore(SqliteDatabase database) : IArticleStore,
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<StoredArticle>($"SELECT {Columns} FROM ingest_articles WHERE article_id = @articleId", new { articleId });
+    }
+
+    public async Task<StoredArticle?> FindByUrlAsync(string url, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QueryFirstOrDefaultAsync<StoredArticle>(
+            $"SELECT {Columns} FROM ingest_articles WHERE url = @url ORDER BY ingested_at LIMIT 1", new { url });
     }
 }

@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Monitoring.Ingest.Sources;
+
+namespace Monitoring.Ingest.Http;
+
+/// <summary><c>/api/sources</c>: the feeds ingest polls and what each did; admin key only.</summary>
+public static class SourceEndpoints
+{
+    public static IEndpointRouteBuilder MapSourceEndpoints(this IEndpointRouteBuilder app)
+    {
+        var sources = app.MapGroup("/api/sources").WithTags("Sources").AddEndpointFilter<AdminApiKeyFilter>();
+        sources.MapGet("/", async (ISourceStore store, CancellationToken ct) => Results.Ok(await store.ListAsync(ct)));
+        sources.MapGet("/{id}", async (string id, ISourceStore store, CancellationToken ct) =>
+            await store.GetAsync(id, ct) is { } source ? Results.Ok(source) : NotFound(id));
+        sources.MapPost("/", CreateAsync);
+        sources.MapPut("/{id}", UpdateAsync);
+        sources.MapDelete("/{id}", async (string id, ISourceStore store, CancellationToken ct) =>
+            await store.DeleteAsync(id, ct) ? Results.NoContent() : NotFound(id));
+        sources.MapPost("/{id}/poll", PollAsync);
+        app.MapGet("/api/channels", (ChannelActivity activity) => Results.Ok(activity.Snapshot()))
+            .WithTags("Sources").AddEndpointFilter<AdminApiKeyFilter>();
+        return app;
+    }
+
+    private static async Task<IResult> CreateAsync(FeedSourceDefinition? definition, SourceCatalog catalog, ISourceStore store, CancellationToken ct)
+    {
+        if (definition is null) return Invalid("The body must be a JSON object.");
+        FeedSource source;
+        try
+        {
+            source = await catalog.BuildAsync(definition, null, "api", ct);
+        }
+        catch (InvalidSourceException exception)
+        {
+            return Invalid(exception.Message);
+        }
+
+        return await store.TryCreateAsync(source, ct)
+            ? Results.Created($"/api/sources/{source.Id}", source)
+            : Results.Problem(title: "Source exists", detail: $"A source with id '{source.Id}' exists; PUT /api/sources/{source.Id} changes it.", statusCode: StatusCodes.Status409Conflict);
+    }
+
+    private static async Task<IResult> UpdateAsync(string id, FeedSourceDefinition? definition, SourceCatalog catalog, ISourceStore store, CancellationToken ct)
+    {
+        if (definition is null) return Invalid("The body must be a JSON object.");
+        try
+        {
+            var source = await catalog.BuildAsync(definition, id, "api", ct);
+            return await store.UpdateDefinitionAsync(source, ct) ? Results.Ok(await store.GetAsync(id, ct)) : NotFound(id);
+        }
+        catch (InvalidSourceException exception)
+        {
+            return Invalid(exception.Message);
+        }
+    }
+
+    /// <summary>Polls now, whatever the schedule, and answers with the source's new status.</summary>
+    private static async Task<IResult> PollAsync(string id, ISourceStore store, FeedPoller poller, CancellationToken ct)
+    {
+        if (await store.GetAsync(id, ct) is not { } source) return NotFound(id);
+        try
+        {
+            await poller.PollAsync(source, ct);
+        }
+        catch (PollInProgressException exception)
+        {
+            return Results.Problem(title: "Poll in progress", detail: exception.Message, statusCode: StatusCodes.Status409Conflict);
+        }
+
+        return Results.Ok(await store.GetAsync(id, ct));
+    }
+
+    private static IResult NotFound(string id) => Results.Problem(title: "No such source", detail: $"There is no source '{id}'.", statusCode: StatusCodes.Status404NotFound);
+
+    private static IResult Invalid(string detail) => Results.Problem(title: "Invalid source", detail: detail, statusCode: StatusCodes.Status422UnprocessableEntity);
+}

@@ -1,0 +1,7 @@
+namespace Monitoring.Ingest.Stories;
+
+/// <summary>An article's place in a story, with the fingerprint later articles are compared against.</summary>
+public sealed record StoryMember(string ArticleId, string StoryId, string Outlet, DateTimeOffset SeenAt, byte[] Signature);
+
+/// <summary>A story as the API shows it: how many articles and how many distinct outlets carried it.</summary>
+public sealed record StorySummary(string StoryId, int ArticleCount, int OutletCount, IReadOnlyList<string> Outlets, DateTimeOffset FirstSeenAt, DateTimeOffset LastSeenAt);
