@@ -50,12 +50,20 @@ public sealed class ArticleExtractor(SourceBoilerplate? sourceBoilerplate = null
 
         var title = HtmlMetadata.Clean(submission.Title) ?? metadata.Title ?? HtmlMetadata.Clean(readable.Title);
         var byline = metadata.Byline ?? HtmlMetadata.Clean(readable.Byline ?? readable.Author);
-        var blocks = HtmlMainText.Blocks(readable.Content ?? string.Empty);
-        var lines = MainTextFilter.Apply(blocks, title, byline);
+        var lines = MainTextFilter.Apply(HtmlMainText.Blocks(readable.Content ?? string.Empty), title, byline);
+
+        // Readability occasionally picks a side box or cleans the article away; when the densest paragraph
+        // container of the page holds far more text, that container is the article.
+        using var second = new HtmlParser().ParseDocument(html);
+        if (ParagraphContainer.Find(second) is { } container)
+        {
+            var alternative = MainTextFilter.Apply(HtmlMainText.Blocks(container.OuterHtml), title, byline);
+            if (WordCount(alternative) > 2 * WordCount(lines)) lines = alternative;
+        }
 
         // Some pages render the body with script and ship it only as JSON-LD articleBody; prefer it when the
         // markup yielded clearly less.
-        if (metadata.ArticleBody is { } articleBody && WordCount(articleBody) > 1.5 * WordCount(string.Join(' ', lines)) + 20)
+        if (metadata.ArticleBody is { } articleBody && WordCount(articleBody) > (1.5 * WordCount(lines)) + 20)
         {
             lines = BoilerplateFilter.Clean(articleBody.Split('\n'));
         }
@@ -114,6 +122,8 @@ public sealed class ArticleExtractor(SourceBoilerplate? sourceBoilerplate = null
 
         return new ExtractedArticle(title, text, language, url, publishedAt) { Byline = byline };
     }
+
+    private static int WordCount(IEnumerable<string> lines) => lines.Sum(WordCount);
 
     private static int WordCount(string text) => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
 

@@ -34,6 +34,15 @@ public static partial class BoilerplateFilter
         return kept;
     }
 
+    /// <summary>
+    /// For HTML, whose blocks come from markup rather than a scraper: only the pattern rules. A line the page
+    /// repeats is kept, since tables and product lists repeat short cells ("N/A", "Fees based on income") legitimately.
+    /// </summary>
+    public static IReadOnlyList<string> CleanBlocks(IEnumerable<string> blocks) =>
+        blocks.Select(block => Whitespace().Replace(block, " ").Trim())
+            .Where(block => block.Length > 0 && !IsBoilerplate(block))
+            .ToList();
+
     public static bool IsBoilerplate(string line) =>
         CookieNotice().IsMatch(line)
         || (line.Length <= ShortLineLength && (FooterNotice().IsMatch(line) || NavigationWord().IsMatch(line)))

@@ -17,7 +17,7 @@ internal static class HtmlMainText
     private static readonly HashSet<string> BlockTags = new(StringComparer.OrdinalIgnoreCase)
     {
         "p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "h1", "h2", "h3", "h4", "h5", "h6",
-        "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "pre", "table", "thead", "tbody", "tr", "td", "th", "figure",
+        "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "pre", "table", "thead", "tbody", "tr", "figure",
         "figcaption", "form", "fieldset", "address", "details", "summary", "hr", "br",
     };
 
@@ -72,6 +72,8 @@ internal static class HtmlMainText
                             _ => context.Kind,
                         },
                     };
+                    // A table row reads as one line, its cells separated by bars, as the row of a text table.
+                    if (element.LocalName is "td" or "th") current.Separate(" | ");
                     var isBlock = BlockTags.Contains(element.LocalName);
                     if (isBlock) current.Flush(blocks);
                     Walk(element, current, blocks, inner);
@@ -106,9 +108,14 @@ internal static class HtmlMainText
             if (context.InLink) _linkChars += _text.Length - before;
         }
 
+        public void Separate(string separator)
+        {
+            if (_text.Length > 0 && !_text.ToString().EndsWith(separator, StringComparison.Ordinal)) _text.Append(separator);
+        }
+
         public void Flush(List<TextBlock> blocks)
         {
-            var text = _text.ToString().Trim();
+            var text = _text.ToString().Trim().TrimEnd('|').Trim();
             if (text.Length > 0)
             {
                 blocks.Add(new TextBlock(text, _context.Kind, _context.InCaption, Math.Min(1.0, (double)_linkChars / text.Length)));

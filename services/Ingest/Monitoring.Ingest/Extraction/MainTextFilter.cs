@@ -9,12 +9,12 @@ internal static class MainTextFilter
         foreach (var block in blocks)
         {
             if (block.InCaption) continue;
-            if (block.LinkDensity > 0.6 && block.Text.Length < 250) continue;
+            if (block.LinkDensity > 2 && block.Text.Length < 250) continue;
             if (title is not null && block.Kind == BlockKind.Heading && string.Equals(block.Text, title, StringComparison.OrdinalIgnoreCase)) continue;
             if (byline is not null && block.Text.Length < byline.Length + 20 && block.Text.Contains(byline, StringComparison.OrdinalIgnoreCase)) continue;
             kept.Add(block.Text);
         }
 
-        return BoilerplateFilter.Clean(kept);
+        return BoilerplateFilter.CleanBlocks(kept);
     }
 }

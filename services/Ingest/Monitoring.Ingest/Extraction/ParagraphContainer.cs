@@ -1,0 +1,39 @@
+using AngleSharp.Dom;
+
+namespace Monitoring.Ingest.Extraction;
+
+/// <summary>
+/// A second opinion on where the article is: the element whose children hold the most paragraph text with few
+/// links. Readability sometimes strips the real container for its class name or empties it while cleaning; this
+/// simpler rule does not, so it catches those pages.
+/// </summary>
+internal static class ParagraphContainer
+{
+    private const string NonContent = "script,style,noscript,template,nav,header,footer,aside,form,iframe,svg,button,select,[hidden],[aria-hidden=true],[role=navigation],[role=complementary],[role=contentinfo],[role=banner]";
+
+    public static IElement? Find(IDocument document)
+    {
+        foreach (var element in document.QuerySelectorAll(NonContent).ToList())
+        {
+            element.Remove();
+        }
+
+        var scores = new Dictionary<IElement, double>();
+        foreach (var paragraph in document.QuerySelectorAll("p,pre,blockquote"))
+        {
+            var length = paragraph.TextContent.AsSpan().Trim().Length;
+            if (length < 25) continue;
+            var linkLength = paragraph.QuerySelectorAll("a").Sum(a => a.TextContent.Length);
+            if (linkLength > length / 2) continue;
+
+            var score = 1 + Math.Min(3, length / 100) + paragraph.TextContent.Count(c => c is ',' or '，' or '、');
+            if (paragraph.ParentElement is { } parent)
+            {
+                scores[parent] = scores.GetValueOrDefault(parent) + score;
+                if (parent.ParentElement is { } grandparent) scores[grandparent] = scores.GetValueOrDefault(grandparent) + (score / 2.0);
+            }
+        }
+
+        return scores.Count == 0 ? null : scores.MaxBy(pair => pair.Value).Key;
+    }
+}
