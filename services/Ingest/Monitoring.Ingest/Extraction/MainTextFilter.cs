@@ -11,9 +11,12 @@ internal static partial class MainTextFilter
     public static IReadOnlyList<string> Apply(IReadOnlyList<TextBlock> blocks, string? title, string? byline)
     {
         var kept = new List<string>(blocks.Count);
-        foreach (var block in blocks)
+        var linkRuns = LinkListMembers(blocks);
+        for (var i = 0; i < blocks.Count; i++)
         {
-            if (block.InCaption) continue;
+            var block = blocks[i];
+            if (block.InCaption || linkRuns.Contains(i)) continue;
+            if (block.LinkDensity > 0.5 && InlinePromo().IsMatch(block.Text)) continue;
             if (title is not null && block.Kind == BlockKind.Heading && string.Equals(block.Text, title, StringComparison.OrdinalIgnoreCase)) continue;
             if (byline is not null && block.Text.Length < byline.Length + 20 && block.Text.Contains(byline, StringComparison.OrdinalIgnoreCase)) continue;
             if (block.Text.Length < 40 && FormLabel().IsMatch(block.Text)) continue;
@@ -21,6 +24,28 @@ internal static partial class MainTextFilter
         }
 
         return TrimTail(BoilerplateFilter.CleanBlocks(kept));
+    }
+
+    // Four or more short blocks in a row that are nothing but links are a link list (other cities, other
+    // articles, tags), not prose; a single linked item inside a list of products is kept.
+    private static HashSet<int> LinkListMembers(IReadOnlyList<TextBlock> blocks)
+    {
+        const int MinRun = 4;
+        var members = new HashSet<int>();
+        var start = 0;
+        for (var i = 0; i <= blocks.Count; i++)
+        {
+            var isLink = i < blocks.Count && blocks[i].LinkDensity >= 0.8 && blocks[i].Text.Length < 80;
+            if (isLink) continue;
+            if (i - start >= MinRun)
+            {
+                for (var j = start; j < i; j++) members.Add(j);
+            }
+
+            start = i + 1;
+        }
+
+        return members;
     }
 
     // Past the article's middle, a "Related posts" or "Leave a reply" line starts the page's furniture; nothing after it is the article.
@@ -36,6 +61,9 @@ internal static partial class MainTextFilter
 
         return lines.ToList();
     }
+
+    [GeneratedRegex(@"^(related|see also|read (also|more|next)|you (may|might) also (like|be interested( in)?)|recommended|more on [^:]{1,40})\s*:", RegexOptions.IgnoreCase)]
+    private static partial Regex InlinePromo();
 
     [GeneratedRegex(@"^[\p{L} ]{1,30}\*$")]
     private static partial Regex FormLabel();

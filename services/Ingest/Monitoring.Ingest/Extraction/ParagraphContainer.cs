@@ -34,6 +34,31 @@ internal static class ParagraphContainer
             }
         }
 
-        return scores.Count == 0 ? null : scores.MaxBy(pair => pair.Value).Key;
+        if (scores.Count == 0) return null;
+        var best = scores.MaxBy(pair => pair.Value).Key;
+
+        // Page builders put each section of one article in its own wrapper: climb while the parent adds
+        // substantial prose and stays mostly prose (a sidebar or a footer would dilute it).
+        var goodText = GoodTextLength(best);
+        for (var level = 0; level < 5 && best.ParentElement is { LocalName: not "body" and not "html" } parent; level++)
+        {
+            var parentGood = GoodTextLength(parent);
+            var parentTotal = parent.TextContent.Length;
+            if (parentGood < 1.25 * goodText || parentGood < 0.6 * parentTotal) break;
+            best = parent;
+            goodText = parentGood;
+        }
+
+        return best;
     }
+
+    private static int GoodTextLength(IElement element) =>
+        element.QuerySelectorAll("p,pre,blockquote,li,h2,h3,h4,td")
+            .Where(block => block.QuerySelector("p,li,td") is null)
+            .Sum(block =>
+            {
+                var length = block.TextContent.Length;
+                var links = block.QuerySelectorAll("a").Sum(a => a.TextContent.Length);
+                return links * 2 > length ? 0 : length;
+            });
 }
