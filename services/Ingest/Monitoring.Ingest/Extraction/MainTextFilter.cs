@@ -19,7 +19,7 @@ internal static partial class MainTextFilter
             if (block.LinkDensity > 0.5 && InlinePromo().IsMatch(block.Text)) continue;
             if (title is not null && block.Kind == BlockKind.Heading && string.Equals(block.Text, title, StringComparison.OrdinalIgnoreCase)) continue;
             if (byline is not null && block.Text.Length < byline.Length + 20 && block.Text.Contains(byline, StringComparison.OrdinalIgnoreCase)) continue;
-            if (block.Text.Length < 40 && FormLabel().IsMatch(block.Text)) continue;
+            if (block.Text.Length < 40 && (FormLabel().IsMatch(block.Text) || DateLine().IsMatch(block.Text))) continue;
             kept.Add(block.Text);
         }
 
@@ -64,6 +64,10 @@ internal static partial class MainTextFilter
 
     [GeneratedRegex(@"^(related|see also|read (also|more|next)|you (may|might) also (like|be interested( in)?)|recommended|more on [^:]{1,40})\s*:", RegexOptions.IgnoreCase)]
     private static partial Regex InlinePromo();
+
+    // "July 17, 2025", "Posted on 13 Jan 2025", "Updated: 2025-01-13": the page's date line, which is metadata.
+    [GeneratedRegex(@"^((posted|published|updated|last updated|date)( on)?\s*:?\s*)?(\d{1,2}\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2}(st|nd|rd|th)?,?\s+)?\d{4}$|^((posted|published|updated|last updated)( on)?\s*:?\s*)?\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}$|^(posted|published|updated)( by| on)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex DateLine();
 
     [GeneratedRegex(@"^[\p{L} ]{1,30}\*$")]
     private static partial Regex FormLabel();

@@ -9,7 +9,9 @@ namespace Monitoring.Ingest.Extraction;
 /// </summary>
 internal static class ParagraphContainer
 {
-    private const string NonContent = "script,style,noscript,template,nav,header,footer,aside,form,iframe,svg,button,select,[hidden],[aria-hidden=true],[role=navigation],[role=complementary],[role=contentinfo],[role=banner]";
+    // Hidden elements stay: streamed server rendering (React, Next.js) ships the whole article in a hidden
+    // placeholder that script reveals, and menus or modals rarely win on paragraph text anyway.
+    private const string NonContent = "script,style,noscript,template,nav,header,footer,aside,form,iframe,svg,button,select,[role=navigation],[role=complementary],[role=contentinfo],[role=banner]";
 
     public static IElement? Find(IDocument document)
     {
