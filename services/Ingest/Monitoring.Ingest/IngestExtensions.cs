@@ -19,6 +19,7 @@ public static class IngestExtensions
         var section = builder.Configuration.GetSection(IngestOptions.SectionName);
         builder.Services.Configure<IngestOptions>(section);
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(_ => new SourceBoilerplate());
         builder.Services.AddSingleton<ArticleExtractor>();
         builder.Services.AddScoped<ArticleIngestor>();
         builder.AddStore<IArticleStore, SqliteArticleStore, MongoArticleStore>();

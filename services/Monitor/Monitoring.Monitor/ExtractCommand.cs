@@ -29,7 +29,7 @@ public static class ExtractCommand
         };
         var source = new Option<string?>("--source")
         {
-            Description = "Source name of the inputs: lines recurring across its documents are learnt as boilerplate (default: each page's host, or none)",
+            Description = "The inputs all come from this source: lines recurring across several of them are its template and are dropped",
         };
         var baseline = new Option<bool>("--baseline")
         {
@@ -66,7 +66,8 @@ public static class ExtractCommand
             }
         }
 
-        var extractor = new ArticleExtractor(new SourceBoilerplate());
+        // Inputs are independent pages unless they are declared to come from one source.
+        var extractor = new ArticleExtractor(options.Source is null ? null : new SourceBoilerplate());
         var submissions = inputs.Select(input => Submission(input.Content, options.Source)).ToList();
 
         // Every input is seen before any is extracted, so that a line recurring across the given files of one

@@ -37,15 +37,26 @@ public sealed class ArticleExtractor(SourceBoilerplate? sourceBoilerplate = null
         }
 
         var lines = BoilerplateFilter.Clean((submission.Text ?? string.Empty).Split('\n'));
-        lines = WithoutSourceTemplate(submission, canonicalUrl: submission.Url, lines);
+        if (sourceBoilerplate is not null && SourceKey(submission, submission.Url) is { } source)
+        {
+            lines = WithoutSourceTemplate(source, Lines(submission), lines);
+        }
+
         return Build(lines, submission.Title, byline: null, submission.Url, submission.PublishedAt, declaredLanguage: null);
     }
 
     private ExtractedArticle FromHtml(string html, ArticleSubmission submission)
     {
         var baseUri = Uri.TryCreate(submission.Url, UriKind.Absolute, out var uri) ? uri : null;
-        using var document = new HtmlParser().ParseDocument(html);
+        var parser = new HtmlParser();
+        using var document = parser.ParseDocument(html);
         var metadata = HtmlMetadata.Read(document, baseUri);
+        var canonical = metadata.CanonicalUrl ?? baseUri?.ToString();
+        var source = sourceBoilerplate is null ? null : SourceKey(submission, canonical);
+
+        // SmartReader rewrites the document it reads, so the other readings work on a second parse.
+        using var pristine = parser.ParseDocument(html);
+        var pageLines = source is null ? null : PageLines(pristine);
         var readable = HtmlMainText.Read(document, baseUri?.ToString() ?? PlaceholderUri);
 
         var title = HtmlMetadata.Clean(submission.Title) ?? metadata.Title ?? HtmlMetadata.Clean(readable.Title);
@@ -54,11 +65,10 @@ public sealed class ArticleExtractor(SourceBoilerplate? sourceBoilerplate = null
 
         // Readability occasionally picks a side box or cleans the article away; when the densest paragraph
         // container of the page holds far more text, that container is the article.
-        using var second = new HtmlParser().ParseDocument(html);
-        if (ParagraphContainer.Find(second) is { } container)
+        if (ParagraphContainer.Find(pristine) is { } container)
         {
-            var alternative = MainTextFilter.Apply(HtmlMainText.Blocks(container.OuterHtml), title, byline);
-            if (WordCount(alternative) > 1.4 * WordCount(lines)) lines = alternative;
+            var alternative = MainTextFilter.Apply(HtmlMainText.Blocks(container), title, byline);
+            if (WordCount(alternative) > 1.5 * WordCount(lines)) lines = alternative;
         }
 
         // Some pages render the body with script and ship it only as JSON-LD articleBody; prefer it when the
@@ -68,33 +78,35 @@ public sealed class ArticleExtractor(SourceBoilerplate? sourceBoilerplate = null
             lines = BoilerplateFilter.Clean(articleBody.Split('\n'));
         }
 
-        var canonical = metadata.CanonicalUrl ?? baseUri?.ToString();
-        lines = WithoutSourceTemplate(submission, canonical, lines);
+        if (source is not null) lines = WithoutSourceTemplate(source, pageLines!, lines);
         var published = submission.PublishedAt ?? metadata.PublishedAt ?? readable.PublicationDate;
         return Build(lines, title, byline, canonical, published, metadata.Language);
     }
 
-    private IReadOnlyList<string> WithoutSourceTemplate(ArticleSubmission submission, string? canonicalUrl, IReadOnlyList<string> lines)
+    private IReadOnlyList<string> WithoutSourceTemplate(string source, IReadOnlyList<string> documentLines, IReadOnlyList<string> lines)
     {
-        if (sourceBoilerplate is null || SourceKey(submission, canonicalUrl) is not { } source) return lines;
-        sourceBoilerplate.Observe(source, Lines(submission) is { Count: > 0 } raw ? raw : lines);
+        sourceBoilerplate!.Observe(source, documentLines);
         var kept = lines.Where(line => !sourceBoilerplate.IsTemplate(source, line)).ToList();
 
-        // A source whose every line is template has taught us nothing useful about this document.
+        // A document made only of lines seen elsewhere (a re-post, a stub) keeps them rather than becoming empty.
         return kept.Count > 0 ? kept : lines;
     }
 
-    // Plain text is learnt line by line as submitted; HTML by the text blocks of the whole page, template included.
+    // What the source model learns from: plain text line by line as submitted, HTML by every text block of the
+    // page, template included. Learn and Extract must see the same lines, so one document counts once.
     private static List<string> Lines(ArticleSubmission submission)
     {
         if (!string.IsNullOrWhiteSpace(submission.Html))
         {
             using var document = new HtmlParser().ParseDocument(submission.Html);
-            return HtmlMainText.Blocks(document.Body?.InnerHtml ?? string.Empty).Select(block => block.Text).ToList();
+            return PageLines(document);
         }
 
         return (submission.Text ?? string.Empty).Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0).ToList();
     }
+
+    private static List<string> PageLines(IHtmlDocument document) =>
+        document.Body is { } body ? HtmlMainText.Blocks(body).Select(block => block.Text).ToList() : [];
 
     private static string? SourceKey(ArticleSubmission submission, string? canonicalUrl)
     {

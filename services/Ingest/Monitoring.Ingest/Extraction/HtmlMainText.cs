@@ -35,11 +35,16 @@ internal static class HtmlMainText
     /// <summary>Turns the HTML of the content container into blocks: one per paragraph, heading or list item.</summary>
     public static List<TextBlock> Blocks(string contentHtml)
     {
-        var parser = new HtmlParser();
-        using var document = parser.ParseDocument("<!doctype html><html><body>" + contentHtml + "</body></html>");
+        using var document = new HtmlParser().ParseDocument("<!doctype html><html><body>" + contentHtml + "</body></html>");
+        return Blocks(document.Body!);
+    }
+
+    /// <summary>The blocks of an element of a parsed page.</summary>
+    public static List<TextBlock> Blocks(INode root)
+    {
         var blocks = new List<TextBlock>();
         var current = new BlockBuilder();
-        Walk(document.Body!, current, blocks, context: default);
+        Walk(root, current, blocks, context: default);
         current.Flush(blocks);
         return blocks;
     }

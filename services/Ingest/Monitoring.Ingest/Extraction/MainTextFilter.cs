@@ -23,7 +23,7 @@ internal static partial class MainTextFilter
             kept.Add(block.Text);
         }
 
-        return TrimTail(BoilerplateFilter.CleanBlocks(kept));
+        return BoilerplateFilter.CleanBlocks(TrimTail(kept));
     }
 
     // Four or more short blocks in a row that are nothing but links are a link list (other cities, other
@@ -49,7 +49,7 @@ internal static partial class MainTextFilter
     }
 
     // Past the article's middle, a "Related posts" or "Leave a reply" line starts the page's furniture; nothing after it is the article.
-    private static List<string> TrimTail(IReadOnlyList<string> lines)
+    private static List<string> TrimTail(List<string> lines)
     {
         var total = lines.Sum(line => line.Length);
         var seen = 0;

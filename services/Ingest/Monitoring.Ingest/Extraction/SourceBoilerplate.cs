@@ -25,7 +25,7 @@ public sealed class SourceBoilerplate(int minDocuments = 3, int windowDocuments 
     /// <summary>Records the lines of one document of <paramref name="source"/>. The same document seen again is not counted twice.</summary>
     public void Observe(string source, IEnumerable<string> lines)
     {
-        var hashes = lines.Select(Normalise).Where(line => line.Length is > 0 and <= MaxTemplateLineLength).Select(Hash).ToHashSet();
+        var hashes = lines.Where(line => line.Length <= MaxTemplateLineLength).Select(Normalise).Where(line => line.Length > 0).Select(Hash).ToHashSet();
         if (hashes.Count == 0) return;
         var documentHash = hashes.Order().Aggregate(17UL, (acc, h) => unchecked((acc * 31) + h));
         lock (_lock)
@@ -37,8 +37,9 @@ public sealed class SourceBoilerplate(int minDocuments = 3, int windowDocuments 
     /// <summary>Whether <paramref name="line"/> is part of <paramref name="source"/>'s template, as learnt so far.</summary>
     public bool IsTemplate(string source, string line)
     {
+        if (line.Length > MaxTemplateLineLength) return false;
         var normalised = Normalise(line);
-        if (normalised.Length is 0 or > MaxTemplateLineLength) return false;
+        if (normalised.Length == 0) return false;
         lock (_lock)
         {
             return _sources.TryGetValue(source, out var model) && model.DocumentsContaining(Hash(normalised)) >= MinDocuments;
