@@ -39,19 +39,36 @@ internal static class ParagraphContainer
         if (scores.Count == 0) return null;
         var best = scores.MaxBy(pair => pair.Value).Key;
 
-        // Page builders put each section of one article in its own wrapper: climb while the parent adds
-        // substantial prose and stays mostly prose (a sidebar or a footer would dilute it).
-        var goodText = GoodTextLength(best);
-        for (var level = 0; level < 5 && best.ParentElement is { LocalName: not "body" and not "html" } parent; level++)
+        // Page builders put each section of one article in its own wrapper, several levels apart: take the
+        // ancestor that holds the most prose while staying mostly prose (a sidebar or footer would dilute it).
+        var bestGood = GoodTextLength(best);
+        var candidate = best;
+        for (var level = 0; level < 12 && candidate.ParentElement is { LocalName: not "body" and not "html" } parent; level++)
         {
-            var parentGood = GoodTextLength(parent);
-            var parentTotal = parent.TextContent.Length;
-            if (parentGood < 1.25 * goodText || parentGood < 0.6 * parentTotal) break;
-            best = parent;
-            goodText = parentGood;
+            candidate = parent;
+            var good = GoodTextLength(candidate);
+            if (good >= 1.25 * bestGood && good >= 0.6 * VisibleTextLength(candidate))
+            {
+                best = candidate;
+                bestGood = good;
+            }
         }
 
         return best;
+    }
+
+    private static int VisibleTextLength(IElement element)
+    {
+        var length = 0;
+        var space = true;
+        foreach (var c in element.TextContent)
+        {
+            var isSpace = char.IsWhiteSpace(c);
+            if (!isSpace || !space) length++;
+            space = isSpace;
+        }
+
+        return length;
     }
 
     private static int GoodTextLength(IElement element) =>
