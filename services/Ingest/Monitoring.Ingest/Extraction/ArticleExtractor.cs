@@ -68,7 +68,7 @@ public sealed class ArticleExtractor(SourceBoilerplate? sourceBoilerplate = null
         if (ParagraphContainer.Find(pristine) is { } container)
         {
             var alternative = MainTextFilter.Apply(HtmlMainText.Blocks(container), title, byline);
-            if (WordCount(alternative) > 1.5 * WordCount(lines)) lines = alternative;
+            if (WordCount(alternative) > 2 * WordCount(lines)) lines = alternative;
         }
 
         // Some pages render the body with script and ship it only as JSON-LD articleBody; prefer it when the

@@ -76,8 +76,8 @@ internal static class ParagraphContainer
             .Where(block => block.QuerySelector("p,li,td") is null)
             .Sum(block =>
             {
-                var length = block.TextContent.Length;
-                var links = block.QuerySelectorAll("a").Sum(a => a.TextContent.Length);
+                var length = VisibleTextLength(block);
+                var links = block.QuerySelectorAll("a").Sum(VisibleTextLength);
                 return links * 2 > length ? 0 : length;
             });
 }
