@@ -28,6 +28,7 @@ public static class IngestExtensions
         builder.Services.Configure<FeedOptions>(builder.Configuration.GetSection(FeedOptions.SectionName));
         builder.Services.Configure<StoryOptions>(builder.Configuration.GetSection(StoryOptions.SectionName));
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(_ => new SourceBoilerplate());
         builder.Services.AddSingleton<ArticleExtractor>();
         builder.Services.AddScoped<ArticleIngestor>();
         builder.Services.AddSingleton<StoryAssigner>();

@@ -4,6 +4,7 @@ using Monitoring.Monitor;
 var root = new RootCommand("monitor — media monitoring for diplomacy and security analysts")
 {
     RunCommand.Create(),
+    ExtractCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

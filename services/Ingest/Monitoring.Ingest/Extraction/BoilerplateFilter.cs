@@ -34,6 +34,19 @@ public static partial class BoilerplateFilter
         return kept;
     }
 
+    /// <summary>
+    /// For HTML, whose blocks come from markup rather than a scraper: only the pattern rules. A line the page
+    /// repeats is kept unless it is a whole paragraph, since tables and product lists repeat short cells ("N/A", "Fees based on income") legitimately.
+    /// </summary>
+    public static IReadOnlyList<string> CleanBlocks(IEnumerable<string> blocks)
+    {
+        // A paragraph the page renders twice (a mobile and a desktop copy, a pull quote) is read once.
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        return blocks.Select(block => Whitespace().Replace(block, " ").Trim())
+            .Where(block => block.Length > 0 && !IsBoilerplate(block) && (block.Length < 80 || seen.Add(block)))
+            .ToList();
+    }
+
     public static bool IsBoilerplate(string line) =>
         CookieNotice().IsMatch(line)
         || (line.Length <= ShortLineLength && (FooterNotice().IsMatch(line) || NavigationWord().IsMatch(line)))

@@ -3,8 +3,9 @@ using System.Globalization;
 namespace Monitoring.Ingest.Extraction;
 
 /// <summary>
-/// Cheap language identification: the dominant script decides Russian, Chinese, Arabic, Japanese and Korean;
-/// among Latin-script languages the most frequent function words decide. Returns ISO 639-1, or "und".
+/// Cheap language identification: the dominant script decides Chinese, Japanese, Korean, Arabic, Greek, Hebrew,
+/// Hindi and Thai, letters peculiar to one language split Cyrillic (Russian, Ukrainian, Serbian) and Arabic script
+/// (Arabic, Persian, Urdu); among Latin-script languages the most frequent function words decide. Returns ISO 639-1, or "und".
 /// </summary>
 public static class LanguageDetector
 {
@@ -13,11 +14,13 @@ public static class LanguageDetector
     private static readonly Dictionary<string, HashSet<string>> StopWords = new()
     {
         ["en"] = ["the", "and", "of", "to", "in", "is", "that", "for", "with", "on", "was", "said", "have", "by", "are", "it", "from"],
-        ["fr"] = ["le", "la", "les", "des", "et", "est", "une", "dans", "du", "que", "pour", "qui", "pas", "sur", "au", "avec", "il"],
+        ["fr"] = ["le", "la", "les", "de", "des", "et", "est", "une", "dans", "du", "que", "pour", "qui", "pas", "sur", "au", "avec", "il"],
         ["de"] = ["der", "die", "das", "und", "ist", "nicht", "ein", "eine", "mit", "den", "von", "zu", "sich", "des", "auf", "für", "im"],
-        ["es"] = ["el", "la", "los", "las", "y", "que", "del", "en", "por", "una", "con", "para", "es", "se", "su", "al", "como"],
+        ["es"] = ["el", "la", "de", "los", "las", "y", "que", "del", "en", "por", "una", "con", "para", "es", "se", "su", "al", "como"],
         ["it"] = ["il", "che", "di", "della", "non", "sono", "una", "per", "con", "gli", "del", "nel", "alla", "è"],
         ["pt"] = ["o", "os", "que", "não", "uma", "com", "para", "do", "da", "dos", "em", "no", "na", "foi"],
+        ["nl"] = ["de", "het", "een", "en", "van", "is", "dat", "niet", "op", "zijn", "met", "voor", "werd", "ook"],
+        ["tr"] = ["ve", "bir", "bu", "için", "ile", "da", "de", "olarak", "olan", "çok", "gibi", "daha", "ama"],
     };
 
     public static string Detect(string text)
@@ -25,28 +28,58 @@ public static class LanguageDetector
         if (string.IsNullOrWhiteSpace(text)) return Undetermined;
         var sample = text.Length > 20_000 ? text[..20_000] : text;
 
-        int latin = 0, cyrillic = 0, han = 0, kana = 0, hangul = 0, arabic = 0;
+        int latin = 0, cyrillic = 0, han = 0, kana = 0, hangul = 0, arabic = 0, greek = 0, hebrew = 0, devanagari = 0, thai = 0;
+        int ukrainian = 0, serbian = 0, persian = 0, urdu = 0;
         foreach (var c in sample)
         {
             if (!char.IsLetter(c)) continue;
             switch (c)
             {
                 case <= '\u024F': latin++; break;
-                case >= '\u0400' and <= '\u04FF': cyrillic++; break;
-                case >= '\u0600' and <= '\u06FF': arabic++; break;
+                case >= '\u0370' and <= '\u03FF': greek++; break;
+                case >= '\u0400' and <= '\u04FF':
+                    cyrillic++;
+                    if (c is 'і' or 'ї' or 'є' or 'ґ' or 'І' or 'Ї' or 'Є' or 'Ґ') ukrainian++;
+                    else if (c is 'ђ' or 'ћ' or 'џ' or 'љ' or 'њ' or 'ј' or 'Ђ' or 'Ћ' or 'Џ' or 'Љ' or 'Њ' or 'Ј') serbian++;
+                    break;
+                case >= '\u0590' and <= '\u05FF': hebrew++; break;
+                case >= '\u0600' and <= '\u06FF' or >= '\u0750' and <= '\u077F' or >= '\uFB50' and <= '\uFEFF':
+                    arabic++;
+                    if (c is 'ٹ' or 'ڈ' or 'ڑ' or 'ں' or 'ے' or 'ھ') urdu++;
+                    else if (c is 'پ' or 'چ' or 'ژ' or 'گ' or 'ک' or 'ی') persian++;
+                    break;
+                case >= '\u0900' and <= '\u097F': devanagari++; break;
+                case >= '\u0E00' and <= '\u0E7F': thai++; break;
                 case >= '\u3040' and <= '\u30FF': kana++; break;
-                case >= '\u4E00' and <= '\u9FFF': han++; break;
-                case >= '\uAC00' and <= '\uD7AF': hangul++; break;
+                case >= '\u3400' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF': han++; break;
+                case >= '\uAC00' and <= '\uD7AF' or >= '\u1100' and <= '\u11FF': hangul++; break;
             }
         }
 
-        var letters = latin + cyrillic + han + kana + hangul + arabic;
+        var letters = latin + cyrillic + han + kana + hangul + arabic + greek + hebrew + devanagari + thai;
         if (letters == 0) return Undetermined;
-        if (kana > letters / 10) return "ja";
+
+        // Japanese mixes kana into Han text; a few kana in Chinese text are quoted names, not Japanese.
+        if (kana > 0 && kana * 10 > kana + han && (kana + han) * 2 > letters) return "ja";
         if (hangul * 2 > letters) return "ko";
         if (han * 2 > letters) return "zh";
-        if (cyrillic * 2 > letters) return "ru";
-        if (arabic * 2 > letters) return "ar";
+        if (cyrillic * 2 > letters)
+        {
+            // Letters Russian does not have: і ї є ґ are Ukrainian, ђ ћ џ љ њ ј Serbian (Cyrillic).
+            if (ukrainian * 100 > cyrillic) return "uk";
+            return serbian * 100 > cyrillic ? "sr" : "ru";
+        }
+
+        if (arabic * 2 > letters)
+        {
+            if (urdu * 100 > arabic) return "ur";
+            return persian * 50 > arabic ? "fa" : "ar";
+        }
+
+        if (greek * 2 > letters) return "el";
+        if (hebrew * 2 > letters) return "he";
+        if (devanagari * 2 > letters) return "hi";
+        if (thai * 2 > letters) return "th";
         return latin * 2 > letters ? DetectLatin(sample) : Undetermined;
     }
 
