@@ -178,6 +178,24 @@ public sealed class FeedPollingTests : IAsyncLifetime
         Assert.Contains("timed out", status.LastError, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_feed_that_sends_its_headers_and_then_trickles_is_given_up_too()
+    {
+        _server.Map("/drip.xml", async context =>
+        {
+            context.Response.ContentType = "application/rss+xml";
+            await context.Response.WriteAsync("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel>", context.RequestAborted);
+            await context.Response.Body.FlushAsync(context.RequestAborted);
+            await Task.Delay(TimeSpan.FromSeconds(20), context.RequestAborted);
+        });
+        await CreateAsync("drip", "/drip.xml");
+
+        var status = await PollAsync("drip");
+
+        Assert.Equal("error", status.LastOutcome);
+        Assert.Contains("did not answer within", status.LastError, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(FeedDocuments.Xxe)]
     [InlineData(FeedDocuments.BillionLaughs)]

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Microsoft.Extensions.Options;
 using Monitoring.ServiceDefaults.Safety;
 
 namespace Monitoring.Ingest.Fetching;
@@ -18,12 +19,30 @@ public sealed class UpstreamStatusException(Uri uri, HttpStatusCode status, Time
     public TimeSpan? RetryAfter { get; } = retryAfter;
 }
 
-/// <summary>Every download ingest makes goes through here: the guarded client, the size limit, conditional GET.</summary>
-public sealed class PageFetcher(IHttpClientFactory clients)
+/// <summary>Every download ingest makes goes through here: the guarded client, the size and time limits, conditional GET.</summary>
+public sealed class PageFetcher(IHttpClientFactory clients, IOptions<OutboundSafetyOptions> safety)
 {
     public const string ClientName = "ingest-fetch";
 
+    /// <summary>
+    /// The client's timeout stops at the response headers; this one also covers the body, so a server that answers
+    /// at once and then trickles bytes cannot hold a poll forever.
+    /// </summary>
     public async Task<FetchedPage> FetchAsync(Uri uri, long maxBytes, string accept, string? etag = null, DateTimeOffset? lastModified = null, CancellationToken cancellationToken = default)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(safety.Value.Timeout);
+        try
+        {
+            return await FetchWithinAsync(uri, maxBytes, accept, etag, lastModified, timeout.Token);
+        }
+        catch (OperationCanceledException exception) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested && exception is not TaskCanceledException { InnerException: TimeoutException })
+        {
+            throw new TaskCanceledException($"{uri} did not answer within {safety.Value.Timeout}.", new TimeoutException());
+        }
+    }
+
+    private async Task<FetchedPage> FetchWithinAsync(Uri uri, long maxBytes, string accept, string? etag, DateTimeOffset? lastModified, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, uri);
         request.Headers.Accept.ParseAdd(accept);
