@@ -62,7 +62,7 @@ public sealed class ArticleExtractorTests
     }
 
     [Fact]
-    public void Submitted_title_and_url_take_precedence_over_what_the_page_says()
+    public void A_submitted_title_wins_over_the_page_and_the_submitted_url_serves_when_the_page_names_no_canonical()
     {
         var article = _extractor.Extract(new ArticleSubmission
         {

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Monitoring.Benchmarks.Extraction.ExtractionBenchmarks).Assembly).Run(args);
