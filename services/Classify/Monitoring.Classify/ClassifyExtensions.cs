@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Monitoring.Classify.Events;
-using Monitoring.Classify.Gazetteer;
+using Monitoring.Classify.Actors;
 using Monitoring.Classify.Http;
 using Monitoring.Classify.Storage;
 using Monitoring.Classify.Taxonomy;
@@ -23,7 +23,11 @@ public static class ClassifyExtensions
         builder.Services.Configure<ClassifyOptions>(builder.Configuration.GetSection(ClassifyOptions.SectionName));
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(sp => TopicTagger.Load(ResolvePath(sp.GetRequiredService<IOptions<ClassifyOptions>>().Value.TaxonomyPath)));
-        builder.Services.AddSingleton(sp => CountryGazetteer.Load(ResolvePath(sp.GetRequiredService<IOptions<ClassifyOptions>>().Value.GazetteerPath)));
+        builder.Services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<ClassifyOptions>>().Value;
+            return ActorRecognizer.Load(ResolvePath(options.GazetteerPath), ResolvePath(options.ActorsPath));
+        });
         builder.Services.AddSingleton<ArticleClassifier>();
         builder.Services.AddScoped<EventRecorder>();
         builder.AddStore<IEventStore, SqliteEventStore, MongoEventStore>();

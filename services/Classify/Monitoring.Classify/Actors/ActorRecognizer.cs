@@ -1,0 +1,141 @@
+using System.Text.RegularExpressions;
+using Monitoring.Classify.Text;
+
+namespace Monitoring.Classify.Actors;
+
+/// <summary>
+/// Finds the countries, organisations, people and role words a text names, with offsets, in one pass of one compiled
+/// matcher over the text's tokens. Names must be capitalised in Latin script ("china" the porcelain is not a country),
+/// all-capital abbreviations of up to six letters match exactly ("US", "UN", not "us"), role words match in any case.
+/// An alias shared by two entries of the same kind (two countries called "Korean") names neither; across kinds the
+/// earlier entry wins (curated, countries, converted dictionaries, role words).
+/// </summary>
+public sealed partial class ActorRecognizer
+{
+    private static readonly HashSet<string> FamilyNameFirst = ["CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM", "SGP", "KHM", "MNG"];
+
+    private readonly PhraseMatcher<ActorEntry> _matcher;
+
+    public ActorRecognizer(IEnumerable<ActorEntry> entries)
+    {
+        Entries = entries.ToList();
+        _matcher = new PhraseMatcher<ActorEntry>(Phrases(Entries));
+    }
+
+    public IReadOnlyList<ActorEntry> Entries { get; }
+
+    public static ActorRecognizer Load(string countriesPath, string actorsPath) => new(ActorDictionary.Load(countriesPath, actorsPath));
+
+    /// <summary>The phrases of every entry, ready for a <see cref="PhraseMatcher{T}"/> (shared with topic terms when compiled together).</summary>
+    public static IEnumerable<Phrase<ActorEntry>> Phrases(IEnumerable<ActorEntry> entries)
+    {
+        var owners = new Dictionary<string, (ActorEntry Entry, bool Ambiguous)>(StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            foreach (var alias in entry.Aliases)
+            {
+                var key = alias.ToLowerInvariant();
+                if (!owners.TryGetValue(key, out var owner)) owners[key] = (entry, false);
+                else if (owner.Entry.Type == entry.Type && owner.Entry.Code != entry.Code && entry.Type == ActorType.Country) owners[key] = (owner.Entry, true);
+            }
+        }
+
+        foreach (var entry in entries)
+        {
+            foreach (var alias in entry.Aliases)
+            {
+                var owner = owners[alias.ToLowerInvariant()];
+                if (owner.Ambiguous || !ReferenceEquals(owner.Entry, entry)) continue;
+                owners[alias.ToLowerInvariant()] = (entry, true); // each alias once
+                yield return new Phrase<ActorEntry>(alias, entry, ProperNoun: entry.Type != ActorType.Role, CaseSensitive: IsAbbreviation(alias), Wildcards: false);
+            }
+        }
+    }
+
+    public ActorRecognition Recognize(string text) => Recognize(text, Tokenizer.Tokenize(text));
+
+    public ActorRecognition Recognize(string text, List<Token> tokens) => Resolve(text, tokens, _matcher.Match(text, tokens, longestOnly: true));
+
+    /// <summary>Turns matches of actor phrases (longest first, not overlapping) into mentions: role words get their country, surnames their person.</summary>
+    public static ActorRecognition Resolve(string text, List<Token> tokens, IReadOnlyList<PhraseMatch<ActorEntry>> matches)
+    {
+        var mentions = new List<ActorMention>(matches.Count);
+        foreach (var match in matches)
+        {
+            var entry = match.Phrase.Value;
+            mentions.Add(new ActorMention
+            {
+                Actor = entry, Text = text[match.Start..match.End], Start = match.Start, End = match.End,
+                FirstToken = match.FirstToken, LastToken = match.LastToken, Code = entry.Code, Country = entry.Country,
+            });
+        }
+
+        AttachRolesToCountries(text, mentions);
+        AddSurnameMentions(text, tokens, mentions);
+        return new ActorRecognition(mentions);
+    }
+
+    // "Russian police", "China's foreign minister", "the police of Russia": the role takes the adjacent country.
+    private static void AttachRolesToCountries(string text, List<ActorMention> mentions)
+    {
+        for (var i = 0; i < mentions.Count; i++)
+        {
+            if (mentions[i].Actor.Type != ActorType.Role) continue;
+            string? country = null;
+            if (i > 0 && mentions[i - 1].Actor.Type == ActorType.Country && AdjacentBefore().IsMatch(text.AsSpan(mentions[i - 1].End, mentions[i].Start - mentions[i - 1].End)))
+            {
+                country = mentions[i - 1].Code;
+            }
+            else if (i + 1 < mentions.Count && mentions[i + 1].Actor.Type == ActorType.Country && OfBetween().IsMatch(text.AsSpan(mentions[i].End, mentions[i + 1].Start - mentions[i].End)))
+            {
+                country = mentions[i + 1].Code;
+            }
+
+            if (country is not null) mentions[i] = mentions[i] with { Code = country, Country = country };
+        }
+    }
+
+    // A person named in full ("Chen Wenqing") is later called by the family name alone ("Chen said").
+    private static void AddSurnameMentions(string text, List<Token> tokens, List<ActorMention> mentions)
+    {
+        Dictionary<string, ActorEntry>? surnames = null;
+        foreach (var mention in mentions)
+        {
+            if (mention.Actor.Type != ActorType.Person || mention.LastToken == mention.FirstToken) continue;
+            var at = mention.Actor.Country is { } c && FamilyNameFirst.Contains(c) ? mention.FirstToken : mention.LastToken;
+            var surname = text.Substring(tokens[at].Start, tokens[at].Length);
+            if (surname.Length < 2 || !char.IsUpper(surname[0])) continue;
+            surnames ??= new Dictionary<string, ActorEntry>(StringComparer.Ordinal);
+            if (!surnames.TryAdd(surname, mention.Actor) && surnames[surname] != mention.Actor) surnames[surname] = null!; // two people share it: neither
+        }
+
+        if (surnames is null) return;
+        var added = new List<ActorMention>();
+        var next = 0;
+        for (var t = 0; t < tokens.Count; t++)
+        {
+            while (next < mentions.Count && mentions[next].LastToken < t) next++;
+            if (next < mentions.Count && mentions[next].FirstToken <= t) continue; // inside a mention already
+            var token = tokens[t];
+            if (!token.Capitalized || !surnames.TryGetValue(text.Substring(token.Start, token.Length), out var person) || person is null) continue;
+            added.Add(new ActorMention
+            {
+                Actor = person, Text = text.Substring(token.Start, token.Length), Start = token.Start, End = token.End,
+                FirstToken = t, LastToken = t, Code = person.Code, Country = person.Country, Via = "surname",
+            });
+        }
+
+        if (added.Count == 0) return;
+        mentions.AddRange(added);
+        mentions.Sort((a, b) => a.Start.CompareTo(b.Start));
+    }
+
+    private static bool IsAbbreviation(string alias) =>
+        alias.Length <= 6 && alias.Any(char.IsLetter) && alias.Where(char.IsLetter).All(char.IsUpper);
+
+    [GeneratedRegex(@"^(\s*|\s*-\s*|['’]s\s+)$")]
+    private static partial Regex AdjacentBefore();
+
+    [GeneratedRegex(@"^\s+(of|in|from)\s+(the\s+)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex OfBetween();
+}
