@@ -4,6 +4,8 @@ using Monitoring.Monitor;
 var root = new RootCommand("monitor — media monitoring for diplomacy and security analysts")
 {
     RunCommand.Create(),
+    ClassifyCommand.Create(),
+    EvaluateCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

@@ -82,7 +82,8 @@ public sealed partial class ActorRecognizer
         {
             if (mentions[i].Actor.Type != ActorType.Role) continue;
             string? country = null;
-            if (i > 0 && mentions[i - 1].Actor.Type == ActorType.Country && AdjacentBefore().IsMatch(text.AsSpan(mentions[i - 1].End, mentions[i].Start - mentions[i - 1].End)))
+            if (i > 0 && mentions[i - 1].Actor.Type == ActorType.Country && AdjacentBefore().IsMatch(text.AsSpan(mentions[i - 1].End, mentions[i].Start - mentions[i - 1].End))
+                && !JoinedToAnotherCountry(text, mentions, i - 1))
             {
                 country = mentions[i - 1].Code;
             }
@@ -94,6 +95,10 @@ public sealed partial class ActorRecognizer
             if (country is not null) mentions[i] = mentions[i] with { Code = country, Country = country };
         }
     }
+
+    // "China-Russia law-enforcement" is a joint body of both countries, not Russia's.
+    private static bool JoinedToAnotherCountry(string text, List<ActorMention> mentions, int country) =>
+        country > 0 && mentions[country - 1].Actor.Type == ActorType.Country && text.AsSpan(mentions[country - 1].End, mentions[country].Start - mentions[country - 1].End).Trim() is "-" or "–" or "/" or "and";
 
     // A person named in full ("Chen Wenqing") is later called by the family name alone ("Chen said").
     private static void AddSurnameMentions(string text, List<Token> tokens, List<ActorMention> mentions)
