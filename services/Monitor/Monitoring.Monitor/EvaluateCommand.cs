@@ -30,7 +30,16 @@ public static class EvaluateCommand
             return 1;
         }
 
-        var classifier = ClassifyCommand.Load(taxonomy, null);
+        Monitoring.Classify.ArticleClassifier classifier;
+        try
+        {
+            classifier = ClassifyCommand.Load(taxonomy, null);
+        }
+        catch (Exception exception) when (exception is Monitoring.Classify.Taxonomy.TaxonomyException or IOException)
+        {
+            error.WriteLine($"monitor evaluate: {exception.Message}");
+            return 2;
+        }
         var perTopic = new SortedDictionary<string, (int Tp, int Fp, int Fn)>(StringComparer.Ordinal);
         int articles = 0, irrelevant = 0, irrelevantTagged = 0;
         foreach (var line in File.ReadLines(file.FullName).Where(l => l.Trim().Length > 0))
