@@ -13,11 +13,16 @@ public sealed record Classification(IReadOnlyList<TopicScore> Topics, IReadOnlyL
     public string Text { get; init; } = "";
 }
 
-/// <summary>Tags an article with topics and actors; the text is tokenised once for both.</summary>
+/// <summary>
+/// Tags an article with topics and actors: the text is tokenised once and walked once by one matcher compiled from
+/// the taxonomy and the actor dictionaries together, rebuilt when the taxonomy is reloaded.
+/// </summary>
 public sealed class ArticleClassifier
 {
     private readonly Func<TopicTagger> _topics;
     private readonly ActorRecognizer _actors;
+    private readonly Lock _compiling = new();
+    private volatile Compiled? _compiled;
 
     public ArticleClassifier(TopicTagger topics, ActorRecognizer actors)
     {
@@ -36,7 +41,23 @@ public sealed class ArticleClassifier
     {
         var fullText = string.IsNullOrWhiteSpace(title) || text.StartsWith(title, StringComparison.Ordinal) ? text : title + "\n" + text;
         var tokens = Tokenizer.Tokenize(fullText);
-        var recognition = _actors.Recognize(fullText, tokens);
-        return new Classification(_topics().Tag(fullText, tokens), recognition.Countries) { Actors = recognition, Text = fullText };
+        var compiled = Compile(_topics());
+        var matches = compiled.Matcher.Match(fullText, tokens, longestOnly: false);
+        var recognition = ActorRecognizer.Resolve(fullText, tokens, matches);
+        return new Classification(compiled.Tagger.Score(fullText, matches), recognition.Countries) { Actors = recognition, Text = fullText };
     }
+
+    private Compiled Compile(TopicTagger tagger)
+    {
+        var compiled = _compiled;
+        if (compiled is not null && ReferenceEquals(compiled.Tagger, tagger)) return compiled;
+        lock (_compiling)
+        {
+            if (_compiled is { } current && ReferenceEquals(current.Tagger, tagger)) return current;
+            _compiled = new Compiled(tagger, new PhraseMatcher<DictionaryEntry>(tagger.Phrases.Concat(_actors.Phrases)));
+            return _compiled;
+        }
+    }
+
+    private sealed record Compiled(TopicTagger Tagger, PhraseMatcher<DictionaryEntry> Matcher);
 }

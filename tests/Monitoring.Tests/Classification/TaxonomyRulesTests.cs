@@ -104,6 +104,24 @@ public sealed class TaxonomyRulesTests
     }
 
     [Fact]
+    public void The_classifier_uses_a_reloaded_taxonomy_from_the_next_article()
+    {
+        var path = Path.GetTempFileName();
+        File.WriteAllText(path, Extradition);
+        using var provider = new TaxonomyProvider(path, NullLogger<TaxonomyProvider>.Instance, watch: false);
+        var classifier = new Monitoring.Classify.ArticleClassifier(provider, Classifiers.Actors);
+        const string text = "A Moscow court ordered the extradition of a fugitive wanted by Interpol.";
+        Assert.Equal(["extradition"], classifier.Classify(null, text).Topics.Select(t => t.Id));
+
+        File.WriteAllText(path, Extradition.Replace("rugby: -3", "interpol: 1", StringComparison.Ordinal));
+        Assert.True(provider.Reload());
+
+        var result = classifier.Classify(null, text);
+        Assert.Equal(5, result.Topics.Single().Score);
+        Assert.Contains(result.Actors.Actors, a => a.Code == "INTERPOL");
+    }
+
+    [Fact]
     public async Task The_file_is_reloaded_when_it_changes()
     {
         var directory = Directory.CreateTempSubdirectory();

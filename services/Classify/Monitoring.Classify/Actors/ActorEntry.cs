@@ -1,3 +1,5 @@
+using Monitoring.Classify.Text;
+
 namespace Monitoring.Classify.Actors;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace Monitoring.Classify.Actors;
 /// ones ("NATO", "UN") and empty for role words, which take the country of an adjacent country mention.
 /// <see cref="Sectors"/> are CAMEO sector codes (GOV, MIL, COP, JUD, PTY, SPY, REB, ...), primary first.
 /// </summary>
-public sealed record ActorEntry
+public sealed record ActorEntry : DictionaryEntry
 {
     public required string Id { get; init; }
     public required ActorType Type { get; init; }

@@ -14,20 +14,23 @@ public sealed partial class ActorRecognizer
 {
     private static readonly HashSet<string> FamilyNameFirst = ["CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM", "SGP", "KHM", "MNG"];
 
-    private readonly PhraseMatcher<ActorEntry> _matcher;
+    private readonly Lazy<PhraseMatcher<DictionaryEntry>> _matcher;
 
     public ActorRecognizer(IEnumerable<ActorEntry> entries)
     {
         Entries = entries.ToList();
-        _matcher = new PhraseMatcher<ActorEntry>(Phrases(Entries));
+        Phrases = CompilePhrases(Entries).ToList();
+        _matcher = new Lazy<PhraseMatcher<DictionaryEntry>>(() => new PhraseMatcher<DictionaryEntry>(Phrases));
     }
 
     public IReadOnlyList<ActorEntry> Entries { get; }
 
+    /// <summary>The phrases of every entry, for a matcher shared with other dictionaries (see <see cref="ArticleClassifier"/>).</summary>
+    public IReadOnlyList<Phrase<DictionaryEntry>> Phrases { get; }
+
     public static ActorRecognizer Load(string countriesPath, string actorsPath) => new(ActorDictionary.Load(countriesPath, actorsPath));
 
-    /// <summary>The phrases of every entry, ready for a <see cref="PhraseMatcher{T}"/> (shared with topic terms when compiled together).</summary>
-    public static IEnumerable<Phrase<ActorEntry>> Phrases(IEnumerable<ActorEntry> entries)
+    private static IEnumerable<Phrase<DictionaryEntry>> CompilePhrases(IReadOnlyList<ActorEntry> entries)
     {
         var owners = new Dictionary<string, (ActorEntry Entry, bool Ambiguous)>(StringComparer.Ordinal);
         foreach (var entry in entries)
@@ -47,22 +50,30 @@ public sealed partial class ActorRecognizer
                 var owner = owners[alias.ToLowerInvariant()];
                 if (owner.Ambiguous || !ReferenceEquals(owner.Entry, entry)) continue;
                 owners[alias.ToLowerInvariant()] = (entry, true); // each alias once
-                yield return new Phrase<ActorEntry>(alias, entry, ProperNoun: entry.Type != ActorType.Role, CaseSensitive: IsAbbreviation(alias), Wildcards: false);
+                yield return new Phrase<DictionaryEntry>(alias, entry, ProperNoun: entry.Type != ActorType.Role, CaseSensitive: IsAbbreviation(alias), Wildcards: false);
             }
         }
     }
 
     public ActorRecognition Recognize(string text) => Recognize(text, Tokenizer.Tokenize(text));
 
-    public ActorRecognition Recognize(string text, List<Token> tokens) => Resolve(text, tokens, _matcher.Match(text, tokens, longestOnly: true));
+    public ActorRecognition Recognize(string text, List<Token> tokens) => Resolve(text, tokens, _matcher.Value.Match(text, tokens, longestOnly: false));
 
-    /// <summary>Turns matches of actor phrases (longest first, not overlapping) into mentions: role words get their country, surnames their person.</summary>
-    public static ActorRecognition Resolve(string text, List<Token> tokens, IReadOnlyList<PhraseMatch<ActorEntry>> matches)
+    /// <summary>
+    /// Turns the actor matches among <paramref name="matches"/> (all matches of a shared matcher, overlapping) into
+    /// mentions: the longest alias wins where they overlap, role words get their country, surnames their person.
+    /// </summary>
+    public static ActorRecognition Resolve(string text, List<Token> tokens, List<PhraseMatch<DictionaryEntry>> matches)
     {
-        var mentions = new List<ActorMention>(matches.Count);
-        foreach (var match in matches)
+        var actorMatches = matches.Where(m => m.Phrase.Value is ActorEntry).ToList();
+        actorMatches.Sort((a, b) => a.FirstToken != b.FirstToken ? a.FirstToken.CompareTo(b.FirstToken) : b.TokenCount.CompareTo(a.TokenCount));
+        var mentions = new List<ActorMention>(actorMatches.Count);
+        var next = 0;
+        foreach (var match in actorMatches)
         {
-            var entry = match.Phrase.Value;
+            if (match.FirstToken < next) continue;
+            next = match.LastToken + 1;
+            var entry = (ActorEntry)match.Phrase.Value;
             mentions.Add(new ActorMention
             {
                 Actor = entry, Text = text[match.Start..match.End], Start = match.Start, End = match.End,

@@ -14,21 +14,22 @@ namespace Monitoring.Classify.Taxonomy;
 public sealed partial class TopicTagger
 {
     private readonly TaxonomyDefinition _taxonomy;
-    private readonly PhraseMatcher<Rule> _matcher;
+    private readonly Lazy<PhraseMatcher<DictionaryEntry>> _matcher;
 
     public TopicTagger(TaxonomyDefinition taxonomy)
     {
         Validate(taxonomy);
         _taxonomy = taxonomy;
-        _matcher = new PhraseMatcher<Rule>(Rules(taxonomy));
+        Phrases = Rules(taxonomy).ToList();
+        _matcher = new Lazy<PhraseMatcher<DictionaryEntry>>(() => new PhraseMatcher<DictionaryEntry>(Phrases));
     }
+
+    /// <summary>Terms, required and excluded phrases, for a matcher shared with other dictionaries (see <see cref="ArticleClassifier"/>).</summary>
+    public IReadOnlyList<Phrase<DictionaryEntry>> Phrases { get; }
 
     public IReadOnlyList<TopicDefinition> Topics => _taxonomy.Topics;
 
     public int Version => _taxonomy.Version;
-
-    /// <summary>Number of phrases compiled into the matcher (terms, required and excluded phrases).</summary>
-    public int PhraseCount => _matcher.Count;
 
     public static TopicTagger Load(string path)
     {
@@ -42,17 +43,20 @@ public sealed partial class TopicTagger
         }
     }
 
-    public List<TopicScore> Tag(string text, List<Token> tokens)
+    public List<TopicScore> Tag(string text, List<Token> tokens) => Score(text, _matcher.Value.Match(text, tokens, longestOnly: false));
+
+    /// <summary>Scores the topic rules among <paramref name="matches"/> (all matches of a matcher compiled from <see cref="Phrases"/>, possibly with other dictionaries).</summary>
+    public List<TopicScore> Score(string text, List<PhraseMatch<DictionaryEntry>> matches)
     {
-        var matches = _matcher.Match(text, tokens, longestOnly: false);
+        var ruleMatches = matches.Where(m => m.Phrase.Value is TopicRule rule && ReferenceEquals(rule.Owner, this)).ToList();
 
         // Longest phrase first at each position, so "anti-terrorism" is one hit, not one for it and one for "terroris*".
-        matches.Sort((a, b) => a.FirstToken != b.FirstToken ? a.FirstToken.CompareTo(b.FirstToken) : b.TokenCount.CompareTo(a.TokenCount));
+        ruleMatches.Sort((a, b) => a.FirstToken != b.FirstToken ? a.FirstToken.CompareTo(b.FirstToken) : b.TokenCount.CompareTo(a.TokenCount));
 
         var states = new Dictionary<int, TopicState>();
-        foreach (var match in matches)
+        foreach (var match in ruleMatches)
         {
-            var rule = match.Phrase.Value;
+            var rule = (TopicRule)match.Phrase.Value;
             if (!states.TryGetValue(rule.Topic, out var state)) states[rule.Topic] = state = new TopicState();
             switch (rule.Kind)
             {
@@ -101,27 +105,27 @@ public sealed partial class TopicTagger
         return scores;
     }
 
-    private static bool Near(PhraseMatch<Rule> match, List<int> positives, int? window) =>
+    private static bool Near(PhraseMatch<DictionaryEntry> match, List<int> positives, int? window) =>
         window is not { } w || positives.Any(p => Math.Abs(p - match.FirstToken) <= w);
 
-    private static MatchEvidence Evidence(string text, Rule rule, PhraseMatch<Rule> match) => new()
+    private static MatchEvidence Evidence(string text, TopicRule rule, PhraseMatch<DictionaryEntry> match) => new()
     {
         Rule = rule.Id, Text = text[match.Start..match.End], Start = match.Start, End = match.End,
         Weight = rule.Kind == RuleKind.Term ? rule.Weight : 0,
     };
 
-    private static IEnumerable<Phrase<Rule>> Rules(TaxonomyDefinition taxonomy)
+    private IEnumerable<Phrase<DictionaryEntry>> Rules(TaxonomyDefinition taxonomy)
     {
         for (var t = 0; t < taxonomy.Topics.Count; t++)
         {
             var topic = taxonomy.Topics[t];
-            foreach (var (term, weight) in topic.Terms) yield return new Phrase<Rule>(term, new Rule(t, RuleKind.Term, 0, term, weight, $"{topic.Id}/terms/{term}"));
+            foreach (var (term, weight) in topic.Terms) yield return new Phrase<DictionaryEntry>(term, new TopicRule(this, t, RuleKind.Term, 0, term, weight, $"{topic.Id}/terms/{term}"));
             for (var b = 0; b < topic.Required.Count; b++)
             {
-                foreach (var phrase in topic.Required[b]) yield return new Phrase<Rule>(phrase, new Rule(t, RuleKind.Required, b, phrase, 0, $"{topic.Id}/required[{b}]/{phrase}"));
+                foreach (var phrase in topic.Required[b]) yield return new Phrase<DictionaryEntry>(phrase, new TopicRule(this, t, RuleKind.Required, b, phrase, 0, $"{topic.Id}/required[{b}]/{phrase}"));
             }
 
-            foreach (var phrase in topic.Excluded) yield return new Phrase<Rule>(phrase, new Rule(t, RuleKind.Excluded, 0, phrase, 0, $"{topic.Id}/excluded/{phrase}"));
+            foreach (var phrase in topic.Excluded) yield return new Phrase<DictionaryEntry>(phrase, new TopicRule(this, t, RuleKind.Excluded, 0, phrase, 0, $"{topic.Id}/excluded/{phrase}"));
         }
     }
 
@@ -154,7 +158,7 @@ public sealed partial class TopicTagger
                 if (Tokenizer.Tokenize(phrase).Count == 0) throw new TaxonomyException($"{where}: '{phrase}' has no words", line);
                 foreach (Match wildcard in Wildcard().Matches(phrase))
                 {
-                    if (wildcard.Groups[1].Length < PhraseMatcher<Rule>.WildcardKeyLength) throw new TaxonomyException($"{where}, term '{phrase}': a wildcard needs at least four letters before '*'", line);
+                    if (wildcard.Groups[1].Length < PhraseMatcher<DictionaryEntry>.WildcardKeyLength) throw new TaxonomyException($"{where}, term '{phrase}': a wildcard needs at least four letters before '*'", line);
                 }
             }
         }
@@ -166,21 +170,22 @@ public sealed partial class TopicTagger
     [GeneratedRegex(@"(\w*)\*")]
     private static partial Regex Wildcard();
 
-    private enum RuleKind
+    internal enum RuleKind
     {
         Term,
         Required,
         Excluded,
     }
 
-    private sealed record Rule(int Topic, RuleKind Kind, int Block, string Phrase, double Weight, string Id);
+    /// <summary>One phrase of a topic; <see cref="Owner"/> ties it to the tagger whose topic indices it uses.</summary>
+    internal sealed record TopicRule(TopicTagger Owner, int Topic, RuleKind Kind, int Block, string Phrase, double Weight, string Id) : DictionaryEntry;
 
     private sealed class TopicState
     {
         public int CoveredUntil = -1;
         public readonly Dictionary<string, int> HitsPerTerm = new(StringComparer.Ordinal);
-        public readonly List<(Rule Rule, PhraseMatch<Rule> Match)> Terms = [];
-        public readonly List<(Rule Rule, PhraseMatch<Rule> Match)> Required = [];
-        public readonly List<(Rule Rule, PhraseMatch<Rule> Match)> Excluded = [];
+        public readonly List<(TopicRule Rule, PhraseMatch<DictionaryEntry> Match)> Terms = [];
+        public readonly List<(TopicRule Rule, PhraseMatch<DictionaryEntry> Match)> Required = [];
+        public readonly List<(TopicRule Rule, PhraseMatch<DictionaryEntry> Match)> Excluded = [];
     }
 }
