@@ -42,6 +42,7 @@ public sealed class ActorRecognizerTests
     [Theory]
     [InlineData("Defence chief Sergei Shoigu arrived.")]
     [InlineData("Sergey Shoygu arrived in Pyongyang.")]
+    [InlineData("Secretary Sergei\nShoigu arrived.")]
     [InlineData("Сергей Шойгу прибыл в Пхеньян.")]
     [InlineData("绍伊古抵达平壤。")]
     [InlineData("وصل شويغو إلى بيونغ يانغ.")]
@@ -94,5 +95,6 @@ public sealed class ActorRecognizerTests
     public void A_name_inside_another_word_or_in_lower_case_does_not_match()
     {
         Assert.DoesNotContain(Recognize("The woman bought fine china and a putin-style hat; un peu de tout.").Mentions, m => m.Actor.Type != ActorType.Role);
+        Assert.DoesNotContain(Recognize("Us too. Bbc is not BBC.").Mentions, m => m.Text is "Us" or "Bbc");
     }
 }

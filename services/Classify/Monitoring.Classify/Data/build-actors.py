@@ -44,7 +44,11 @@ def words(raw):
     raw = re.sub(r"\s*\([^)]*\)\s*", " ", raw).strip()
     if not raw or not re.search(r"[A-Z]", raw):
         return None
-    return " ".join(w.capitalize() if not re.fullmatch(r"[A-Z]\.([A-Z]\.)*", w) else w for w in raw.split())
+    parts = raw.split()
+    vowels = sum(c in "AEIOU" for c in raw)
+    if len(parts) == 1 and "-" not in raw and (len(raw) <= 3 or (len(raw) <= 5 and vowels <= 1) or any(c.isdigit() for c in raw)):
+        return raw  # an acronym ("BBC", "PFLP", "MI5"): kept in capitals, so it matches only in capitals ("Us" is not "US")
+    return " ".join(w.capitalize() if not re.fullmatch(r"[A-Z]\.([A-Z]\.)*", w) else w for w in parts)
 
 
 def parse_actor_file(path):
