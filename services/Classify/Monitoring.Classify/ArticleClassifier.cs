@@ -44,7 +44,7 @@ public sealed class ArticleClassifier
         var compiled = Compile(_topics());
         var matches = compiled.Matcher.Match(fullText, tokens, longestOnly: false);
         var recognition = ActorRecognizer.Resolve(fullText, tokens, matches);
-        return new Classification(compiled.Tagger.Score(fullText, matches), recognition.Countries) { Actors = recognition, Text = fullText };
+        return new Classification(compiled.Tagger.Score(fullText, tokens, matches), recognition.Countries) { Actors = recognition, Text = fullText };
     }
 
     private Compiled Compile(TopicTagger tagger)

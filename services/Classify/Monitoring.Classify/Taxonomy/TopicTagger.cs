@@ -43,10 +43,10 @@ public sealed partial class TopicTagger
         }
     }
 
-    public List<TopicScore> Tag(string text, List<Token> tokens) => Score(text, _matcher.Value.Match(text, tokens, longestOnly: false));
+    public List<TopicScore> Tag(string text, List<Token> tokens) => Score(text, tokens, _matcher.Value.Match(text, tokens, longestOnly: false));
 
     /// <summary>Scores the topic rules among <paramref name="matches"/> (all matches of a matcher compiled from <see cref="Phrases"/>, possibly with other dictionaries).</summary>
-    public List<TopicScore> Score(string text, List<PhraseMatch<DictionaryEntry>> matches)
+    public List<TopicScore> Score(string text, List<Token> tokens, List<PhraseMatch<DictionaryEntry>> matches)
     {
         var ruleMatches = matches.Where(m => m.Phrase.Value is TopicRule rule && ReferenceEquals(rule.Owner, this)).ToList();
 
@@ -84,7 +84,7 @@ public sealed partial class TopicTagger
             var score = state.Terms.Sum(t => t.Rule.Weight);
             if (score < topic.Threshold) continue;
             var positives = state.Terms.Where(t => t.Rule.Weight > 0).Select(t => t.Match.FirstToken).ToList();
-            if (state.Terms.Where(t => t.Rule.Weight > 0).Select(t => t.Rule.Phrase).Distinct().Count() < (topic.MinTerms ?? _taxonomy.MinTerms)) continue;
+            if (DistinctWords(text, tokens, state.Terms) < (topic.MinTerms ?? _taxonomy.MinTerms)) continue;
             if (state.Excluded.Any(e => Near(e.Match, positives, topic.Window))) continue;
 
             var evidence = state.Terms.Select(t => Evidence(text, t.Rule, t.Match)).ToList();
@@ -103,6 +103,22 @@ public sealed partial class TopicTagger
 
         scores.Sort((a, b) => b.Score.CompareTo(a.Score));
         return scores;
+    }
+
+    // Different terms of one stem are one term: "terrorism" and "terrorist", matched by "terroris*" and "terror*",
+    // are a single subject mentioned twice. A match's key is the first five letters of each of its words.
+    private static int DistinctWords(string text, List<Token> tokens, List<(TopicRule Rule, PhraseMatch<DictionaryEntry> Match)> terms)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (rule, match) in terms)
+        {
+            if (rule.Weight <= 0) continue;
+            var key = new System.Text.StringBuilder();
+            for (var t = match.FirstToken; t <= match.LastToken; t++) key.Append(tokens[t].Lower.AsSpan(0, Math.Min(5, tokens[t].Lower.Length))).Append('|');
+            keys.Add(key.ToString());
+        }
+
+        return keys.Count;
     }
 
     private static bool Near(PhraseMatch<DictionaryEntry> match, List<int> positives, int? window) =>
