@@ -18,4 +18,7 @@ public sealed record ArticleClassified
 
     /// <summary>ISO 3166-1 alpha-3 codes of the countries the article involves.</summary>
     public required IReadOnlyList<string> Countries { get; init; }
+
+    /// <summary>Countries, organisations and people the article names, with their mentions (absent from older publishers).</summary>
+    public IReadOnlyList<ArticleEntity>? Entities { get; init; }
 }

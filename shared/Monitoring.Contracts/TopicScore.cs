@@ -5,4 +5,7 @@ public sealed record TopicScore
 {
     public required string Id { get; init; }
     public required double Score { get; init; }
+
+    /// <summary>The matches the score is made of (absent in messages from before evidence was added).</summary>
+    public IReadOnlyList<MatchEvidence>? Evidence { get; init; }
 }

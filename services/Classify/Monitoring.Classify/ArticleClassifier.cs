@@ -1,19 +1,63 @@
-using Monitoring.Classify.Gazetteer;
+using Monitoring.Classify.Actors;
 using Monitoring.Classify.Taxonomy;
 using Monitoring.Classify.Text;
 using Monitoring.Contracts;
 
 namespace Monitoring.Classify;
 
-public sealed record Classification(IReadOnlyList<TopicScore> Topics, IReadOnlyList<string> Countries);
-
-/// <summary>Tags an article with topics and countries; the text is tokenised once for both.</summary>
-public sealed class ArticleClassifier(TopicTagger topics, CountryGazetteer countries)
+public sealed record Classification(IReadOnlyList<TopicScore> Topics, IReadOnlyList<string> Countries)
 {
+    public ActorRecognition Actors { get; init; } = new([]);
+
+    /// <summary>The text that was classified (title and body): evidence offsets refer to it.</summary>
+    public string Text { get; init; } = "";
+}
+
+/// <summary>
+/// Tags an article with topics and actors: the text is tokenised once and walked once by one matcher compiled from
+/// the taxonomy and the actor dictionaries together, rebuilt when the taxonomy is reloaded.
+/// </summary>
+public sealed class ArticleClassifier
+{
+    private readonly Func<TopicTagger> _topics;
+    private readonly ActorRecognizer _actors;
+    private readonly Lock _compiling = new();
+    private volatile Compiled? _compiled;
+
+    public ArticleClassifier(TopicTagger topics, ActorRecognizer actors)
+    {
+        _topics = () => topics;
+        _actors = actors;
+    }
+
+    /// <summary>Classifies with whatever taxonomy the provider holds at the time: reloads apply to the next article.</summary>
+    public ArticleClassifier(TaxonomyProvider topics, ActorRecognizer actors)
+    {
+        _topics = () => topics.Current;
+        _actors = actors;
+    }
+
     public Classification Classify(string? title, string text)
     {
         var fullText = string.IsNullOrWhiteSpace(title) || text.StartsWith(title, StringComparison.Ordinal) ? text : title + "\n" + text;
         var tokens = Tokenizer.Tokenize(fullText);
-        return new Classification(topics.Tag(fullText, tokens), countries.Find(fullText, tokens));
+        var compiled = Compile(_topics());
+        var matches = compiled.Matcher.Match(fullText, tokens, longestOnly: false);
+        var recognition = ActorRecognizer.Resolve(fullText, tokens, matches);
+        return new Classification(compiled.Tagger.Score(fullText, tokens, matches), recognition.Countries) { Actors = recognition, Text = fullText };
     }
+
+    private Compiled Compile(TopicTagger tagger)
+    {
+        var compiled = _compiled;
+        if (compiled is not null && ReferenceEquals(compiled.Tagger, tagger)) return compiled;
+        lock (_compiling)
+        {
+            if (_compiled is { } current && ReferenceEquals(current.Tagger, tagger)) return current;
+            _compiled = new Compiled(tagger, new PhraseMatcher<DictionaryEntry>(tagger.Phrases.Concat(_actors.Phrases)));
+            return _compiled;
+        }
+    }
+
+    private sealed record Compiled(TopicTagger Tagger, PhraseMatcher<DictionaryEntry> Matcher);
 }

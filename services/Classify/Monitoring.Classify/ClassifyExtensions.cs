@@ -4,9 +4,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Monitoring.Classify.Events;
-using Monitoring.Classify.Gazetteer;
+using Monitoring.Classify.Actors;
 using Monitoring.Classify.Http;
 using Monitoring.Classify.Storage;
 using Monitoring.Classify.Taxonomy;
@@ -22,9 +23,14 @@ public static class ClassifyExtensions
     {
         builder.Services.Configure<ClassifyOptions>(builder.Configuration.GetSection(ClassifyOptions.SectionName));
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(sp => TopicTagger.Load(ResolvePath(sp.GetRequiredService<IOptions<ClassifyOptions>>().Value.TaxonomyPath)));
-        builder.Services.AddSingleton(sp => CountryGazetteer.Load(ResolvePath(sp.GetRequiredService<IOptions<ClassifyOptions>>().Value.GazetteerPath)));
-        builder.Services.AddSingleton<ArticleClassifier>();
+        builder.Services.AddSingleton(sp => new TaxonomyProvider(
+            ResolvePath(sp.GetRequiredService<IOptions<ClassifyOptions>>().Value.TaxonomyPath), sp.GetRequiredService<ILogger<TaxonomyProvider>>()));
+        builder.Services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<ClassifyOptions>>().Value;
+            return ActorRecognizer.Load(ResolvePath(options.GazetteerPath), ResolvePath(options.ActorsPath));
+        });
+        builder.Services.AddSingleton(sp => new ArticleClassifier(sp.GetRequiredService<TaxonomyProvider>(), sp.GetRequiredService<ActorRecognizer>()));
         builder.Services.AddScoped<EventRecorder>();
         builder.AddStore<IEventStore, SqliteEventStore, MongoEventStore>();
         builder.AddMessageConsumers(bus => bus.AddConsumer<ClassifyArticleConsumer, ClassifyArticleConsumerDefinition>());

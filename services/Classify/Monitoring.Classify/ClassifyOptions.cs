@@ -8,4 +8,7 @@ public sealed class ClassifyOptions
     public string TaxonomyPath { get; set; } = "Data/taxonomy.yaml";
 
     public string GazetteerPath { get; set; } = "Data/countries.json";
+
+    /// <summary>Organisations, people and role words (built by <c>Data/build-actors.py</c>).</summary>
+    public string ActorsPath { get; set; } = "Data/actors.json";
 }

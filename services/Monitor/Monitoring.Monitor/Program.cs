@@ -5,6 +5,8 @@ var root = new RootCommand("monitor — media monitoring for diplomacy and secur
 {
     RunCommand.Create(),
     ExtractCommand.Create(),
+    ClassifyCommand.Create(),
+    EvaluateCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

@@ -38,6 +38,15 @@ public sealed class ArticleClassifierTests
         Assert.DoesNotContain(result.Topics, t => SecurityTopics.Contains(t.Id));
     }
 
+    [Theory]
+    [InlineData("Do I need travel insurance?", "Most policies exclude terrorism. If a terrorist attack happens at your destination, check whether terrorist events are covered; terrorism cover costs extra.")]
+    [InlineData("Cybersecurity best practices", "Hackers love weak passwords. Our tips: use a password manager, turn on two-factor authentication, and patch to stop ransomware. Cybersecurity starts at home; cyber security is everyone's job.")]
+    [InlineData("Top consulting firms", "Consulting remains popular with MBA graduates; consulting and diplomatic skills matter, and consulting pays well.")]
+    public void Commercial_and_consumer_pages_that_use_security_words_get_no_topic(string title, string text)
+    {
+        Assert.Empty(Classifiers.Default.Classify(title, text).Topics);
+    }
+
     [Fact]
     public void A_country_name_inside_another_word_does_not_match()
     {

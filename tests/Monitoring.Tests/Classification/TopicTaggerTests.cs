@@ -45,7 +45,7 @@ public sealed class TopicTaggerTests
     public void Invalid_yaml_names_the_file_and_line()
     {
         var path = Path.GetTempFileName();
-        File.WriteAllText(path, "version: 1\ntopics:\n  - id: a\n    threshold: [oops\n");
+        File.WriteAllText(path, "version: 1\ntopics:\n  - id: a\n    threshold: 1: 2\n    terms: { x: 1 }\n");
 
         var error = Assert.Throws<TaxonomyException>(() => TopicTagger.Load(path));
 
@@ -55,7 +55,7 @@ public sealed class TopicTaggerTests
     [Theory]
     [InlineData("version: 1\ntopics: []\n", "no topics")]
     [InlineData("version: 1\ntopics:\n  - id: a\n    threshold: 0\n    terms: { x: 1 }\n", "threshold must be positive")]
-    [InlineData("version: 1\ntopics:\n  - id: a\n    threshold: 1\n    terms: { x: 1 }\n  - id: a\n    threshold: 1\n    terms: { y: 1 }\n", "defined 2 times")]
+    [InlineData("version: 1\ntopics:\n  - id: a\n    threshold: 1\n    terms: { x: 1 }\n  - id: a\n    threshold: 1\n    terms: { y: 1 }\n", "is defined twice")]
     [InlineData("version: 1\ntopics:\n  - id: a\n    threshold: 1\n    terms: { 'ab*': 1 }\n", "at least four letters")]
     public void Invalid_taxonomies_are_refused_with_the_problem_named(string yaml, string problem)
     {

@@ -41,6 +41,28 @@ public abstract class EventStoreContract
     }
 
     [Fact]
+    public async Task Topic_evidence_and_entities_read_back_unchanged()
+    {
+        var store = await CreateStoreAsync();
+        var document = Event("e1", 5, ["RUS"], "law-enforcement") with
+        {
+            Topics = [new TopicScore { Id = "law-enforcement", Score = 5, Evidence = [new MatchEvidence { Rule = "law-enforcement/terms/police", Text = "police", Start = 4, End = 10, Weight = 5 }] }],
+            Entities =
+            [
+                new ArticleEntity
+                {
+                    Id = "person:sergei-shoigu", Type = "person", Name = "Sergei Shoigu", Code = "RUS", Country = "RUS", Sectors = ["GOV"],
+                    Role = "Secretary of the Security Council", Mentions = [new MatchEvidence { Rule = "person:sergei-shoigu", Text = "Shoigu", Start = 20, End = 26 }],
+                },
+            ],
+        };
+
+        await store.TryInsertAsync(document, Ct);
+
+        Json.AssertEquivalent(document, await store.GetAsync("e1", Ct));
+    }
+
+    [Fact]
     public async Task An_article_has_one_event_document_the_first_one()
     {
         var store = await CreateStoreAsync();

@@ -44,6 +44,17 @@ def main(path):
         {"code": c["cca3"], "name": c["name"]["common"], "forms": forms(c)}
         for c in sorted(countries, key=lambda c: c["cca3"])
     ]
+    # A dependent territory shares demonyms and names with its sovereign ("French", "American", "Sudan" of South
+    # Sudan's official-name translations): such a form names the independent country, not the territory.
+    independent = {c["cca3"] for c in countries if c.get("independent")}
+    sovereign_forms = {f.casefold() for g in gazetteer if g["code"] in independent for f in g["forms"]}
+    for g in gazetteer:
+        if g["code"] not in independent:
+            g["forms"] = [f for f in g["forms"] if f.casefold() not in sovereign_forms]
+    # Between two independent countries the form goes to the one whose common name it is ("Sudan", "Guyana").
+    names = {g["name"].casefold(): g["code"] for g in gazetteer}
+    for g in gazetteer:
+        g["forms"] = [f for f in g["forms"] if names.get(f.casefold(), g["code"]) == g["code"]]
     json.dump({"licence": "ODbL 1.0, derived from mledoze/countries; see README.md", "countries": gazetteer},
               sys.stdout, ensure_ascii=False, indent=1)
     print()

@@ -16,4 +16,7 @@ public sealed record EventDocument
     public required DateTimeOffset ClassifiedAt { get; init; }
     public required IReadOnlyList<TopicScore> Topics { get; init; }
     public required IReadOnlyList<string> Countries { get; init; }
+
+    /// <summary>Countries, organisations and people named, with mentions (null in documents stored before actors existed).</summary>
+    public IReadOnlyList<ArticleEntity>? Entities { get; init; }
 }

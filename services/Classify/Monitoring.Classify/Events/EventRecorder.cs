@@ -1,4 +1,5 @@
 using MassTransit;
+using Monitoring.Classify.Actors;
 using Monitoring.Classify.Storage;
 using Monitoring.Contracts;
 using Monitoring.ServiceDefaults.Messaging;
@@ -27,6 +28,7 @@ public sealed class EventRecorder(ArticleClassifier classifier, IEventStore stor
             ClassifiedAt = clock.GetUtcNow(),
             Topics = classification.Topics,
             Countries = classification.Countries,
+            Entities = ArticleEntities.From(classification.Actors),
         }, cancellationToken);
 
         // Published from the stored document whether or not this delivery inserted it: a redelivery after a
@@ -45,6 +47,7 @@ public sealed class EventRecorder(ArticleClassifier classifier, IEventStore stor
             ClassifiedAt = stored.ClassifiedAt,
             Topics = stored.Topics,
             Countries = stored.Countries,
+            Entities = stored.Entities,
         }, cancellationToken);
     }
 }

@@ -61,19 +61,22 @@ public sealed class MongoEventStore(IMongoDatabase database) : IEventStore, ISto
         public DateTime ClassifiedAt { get; init; }
         public required List<TopicRecord> Topics { get; init; }
         public required List<string> Countries { get; init; }
+        [BsonIgnoreIfNull] public List<EntityRecord>? Entities { get; init; }
 
         public static EventRecord From(EventDocument d) => new()
         {
             Id = d.ArticleId, StoryId = d.StoryId, Title = d.Title, Url = d.Url, Source = d.Source, Language = d.Language,
             PublishedAt = d.PublishedAt?.UtcDateTime, IngestedAt = d.IngestedAt.UtcDateTime, ClassifiedAt = d.ClassifiedAt.UtcDateTime,
-            Topics = d.Topics.Select(t => new TopicRecord { Id = t.Id, Score = t.Score }).ToList(), Countries = d.Countries.ToList(),
+            Topics = d.Topics.Select(TopicRecord.From).ToList(), Countries = d.Countries.ToList(),
+            Entities = d.Entities?.Select(EntityRecord.From).ToList(),
         };
 
         public EventDocument ToDocument() => new()
         {
             ArticleId = Id, StoryId = StoryId, Title = Title, Url = Url, Source = Source, Language = Language,
             PublishedAt = PublishedAt?.ToUtcOffset(), IngestedAt = IngestedAt.ToUtcOffset(), ClassifiedAt = ClassifiedAt.ToUtcOffset(),
-            Topics = Topics.Select(t => new TopicScore { Id = t.Id, Score = t.Score }).ToList(), Countries = Countries,
+            Topics = Topics.Select(t => t.ToScore()).ToList(), Countries = Countries,
+            Entities = Entities?.Select(e => e.ToEntity()).ToList(),
         };
     }
 
@@ -81,5 +84,47 @@ public sealed class MongoEventStore(IMongoDatabase database) : IEventStore, ISto
     {
         public required string Id { get; init; }
         public double Score { get; init; }
+        [BsonIgnoreIfNull] public List<EvidenceRecord>? Evidence { get; init; }
+
+        public static TopicRecord From(TopicScore t) => new() { Id = t.Id, Score = t.Score, Evidence = t.Evidence?.Select(EvidenceRecord.From).ToList() };
+
+        public TopicScore ToScore() => new() { Id = Id, Score = Score, Evidence = Evidence?.Select(e => e.ToEvidence()).ToList() };
+    }
+
+    private sealed class EntityRecord
+    {
+        public required string Id { get; init; }
+        public required string Type { get; init; }
+        public required string Name { get; init; }
+        public required string Code { get; init; }
+        [BsonIgnoreIfNull] public string? Country { get; init; }
+        [BsonIgnoreIfNull] public List<string>? Sectors { get; init; }
+        [BsonIgnoreIfNull] public string? Role { get; init; }
+        public required List<EvidenceRecord> Mentions { get; init; }
+
+        public static EntityRecord From(ArticleEntity e) => new()
+        {
+            Id = e.Id, Type = e.Type, Name = e.Name, Code = e.Code, Country = e.Country, Sectors = e.Sectors?.ToList(), Role = e.Role,
+            Mentions = e.Mentions.Select(EvidenceRecord.From).ToList(),
+        };
+
+        public ArticleEntity ToEntity() => new()
+        {
+            Id = Id, Type = Type, Name = Name, Code = Code, Country = Country, Sectors = Sectors, Role = Role,
+            Mentions = Mentions.Select(m => m.ToEvidence()).ToList(),
+        };
+    }
+
+    private sealed class EvidenceRecord
+    {
+        public required string Rule { get; init; }
+        public required string Text { get; init; }
+        public int Start { get; init; }
+        public int End { get; init; }
+        public double Weight { get; init; }
+
+        public static EvidenceRecord From(MatchEvidence e) => new() { Rule = e.Rule, Text = e.Text, Start = e.Start, End = e.End, Weight = e.Weight };
+
+        public MatchEvidence ToEvidence() => new() { Rule = Rule, Text = Text, Start = Start, End = End, Weight = Weight };
     }
 }

@@ -8,7 +8,7 @@ namespace Monitoring.Classify.Storage;
 
 public sealed class SqliteEventStore(SqliteDatabase database) : IEventStore, IStoreInitializer
 {
-    private const string Columns = "article_id AS ArticleId, story_id AS StoryId, title AS Title, url AS Url, source AS Source, language AS Language, published_at AS PublishedAt, ingested_at AS IngestedAt, classified_at AS ClassifiedAt, topics AS Topics, countries AS Countries";
+    private const string Columns = "article_id AS ArticleId, story_id AS StoryId, title AS Title, url AS Url, source AS Source, language AS Language, published_at AS PublishedAt, ingested_at AS IngestedAt, classified_at AS ClassifiedAt, topics AS Topics, countries AS Countries, entities AS Entities";
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
@@ -25,9 +25,14 @@ public sealed class SqliteEventStore(SqliteDatabase database) : IEventStore, ISt
                 ingested_at   TEXT NOT NULL,
                 classified_at TEXT NOT NULL,
                 topics        TEXT NOT NULL,
-                countries     TEXT NOT NULL);
+                countries     TEXT NOT NULL,
+                entities      TEXT NULL);
             CREATE INDEX IF NOT EXISTS classify_events_classified_at ON classify_events (classified_at DESC);
             """);
+
+        // Databases created before entities existed gain the column (additive; old rows read back without entities).
+        var columns = await connection.QueryAsync<string>("SELECT name FROM pragma_table_info('classify_events')");
+        if (!columns.Contains("entities")) await connection.ExecuteAsync("ALTER TABLE classify_events ADD COLUMN entities TEXT NULL");
     }
 
     public async Task<(bool Inserted, EventDocument Event)> TryInsertAsync(EventDocument document, CancellationToken cancellationToken)
@@ -35,14 +40,15 @@ public sealed class SqliteEventStore(SqliteDatabase database) : IEventStore, ISt
         using var activity = SqliteDatabase.StartActivity("INSERT", "classify_events");
         await using var connection = await database.OpenAsync(cancellationToken);
         var inserted = await connection.ExecuteAsync("""
-            INSERT INTO classify_events (article_id, story_id, title, url, source, language, published_at, ingested_at, classified_at, topics, countries)
-            VALUES (@ArticleId, @StoryId, @Title, @Url, @Source, @Language, @PublishedAt, @IngestedAt, @ClassifiedAt, @Topics, @Countries)
+            INSERT INTO classify_events (article_id, story_id, title, url, source, language, published_at, ingested_at, classified_at, topics, countries, entities)
+            VALUES (@ArticleId, @StoryId, @Title, @Url, @Source, @Language, @PublishedAt, @IngestedAt, @ClassifiedAt, @Topics, @Countries, @Entities)
             ON CONFLICT (article_id) DO NOTHING
             """, new
         {
             document.ArticleId, document.StoryId, document.Title, document.Url, document.Source, document.Language,
             document.PublishedAt, document.IngestedAt, document.ClassifiedAt,
             Topics = JsonSerializer.Serialize(document.Topics), Countries = JsonSerializer.Serialize(document.Countries),
+            Entities = document.Entities is null ? null : JsonSerializer.Serialize(document.Entities),
         });
         return inserted == 1 ? (true, document) : (false, (await GetAsync(document.ArticleId, cancellationToken))!);
     }
@@ -81,12 +87,14 @@ public sealed class SqliteEventStore(SqliteDatabase database) : IEventStore, ISt
         public DateTimeOffset ClassifiedAt { get; init; }
         public string Topics { get; init; } = "[]";
         public string Countries { get; init; } = "[]";
+        public string? Entities { get; init; }
 
         public EventDocument ToDocument() => new()
         {
             ArticleId = ArticleId, StoryId = StoryId, Title = Title, Url = Url, Source = Source, Language = Language,
             PublishedAt = PublishedAt, IngestedAt = IngestedAt, ClassifiedAt = ClassifiedAt,
             Topics = JsonSerializer.Deserialize<List<TopicScore>>(Topics)!, Countries = JsonSerializer.Deserialize<List<string>>(Countries)!,
+            Entities = Entities is null ? null : JsonSerializer.Deserialize<List<ArticleEntity>>(Entities),
         };
     }
 }

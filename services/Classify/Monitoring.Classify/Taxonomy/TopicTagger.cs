@@ -1,99 +1,207 @@
+using System.Text.RegularExpressions;
 using Monitoring.Classify.Text;
 using Monitoring.Contracts;
-using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
 
 namespace Monitoring.Classify.Taxonomy;
 
-/// <summary>Scores every topic of the taxonomy in one pass over the article's tokens.</summary>
-public sealed class TopicTagger
+/// <summary>
+/// Scores every topic of the taxonomy in one pass of one compiled matcher over the article's tokens (EMM-style rules):
+/// the score is the sum of the weights of the terms found (each term at most <c>maxHitsPerTerm</c> times, a word
+/// counted once per topic); the topic is tagged when the score reaches its threshold, at least <c>minTerms</c>
+/// different positive terms matched, every required block matched (within <c>window</c> tokens of a positive term,
+/// when set) and no excluded phrase did. Each tag carries its evidence; the evidence weights add up to the score.
+/// </summary>
+public sealed partial class TopicTagger
 {
     private readonly TaxonomyDefinition _taxonomy;
-    private readonly PhraseMatcher<(TopicDefinition Topic, double Weight)> _matcher;
+    private readonly Lazy<PhraseMatcher<DictionaryEntry>> _matcher;
 
     public TopicTagger(TaxonomyDefinition taxonomy)
     {
         Validate(taxonomy);
         _taxonomy = taxonomy;
-        _matcher = new PhraseMatcher<(TopicDefinition, double)>(
-            taxonomy.Topics.SelectMany(topic => topic.Terms.Select(term => new Phrase<(TopicDefinition, double)>(term.Key, (topic, term.Value)))));
+        Phrases = Rules(taxonomy).ToList();
+        _matcher = new Lazy<PhraseMatcher<DictionaryEntry>>(() => new PhraseMatcher<DictionaryEntry>(Phrases));
     }
+
+    /// <summary>Terms, required and excluded phrases, for a matcher shared with other dictionaries (see <see cref="ArticleClassifier"/>).</summary>
+    public IReadOnlyList<Phrase<DictionaryEntry>> Phrases { get; }
 
     public IReadOnlyList<TopicDefinition> Topics => _taxonomy.Topics;
 
+    public int Version => _taxonomy.Version;
+
     public static TopicTagger Load(string path)
     {
-        TaxonomyDefinition definition;
         try
         {
-            definition = new DeserializerBuilder()
-                .WithNamingConvention(CamelCaseNamingConvention.Instance)
-                .Build()
-                .Deserialize<TaxonomyDefinition>(File.ReadAllText(path));
-        }
-        catch (YamlException exception)
-        {
-            throw new TaxonomyException($"{path}:{exception.Start.Line}: {exception.InnerException?.Message ?? exception.Message}", exception);
-        }
-
-        try
-        {
-            return new TopicTagger(definition);
+            return new TopicTagger(TaxonomyReader.Parse(File.ReadAllText(path)));
         }
         catch (TaxonomyException exception)
         {
-            throw new TaxonomyException($"{path}: {exception.Message}", exception);
+            throw new TaxonomyException(exception.Line > 0 ? $"{path}:{exception.Line}: {exception.Message}" : $"{path}: {exception.Message}", exception);
         }
     }
 
-    public List<TopicScore> Tag(string text, List<Token> tokens)
+    public List<TopicScore> Tag(string text, List<Token> tokens) => Score(text, tokens, _matcher.Value.Match(text, tokens, longestOnly: false));
+
+    /// <summary>Scores the topic rules among <paramref name="matches"/> (all matches of a matcher compiled from <see cref="Phrases"/>, possibly with other dictionaries).</summary>
+    public List<TopicScore> Score(string text, List<Token> tokens, List<PhraseMatch<DictionaryEntry>> matches)
     {
-        var hits = new Dictionary<(string Topic, string Term), int>();
-        var scores = new Dictionary<TopicDefinition, double>();
-        var coveredUntil = new Dictionary<TopicDefinition, int>();
-        foreach (var match in _matcher.Match(text, tokens, longestOnly: false))
+        var ruleMatches = matches.Where(m => m.Phrase.Value is TopicRule rule && ReferenceEquals(rule.Owner, this)).ToList();
+
+        // Longest phrase first at each position, so "anti-terrorism" is one hit, not one for it and one for "terroris*".
+        ruleMatches.Sort((a, b) => a.FirstToken != b.FirstToken ? a.FirstToken.CompareTo(b.FirstToken) : b.TokenCount.CompareTo(a.TokenCount));
+
+        var states = new Dictionary<int, TopicState>();
+        foreach (var match in ruleMatches)
         {
-            var (topic, weight) = match.Phrase.Value;
-
-            // Words count once per topic: "anti-terrorism" is one hit, not one for it and one for "terroris*".
-            if (match.Start < coveredUntil.GetValueOrDefault(topic)) continue;
-            coveredUntil[topic] = match.End;
-
-            var key = (topic.Id, match.Phrase.Text);
-            var count = hits.GetValueOrDefault(key);
-            if (count >= _taxonomy.MaxHitsPerTerm) continue;
-            hits[key] = count + 1;
-            scores[topic] = scores.GetValueOrDefault(topic) + weight;
+            var rule = (TopicRule)match.Phrase.Value;
+            if (!states.TryGetValue(rule.Topic, out var state)) states[rule.Topic] = state = new TopicState();
+            switch (rule.Kind)
+            {
+                case RuleKind.Term:
+                    if (match.FirstToken <= state.CoveredUntil) continue;
+                    state.CoveredUntil = match.LastToken;
+                    var count = state.HitsPerTerm.GetValueOrDefault(rule.Phrase);
+                    if (count >= _taxonomy.MaxHitsPerTerm) continue;
+                    state.HitsPerTerm[rule.Phrase] = count + 1;
+                    state.Terms.Add((rule, match));
+                    break;
+                case RuleKind.Required:
+                    state.Required.Add((rule, match));
+                    break;
+                case RuleKind.Excluded:
+                    state.Excluded.Add((rule, match));
+                    break;
+            }
         }
 
-        return scores
-            .Where(pair => pair.Value >= pair.Key.Threshold)
-            .OrderByDescending(pair => pair.Value)
-            .Select(pair => new TopicScore { Id = pair.Key.Id, Score = pair.Value })
-            .ToList();
+        var scores = new List<TopicScore>();
+        foreach (var (index, state) in states)
+        {
+            var topic = _taxonomy.Topics[index];
+            var score = state.Terms.Sum(t => t.Rule.Weight);
+            if (score < topic.Threshold) continue;
+            var positives = state.Terms.Where(t => t.Rule.Weight > 0).Select(t => t.Match.FirstToken).ToList();
+            if (DistinctWords(text, tokens, state.Terms) < (topic.MinTerms ?? _taxonomy.MinTerms)) continue;
+            if (state.Excluded.Any(e => Near(e.Match, positives, topic.Window))) continue;
+
+            var evidence = state.Terms.Select(t => Evidence(text, t.Rule, t.Match)).ToList();
+            var satisfied = true;
+            for (var block = 0; block < topic.Required.Count && satisfied; block++)
+            {
+                var hit = state.Required.FirstOrDefault(r => r.Rule.Block == block && Near(r.Match, positives, topic.Window));
+                if (hit.Rule is null) satisfied = false;
+                else evidence.Add(Evidence(text, hit.Rule, hit.Match));
+            }
+
+            if (!satisfied) continue;
+            evidence.Sort((a, b) => a.Start.CompareTo(b.Start));
+            scores.Add(new TopicScore { Id = topic.Id, Score = score, Evidence = evidence });
+        }
+
+        scores.Sort((a, b) => b.Score.CompareTo(a.Score));
+        return scores;
+    }
+
+    // Different terms of one stem are one term: "terrorism" and "terrorist", matched by "terroris*" and "terror*",
+    // are a single subject mentioned twice. A match's key is the first five letters of each of its words.
+    private static int DistinctWords(string text, List<Token> tokens, List<(TopicRule Rule, PhraseMatch<DictionaryEntry> Match)> terms)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (rule, match) in terms)
+        {
+            if (rule.Weight <= 0) continue;
+            var key = new System.Text.StringBuilder();
+            for (var t = match.FirstToken; t <= match.LastToken; t++) key.Append(tokens[t].Lower.AsSpan(0, Math.Min(5, tokens[t].Lower.Length))).Append('|');
+            keys.Add(key.ToString());
+        }
+
+        return keys.Count;
+    }
+
+    private static bool Near(PhraseMatch<DictionaryEntry> match, List<int> positives, int? window) =>
+        window is not { } w || positives.Any(p => Math.Abs(p - match.FirstToken) <= w);
+
+    private static MatchEvidence Evidence(string text, TopicRule rule, PhraseMatch<DictionaryEntry> match) => new()
+    {
+        Rule = rule.Id, Text = text[match.Start..match.End], Start = match.Start, End = match.End,
+        Weight = rule.Kind == RuleKind.Term ? rule.Weight : 0,
+    };
+
+    private IEnumerable<Phrase<DictionaryEntry>> Rules(TaxonomyDefinition taxonomy)
+    {
+        for (var t = 0; t < taxonomy.Topics.Count; t++)
+        {
+            var topic = taxonomy.Topics[t];
+            foreach (var (term, weight) in topic.Terms) yield return new Phrase<DictionaryEntry>(term, new TopicRule(this, t, RuleKind.Term, 0, term, weight, $"{topic.Id}/terms/{term}"));
+            for (var b = 0; b < topic.Required.Count; b++)
+            {
+                foreach (var phrase in topic.Required[b]) yield return new Phrase<DictionaryEntry>(phrase, new TopicRule(this, t, RuleKind.Required, b, phrase, 0, $"{topic.Id}/required[{b}]/{phrase}"));
+            }
+
+            foreach (var phrase in topic.Excluded) yield return new Phrase<DictionaryEntry>(phrase, new TopicRule(this, t, RuleKind.Excluded, 0, phrase, 0, $"{topic.Id}/excluded/{phrase}"));
+        }
     }
 
     private static void Validate(TaxonomyDefinition taxonomy)
     {
-        if (taxonomy.Topics.Count == 0) throw new TaxonomyException("no topics defined");
-        if (taxonomy.MaxHitsPerTerm < 1) throw new TaxonomyException("maxHitsPerTerm must be at least 1");
-        foreach (var duplicate in taxonomy.Topics.GroupBy(t => t.Id).Where(g => g.Count() > 1))
-        {
-            throw new TaxonomyException($"topic id '{duplicate.Key}' is defined {duplicate.Count()} times");
-        }
-
+        if (taxonomy.Topics.Count == 0) throw new TaxonomyException("no topics defined", 1);
+        if (taxonomy.MaxHitsPerTerm < 1) throw new TaxonomyException("maxHitsPerTerm must be at least 1", 1);
+        if (taxonomy.MinTerms < 1) throw new TaxonomyException("minTerms must be at least 1", 1);
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var topic in taxonomy.Topics)
         {
-            if (string.IsNullOrWhiteSpace(topic.Id)) throw new TaxonomyException("a topic has no id");
-            if (topic.Threshold <= 0) throw new TaxonomyException($"topic '{topic.Id}': threshold must be positive");
-            if (topic.Terms.Count == 0) throw new TaxonomyException($"topic '{topic.Id}': no terms");
+            if (string.IsNullOrWhiteSpace(topic.Id)) throw new TaxonomyException("a topic has no id", topic.Line);
+            if (!TopicId().IsMatch(topic.Id)) throw new TaxonomyException($"topic id '{topic.Id}': use lower-case letters, digits and hyphens", topic.Line);
+            if (!seen.TryAdd(topic.Id, topic.Line)) throw new TaxonomyException($"topic id '{topic.Id}' is defined twice (first at line {seen[topic.Id]})", topic.Line);
+            var where = $"topic '{topic.Id}'";
+            if (topic.Threshold <= 0) throw new TaxonomyException($"{where}: threshold must be positive", topic.KeyLines.GetValueOrDefault("threshold", topic.Line));
+            if (topic.Terms.Count == 0) throw new TaxonomyException($"{where}: no terms", topic.KeyLines.GetValueOrDefault("terms", topic.Line));
+            if (!topic.Terms.Values.Any(w => w > 0)) throw new TaxonomyException($"{where}: no term has a positive weight", topic.Line);
+            if (topic.Window is < 1) throw new TaxonomyException($"{where}: window must be at least 1 token", topic.KeyLines.GetValueOrDefault("window", topic.Line));
+            if (topic.MinTerms is < 1) throw new TaxonomyException($"{where}: minTerms must be at least 1", topic.KeyLines.GetValueOrDefault("minTerms", topic.Line));
             foreach (var (term, weight) in topic.Terms)
             {
-                if (weight <= 0) throw new TaxonomyException($"topic '{topic.Id}', term '{term}': weight must be positive");
-                var prefix = term.Split(' ')[0];
-                if (prefix.EndsWith('*') && prefix.Length <= 4) throw new TaxonomyException($"topic '{topic.Id}', term '{term}': a wildcard needs at least four letters before '*'");
+                if (weight == 0 || double.IsNaN(weight)) throw new TaxonomyException($"{where}, term '{term}': weight must be non-zero", topic.Lines.GetValueOrDefault(term, topic.Line));
+            }
+
+            if (topic.Required.Any(block => block.Count == 0)) throw new TaxonomyException($"{where}: a required block is empty", topic.KeyLines.GetValueOrDefault("required", topic.Line));
+            foreach (var phrase in topic.Terms.Keys.Concat(topic.Required.SelectMany(b => b)).Concat(topic.Excluded))
+            {
+                var line = topic.Lines.GetValueOrDefault(phrase, topic.Line);
+                if (Tokenizer.Tokenize(phrase).Count == 0) throw new TaxonomyException($"{where}: '{phrase}' has no words", line);
+                foreach (Match wildcard in Wildcard().Matches(phrase))
+                {
+                    if (wildcard.Groups[1].Length < PhraseMatcher<DictionaryEntry>.WildcardKeyLength) throw new TaxonomyException($"{where}, term '{phrase}': a wildcard needs at least four letters before '*'", line);
+                }
             }
         }
+    }
+
+    [GeneratedRegex(@"^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex TopicId();
+
+    [GeneratedRegex(@"(\w*)\*")]
+    private static partial Regex Wildcard();
+
+    internal enum RuleKind
+    {
+        Term,
+        Required,
+        Excluded,
+    }
+
+    /// <summary>One phrase of a topic; <see cref="Owner"/> ties it to the tagger whose topic indices it uses.</summary>
+    internal sealed record TopicRule(TopicTagger Owner, int Topic, RuleKind Kind, int Block, string Phrase, double Weight, string Id) : DictionaryEntry;
+
+    private sealed class TopicState
+    {
+        public int CoveredUntil = -1;
+        public readonly Dictionary<string, int> HitsPerTerm = new(StringComparer.Ordinal);
+        public readonly List<(TopicRule Rule, PhraseMatch<DictionaryEntry> Match)> Terms = [];
+        public readonly List<(TopicRule Rule, PhraseMatch<DictionaryEntry> Match)> Required = [];
+        public readonly List<(TopicRule Rule, PhraseMatch<DictionaryEntry> Match)> Excluded = [];
     }
 }

@@ -38,8 +38,12 @@ public static class Tokenizer
             // "U.S." keeps its final period; a sentence's final period does not belong to the word.
             if (i < text.Length && text[i] == '.' && i - start >= 3 && text[i - 2] == '.') i++;
 
-            var word = text.AsSpan(start, i - start);
-            tokens.Add(new Token(word.ToString().ToLower(CultureInfo.InvariantCulture), start, i - start, Capitalized: !char.IsLower(c)));
+            // "China's" is "China" for every dictionary: the possessive is not part of the name.
+            var end = i;
+            if (end - start > 2 && (text[end - 1] is 's' or 'S') && text[end - 2] is '\'' or '’') end -= 2;
+
+            var word = text.AsSpan(start, end - start);
+            tokens.Add(new Token(word.ToString().ToLower(CultureInfo.InvariantCulture), start, end - start, Capitalized: !char.IsLower(c)));
         }
 
         return tokens;

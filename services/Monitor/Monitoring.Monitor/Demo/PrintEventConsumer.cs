@@ -12,6 +12,8 @@ public sealed class PrintEventConsumer(DemoConsole console) : IConsumer<ArticleC
         var countries = article.Countries.Count == 0 ? "none" : string.Join(' ', article.Countries);
         console.Write("event", $"{DemoConsole.ShortId(article.ArticleId)} {DemoConsole.Quote(article.Title)}");
         console.Write("", $"topics: {topics} | countries: {countries}");
+        var actors = article.Entities?.Where(e => e.Type is "person" or "organisation").Select(e => $"{e.Name} ({e.Code})").ToList();
+        if (actors is { Count: > 0 }) console.Write("", $"actors: {string.Join(", ", actors)}");
         return Task.CompletedTask;
     }
 }

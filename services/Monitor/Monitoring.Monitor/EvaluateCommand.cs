@@ -1,0 +1,85 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+
+namespace Monitoring.Monitor;
+
+/// <summary>
+/// <c>monitor evaluate FILE.jsonl</c>: tags a labelled set (one <c>{"id","title","text","topics":[…]}</c> per line) and
+/// prints precision, recall and F1 over (article, topic) pairs, per topic, and how many irrelevant articles got a topic.
+/// </summary>
+public static class EvaluateCommand
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static Command Create()
+    {
+        var file = new Argument<FileInfo>("FILE") { Description = "Labelled articles, JSON Lines" };
+        var taxonomy = new Option<FileInfo?>("--taxonomy") { Description = "Taxonomy to evaluate instead of the shipped one" };
+        var verbose = new Option<bool>("--verbose") { Description = "List every wrong or missing tag" };
+        var command = new Command("evaluate", "Precision and recall of topic tagging on a labelled set") { file, taxonomy, verbose };
+        command.SetAction((parse, _) => Task.FromResult(Run(parse.GetValue(file)!, parse.GetValue(taxonomy), parse.GetValue(verbose), Console.Out, Console.Error)));
+        return command;
+    }
+
+    public static int Run(FileInfo file, FileInfo? taxonomy, bool verbose, TextWriter output, TextWriter error)
+    {
+        if (!file.Exists)
+        {
+            error.WriteLine($"monitor evaluate: {file.FullName}: no such file");
+            return 1;
+        }
+
+        Monitoring.Classify.ArticleClassifier classifier;
+        try
+        {
+            classifier = ClassifyCommand.Load(taxonomy, null);
+        }
+        catch (Exception exception) when (exception is Monitoring.Classify.Taxonomy.TaxonomyException or IOException)
+        {
+            error.WriteLine($"monitor evaluate: {exception.Message}");
+            return 2;
+        }
+        var perTopic = new SortedDictionary<string, (int Tp, int Fp, int Fn)>(StringComparer.Ordinal);
+        int articles = 0, irrelevant = 0, irrelevantTagged = 0;
+        foreach (var line in File.ReadLines(file.FullName).Where(l => l.Trim().Length > 0))
+        {
+            var item = JsonSerializer.Deserialize<Labelled>(line, Json)!;
+            articles++;
+            var predicted = classifier.Classify(item.Title, item.Text).Topics.Select(t => t.Id).ToHashSet();
+            var expected = item.Topics.ToHashSet();
+            if (expected.Count == 0)
+            {
+                irrelevant++;
+                if (predicted.Count > 0) irrelevantTagged++;
+            }
+
+            foreach (var topic in predicted.Union(expected))
+            {
+                var (tp, fp, fn) = perTopic.GetValueOrDefault(topic);
+                var hit = predicted.Contains(topic);
+                var wanted = expected.Contains(topic);
+                perTopic[topic] = (tp + (hit && wanted ? 1 : 0), fp + (hit && !wanted ? 1 : 0), fn + (!hit && wanted ? 1 : 0));
+                if (verbose && hit != wanted) output.WriteLine($"  {(hit ? "extra  " : "missing")} {topic,-24} {item.Id} [{item.Lang}] {item.Title}");
+            }
+        }
+
+        var total = (Tp: perTopic.Values.Sum(v => v.Tp), Fp: perTopic.Values.Sum(v => v.Fp), Fn: perTopic.Values.Sum(v => v.Fn));
+        output.WriteLine($"{articles} articles ({articles - irrelevant} relevant, {irrelevant} irrelevant), {total.Tp + total.Fn} expected tags");
+        output.WriteLine($"{"topic",-24} {"P",6} {"R",6} {"F1",6}   tp  fp  fn");
+        foreach (var (topic, (tp, fp, fn)) in perTopic) output.WriteLine(Row(topic, tp, fp, fn));
+        output.WriteLine(Row("micro-average", total.Tp, total.Fp, total.Fn));
+        output.WriteLine($"irrelevant articles with any topic: {irrelevantTagged} of {irrelevant}");
+        return 0;
+    }
+
+    private static string Row(string name, int tp, int fp, int fn)
+    {
+        var p = tp + fp == 0 ? 1 : (double)tp / (tp + fp);
+        var r = tp + fn == 0 ? 1 : (double)tp / (tp + fn);
+        var f = p + r == 0 ? 0 : 2 * p * r / (p + r);
+        return string.Create(CultureInfo.InvariantCulture, $"{name,-24} {p,6:0.00} {r,6:0.00} {f,6:0.00} {tp,4} {fp,3} {fn,3}");
+    }
+
+    private sealed record Labelled(string Id, string? Lang, string? Title, string Text, List<string> Topics);
+}

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Monitoring.Benchmarks.Classify.ClassifyBenchmarks).Assembly).Run(args);
