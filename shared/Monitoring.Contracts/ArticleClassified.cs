@@ -18,4 +18,7 @@ public sealed record ArticleClassified
 
     /// <summary>ISO 3166-1 alpha-3 codes of the countries the article involves.</summary>
     public required IReadOnlyList<string> Countries { get; init; }
+
+    /// <summary>Who did what to whom (CAMEO), sentence by sentence; null from publishers that do not code events.</summary>
+    public IReadOnlyList<CodedEvent>? Events { get; init; }
 }

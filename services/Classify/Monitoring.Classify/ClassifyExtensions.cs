@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Monitoring.Classify.Coding;
 using Monitoring.Classify.Events;
 using Monitoring.Classify.Gazetteer;
 using Monitoring.Classify.Http;
@@ -25,13 +26,14 @@ public static class ClassifyExtensions
         builder.Services.AddSingleton(sp => TopicTagger.Load(ResolvePath(sp.GetRequiredService<IOptions<ClassifyOptions>>().Value.TaxonomyPath)));
         builder.Services.AddSingleton(sp => CountryGazetteer.Load(ResolvePath(sp.GetRequiredService<IOptions<ClassifyOptions>>().Value.GazetteerPath)));
         builder.Services.AddSingleton<ArticleClassifier>();
+        builder.AddEventCoding();
         builder.Services.AddScoped<EventRecorder>();
         builder.AddStore<IEventStore, SqliteEventStore, MongoEventStore>();
         builder.AddMessageConsumers(bus => bus.AddConsumer<ClassifyArticleConsumer, ClassifyArticleConsumerDefinition>());
         return builder;
     }
 
-    public static IEndpointRouteBuilder MapClassifyEndpoints(this IEndpointRouteBuilder app) => app.MapEventEndpoints();
+    public static IEndpointRouteBuilder MapClassifyEndpoints(this IEndpointRouteBuilder app) => app.MapCodedEventEndpoints().MapEventEndpoints();
 
     private static string ResolvePath(string path) => Path.IsPathRooted(path) ? path : Path.Combine(AppContext.BaseDirectory, path);
 }
