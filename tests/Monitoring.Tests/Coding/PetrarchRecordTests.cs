@@ -53,10 +53,13 @@ public sealed class PetrarchRecordTests(ITestOutputHelper output)
         var fictional = File.ReadLines(Path.Combine(DataFolder, "fictional-actors.tsv"))
             .Where(line => line.Length > 0 && line[0] != '#')
             .Select(line => line.Split('\t'))
-            .Select(f => new ActorEntry(f[0].Replace('_', ' '), f[1], f.Length > 2 ? f[2] : null));
+            .Select(f => new ActorEntry(f[0].Replace('_', ' '), f[1], f.Length > 2 ? f[2] : null))
+            .ToList();
+        var fictionalForms = fictional.Select(e => e.Form.ToLowerInvariant()).ToHashSet();
         var countries = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Classifiers.DataFile("countries.json"))).RootElement.GetProperty("countries")
             .EnumerateArray()
-            .SelectMany(c => c.GetProperty("forms").EnumerateArray().Select(f => new ActorEntry(f.GetString()!, c.GetProperty("code").GetString()!)));
+            .SelectMany(c => c.GetProperty("forms").EnumerateArray().Select(f => new ActorEntry(f.GetString()!, c.GetProperty("code").GetString()!)))
+            .Where(e => !fictionalForms.Contains(e.Form.ToLowerInvariant()));
         return new PhraseActorFinder(fictional.Concat(countries));
     }
 }

@@ -66,6 +66,14 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
         "the", "a", "an", "with", "to", "on", "against", "at", "into", "for", "from", "toward", "towards", "upon", "over", "off", "up", "down",
         "out", "back", "counterparts", "counterpart", "officials", "leaders", "of", "its", "their", "his", "her");
 
+    private static readonly System.Buffers.SearchValues<char> Punctuation = System.Buffers.SearchValues.Create(",;:()\"”");
+
+    /// <summary>Plural and collective subjects that often stand right before a verb without being actors themselves.</summary>
+    private static readonly HashSet<string> SubjectNouns = Set(
+        "countries", "sides", "nations", "states", "governments", "parties", "members", "delegations", "counterparts", "neighbours", "neighbors",
+        "allies", "partners", "people", "groups", "crowds", "protesters", "demonstrators", "militants", "gunmen", "fighters", "agency", "agencies",
+        "departments", "ministries", "states", "powers", "both", "each", "all", "team", "teams", "man", "woman", "men", "women");
+
     private static readonly HashSet<string> Pronouns = Set("it", "they", "he", "she", "we", "i");
 
     private static readonly string[][] BothSides =
@@ -181,7 +189,6 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
         var denialFrom = found.FirstOrDefault(v => v.Kind == VerbKind.Denial)?.First ?? int.MaxValue;
         List<ActorMention>? previousSubject = null;
         Verb? previous = null;
-        var seen = new HashSet<(string, string?, string, string?, string)>();
         for (var v = 0; v < found.Count; v++)
         {
             var verb = found[v];
@@ -247,10 +254,6 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
             verb.Code = code;
             if (code is null) continue;
 
-            // A verb coded by its default alone needs its target as its object ("attacked Georgia", "met with
-            // Putin"), not somewhere further in the clause.
-            if (!byPattern && !passive) objectEnd = Math.Min(objectEnd, DirectObjectEnd(w, inActor, verb.End, objectEnd));
-
             List<ActorMention>? agent = null;
             if (passive)
             {
@@ -258,31 +261,37 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
             }
 
             var target = passive ? null : TargetGroup(sentence, slots, inActor, verb.End, objectEnd, found, subject);
+
+            // A verb coded by its default alone needs its target as its object ("attacked Georgia", "met with
+            // Putin"), not somewhere further in the clause; compound subjects act on each other only when the
+            // clause names no one else ("China and Russia met").
+            var reciprocal = passive ? agent is null : target is null;
+            Trace?.Invoke($"  {w[verb.First].Lower}: code {code} byPattern {byPattern} reciprocal {reciprocal} target {string.Join("+", target?.Select(m => m.Code) ?? [])} objectEnd {objectEnd}");
+            if (reciprocal && HasActor(w, inActor, passive ? SubjectRegionStart(sentence, found, verb) : verb.End, objectEnd, subject, slots)) continue;
+            if (!byPattern && target is not null && DirectObjectEnd(w, inActor, verb.End, objectEnd) <= verb.End) continue;
+
             code = Refine(code, w, passive ? SubjectRegionStart(sentence, found, verb) : verb.End, objectEnd, intent);
             var meaning = codebook.Find(code);
+            Trace?.Invoke($"  refined {code} meaning {meaning?.Name}");
             if (meaning is null) continue;
 
             var triggerEnd = Math.Max(verb.End, patternEnd);
             var trigger = (Start: w[verb.First].Start, End: w[triggerEnd - 1].End);
-            IEnumerable<(ActorMention Source, ActorMention Target)> pairs;
-            if (passive)
-            {
-                pairs = agent is not null
-                    ? agent.SelectMany(a => subject.Select(s => (a, s)))
-                    : Reciprocal(subject);
-            }
-            else
-            {
-                pairs = target is not null
-                    ? subject.SelectMany(s => target.Select(t => (s, t)))
-                    : Reciprocal(subject);
-            }
+            IEnumerable<(ActorMention Source, ActorMention Target)> pairs =
+                reciprocal ? Reciprocal(subject)
+                : passive ? agent!.SelectMany(a => subject.Select(s => (a, s)))
+                : subject.SelectMany(s => target!.Select(t => (s, t)));
 
             foreach (var (source, targetActor) in pairs)
             {
                 verb.Coded = true;
                 if (source.Code == targetActor.Code && source.Sector == targetActor.Sector) continue;
-                if (!seen.Add((source.Code, source.Sector, targetActor.Code, targetActor.Sector, code))) continue;
+                if (events.Any(e => e.SentenceStart == sentence.Start && e.Cameo == meaning.Code && e.Source.Code == source.Code && e.Source.Sector == source.Sector
+                    && e.Target.Code == targetActor.Code && e.Target.Sector == targetActor.Sector))
+                {
+                    continue;
+                }
+
                 events.Add(new CodedEvent
                 {
                     Cameo = meaning.Code,
@@ -300,6 +309,21 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
                 });
             }
         }
+    }
+
+    /// <summary>Whether the region names an actor other than the subject's own.</summary>
+    private static bool HasActor(List<Token> w, int[] inActor, int from, int to, List<ActorMention> subject, List<Slot> slots)
+    {
+        for (var k = from; k < to; k++)
+        {
+            if (inActor[k] < 0) continue;
+            var slot = slots[inActor[k]];
+            k = slot.End - 1;
+            if (slot.First > 0 && LocationPrepositions.Contains(w[slot.First - 1].Lower)) continue;
+            if (slot.Mentions.Any(m => subject.All(s => s.Code != m.Code))) return true;
+        }
+
+        return false;
     }
 
     /// <summary>"China and Russia met": each toward the other. One actor alone did nothing to anyone.</summary>
@@ -375,6 +399,8 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
             if (sentence.Gap(i - 1, i).Contains('-') && previous != "co") return false;
         }
 
+        if (i > 0 && !CanPrecedeVerb(sentence, i)) return false;
+
         var after = i + form.Words.Length;
         var isBareOrPlural = !form.IsParticiple && !form.IsGerund;
         if (isBareOrPlural && after < w.Count && w[after].Lower is "of" or "between" && form.Words.Length == 1) return false;
@@ -387,6 +413,22 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
         // "the consensus reached by the two heads of state": a participle modifying a noun, not a clause.
         if (form.IsParticiple && after < w.Count && w[after].Lower == "by" && auxiliaryAt == i) return false;
         return true;
+    }
+
+    /// <summary>
+    /// A verb follows its subject (an actor, a name, a pronoun, a role word), an auxiliary or adverb, "to", a
+    /// conjunction or a clause word, or punctuation; after any other word ("a brief private visit") it is a noun.
+    /// </summary>
+    private static bool CanPrecedeVerb(Sentence sentence, int i)
+    {
+        var w = sentence.Tokens;
+        var previous = w[i - 1];
+        if (previous.Capitalized || sentence.Gap(i - 1, i).AsSpan().IndexOfAny(Punctuation) >= 0) return true;
+        var word = previous.Lower;
+        return Auxiliaries.Contains(word) || Pronouns.Contains(word) || Negations.Contains(word) || ClauseBoundaries.Contains(word)
+            || word.EndsWith("n't", StringComparison.Ordinal) || (word.EndsWith("ly", StringComparison.Ordinal) && word.Length > 4)
+            || word is "and" or "or" or "then" or "co" or "they" or "who" || PhraseActorFinder.IsRoleWord(word) || IntentWords.Contains(word)
+            || SubjectNouns.Contains(word);
     }
 
     /// <summary>Index of the first token of the run of <paramref name="skippable"/> words (and -ly adverbs) ending before <paramref name="i"/>.</summary>
@@ -462,6 +504,9 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
             if (k > verb.End && sentence.Gap(k - 1, k).AsSpan().IndexOfAny(";:") >= 0) return k;
             if (ClauseBoundaries.Contains(w[k].Lower) && !(w[k].Lower == "that" && k > verb.End && k + 1 < w.Count && w[k + 1].Lower is "is" or "was")) return k;
             var next = v + 1 < found.Count ? found[v + 1] : null;
+
+            // "…, a senior Bree official said": the speaker is not the object.
+            if (next is { Kind: VerbKind.Speech } && k > verb.End && sentence.Gap(k - 1, k).Contains(',') && !HasCommaBetween(sentence, k, next.First)) return k;
             if (next is not null && next.First == k && !(next.Kind == VerbKind.Event && HasBefore(w, k, "to") && k - verb.End <= 8 && verb.Entry.Block.Code is not null)) return k;
         }
 
@@ -480,6 +525,16 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
         }
 
         return from;
+    }
+
+    private static bool HasCommaBetween(Sentence sentence, int from, int to)
+    {
+        for (var k = from + 1; k <= to && k < sentence.Tokens.Count; k++)
+        {
+            if (sentence.Gap(k - 1, k).Contains(',')) return true;
+        }
+
+        return false;
     }
 
     private static bool IsBareSubject(List<Token> w, int from, int to)

@@ -34,6 +34,14 @@ public sealed class PhraseActorFinder : IActorFinder
         ["students"] = "EDU", ["university"] = "EDU", ["cleric"] = "REL", ["clerics"] = "REL", ["intelligence"] = "SPY",
     };
 
+    /// <summary>Lower-case words that may stand between an actor and its role word ("Chinese riot police").</summary>
+    private static readonly HashSet<string> Modifiers = new(StringComparer.Ordinal)
+    {
+        "riot", "border", "security", "foreign", "defence", "defense", "interior", "national", "armed", "special", "senior", "top",
+        "former", "health", "military", "state", "federal", "regional", "local", "supreme", "constitutional", "naval", "air", "ground",
+        "prime", "deputy", "vice", "finance", "justice", "trade", "intelligence", "public", "traffic", "secret", "government",
+    };
+
     /// <summary>Words that may stand between an actor and its role word: "Chinese riot police", "Russian Federation Security Council".</summary>
     private const int MaxWordsBeforeRole = 2;
 
@@ -50,6 +58,9 @@ public sealed class PhraseActorFinder : IActorFinder
     }
 
     /// <summary>Countries from the gazetteer file the service already loads (<c>Data/countries.json</c>).</summary>
+    /// <summary>Whether a lower-case word names a role ("police", "officials").</summary>
+    public static bool IsRoleWord(string word) => Roles.ContainsKey(word);
+
     public static PhraseActorFinder FromGazetteer(string path)
     {
         using var stream = File.OpenRead(path);
@@ -89,7 +100,7 @@ public sealed class PhraseActorFinder : IActorFinder
                         break;
                     }
 
-                    if (!IsPlainGap(text, tokens[k - 1], tokens[k])) break;
+                    if (!IsPlainGap(text, tokens[k - 1], tokens[k]) || !(tokens[k].Capitalized || Modifiers.Contains(tokens[k].Lower))) break;
                 }
 
                 // "the government of Gondor", "the Communist Party of China".
