@@ -82,8 +82,6 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
         ["both", "sides"], ["both", "nations"], ["both", "governments"], ["the", "two", "states"], ["the", "two", "neighbours"], ["the", "two", "neighbors"],
     ];
 
-    public static Action<string>? Trace { get; set; }
-
     public IReadOnlyList<CodedEvent> Code(string text) => Code(text, Tokenizer.Tokenize(text));
 
     public IReadOnlyList<CodedEvent> Code(string text, List<Token> tokens)
@@ -170,7 +168,6 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
         }
 
         var found = FindVerbs(sentence, inActor);
-        Trace?.Invoke("verbs: " + string.Join(", ", found.Select(f => $"{w[f.First].Lower}/{f.Entry.Lemma}/{f.Kind}")) + " slots: " + string.Join(", ", slots.Select(s => string.Join("+", s.Mentions.Select(m => m.Code)) + "@" + s.First)));
         if (found.Count == 0) return;
 
         // The speaker of a sentence is the default source of its clauses that name none.
@@ -246,7 +243,6 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
 
             previous = verb;
             previousSubject = subject;
-            Trace?.Invoke($"  {w[verb.First].Lower}: subject {string.Join("+", subject?.Select(m => m.Code) ?? [])} negated {negated} intent {intent} passive {passive} infinitive {infinitive}");
             if (negated || subject is null) continue;
 
             var objectEnd = ObjectRegionEnd(sentence, found, v);
@@ -266,13 +262,11 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
             // Putin"), not somewhere further in the clause; compound subjects act on each other only when the
             // clause names no one else ("China and Russia met").
             var reciprocal = passive ? agent is null : target is null;
-            Trace?.Invoke($"  {w[verb.First].Lower}: code {code} byPattern {byPattern} reciprocal {reciprocal} target {string.Join("+", target?.Select(m => m.Code) ?? [])} objectEnd {objectEnd}");
             if (reciprocal && HasActor(w, inActor, passive ? SubjectRegionStart(sentence, found, verb) : verb.End, objectEnd, subject, slots)) continue;
             if (!byPattern && target is not null && DirectObjectEnd(w, inActor, verb.End, objectEnd) <= verb.End) continue;
 
             code = Refine(code, w, passive ? SubjectRegionStart(sentence, found, verb) : verb.End, objectEnd, intent);
             var meaning = codebook.Find(code);
-            Trace?.Invoke($"  refined {code} meaning {meaning?.Name}");
             if (meaning is null) continue;
 
             var triggerEnd = Math.Max(verb.End, patternEnd);

@@ -65,7 +65,14 @@ public sealed class PhraseActorFinder : IActorFinder
     {
         using var stream = File.OpenRead(path);
         var file = JsonSerializer.Deserialize<GazetteerFile>(stream, Json) ?? throw new InvalidDataException($"{path}: empty gazetteer");
-        return new PhraseActorFinder(file.Countries.SelectMany(c => c.Forms.Select(form => new ActorEntry(form, c.Code))));
+        // A demonym shared with a territory ("French": France and the French Southern Territories) goes to the
+        // country with the most forms, the one the news means.
+        var weight = file.Countries.ToDictionary(c => c.Code, c => c.Forms.Count);
+        var entries = file.Countries
+            .SelectMany(c => c.Forms.Select(form => new ActorEntry(form, c.Code)))
+            .GroupBy(e => e.Form.ToLowerInvariant())
+            .SelectMany(group => group.Where(e => e.Code == group.MaxBy(x => weight[x.Code])!.Code));
+        return new PhraseActorFinder(entries);
     }
 
     public IReadOnlyList<ActorMention> Find(string text) => Find(text, Tokenizer.Tokenize(text));
