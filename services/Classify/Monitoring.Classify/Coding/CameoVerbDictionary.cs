@@ -1,10 +1,34 @@
 namespace Monitoring.Classify.Coding;
 
 /// <summary>A verb pattern of a CAMEO block: words that must follow the verb, in order, and the codes they give.</summary>
-public sealed record VerbPattern(string? Code, string? PassiveCode, IReadOnlyList<IReadOnlySet<string>> Words, string Text);
+public sealed record VerbPattern(string? Code, string? PassiveCode, HashSet<string>[] Words, string Text);
 
 /// <summary>A CAMEO verb block: its verbs share the default code and the patterns.</summary>
-public sealed record VerbBlock(string Name, string? Code, string? PassiveCode, List<VerbPattern> Patterns);
+public sealed record VerbBlock(string Name, string? Code, string? PassiveCode, List<VerbPattern> Patterns)
+{
+    private static readonly List<VerbPattern> None = [];
+
+    private Dictionary<string, List<VerbPattern>> _byFirstWord = new(StringComparer.Ordinal);
+
+    /// <summary>The patterns whose first word is this word (singular as in the dictionary).</summary>
+    public List<VerbPattern> PatternsStartingWith(ReadOnlySpan<char> word) =>
+        _byFirstWord.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out var patterns) ? patterns : None;
+
+    internal void Index()
+    {
+        var index = new Dictionary<string, List<VerbPattern>>(StringComparer.Ordinal);
+        foreach (var pattern in Patterns)
+        {
+            foreach (var word in pattern.Words.Length > 0 ? pattern.Words[0] : [])
+            {
+                if (!index.TryGetValue(word, out var list)) index[word] = list = [];
+                list.Add(pattern);
+            }
+        }
+
+        _byFirstWord = index;
+    }
+}
 
 /// <summary>One verb of a block; <see cref="Code"/> overrides the block's default code when set.</summary>
 public sealed record VerbEntry(string Lemma, string? Code, bool HasOwnCode, VerbBlock Block);
@@ -36,7 +60,9 @@ public sealed class CameoVerbDictionary
 
     /// <summary>Every form starting with this lower-case word, longest first.</summary>
     public IReadOnlyList<VerbForm> FormsStartingWith(string word) =>
-        _byFirstWord.TryGetValue(word, out var forms) ? forms : [];
+        _byFirstWord.TryGetValue(word, out var forms) ? forms : NoForms;
+
+    private static readonly VerbForm[] NoForms = [];
 
     private CameoVerbDictionary Add(IEnumerable<string> lines, string source)
     {
@@ -85,9 +111,9 @@ public sealed class CameoVerbDictionary
                         fields[3].Split(' ', StringSplitOptions.RemoveEmptyEntries)
                             .SelectMany(w => w.StartsWith('&') ? [w] : w.Split('-', '_', StringSplitOptions.RemoveEmptyEntries))
                             .Select(w => w.StartsWith('&')
-                                ? (IReadOnlySet<string>)(synsets.TryGetValue(w.ToUpperInvariant(), out var set) ? set : new HashSet<string>())
+                                ? (synsets.TryGetValue(w.ToUpperInvariant(), out var set) ? set : new HashSet<string>(StringComparer.Ordinal))
                                 : new HashSet<string>(StringComparer.Ordinal) { w.ToLowerInvariant() })
-                            .ToList(),
+                            .ToArray(),
                         fields[3].ToLowerInvariant()));
                     PatternCount++;
                     break;
@@ -97,6 +123,7 @@ public sealed class CameoVerbDictionary
         }
 
         foreach (var key in _byFirstWord.Keys.ToList()) _byFirstWord[key] = _byFirstWord[key].OrderByDescending(f => f.Words.Length).ToList();
+        foreach (var b in _blocks.Values) b.Index();
         return this;
     }
 

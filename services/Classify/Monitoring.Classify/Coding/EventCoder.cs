@@ -86,7 +86,8 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
 
     public IReadOnlyList<CodedEvent> Code(string text, List<Token> tokens)
     {
-        var mentions = actors.Find(text);
+        // The default finder reuses the coder's tokens; any other finder gets the text.
+        var mentions = actors is PhraseActorFinder phrases ? phrases.Find(text, tokens) : actors.Find(text);
         var events = new List<CodedEvent>();
         var recentCodes = new List<string>();
         int t = 0, m = 0;
@@ -139,7 +140,7 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
                     if (i + phrase.Length > w.Count) continue;
                     var matches = true;
                     for (var j = 0; j < phrase.Length && matches; j++) matches = w[i + j].Lower == phrase[j];
-                    if (!matches || slots.Any(s => s.First < i + phrase.Length && i < s.End)) continue;
+                    if (!matches || Overlaps(slots, i, i + phrase.Length)) continue;
                     var span = (w[i].Start, w[i + phrase.Length - 1].End);
                     var words = sentence.Text[span.Start..span.End];
                     slots.Add(new Slot(i, i + phrase.Length,
@@ -154,6 +155,16 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
         }
 
         return slots;
+    }
+
+    private static bool Overlaps(List<Slot> slots, int first, int end)
+    {
+        foreach (var slot in slots)
+        {
+            if (slot.First < end && first < slot.End) return true;
+        }
+
+        return false;
     }
 
     private void CodeSentence(Sentence sentence, List<Slot> slots, List<CodedEvent> events)
@@ -224,7 +235,7 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
             var passive = false;
             for (var k = before; k < verb.First && verb.Form.IsParticiple; k++) passive |= BeForms.Contains(w[k].Lower);
             var coordinated = previous is not null && before > 0
-                && ((w[before - 1].Lower is "and" or "or" or "but" or "then" && inActor[before - 1] < 0) || sentence.Gap(before - 1, before).Contains(','));
+                && ((w[before - 1].Lower is "and" or "or" or "but" or "then" && inActor[before - 1] < 0) || sentence.CommaBefore(before));
 
             List<ActorMention>? subject;
             if (coordinated || (inheritsSubject && previousSubject is not null))
@@ -355,7 +366,7 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
                 if (!matches || !LooksLikeVerb(sentence, i, form, headline)) continue;
 
                 // "promote close coordination", "work together further": a verb right after a verb is its object or adverb.
-                if (found.Count > 0 && found[^1].End == i && found[^1].Kind == VerbKind.Event && sentence.Gap(i - 1, i).Trim().Length == 0) break;
+                if (found.Count > 0 && found[^1].End == i && found[^1].Kind == VerbKind.Event && sentence.Gap(i - 1, i).Trim().IsEmpty) break;
                 var lemma = form.Entry.Lemma;
                 var kind = SpeechLemmas.Contains(lemma) ? VerbKind.Speech : DenialLemmas.Contains(lemma) && NextIs(w, i + form.Words.Length, "that") ? VerbKind.Denial : VerbKind.Event;
                 found.Add(new Verb(i, i + form.Words.Length, form, kind));
@@ -417,7 +428,7 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
     {
         var w = sentence.Tokens;
         var previous = w[i - 1];
-        if (previous.Capitalized || sentence.Gap(i - 1, i).AsSpan().IndexOfAny(Punctuation) >= 0) return true;
+        if (previous.Capitalized || sentence.Gap(i - 1, i).IndexOfAny(Punctuation) >= 0) return true;
         var word = previous.Lower;
         return Auxiliaries.Contains(word) || Pronouns.Contains(word) || Negations.Contains(word) || ClauseBoundaries.Contains(word)
             || word.EndsWith("n't", StringComparison.Ordinal) || (word.EndsWith("ly", StringComparison.Ordinal) && word.Length > 4)
@@ -479,12 +490,22 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
         var w = sentence.Tokens;
         for (var k = verb.First - 1; k >= 0; k--)
         {
-            if (found.Any(f => f.End == k + 1 && f != verb)) return k + 1;
+            if (EndsVerb(found, k + 1, verb)) return k + 1;
             if (ClauseBoundaries.Contains(w[k].Lower)) return k + 1;
-            if (k > 0 && sentence.Gap(k - 1, k).AsSpan().IndexOfAny(";:") >= 0) return k;
+            if (sentence.StopBefore(k)) return k;
         }
 
         return 0;
+    }
+
+    private static bool EndsVerb(List<Verb> found, int end, Verb except)
+    {
+        foreach (var f in found)
+        {
+            if (f.End == end && f != except) return true;
+        }
+
+        return false;
     }
 
     /// <summary>Where a verb's object ends: at the next clause (verb, clause word, ';' or ':'), or after 30 words.</summary>
@@ -495,12 +516,12 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
         var limit = Math.Min(w.Count, verb.End + MaxObjectWords);
         for (var k = verb.End; k < limit; k++)
         {
-            if (k > verb.End && sentence.Gap(k - 1, k).AsSpan().IndexOfAny(";:") >= 0) return k;
+            if (k > verb.End && sentence.StopBefore(k)) return k;
             if (ClauseBoundaries.Contains(w[k].Lower) && !(w[k].Lower == "that" && k > verb.End && k + 1 < w.Count && w[k + 1].Lower is "is" or "was")) return k;
             var next = v + 1 < found.Count ? found[v + 1] : null;
 
             // "…, a senior Bree official said": the speaker is not the object.
-            if (next is { Kind: VerbKind.Speech } && k > verb.End && sentence.Gap(k - 1, k).Contains(',') && !HasCommaBetween(sentence, k, next.First)) return k;
+            if (next is { Kind: VerbKind.Speech } && k > verb.End && sentence.CommaBefore(k) && !HasCommaBetween(sentence, k, next.First)) return k;
             if (next is not null && next.First == k && !(next.Kind == VerbKind.Event && HasBefore(w, k, "to") && k - verb.End <= 8 && verb.Entry.Block.Code is not null)) return k;
         }
 
@@ -525,7 +546,7 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
     {
         for (var k = from + 1; k <= to && k < sentence.Tokens.Count; k++)
         {
-            if (sentence.Gap(k - 1, k).Contains(',')) return true;
+            if (sentence.CommaBefore(k)) return true;
         }
 
         return false;
@@ -624,8 +645,8 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
         var w = sentence.Tokens;
         if (from > 0 && to < w.Count && to == from)
         {
-            var gap = sentence.Gap(from - 1, from);
-            return gap.Trim() is "," or "-" or "–" or "/";
+            var gap = sentence.Gap(from - 1, from).Trim();
+            return gap.Length == 1 && gap[0] is ',' or '-' or '–' or '/';
         }
 
         var conjunction = false;
@@ -641,7 +662,7 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
         if (!conjunction && from > 0)
         {
             // "Arnor, Calenardhon and Gondor": a comma counts when a conjunction follows in the list.
-            conjunction = sentence.Gap(from - 1, from).Contains(',') && others == 0;
+            conjunction = sentence.CommaBefore(from) && others == 0;
         }
 
         return conjunction;
@@ -653,14 +674,38 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
         var w = sentence.Tokens;
         VerbPattern? best = null;
         var bestEnd = 0;
-        foreach (var pattern in verb.Entry.Block.Patterns)
+        Consider(verb.End, objectEnd, verb.End, useEnd: true);
+        if (passive)
         {
-            if (best is not null && pattern.Words.Count <= best.Words.Count) continue;
-            var end = MatchPattern(w, pattern, verb.End, objectEnd);
-            if (end < 0 && passive) end = MatchPattern(w, pattern, SubjectRegionStart(sentence, [verb], verb), verb.First) >= 0 ? verb.End : -1;
-            if (end < 0) continue;
-            best = pattern;
-            bestEnd = end;
+            // "The meeting … was held": the pattern's words stand before a passive verb.
+            Consider(SubjectRegionStart(sentence, [verb], verb), verb.First, verb.End, useEnd: false);
+        }
+
+        void Consider(int from, int to, int fallbackEnd, bool useEnd)
+        {
+            // Only the patterns whose first word is near: one lookup per word (and its singular) instead of a scan of the block.
+            for (var k = from; k < Math.Min(to, from + MaxPatternGap); k++)
+            {
+                var word = w[k].Lower;
+                Try(verb.Entry.Block.PatternsStartingWith(word));
+                if (word.Length > 3 && word[^1] == 's')
+                {
+                    Try(verb.Entry.Block.PatternsStartingWith(word.AsSpan(0, word.Length - 1)));
+                    if (word.Length > 4 && word.EndsWith("es", StringComparison.Ordinal)) Try(verb.Entry.Block.PatternsStartingWith(word.AsSpan(0, word.Length - 2)));
+                }
+            }
+
+            void Try(List<VerbPattern> patterns)
+            {
+                foreach (var pattern in patterns)
+                {
+                    if (best is not null && pattern.Words.Length <= best.Words.Length) continue;
+                    var end = MatchPattern(w, pattern, from, to);
+                    if (end < 0) continue;
+                    best = pattern;
+                    bestEnd = useEnd ? end : fallbackEnd;
+                }
+            }
         }
 
         if (best is not null)
@@ -695,12 +740,20 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
         return at;
     }
 
-    private static bool Matches(IReadOnlySet<string> alternatives, string word)
+    /// <summary>The word or its plural ("sanctions" for SANCTION, "talks", "parties" for PARTY), without allocating.</summary>
+    private static bool Matches(HashSet<string> alternatives, string word)
     {
         if (alternatives.Contains(word)) return true;
-        if (word.Length > 3 && word[^1] == 's' && alternatives.Contains(word[..^1])) return true;
-        if (word.Length > 4 && word.EndsWith("es", StringComparison.Ordinal) && alternatives.Contains(word[..^2])) return true;
-        return word.Length > 4 && word.EndsWith("ies", StringComparison.Ordinal) && alternatives.Contains(word[..^3] + "y");
+        if (word.Length <= 3 || word[^1] != 's') return false;
+        var lookup = alternatives.GetAlternateLookup<ReadOnlySpan<char>>();
+        var span = word.AsSpan();
+        if (lookup.Contains(span[..^1])) return true;
+        if (word.Length > 4 && word.EndsWith("es", StringComparison.Ordinal) && lookup.Contains(span[..^2])) return true;
+        if (word.Length <= 4 || !word.EndsWith("ies", StringComparison.Ordinal) || word.Length > 64) return false;
+        Span<char> singular = stackalloc char[word.Length - 2];
+        span[..^3].CopyTo(singular);
+        singular[^1] = 'y';
+        return lookup.Contains(singular);
     }
 
     /// <summary>
@@ -777,7 +830,28 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
         public int End { get; } = end;
         public List<Token> Tokens { get; } = tokens;
 
+        private bool[]? _commaBefore;
+        private bool[]? _stopBefore;
+
         /// <summary>The characters between two tokens: punctuation, spaces.</summary>
-        public string Gap(int left, int right) => Text[Tokens[left].End..Tokens[right].Start];
+        public ReadOnlySpan<char> Gap(int left, int right) => Text.AsSpan(Tokens[left].End, Tokens[right].Start - Tokens[left].End);
+
+        /// <summary>A comma between token <paramref name="k"/> and the one before it.</summary>
+        public bool CommaBefore(int k) => k > 0 && (_commaBefore ??= Mark(','))[k];
+
+        /// <summary>A ';' or ':' between token <paramref name="k"/> and the one before it.</summary>
+        public bool StopBefore(int k) => k > 0 && (_stopBefore ??= Mark(';', ':'))[k];
+
+        private bool[] Mark(char c, char? other = null)
+        {
+            var marks = new bool[Tokens.Count];
+            for (var k = 1; k < Tokens.Count; k++)
+            {
+                var gap = Gap(k - 1, k);
+                marks[k] = gap.Contains(c) || (other is { } o && gap.Contains(o));
+            }
+
+            return marks;
+        }
     }
 }
