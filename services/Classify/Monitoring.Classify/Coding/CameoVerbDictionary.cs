@@ -1,7 +1,13 @@
 namespace Monitoring.Classify.Coding;
 
-/// <summary>A verb pattern of a CAMEO block: words that must follow the verb, in order, and the codes they give.</summary>
-public sealed record VerbPattern(string? Code, string? PassiveCode, HashSet<string>[] Words, string Text);
+/// <summary>
+/// A verb pattern of a CAMEO block: words that must follow the verb, in order, and the codes they give; when
+/// <see cref="Verbs"/> is set, only for those verbs of the block (the ones the pattern was written for).
+/// </summary>
+public sealed record VerbPattern(string? Code, string? PassiveCode, HashSet<string>[] Words, string Text, IReadOnlySet<string>? Verbs = null)
+{
+    public bool AppliesTo(VerbEntry verb) => Verbs is null || Verbs.Contains(verb.Lemma);
+}
 
 /// <summary>A CAMEO verb block: its verbs share the default code and the patterns.</summary>
 public sealed record VerbBlock(string Name, string? Code, string? PassiveCode, List<VerbPattern> Patterns)
@@ -104,7 +110,7 @@ public sealed class CameoVerbDictionary
                     }
 
                     break;
-                case "pattern" when fields.Length == 4 && block is not null:
+                case "pattern" when fields.Length is 4 or 5 && block is not null:
                     block.Patterns.Add(new VerbPattern(
                         fields[1] is "-" ? null : fields[1] is "---" ? "---" : fields[1],
                         fields[2] is "-" or "---" ? null : fields[2],
@@ -114,7 +120,8 @@ public sealed class CameoVerbDictionary
                                 ? (synsets.TryGetValue(w.ToUpperInvariant(), out var set) ? set : new HashSet<string>(StringComparer.Ordinal))
                                 : new HashSet<string>(StringComparer.Ordinal) { w.ToLowerInvariant() })
                             .ToArray(),
-                        fields[3].ToLowerInvariant()));
+                        fields[3].ToLowerInvariant(),
+                        fields.Length == 5 ? fields[4].Split(',').ToHashSet(StringComparer.Ordinal) : null));
                     PatternCount++;
                     break;
                 default:

@@ -699,7 +699,7 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
             {
                 foreach (var pattern in patterns)
                 {
-                    if (best is not null && pattern.Words.Length <= best.Words.Length) continue;
+                    if ((best is not null && pattern.Words.Length <= best.Words.Length) || !pattern.AppliesTo(verb.Entry)) continue;
                     var end = MatchPattern(w, pattern, from, to);
                     if (end < 0) continue;
                     best = pattern;

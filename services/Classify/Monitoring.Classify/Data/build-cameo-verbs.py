@@ -14,7 +14,8 @@ Format (one record per line, tab-separated):
   synset  NAME  word|word|...          (multi-word members joined with '_')
   block   NAME  CODE                   (CODE '---' = no event unless a pattern or verb says otherwise)
   verb    LEMMA CODE  form form ...    (CODE '' = the block's code; multi-word forms joined with '_')
-  pattern CODE  PASSIVE  word word ... (applies to the verbs of the preceding block)
+  pattern CODE  PASSIVE  word word ...  [VERB,VERB] (applies to the verbs of the preceding block; when the
+          dictionary's comment names the block verbs the pattern was written for, only to those)
 
 Usage: python3 build-cameo-verbs.py ../../../../../shared/reference/petrarch2/CAMEO.2.0.txt > cameo-verbs.txt
 """
@@ -89,7 +90,9 @@ def main(path):
     section = None
     synset = None
     synsets = {}
+    block_verbs = set()
     for raw in lines:
+        comment = raw.split("#", 1)[1] if "#" in raw else ""
         line = raw.split("#", 1)[0].rstrip()
         if raw.startswith("####### SYNONYM SETS"):
             section = "synsets"
@@ -113,6 +116,7 @@ def main(path):
         m = re.match(r"^---\s+(\S+)\s+\[([^\]]*)\]\s+---", line)
         if m:
             out.append(f"block\t{m.group(1)}\t{m.group(2).strip()}")
+            block_verbs = set()
             continue
         if line.startswith("- "):
             m = re.match(r"^-\s+(.*?)\s*\[([^\]]*)\]\s*$", line)
@@ -131,7 +135,9 @@ def main(path):
             if not words:
                 continue
             active, passive = parse_code(code)
-            out.append(f"pattern\t{active or '-'}\t{passive or '-'}\t{' '.join(words)}")
+            named = [w for w in re.findall(r"[A-Z][A-Z_\-]+", comment) if w in block_verbs]
+            verbs = f"\t{','.join(sorted(set(named)))}" if named else ""
+            out.append(f"pattern\t{active or '-'}\t{passive or '-'}\t{' '.join(words)}{verbs}")
             continue
         # A verb line: FORM [CODE] {IRREGULAR FORMS}
         m = re.match(r"^(\+?[A-Z][A-Z_'\-]*)\s*(\{[^}]*\})?\s*(\[[^\]]*\])?\s*(\{[^}]*\})?", line.strip())
@@ -146,6 +152,7 @@ def main(path):
         else:
             forms = multiword_forms(lemma) if "_" in lemma else regular_forms(lemma)
         active, _ = parse_code(code) if code else ("", "")
+        block_verbs.add(lemma)
         out.append(f"verb\t{lemma}\t{active}\t{' '.join(sorted(f.lower() for f in forms))}")
     synset_lines = [f"synset\t{name}\t{'|'.join(sorted(set(w.lower() for w in words)))}" for name, words in synsets.items() if words]
     print("\n".join(out[:1] + synset_lines + out[1:]))
