@@ -21,4 +21,6 @@ public sealed record ArticleClassified
 
     /// <summary>Countries, organisations and people the article names, with their mentions (absent from older publishers).</summary>
     public IReadOnlyList<ArticleEntity>? Entities { get; init; }
+    /// <summary>Who did what to whom (CAMEO), sentence by sentence; null from publishers that do not code events.</summary>
+    public IReadOnlyList<CodedEvent>? Events { get; init; }
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Monitoring.Classify.Coding;
 using Monitoring.Classify.Events;
 using Monitoring.Classify.Actors;
 using Monitoring.Classify.Http;
@@ -31,13 +32,14 @@ public static class ClassifyExtensions
             return ActorRecognizer.Load(ResolvePath(options.GazetteerPath), ResolvePath(options.ActorsPath));
         });
         builder.Services.AddSingleton(sp => new ArticleClassifier(sp.GetRequiredService<TaxonomyProvider>(), sp.GetRequiredService<ActorRecognizer>()));
+        builder.AddEventCoding();
         builder.Services.AddScoped<EventRecorder>();
         builder.AddStore<IEventStore, SqliteEventStore, MongoEventStore>();
         builder.AddMessageConsumers(bus => bus.AddConsumer<ClassifyArticleConsumer, ClassifyArticleConsumerDefinition>());
         return builder;
     }
 
-    public static IEndpointRouteBuilder MapClassifyEndpoints(this IEndpointRouteBuilder app) => app.MapEventEndpoints();
+    public static IEndpointRouteBuilder MapClassifyEndpoints(this IEndpointRouteBuilder app) => app.MapCodedEventEndpoints().MapEventEndpoints();
 
     private static string ResolvePath(string path) => Path.IsPathRooted(path) ? path : Path.Combine(AppContext.BaseDirectory, path);
 }

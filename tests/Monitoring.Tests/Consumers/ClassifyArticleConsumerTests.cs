@@ -1,7 +1,9 @@
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Monitoring.Classify;
+using Monitoring.Classify.Coding;
 using Monitoring.Classify.Events;
 using Monitoring.Classify.Storage;
 using Monitoring.Contracts;
@@ -18,15 +20,20 @@ public sealed class ClassifyArticleConsumerTests : IAsyncLifetime
     private ServiceProvider _provider = null!;
     private ITestHarness _harness = null!;
     private IEventStore _store = null!;
+    private ICodedEventStore _codedEvents = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()
     {
         _store = await StoreFactory.CreateSqliteAsync<SqliteEventStore>();
+        _codedEvents = await StoreFactory.CreateSqliteAsync<SqliteCodedEventStore>();
         _provider = new ServiceCollection()
             .AddSingleton(Classifiers.Default)
+            .AddSingleton(Coders.Default)
+            .AddSingleton(Options.Create(new EventCodingOptions()))
             .AddSingleton(_store)
+            .AddSingleton(_codedEvents)
             .AddSingleton(TimeProvider.System)
             .AddScoped<EventRecorder>()
             .AddMassTransitTestHarness(bus => bus.AddConsumer<ClassifyArticleConsumer, ClassifyArticleConsumerDefinition>())
@@ -67,6 +74,27 @@ public sealed class ClassifyArticleConsumerTests : IAsyncLifetime
         Assert.All(announced, m => Assert.Contains(m.Topics, t => t.Id == "law-enforcement"));
         Assert.Equal(announced[0].ClassifiedAt, announced[1].ClassifiedAt);
         Assert.Single(await _store.ListAsync(new EventQuery(), Ct));
+    }
+
+    [Fact]
+    public async Task The_coded_events_are_announced_and_stored_once_in_GDELT_terms()
+    {
+        var article = Sample(new Monitoring.Ingest.Extraction.ArticleExtractor().Extract(new() { Text = SampleArticle.Text }).Text);
+
+        await _harness.Bus.Publish(article, Ct);
+        await _harness.Bus.Publish(article, Ct);
+
+        await Eventually.HoldsAsync(() => _harness.Published.Select<ArticleClassified>(Ct).Count() == 2, "both deliveries announce the article");
+        var announced = _harness.Published.Select<ArticleClassified>(Ct).First().Context.Message;
+        Assert.Contains(announced.Events!, e => e.Root == "04" && e.Source.Code == "CHN" && e.Target.Code == "RUS");
+        Assert.All(announced.Events!, e => Assert.Equal(e.Sentence, article.Text[e.SentenceStart..e.SentenceEnd]));
+
+        var stored = await _codedEvents.ListAsync(new CodedEventQuery(Limit: 500), Ct);
+        Assert.Equal(announced.Events!.Select(e => (CodedEvents.ActorCode(e.Source), CodedEvents.ActorCode(e.Target), e.Cameo)).Distinct().Count(), stored.Count);
+        var meeting = Assert.Single(stored, e => e.EventRootCode == "04" && e.Actor1Code == "CHN" && e.Actor2Code == "RUS");
+        Assert.Equal(("CHN", "RUS", 1), (meeting.Actor1CountryCode, meeting.Actor2CountryCode, meeting.QuadClass));
+        Assert.Equal("sample", meeting.StoryId);
+        Assert.Contains(stored, e => e.EventCode == "0313" && e.Actor1CountryCode == "RUS");
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 using MassTransit;
 using Monitoring.Classify.Actors;
+using Microsoft.Extensions.Options;
+using Monitoring.Classify.Coding;
 using Monitoring.Classify.Storage;
 using Monitoring.Contracts;
 using Monitoring.ServiceDefaults.Messaging;
@@ -7,7 +9,9 @@ using Monitoring.ServiceDefaults.Messaging;
 namespace Monitoring.Classify.Events;
 
 /// <summary>Classifies an ingested article, stores its event document once, and announces it.</summary>
-public sealed class EventRecorder(ArticleClassifier classifier, IEventStore store, IPublishEndpoint publisher, TimeProvider clock)
+public sealed class EventRecorder(
+    ArticleClassifier classifier, EventCoder coder, IOptions<EventCodingOptions> coding, IEventStore store, ICodedEventStore codedEvents,
+    IPublishEndpoint publisher, TimeProvider clock)
 {
     public async Task RecordAsync(ArticleIngested article, CancellationToken cancellationToken)
     {
@@ -15,6 +19,9 @@ public sealed class EventRecorder(ArticleClassifier classifier, IEventStore stor
         if (string.IsNullOrWhiteSpace(article.Text)) throw new InvalidMessageException($"ArticleIngested {article.ArticleId} has no text.");
 
         var classification = classifier.Classify(article.Title, article.Text);
+
+        // Coded on the text alone so that the offsets point into ArticleClassified.Text.
+        var events = coding.Value.Enabled ? coder.Code(article.Text) : [];
         var (_, stored) = await store.TryInsertAsync(new EventDocument
         {
             ArticleId = article.ArticleId,
@@ -30,6 +37,7 @@ public sealed class EventRecorder(ArticleClassifier classifier, IEventStore stor
             Countries = classification.Countries,
             Entities = ArticleEntities.From(classification.Actors),
         }, cancellationToken);
+        await codedEvents.InsertAsync(CodedEvents.ToDocuments(article, events, stored.ClassifiedAt), cancellationToken);
 
         // Published from the stored document whether or not this delivery inserted it: a redelivery after a
         // crash between store and publish still announces the article, and alert de-duplicates by key.
@@ -48,6 +56,7 @@ public sealed class EventRecorder(ArticleClassifier classifier, IEventStore stor
             Topics = stored.Topics,
             Countries = stored.Countries,
             Entities = stored.Entities,
+            Events = events,
         }, cancellationToken);
     }
 }

@@ -1,0 +1,17 @@
+namespace Monitoring.Classify.Coding;
+
+/// <summary>
+/// An actor named in the text: where (character offsets, end exclusive), as written, its code (ISO-3 country or
+/// organisation code) and its sector when a role word says it ("Chinese police": CHN, COP).
+/// </summary>
+public sealed record ActorMention(int Start, int End, string Text, string Code, string? Sector);
+
+/// <summary>
+/// The seam between the event coder and whoever recognises actors. The default is <see cref="PhraseActorFinder"/>
+/// over the country gazetteer; the full actor layer (organisations, people, metonyms) plugs in here.
+/// Mentions must be ordered by <see cref="ActorMention.Start"/> and must not overlap.
+/// </summary>
+public interface IActorFinder
+{
+    IReadOnlyList<ActorMention> Find(string text);
+}

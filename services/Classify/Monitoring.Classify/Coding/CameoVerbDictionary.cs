@@ -1,0 +1,154 @@
+namespace Monitoring.Classify.Coding;
+
+/// <summary>
+/// A verb pattern of a CAMEO block: words that must follow the verb, in order, and the codes they give; when
+/// <see cref="Verbs"/> is set, only for those verbs of the block (the ones the pattern was written for).
+/// </summary>
+public sealed record VerbPattern(string? Code, string? PassiveCode, HashSet<string>[] Words, string Text, IReadOnlySet<string>? Verbs = null)
+{
+    public bool AppliesTo(VerbEntry verb) => Verbs is null || Verbs.Contains(verb.Lemma);
+}
+
+/// <summary>A CAMEO verb block: its verbs share the default code and the patterns.</summary>
+public sealed record VerbBlock(string Name, string? Code, string? PassiveCode, List<VerbPattern> Patterns)
+{
+    private static readonly List<VerbPattern> None = [];
+
+    private Dictionary<string, List<VerbPattern>> _byFirstWord = new(StringComparer.Ordinal);
+
+    /// <summary>The patterns whose first word is this word (singular as in the dictionary).</summary>
+    public List<VerbPattern> PatternsStartingWith(ReadOnlySpan<char> word) =>
+        _byFirstWord.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out var patterns) ? patterns : None;
+
+    internal void Index()
+    {
+        var index = new Dictionary<string, List<VerbPattern>>(StringComparer.Ordinal);
+        foreach (var pattern in Patterns)
+        {
+            foreach (var word in pattern.Words.Length > 0 ? pattern.Words[0] : [])
+            {
+                if (!index.TryGetValue(word, out var list)) index[word] = list = [];
+                list.Add(pattern);
+            }
+        }
+
+        _byFirstWord = index;
+    }
+}
+
+/// <summary>One verb of a block; <see cref="Code"/> overrides the block's default code when set.</summary>
+public sealed record VerbEntry(string Lemma, string? Code, bool HasOwnCode, VerbBlock Block);
+
+/// <summary>A surface form of a verb ("met", "met with", "cordoned off") as lower-case words.</summary>
+public sealed record VerbForm(string[] Words, VerbEntry Entry, bool IsParticiple, bool IsGerund);
+
+/// <summary>
+/// The CAMEO verb patterns (<c>Data/cameo-verbs.txt</c>, converted from PETRARCH-2 by <c>build-cameo-verbs.py</c>),
+/// indexed by the first word of every form so a lookup per token is one hash probe.
+/// </summary>
+public sealed class CameoVerbDictionary
+{
+    private readonly Dictionary<string, List<VerbForm>> _byFirstWord = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, VerbBlock> _blocks = new(StringComparer.Ordinal);
+
+    public int VerbCount { get; private set; }
+
+    public int PatternCount { get; private set; }
+
+    public static CameoVerbDictionary Load(params string[] paths)
+    {
+        var dictionary = new CameoVerbDictionary();
+        foreach (var path in paths) dictionary.Add(File.ReadLines(path), path);
+        return dictionary;
+    }
+
+    public static CameoVerbDictionary Parse(string text) => new CameoVerbDictionary().Add(text.Split('\n'), "text");
+
+    /// <summary>Every form starting with this lower-case word, longest first.</summary>
+    public IReadOnlyList<VerbForm> FormsStartingWith(string word) =>
+        _byFirstWord.TryGetValue(word, out var forms) ? forms : NoForms;
+
+    private static readonly VerbForm[] NoForms = [];
+
+    private CameoVerbDictionary Add(IEnumerable<string> lines, string source)
+    {
+        var synsets = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        VerbBlock? block = null;
+        var lineNumber = 0;
+        foreach (var raw in lines)
+        {
+            lineNumber++;
+            var line = raw.TrimEnd('\r');
+            if (line.Length == 0 || line[0] == '#') continue;
+            var fields = line.Split('\t');
+            switch (fields[0])
+            {
+                case "synset" when fields.Length == 3:
+                    synsets[fields[1]] = fields[2].Split('|').Select(w => w.Replace('_', ' ')).ToHashSet(StringComparer.Ordinal);
+                    break;
+                case "block" when fields.Length == 3:
+                    // A block named again (in a later file) gains the verbs and patterns that follow.
+                    if (!_blocks.TryGetValue(fields[1], out block))
+                    {
+                        var (code, passive) = ParseCode(fields[2]);
+                        _blocks[fields[1]] = block = new VerbBlock(fields[1], code, passive, []);
+                    }
+
+                    break;
+                case "verb" when fields.Length == 4 && block is not null:
+                    var own = fields[2].Length > 0;
+                    var entry = new VerbEntry(fields[1], own ? ParseCode(fields[2]).Code : block.Code, own, block);
+                    VerbCount++;
+                    foreach (var form in fields[3].Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                    {
+                        var words = form.Split('_', StringSplitOptions.RemoveEmptyEntries).Select(w => w.ToLowerInvariant()).ToArray();
+                        var head = words[0];
+                        var lemmaHead = entry.Lemma.Split('_')[0];
+                        var participle = head.EndsWith("ed", StringComparison.Ordinal)
+                            || (!head.Equals(lemmaHead, StringComparison.OrdinalIgnoreCase) && !head.EndsWith('s') && !head.EndsWith("ing", StringComparison.Ordinal));
+                        AddForm(new VerbForm(words, entry, participle, head.EndsWith("ing", StringComparison.Ordinal) && !entry.Lemma.EndsWith("ING", StringComparison.Ordinal)));
+                    }
+
+                    break;
+                case "pattern" when fields.Length is 4 or 5 && block is not null:
+                    block.Patterns.Add(new VerbPattern(
+                        fields[1] is "-" ? null : fields[1] is "---" ? "---" : fields[1],
+                        fields[2] is "-" or "---" ? null : fields[2],
+                        fields[3].Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                            .SelectMany(w => w.StartsWith('&') ? [w] : w.Split('-', '_', StringSplitOptions.RemoveEmptyEntries))
+                            .Select(w => w.StartsWith('&')
+                                ? (synsets.TryGetValue(w.ToUpperInvariant(), out var set) ? set : new HashSet<string>(StringComparer.Ordinal))
+                                : new HashSet<string>(StringComparer.Ordinal) { w.ToLowerInvariant() })
+                            .ToArray(),
+                        fields[3].ToLowerInvariant(),
+                        fields.Length == 5 ? fields[4].Split(',').ToHashSet(StringComparer.Ordinal) : null));
+                    PatternCount++;
+                    break;
+                default:
+                    throw new InvalidDataException($"{source}:{lineNumber}: cannot read '{line}'.");
+            }
+        }
+
+        foreach (var key in _byFirstWord.Keys.ToList()) _byFirstWord[key] = _byFirstWord[key].OrderByDescending(f => f.Words.Length).ToList();
+        foreach (var b in _blocks.Values) b.Index();
+        return this;
+    }
+
+    private void AddForm(VerbForm form)
+    {
+        if (!_byFirstWord.TryGetValue(form.Words[0], out var list)) _byFirstWord[form.Words[0]] = list = [];
+
+        // The same form listed again (our additions after PETRARCH's) replaces the earlier one.
+        var existing = list.FindIndex(f => f.Words.AsSpan().SequenceEqual(form.Words));
+        if (existing >= 0) list[existing] = form;
+        else list.Add(form);
+    }
+
+    /// <summary>"042:043" is the active and the passive code; "---" or nothing is no event.</summary>
+    private static (string? Code, string? Passive) ParseCode(string text)
+    {
+        var parts = text.Split(':');
+        static string? Clean(string s) => s.Trim() is { Length: > 0 } c && c != "---" ? c : null;
+        return (Clean(parts[0]), parts.Length > 1 ? Clean(parts[1]) : null);
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Monitoring.Classify.Storage;
+using Monitoring.Storage;
+
+namespace Monitoring.Classify.Coding;
+
+public static class EventCodingExtensions
+{
+    /// <summary>
+    /// The event coder and the coded-event store. The actors come from <see cref="IActorFinder"/>: registered
+    /// here only if nothing else is (the country gazetteer), so the full actor layer replaces it by registering first.
+    /// </summary>
+    public static IHostApplicationBuilder AddEventCoding(this IHostApplicationBuilder builder)
+    {
+        builder.Services.Configure<EventCodingOptions>(builder.Configuration.GetSection(EventCodingOptions.SectionName));
+        builder.Services.TryAddSingleton<IActorFinder>(sp =>
+            PhraseActorFinder.FromGazetteer(ResolvePath(sp.GetRequiredService<IOptions<ClassifyOptions>>().Value.GazetteerPath)));
+        builder.Services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<EventCodingOptions>>().Value;
+            return new EventCoder(
+                CameoVerbDictionary.Load(options.VerbPaths.Select(ResolvePath).ToArray()),
+                CameoCodebook.Load(ResolvePath(options.CodesPath)),
+                sp.GetRequiredService<IActorFinder>());
+        });
+        builder.AddStore<ICodedEventStore, SqliteCodedEventStore, MongoCodedEventStore>();
+        return builder;
+    }
+
+    internal static string ResolvePath(string path) => Path.IsPathRooted(path) ? path : Path.Combine(AppContext.BaseDirectory, path);
+}

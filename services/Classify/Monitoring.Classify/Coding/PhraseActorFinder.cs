@@ -1,0 +1,163 @@
+using System.Text.Json;
+using Monitoring.Classify.Text;
+
+namespace Monitoring.Classify.Coding;
+
+/// <summary>A name or form of an actor for <see cref="PhraseActorFinder"/>.</summary>
+public sealed record ActorEntry(string Form, string Code, string? Sector = null);
+
+/// <summary>
+/// The default <see cref="IActorFinder"/>: actor names from a dictionary (the country gazetteer in the service, a
+/// fictional one in the PETRARCH regression tests), with role words that give a sector to the actor they
+/// qualify: "Chinese police" (CHN, COP), "the government of Gondor" (GON, GOV). A role word alone is no actor:
+/// without a country or organisation there is nothing to code.
+/// </summary>
+public sealed class PhraseActorFinder : IActorFinder
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Role words and the PETRARCH/CAMEO sector codes they stand for.</summary>
+    private static readonly Dictionary<string, string> Roles = new(StringComparer.Ordinal)
+    {
+        ["government"] = "GOV", ["governments"] = "GOV", ["minister"] = "GOV", ["ministers"] = "GOV", ["ministry"] = "GOV",
+        ["president"] = "GOV", ["premier"] = "GOV", ["official"] = "GOV", ["officials"] = "GOV", ["authorities"] = "GOV",
+        ["spokesman"] = "GOV", ["spokeswoman"] = "GOV", ["spokesperson"] = "GOV", ["ambassador"] = "GOV", ["ambassadors"] = "GOV",
+        ["diplomat"] = "GOV", ["diplomats"] = "GOV", ["embassy"] = "GOV", ["cabinet"] = "GOV", ["administration"] = "GOV",
+        ["delegation"] = "GOV", ["leader"] = "GOV", ["leaders"] = "GOV", ["council"] = "GOV",
+        ["police"] = "COP", ["policemen"] = "COP", ["policeman"] = "COP",
+        ["army"] = "MIL", ["military"] = "MIL", ["troops"] = "MIL", ["soldiers"] = "MIL", ["forces"] = "MIL", ["navy"] = "MIL",
+        ["court"] = "JUD", ["courts"] = "JUD", ["judge"] = "JUD", ["judges"] = "JUD", ["judiciary"] = "JUD",
+        ["prosecutor"] = "JUD", ["prosecutors"] = "JUD",
+        ["parliament"] = "LEG", ["lawmakers"] = "LEG", ["legislature"] = "LEG", ["legislators"] = "LEG", ["senate"] = "LEG",
+        ["party"] = "PTY", ["rebels"] = "REB", ["insurgents"] = "REB", ["opposition"] = "OPP", ["activists"] = "OPP",
+        ["media"] = "MED", ["newspaper"] = "MED", ["television"] = "MED",
+        ["students"] = "EDU", ["university"] = "EDU", ["cleric"] = "REL", ["clerics"] = "REL", ["intelligence"] = "SPY",
+    };
+
+    /// <summary>Lower-case words that may stand between an actor and its role word ("Chinese riot police").</summary>
+    private static readonly HashSet<string> Modifiers = new(StringComparer.Ordinal)
+    {
+        "riot", "border", "security", "foreign", "defence", "defense", "interior", "national", "armed", "special", "senior", "top",
+        "former", "health", "military", "state", "federal", "regional", "local", "supreme", "constitutional", "naval", "air", "ground",
+        "prime", "deputy", "vice", "finance", "justice", "trade", "intelligence", "public", "traffic", "secret", "government",
+    };
+
+    /// <summary>Words that may stand between an actor and its role word: "Chinese riot police", "Russian Federation Security Council".</summary>
+    private const int MaxWordsBeforeRole = 2;
+
+    private readonly PhraseMatcher<ActorEntry> _matcher;
+
+    public PhraseActorFinder(IEnumerable<ActorEntry> entries)
+    {
+        var unambiguous = entries
+            .GroupBy(e => e.Form.ToLowerInvariant())
+            .Where(group => group.Select(e => (e.Code, e.Sector)).Distinct().Count() == 1)
+            .Select(group => group.First());
+        _matcher = new PhraseMatcher<ActorEntry>(unambiguous.Select(e => new Phrase<ActorEntry>(
+            e.Form, e, ProperNoun: true, CaseSensitive: e.Form.Length <= 6 && e.Form.Any(char.IsLetter) && e.Form.Where(char.IsLetter).All(char.IsUpper))));
+    }
+
+    /// <summary>Countries from the gazetteer file the service already loads (<c>Data/countries.json</c>).</summary>
+    /// <summary>Whether a lower-case word names a role ("police", "officials").</summary>
+    public static bool IsRoleWord(string word) => Roles.ContainsKey(word);
+
+    public static PhraseActorFinder FromGazetteer(string path)
+    {
+        using var stream = File.OpenRead(path);
+        var file = JsonSerializer.Deserialize<GazetteerFile>(stream, Json) ?? throw new InvalidDataException($"{path}: empty gazetteer");
+        // A demonym shared with a territory ("French": France and the French Southern Territories) goes to the
+        // country with the most forms, the one the news means.
+        var weight = file.Countries.ToDictionary(c => c.Code, c => c.Forms.Count);
+        var entries = file.Countries
+            .SelectMany(c => c.Forms.Select(form => new ActorEntry(form, c.Code)))
+            .GroupBy(e => e.Form.ToLowerInvariant())
+            .SelectMany(group => group.Where(e => e.Code == group.MaxBy(x => weight[x.Code])!.Code));
+        return new PhraseActorFinder(entries);
+    }
+
+    public IReadOnlyList<ActorMention> Find(string text) => Find(text, Tokenizer.Tokenize(text));
+
+    public IReadOnlyList<ActorMention> Find(string text, List<Token> tokens)
+    {
+        tokens = WithoutPossessives(tokens);
+        var matches = _matcher.Match(text, tokens, longestOnly: true);
+        var mentions = new List<ActorMention>(matches.Count);
+        var t = 0;
+        for (var i = 0; i < matches.Count; i++)
+        {
+            var match = matches[i];
+            var nextStart = i + 1 < matches.Count ? matches[i + 1].Start : int.MaxValue;
+            while (t < tokens.Count && tokens[t].Start < match.Start) t++;
+            var first = t;
+            while (t < tokens.Count && tokens[t].End <= match.End) t++;
+            var last = t - 1;
+            var entry = match.Phrase.Value;
+            int start = match.Start, end = match.End;
+            var sector = entry.Sector;
+
+            if (sector is null)
+            {
+                // "Chinese police", "Gondor's government": a role word right after the name.
+                for (var k = last + 1; k < tokens.Count && k <= last + 1 + MaxWordsBeforeRole && tokens[k].Start < nextStart; k++)
+                {
+                    if (Roles.TryGetValue(tokens[k].Lower, out var role))
+                    {
+                        sector = role;
+                        end = tokens[k].End;
+                        break;
+                    }
+
+                    if (!IsPlainGap(text, tokens[k - 1], tokens[k]) || !(tokens[k].Capitalized || Modifiers.Contains(tokens[k].Lower))) break;
+                }
+
+                // "the government of Gondor", "the Communist Party of China".
+                if (sector is null && first >= 2 && tokens[first - 1].Lower == "of")
+                {
+                    var roleAt = tokens[first - 2].Lower == "the" && first >= 3 ? first - 3 : first - 2;
+                    if (Roles.TryGetValue(tokens[roleAt].Lower, out var role))
+                    {
+                        sector = role;
+                        start = tokens[roleAt].Start;
+                    }
+                }
+            }
+
+            if (mentions.Count > 0 && mentions[^1].End > start) start = match.Start;
+            if (sector is not null && end < match.End) end = match.End;
+            mentions.Add(new ActorMention(start, end, text[start..end], entry.Code, sector));
+            t = last + 1;
+        }
+
+        return mentions;
+    }
+
+    /// <summary>"Gondor's" is one token for the tokenizer; the name is "Gondor".</summary>
+    private static List<Token> WithoutPossessives(List<Token> tokens)
+    {
+        var result = new List<Token>(tokens.Count);
+        foreach (var token in tokens)
+        {
+            var lower = token.Lower;
+            result.Add(lower.Length > 2 && (lower.EndsWith("'s", StringComparison.Ordinal) || lower.EndsWith("’s", StringComparison.Ordinal))
+                ? token with { Lower = lower[..^2], Length = token.Length - 2 }
+                : token);
+        }
+
+        return result;
+    }
+
+    /// <summary>Only spaces (or a possessive) between two words: a comma or a full stop ends the noun phrase.</summary>
+    private static bool IsPlainGap(string text, Token left, Token right)
+    {
+        for (var i = left.End; i < right.Start; i++)
+        {
+            if (!char.IsWhiteSpace(text[i]) && text[i] is not ('-' or '\'' or '’' or 's')) return false;
+        }
+
+        return true;
+    }
+
+    private sealed record GazetteerFile(List<GazetteerCountry> Countries);
+
+    private sealed record GazetteerCountry(string Code, string Name, List<string> Forms);
+}

@@ -1,0 +1,102 @@
+using Dapper;
+using Monitoring.Classify.Coding;
+using Monitoring.Storage;
+
+namespace Monitoring.Classify.Storage;
+
+public sealed class SqliteCodedEventStore(SqliteDatabase database) : ICodedEventStore, IStoreInitializer
+{
+    private const string Columns = """
+        event_id AS EventId, article_id AS ArticleId, story_id AS StoryId, source_name AS SourceName, source_url AS SourceUrl,
+        published_at AS PublishedAt, date_added AS DateAdded, actor1_code AS Actor1Code, actor1_name AS Actor1Name,
+        actor1_country_code AS Actor1CountryCode, actor1_type1_code AS Actor1Type1Code, actor2_code AS Actor2Code, actor2_name AS Actor2Name,
+        actor2_country_code AS Actor2CountryCode, actor2_type1_code AS Actor2Type1Code, event_code AS EventCode, event_base_code AS EventBaseCode,
+        event_root_code AS EventRootCode, quad_class AS QuadClass, goldstein_scale AS GoldsteinScale, is_root_event AS IsRootEvent,
+        num_mentions AS NumMentions, sentence AS Sentence, sentence_start AS SentenceStart, trigger AS Trigger, trigger_start AS TriggerStart
+        """;
+
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync("""
+            CREATE TABLE IF NOT EXISTS classify_coded_events (
+                event_id            TEXT NOT NULL PRIMARY KEY,
+                article_id          TEXT NOT NULL,
+                story_id            TEXT NOT NULL,
+                source_name         TEXT NULL,
+                source_url          TEXT NULL,
+                published_at        TEXT NULL,
+                date_added          TEXT NOT NULL,
+                actor1_code         TEXT NOT NULL,
+                actor1_name         TEXT NOT NULL,
+                actor1_country_code TEXT NOT NULL,
+                actor1_type1_code   TEXT NULL,
+                actor2_code         TEXT NOT NULL,
+                actor2_name         TEXT NOT NULL,
+                actor2_country_code TEXT NOT NULL,
+                actor2_type1_code   TEXT NULL,
+                event_code          TEXT NOT NULL,
+                event_base_code     TEXT NOT NULL,
+                event_root_code     TEXT NOT NULL,
+                quad_class          INTEGER NOT NULL,
+                goldstein_scale     REAL NOT NULL,
+                is_root_event       INTEGER NOT NULL,
+                num_mentions        INTEGER NOT NULL,
+                sentence            TEXT NOT NULL,
+                sentence_start      INTEGER NOT NULL,
+                trigger             TEXT NOT NULL,
+                trigger_start       INTEGER NOT NULL);
+            CREATE INDEX IF NOT EXISTS classify_coded_events_root_date ON classify_coded_events (event_root_code, date_added DESC);
+            CREATE INDEX IF NOT EXISTS classify_coded_events_pair_date ON classify_coded_events (actor1_country_code, actor2_country_code, date_added DESC);
+            CREATE INDEX IF NOT EXISTS classify_coded_events_target_date ON classify_coded_events (actor2_country_code, date_added DESC);
+            CREATE INDEX IF NOT EXISTS classify_coded_events_date ON classify_coded_events (date_added DESC);
+            CREATE INDEX IF NOT EXISTS classify_coded_events_story ON classify_coded_events (story_id);
+            """);
+    }
+
+    public async Task InsertAsync(IReadOnlyList<CodedEventDocument> events, CancellationToken cancellationToken)
+    {
+        if (events.Count == 0) return;
+        using var activity = SqliteDatabase.StartActivity("INSERT", "classify_coded_events");
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync("""
+            INSERT INTO classify_coded_events (event_id, article_id, story_id, source_name, source_url, published_at, date_added,
+                actor1_code, actor1_name, actor1_country_code, actor1_type1_code, actor2_code, actor2_name, actor2_country_code, actor2_type1_code,
+                event_code, event_base_code, event_root_code, quad_class, goldstein_scale, is_root_event, num_mentions,
+                sentence, sentence_start, trigger, trigger_start)
+            VALUES (@EventId, @ArticleId, @StoryId, @SourceName, @SourceUrl, @PublishedAt, @DateAdded,
+                @Actor1Code, @Actor1Name, @Actor1CountryCode, @Actor1Type1Code, @Actor2Code, @Actor2Name, @Actor2CountryCode, @Actor2Type1Code,
+                @EventCode, @EventBaseCode, @EventRootCode, @QuadClass, @GoldsteinScale, @IsRootEvent, @NumMentions,
+                @Sentence, @SentenceStart, @Trigger, @TriggerStart)
+            ON CONFLICT (event_id) DO NOTHING
+            """, events, transaction);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<CodedEventDocument>> ListAsync(CodedEventQuery query, CancellationToken cancellationToken)
+    {
+        using var activity = SqliteDatabase.StartActivity("SELECT", "classify_coded_events");
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<CodedEventDocument>($"""
+            SELECT {Columns} FROM classify_coded_events
+            WHERE (@Root IS NULL OR event_root_code = @Root)
+              AND (@EventCode IS NULL OR event_code LIKE @EventCode || '%')
+              AND (@QuadClass IS NULL OR quad_class = @QuadClass)
+              AND (@Country IS NULL OR actor1_country_code = @Country OR actor2_country_code = @Country)
+              AND (@A IS NULL OR (actor1_country_code = @A AND actor2_country_code = @B) OR (actor1_country_code = @B AND actor2_country_code = @A))
+              AND (@Since IS NULL OR date_added >= @Since)
+            ORDER BY date_added DESC, event_id
+            LIMIT @Limit
+            """, new { query.Root, query.EventCode, query.QuadClass, query.Country, query.Pair?.A, query.Pair?.B, query.Since, query.Limit });
+        return rows.ToList();
+    }
+
+    public async Task<IReadOnlyList<CodedEventDocument>> ListByStoriesAsync(IReadOnlyCollection<string> storyIds, CancellationToken cancellationToken)
+    {
+        if (storyIds.Count == 0) return [];
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<CodedEventDocument>($"SELECT {Columns} FROM classify_coded_events WHERE story_id IN @storyIds", new { storyIds });
+        return rows.ToList();
+    }
+}

@@ -1,0 +1,32 @@
+namespace Monitoring.Contracts;
+
+/// <summary>
+/// Who did what to whom in one sentence of an article, CAMEO-coded as GDELT does, with the evidence: the sentence
+/// and the character offsets (end exclusive) of the sentence and of the words that triggered the code.
+/// </summary>
+public sealed record CodedEvent
+{
+    /// <summary>CAMEO event code, e.g. "036" or "0313".</summary>
+    public required string Cameo { get; init; }
+
+    /// <summary>CAMEO root code (two digits), e.g. "03".</summary>
+    public required string Root { get; init; }
+
+    /// <summary>GDELT quad class: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.</summary>
+    public required int QuadClass { get; init; }
+
+    /// <summary>Goldstein conflict–cooperation value, −10 … +10.</summary>
+    public required double Goldstein { get; init; }
+
+    public required EventActor Source { get; init; }
+    public required EventActor Target { get; init; }
+
+    public required string Sentence { get; init; }
+    public required int SentenceStart { get; init; }
+    public required int SentenceEnd { get; init; }
+
+    /// <summary>The verb (and the pattern words) that gave the code, as written.</summary>
+    public required string Trigger { get; init; }
+    public required int TriggerStart { get; init; }
+    public required int TriggerEnd { get; init; }
+}

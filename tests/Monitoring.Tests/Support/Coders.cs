@@ -1,0 +1,19 @@
+using Monitoring.Classify.Coding;
+
+namespace Monitoring.Tests.Support;
+
+/// <summary>The shipped CAMEO dictionaries and the default actor finder over the shipped gazetteer, loaded once.</summary>
+public static class Coders
+{
+    private static readonly Lazy<CameoVerbDictionary> ShippedVerbs = new(() =>
+        CameoVerbDictionary.Load(Classifiers.DataFile("cameo-verbs.txt"), Classifiers.DataFile("cameo-verbs-extra.txt")));
+
+    private static readonly Lazy<CameoCodebook> ShippedCodes = new(() => CameoCodebook.Load(Classifiers.DataFile("cameo-codes.tsv")));
+
+    private static readonly Lazy<EventCoder> Shipped = new(() =>
+        With(PhraseActorFinder.FromGazetteer(Classifiers.DataFile("countries.json"))));
+
+    public static EventCoder Default => Shipped.Value;
+
+    public static EventCoder With(IActorFinder actors) => new(ShippedVerbs.Value, ShippedCodes.Value, actors);
+}
