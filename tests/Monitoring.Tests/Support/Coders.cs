@@ -2,7 +2,7 @@ using Monitoring.Classify.Coding;
 
 namespace Monitoring.Tests.Support;
 
-/// <summary>The shipped CAMEO dictionaries and the default actor finder over the shipped gazetteer, loaded once.</summary>
+/// <summary>The shipped CAMEO dictionaries and the shipped actor layer, as the classify service composes them, loaded once.</summary>
 public static class Coders
 {
     private static readonly Lazy<CameoVerbDictionary> ShippedVerbs = new(() =>
@@ -11,7 +11,7 @@ public static class Coders
     private static readonly Lazy<CameoCodebook> ShippedCodes = new(() => CameoCodebook.Load(Classifiers.DataFile("cameo-codes.tsv")));
 
     private static readonly Lazy<EventCoder> Shipped = new(() =>
-        With(PhraseActorFinder.FromGazetteer(Classifiers.DataFile("countries.json"))));
+        With(new RecognizedActorFinder(Classifiers.Actors)));
 
     public static EventCoder Default => Shipped.Value;
 

@@ -1,0 +1,51 @@
+using Monitoring.Classify.Actors;
+
+namespace Monitoring.Classify.Coding;
+
+/// <summary>
+/// The event coder's actors from the full actor layer (countries, capitals and seats of power, organisations,
+/// people, role words). A role word and the country it belongs to become one mention, as the coder expects:
+/// "Chinese police" and "the police of Russia" are one actor each, with the country's code and the role's sector.
+/// A role word that belongs to no country names no one the coder can code, so it is left out.
+/// </summary>
+public sealed class RecognizedActorFinder(ActorRecognizer recognizer) : IActorFinder
+{
+    // At most "'s", " of the " and the like between a role word and its country.
+    private const int MaxJoinGap = 10;
+
+    public IReadOnlyList<ActorMention> Find(string text)
+    {
+        var mentions = recognizer.Recognize(text).Mentions;
+        var found = new List<ActorMention>(mentions.Count);
+        for (var i = 0; i < mentions.Count; i++)
+        {
+            var mention = mentions[i];
+            var sector = mention.Sectors.Count > 0 ? mention.Sectors[0] : null;
+            if (mention.Actor.Type != ActorType.Role)
+            {
+                var code = mention.Actor.Type == ActorType.Person ? mention.Country ?? mention.Code : mention.Code;
+                found.Add(new ActorMention(mention.Start, mention.End, mention.Text, code, mention.Actor.Type == ActorType.Country ? null : sector));
+                continue;
+            }
+
+            if (mention.Country is not { } country) continue;
+            if (found.Count > 0 && found[^1].Code == country && found[^1].Sector is null && mention.Start - found[^1].End <= MaxJoinGap)
+            {
+                var owner = found[^1];
+                found[^1] = owner with { End = mention.End, Text = text[owner.Start..mention.End], Sector = sector };
+            }
+            else if (i + 1 < mentions.Count && mentions[i + 1].Actor.Type == ActorType.Country && mentions[i + 1].Code == country
+                     && mentions[i + 1].Start - mention.End <= MaxJoinGap)
+            {
+                var owner = mentions[++i];
+                found.Add(new ActorMention(mention.Start, owner.End, text[mention.Start..owner.End], country, sector));
+            }
+            else
+            {
+                found.Add(new ActorMention(mention.Start, mention.End, mention.Text, country, sector));
+            }
+        }
+
+        return found;
+    }
+}
