@@ -44,7 +44,13 @@ public sealed class MatchableArticle
 
         var keys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var topic in topicScores.Keys) keys.Add(KeyOf(TermField.Topic, topic));
-        foreach (var country in countries) keys.Add(KeyOf(TermField.Country, country.ToUpperInvariant()));
+        var countryCodes = countries.Select(c => c.ToUpperInvariant()).Distinct().ToList();
+        foreach (var country in countryCodes)
+        {
+            keys.Add(KeyOf(TermField.Country, country));
+            foreach (var topic in topicScores.Keys) keys.Add(PairKey(topic, country));
+        }
+
         foreach (var actor in actors ?? [])
         {
             keys.Add(KeyOf(TermField.Actor, actor.Name.Trim().ToLowerInvariant()));
@@ -86,6 +92,9 @@ public sealed class MatchableArticle
         TermField.Language => "l:" + value,
         _ => "w:" + value,
     };
+
+    /// <summary>The article has both the topic and the country: what the index files a topic-and-country subscription under.</summary>
+    public static string PairKey(string topic, string country) => "p:" + topic + "|" + country;
 
     /// <summary>CAMEO root codes 01–05 verbal cooperation, 06–08 material cooperation, 09–13 verbal conflict, 14–20 material conflict.</summary>
     public static string? QuadOf(string cameoCode) =>

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
 using Monitoring.Alert.Matching.Language;
 
 namespace Monitoring.Alert.Matching;
@@ -12,9 +14,11 @@ namespace Monitoring.Alert.Matching;
 public sealed class SubscriptionIndex
 {
     private readonly ReaderWriterLockSlim _lock = new();
-    private readonly Dictionary<string, List<CompiledSubscription>> _postings = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (CompiledSubscription Subscription, IReadOnlyList<string>? Keys)> _byId = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Posting>> _postings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (Posting Posting, IReadOnlyList<string>? Keys)> _byId = new(StringComparer.Ordinal);
     private readonly List<CompiledSubscription> _unindexed = [];
+    private readonly Stack<int> _freeSlots = new();
+    private int _slots;
 
     public SubscriptionIndex(IEnumerable<CompiledSubscription>? subscriptions = null)
     {
@@ -54,16 +58,21 @@ public sealed class SubscriptionIndex
     public List<CompiledSubscription> Match(MatchableArticle article)
     {
         var matched = new List<CompiledSubscription>();
-        var checkedIds = new HashSet<string>(StringComparer.Ordinal);
         _lock.EnterReadLock();
+        var seen = ArrayPool<ulong>.Shared.Rent((_slots >> 6) + 1);
         try
         {
+            Array.Clear(seen, 0, (_slots >> 6) + 1);
             foreach (var key in article.Keys)
             {
                 if (!_postings.TryGetValue(key, out var candidates)) continue;
-                foreach (var candidate in candidates)
+                foreach (var (slot, candidate) in CollectionsMarshal.AsSpan(candidates))
                 {
-                    if (checkedIds.Add(candidate.Subscription.SubscriptionId) && candidate.Matches(article)) matched.Add(candidate);
+                    ref var word = ref seen[slot >> 6];
+                    var bit = 1UL << (slot & 63);
+                    if ((word & bit) != 0) continue;
+                    word |= bit;
+                    if (candidate.Matches(article)) matched.Add(candidate);
                 }
             }
 
@@ -72,9 +81,30 @@ public sealed class SubscriptionIndex
                 if (candidate.Matches(article)) matched.Add(candidate);
             }
         }
-        finally { _lock.ExitReadLock(); }
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(seen);
+            _lock.ExitReadLock();
+        }
 
         return matched;
+    }
+
+    /// <summary>How many subscriptions an article is evaluated against: what the index saves is the rest.</summary>
+    public int CandidateCount(MatchableArticle article)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        _lock.EnterReadLock();
+        try
+        {
+            foreach (var key in article.Keys)
+            {
+                if (_postings.TryGetValue(key, out var candidates)) ids.UnionWith(candidates.Select(c => c.Subscription.Subscription.SubscriptionId));
+            }
+
+            return ids.Count + _unindexed.Count;
+        }
+        finally { _lock.ExitReadLock(); }
     }
 
     /// <summary>
@@ -91,10 +121,20 @@ public sealed class SubscriptionIndex
                 // Every word of the phrase is present; the longest is usually the rarest.
                 return [MatchableArticle.KeyOf(TermField.Word, phrase.Words.MaxBy(w => w.Length)!)];
             case AndNode and:
-                IReadOnlyList<string>? best = null;
+                IReadOnlyList<string>? best = null, topics = null, countries = null;
                 foreach (var child in and.Children)
                 {
-                    if (RequiredKeys(child) is { } keys && (best is null || Cost(keys) < Cost(best))) best = keys;
+                    if (RequiredKeys(child) is not { } keys) continue;
+                    if (best is null || Cost(keys) < Cost(best)) best = keys;
+                    if (keys.All(k => k.StartsWith("t:", StringComparison.Ordinal)) && (topics is null || keys.Count < topics.Count)) topics = keys;
+                    if (keys.All(k => k.StartsWith("c:", StringComparison.Ordinal)) && (countries is null || keys.Count < countries.Count)) countries = keys;
+                }
+
+                // Topic AND country, the commonest shape, is far more selective than either: index the pairs.
+                if (topics is not null && countries is not null && topics.Count * countries.Count <= MaxPairs)
+                {
+                    var pairs = topics.SelectMany(t => countries.Select(c => MatchableArticle.PairKey(t[2..], c[2..]))).ToList();
+                    if (Cost(pairs) < Cost(best!)) best = pairs;
                 }
 
                 return best;
@@ -113,6 +153,8 @@ public sealed class SubscriptionIndex
     }
 
     /// <summary>How many articles a key is expected to select: languages and countries are common, words and actors rare.</summary>
+    private const int MaxPairs = 16;
+
     private static int Cost(IReadOnlyList<string> keys)
     {
         var cost = 0;
@@ -121,8 +163,10 @@ public sealed class SubscriptionIndex
             cost += key[0] switch
             {
                 'l' => 100,
+                'p' => 2,
                 'q' => 40,
-                't' or 'c' => 20,
+                't' => 30,
+                'c' => 10,
                 's' => 5,
                 'e' => 4,
                 'w' when key.Length <= 5 => 4,
@@ -136,7 +180,8 @@ public sealed class SubscriptionIndex
     private void Add(CompiledSubscription subscription)
     {
         var keys = RequiredKeys(subscription.Query);
-        _byId[subscription.Subscription.SubscriptionId] = (subscription, keys);
+        var posting = new Posting(_freeSlots.Count > 0 ? _freeSlots.Pop() : _slots++, subscription);
+        _byId[subscription.Subscription.SubscriptionId] = (posting, keys);
         if (keys is null)
         {
             _unindexed.Add(subscription);
@@ -146,24 +191,28 @@ public sealed class SubscriptionIndex
         foreach (var key in keys)
         {
             if (!_postings.TryGetValue(key, out var list)) _postings[key] = list = [];
-            list.Add(subscription);
+            list.Add(posting);
         }
     }
 
     private void RemoveLocked(string subscriptionId)
     {
         if (!_byId.Remove(subscriptionId, out var entry)) return;
+        _freeSlots.Push(entry.Posting.Slot);
         if (entry.Keys is null)
         {
-            _unindexed.Remove(entry.Subscription);
+            _unindexed.Remove(entry.Posting.Subscription);
             return;
         }
 
         foreach (var key in entry.Keys)
         {
             var list = _postings[key];
-            list.Remove(entry.Subscription);
+            list.Remove(entry.Posting);
             if (list.Count == 0) _postings.Remove(key);
         }
     }
+
+    /// <summary>A subscription under one key, with the slot that marks it as already evaluated for the current article.</summary>
+    private readonly record struct Posting(int Slot, CompiledSubscription Subscription);
 }

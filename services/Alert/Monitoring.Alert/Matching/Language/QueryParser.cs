@@ -96,8 +96,8 @@ public sealed class QueryParser
     private QueryNode ParseUnary()
     {
         if (!IsKeyword(Peek, "NOT")) return ParsePrimary();
-        _next++;
         Enter();
+        _next++;
         var child = ParseUnary();
         _depth--;
         return new NotNode(child);
@@ -110,8 +110,8 @@ public sealed class QueryParser
         {
             case TokenKind.Open:
             {
-                _next++;
                 Enter();
+                _next++;
                 var inner = ParseOr();
                 if (Peek.Kind != TokenKind.Close) throw Error("')' to close the '(' at position " + (token.Position + 1));
                 _next++;
