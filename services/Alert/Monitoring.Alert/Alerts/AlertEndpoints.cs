@@ -3,7 +3,6 @@ using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Monitoring.Alert.Analysts;
 using Monitoring.Alert.Streaming;
@@ -22,7 +21,7 @@ public static class AlertEndpoints
     {
         var alerts = app.MapGroup("/api/alerts").RequireAuthorization(AlertExtensions.AnalystPolicy).WithTags("Alerts");
         alerts.MapGet("/", ListAsync);
-        alerts.MapGet("/stream", Stream);
+        alerts.MapGet("/stream", StreamAsync);
         alerts.MapGet("/{alertId}", GetAsync);
         alerts.MapPost("/{alertId}/feedback", FeedbackAsync);
         return app;
@@ -42,9 +41,23 @@ public static class AlertEndpoints
         await store.GetAsync(user.AnalystId(), alertId, cancellationToken) is { } alert ? Results.Ok(alert) : Results.NotFound();
 
     /// <summary>Server-sent events: one <c>alert</c> event per alert raised for the analyst while connected.</summary>
-    private static ServerSentEventsResult<string> Stream(ClaimsPrincipal user, AlertStream stream, CancellationToken cancellationToken) =>
-        TypedResults.ServerSentEvents(
-            Events(stream.ListenAsync(user.AnalystId(), cancellationToken)));
+    private static async Task StreamAsync(HttpContext context, ClaimsPrincipal user, AlertStream stream, CancellationToken cancellationToken)
+    {
+        context.Response.ContentType = "text/event-stream";
+        context.Response.Headers.CacheControl = "no-cache";
+        var events = Events(stream.ListenAsync(user.AnalystId(), cancellationToken));
+
+        // Headers go out at once, so a client knows it is listening before the first alert.
+        await context.Response.Body.FlushAsync(cancellationToken);
+        try
+        {
+            await SseFormatter.WriteAsync(events, context.Response.Body, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The client went away.
+        }
+    }
 
     private static async IAsyncEnumerable<SseItem<string>> Events(IAsyncEnumerable<Contracts.AlertRaised> alerts)
     {
