@@ -11,10 +11,14 @@ public sealed class CompiledSubscription
         Subscription = subscription;
         Query = query;
         Urgent = urgent;
+        Program = new CompiledQuery(query);
     }
 
     public Subscription Subscription { get; }
     public QueryNode Query { get; }
+
+    /// <summary><see cref="Query"/> flattened for the index, which evaluates it against interned key ids.</summary>
+    public CompiledQuery Program { get; }
 
     /// <summary>Articles matching this too are urgent: they bypass quiet hours.</summary>
     public QueryNode? Urgent { get; }

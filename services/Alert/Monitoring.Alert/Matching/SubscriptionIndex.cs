@@ -62,6 +62,7 @@ public sealed class SubscriptionIndex
         var seen = ArrayPool<ulong>.Shared.Rent((_slots >> 6) + 1);
         try
         {
+            var keyIds = CompiledQuery.KeyIdsOf(article);
             Array.Clear(seen, 0, (_slots >> 6) + 1);
             foreach (var key in article.Keys)
             {
@@ -72,13 +73,13 @@ public sealed class SubscriptionIndex
                     var bit = 1UL << (slot & 63);
                     if ((word & bit) != 0) continue;
                     word |= bit;
-                    if (candidate.Matches(article)) matched.Add(candidate);
+                    if (candidate.Program.Matches(article, keyIds)) matched.Add(candidate);
                 }
             }
 
             foreach (var candidate in _unindexed)
             {
-                if (candidate.Matches(article)) matched.Add(candidate);
+                if (candidate.Program.Matches(article, keyIds)) matched.Add(candidate);
             }
         }
         finally
