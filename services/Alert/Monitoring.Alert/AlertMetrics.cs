@@ -5,7 +5,21 @@ namespace Monitoring.Alert;
 
 internal static class AlertMetrics
 {
+    public static readonly Counter<long> Raised = MonitoringTelemetry.Meter.CreateCounter<long>("monitoring.alert.alerts.raised");
+    public static readonly Counter<long> StoryUpdates = MonitoringTelemetry.Meter.CreateCounter<long>("monitoring.alert.alerts.story_updates", description: "Further articles of an alerted story");
+    public static readonly Histogram<double> MatchDuration = MonitoringTelemetry.Meter.CreateHistogram<double>("monitoring.alert.match.duration", unit: "ms");
+
+    /// <summary>Deliveries that reached every channel; tagged with the channel type for per-channel counts.</summary>
     public static readonly Counter<long> Delivered = MonitoringTelemetry.Meter.CreateCounter<long>("monitoring.alert.deliveries.sent");
+
+    /// <summary>Failed attempts that the bus will retry.</summary>
     public static readonly Counter<long> DeliveryFailures = MonitoringTelemetry.Meter.CreateCounter<long>("monitoring.alert.deliveries.failed_attempts");
+
+    public static readonly Counter<long> Retried = MonitoringTelemetry.Meter.CreateCounter<long>("monitoring.alert.deliveries.retried", description: "Delivery attempts after the first");
+
+    /// <summary>Alerts recorded as failed after the last retry.</summary>
+    public static readonly Counter<long> Failed = MonitoringTelemetry.Meter.CreateCounter<long>("monitoring.alert.deliveries.failed");
+
+    public static readonly Counter<long> DigestsSent = MonitoringTelemetry.Meter.CreateCounter<long>("monitoring.alert.digests.sent");
     public static readonly Histogram<double> IngestToDelivery = MonitoringTelemetry.Meter.CreateHistogram<double>("monitoring.alert.ingest_to_delivery", unit: "ms");
 }

@@ -11,4 +11,29 @@ public sealed class AlertOptions
 
     /// <summary>How long one delivery attempt owns an alert before another consumer may try it.</summary>
     public TimeSpan DeliveryLease { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How often the in-memory subscription index is rebuilt from the store (changes made here apply at once).</summary>
+    public TimeSpan IndexRefreshInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often scheduled alerts (quiet hours, digests) are checked for being due.</summary>
+    public TimeSpan SchedulerInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    public int MaxSubscriptionsPerAnalyst { get; set; } = 200;
+
+    /// <summary>Requests per API key (or client address without one) per <see cref="RateLimitWindow"/>; 429 with Retry-After beyond.</summary>
+    public int RateLimitPermits { get; set; } = 120;
+
+    public TimeSpan RateLimitWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    public SmtpOptions Smtp { get; set; } = new();
+}
+
+public sealed class SmtpOptions
+{
+    public string? Host { get; set; }
+    public int Port { get; set; } = 587;
+    public bool UseTls { get; set; } = true;
+    public string? Username { get; set; }
+    public string? Password { get; set; }
+    public string From { get; set; } = "monitoring@localhost";
 }

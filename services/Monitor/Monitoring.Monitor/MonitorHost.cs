@@ -26,6 +26,9 @@ public static class MonitorHost
                 ["Storage:Provider"] = "Sqlite",
                 ["Storage:Sqlite:Path"] = options.Data.FullName,
                 ["Logging:LogLevel:Default"] = "Warning",
+
+                // The demo subscription's webhook is this host's own /demo/webhook.
+                ["Safety:AllowedHosts:0"] = "127.0.0.1",
                 ["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] = "Error",
             },
         });

@@ -24,6 +24,7 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         _receiver = await WebhookReceiver.StartAsync();
         var settings = TestSettings.InMemory("delivery");
         settings["Alert:AdminApiKey"] = AdminKey;
+        settings["Safety:AllowedHosts:0"] = "127.0.0.1"; // the test webhook receiver listens on loopback
         _alert = await ServiceHost.AlertAsync(settings);
 
         using var admin = new HttpClient { BaseAddress = _alert.Address };

@@ -107,6 +107,24 @@ public sealed class AlertApiTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("http://127.0.0.1:8080/hook", "not a public address")]
+    [InlineData("http://2130706433/hook", "not a public address")]
+    [InlineData("http://[::ffff:127.0.0.1]/hook", "not a public address")]
+    [InlineData("http://169.254.169.254/latest/meta-data", "not a public address")]
+    [InlineData("http://10.0.0.7/hook", "not a public address")]
+    [InlineData("http://localhost:5000/hook", "this machine")]
+    [InlineData("http://user:secret@hooks.example/hook", "credentials")]
+    public async Task Webhooks_that_point_inside_are_refused_when_the_subscription_is_saved(string url, string reason)
+    {
+        var (alice, _) = await CreateAnalystAsync("Alice");
+
+        using var response = await alice.PostAsJsonAsync("/api/subscriptions", new { name = "n", topics = new[] { "diplomacy" }, webhookUrl = url }, Ct);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains(reason, await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("{\"name\":\"n\"}", "criteria")]
     [InlineData("{\"topics\":[\"diplomacy\"]}", "name")]
     [InlineData("{\"name\":\"n\",\"countries\":[\"China\"]}", "countries")]

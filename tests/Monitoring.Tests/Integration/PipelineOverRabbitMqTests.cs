@@ -40,6 +40,7 @@ public sealed class PipelineOverRabbitMqTests : IAsyncLifetime
         _classify = await ServiceHost.ClassifyAsync(RabbitMqBroker.Settings("classify"), builder => builder.AddRecorders(_log));
         var alertSettings = RabbitMqBroker.Settings("alert");
         alertSettings["Alert:AdminApiKey"] = AdminKey;
+        alertSettings["Safety:AllowedHosts:0"] = "127.0.0.1"; // the test webhook receiver listens on loopback
         _alert = await ServiceHost.AlertAsync(alertSettings);
 
         _analyst = await CreateAnalystWithSubscriptionAsync();
@@ -184,7 +185,7 @@ public sealed class PipelineOverRabbitMqTests : IAsyncLifetime
         Assert.True(spans.Any(s => s.Source.Name == "MassTransit" && s.Kind == ActivityKind.Consumer && s.DisplayName.Contains("classify-article", StringComparison.Ordinal)), "classify consume span\n" + Describe());
         Assert.True(spans.Any(s => s.Source.Name == "Monitoring" && s.DisplayName == "INSERT classify_events"), "event store span\n" + Describe());
         Assert.True(spans.Any(s => s.Source.Name == "MassTransit" && s.Kind == ActivityKind.Consumer && s.DisplayName.Contains("match-subscriptions", StringComparison.Ordinal)), "alert matching consume span\n" + Describe());
-        Assert.True(spans.Any(s => s.Source.Name == "Monitoring" && s.DisplayName == "INSERT alert_alerts"), "alert store span\n" + Describe());
+        Assert.True(spans.Any(s => s.Source.Name == "Monitoring" && s.DisplayName == "INSERT alert_story_alerts"), "alert store span\n" + Describe());
         Assert.True(spans.Any(s => s.Source.Name == "System.Net.Http" && s.Kind == ActivityKind.Client && s.GetTagItem("url.full")?.ToString() == _webhook.Url.ToString()), "webhook call span\n" + Describe());
     }
 

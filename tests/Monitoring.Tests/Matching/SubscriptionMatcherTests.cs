@@ -4,9 +4,10 @@ using Monitoring.Contracts;
 
 namespace Monitoring.Tests.Matching;
 
+/// <summary>The first API's shorthand fields still match as they did: any topic AND any country AND any keyword.</summary>
 public sealed class SubscriptionMatcherTests
 {
-    private static readonly ArticleClassified Article = new()
+    private static readonly MatchableArticle Article = MatchableArticle.From(new ArticleClassified
     {
         ArticleId = "a1",
         StoryId = "a1",
@@ -17,18 +18,20 @@ public sealed class SubscriptionMatcherTests
         ClassifiedAt = DateTimeOffset.UnixEpoch,
         Topics = [new TopicScore { Id = "security-cooperation", Score = 9 }, new TopicScore { Id = "diplomacy", Score = 4 }],
         Countries = ["CHN", "RUS"],
-    };
+    });
 
-    private static Subscription Subscription(string[]? topics = null, string[]? countries = null, string[]? keywords = null) => new()
-    {
-        SubscriptionId = "s1",
-        AnalystId = "x",
-        Name = "n",
-        Topics = topics ?? [],
-        Countries = countries ?? [],
-        Keywords = keywords ?? [],
-        CreatedAt = DateTimeOffset.UnixEpoch,
-    };
+    private static CompiledSubscription Subscription(string[]? topics = null, string[]? countries = null, string[]? keywords = null, double? minScore = null) =>
+        CompiledSubscription.Compile(new Subscription
+        {
+            SubscriptionId = "s1",
+            AnalystId = "x",
+            Name = "n",
+            Topics = topics ?? [],
+            Countries = countries ?? [],
+            Keywords = keywords ?? [],
+            MinScore = minScore,
+            CreatedAt = DateTimeOffset.UnixEpoch,
+        });
 
     [Theory]
     [InlineData(new[] { "security-cooperation" }, null, null)]
@@ -38,7 +41,7 @@ public sealed class SubscriptionMatcherTests
     [InlineData(null, null, new[] { "transnational crime" })]
     [InlineData(null, null, new[] { "CYBERSECURITY" })]
     public void Matches_when_every_given_criterion_has_one_hit(string[]? topics, string[]? countries, string[]? keywords) =>
-        Assert.True(SubscriptionMatcher.Matches(Subscription(topics, countries, keywords), Article));
+        Assert.True(Subscription(topics, countries, keywords).Matches(Article));
 
     [Theory]
     [InlineData(new[] { "terrorism" }, null, null)]
@@ -46,5 +49,12 @@ public sealed class SubscriptionMatcherTests
     [InlineData(null, new[] { "CHN" }, new[] { "sanctions" })]
     [InlineData(null, null, new[] { "cyber" })]
     public void Does_not_match_when_any_given_criterion_misses(string[]? topics, string[]? countries, string[]? keywords) =>
-        Assert.False(SubscriptionMatcher.Matches(Subscription(topics, countries, keywords), Article));
+        Assert.False(Subscription(topics, countries, keywords).Matches(Article));
+
+    [Fact]
+    public void A_subscription_minimum_score_applies_to_its_topics()
+    {
+        Assert.True(Subscription(["security-cooperation"], minScore: 9).Matches(Article));
+        Assert.False(Subscription(["diplomacy"], minScore: 5).Matches(Article));
+    }
 }

@@ -21,7 +21,14 @@ public abstract class AnalystAndSubscriptionStoreContract
         Topics = ["law-enforcement"],
         Countries = ["CHN", "RUS"],
         Keywords = ["Shoigu"],
-        WebhookUrl = "https://hooks.example/" + id,
+        Query = "(country:RUS OR country:CHN) AND NOT \"football\"",
+        MinScore = 2.5,
+        Channels = [new DeliveryChannel(ChannelType.Webhook, "https://hooks.example/" + id), new DeliveryChannel(ChannelType.Email, "ana@example.org")],
+        Schedule = new DeliverySchedule(ScheduleKind.Daily, new TimeOnly(8, 30), "Europe/Paris"),
+        QuietHours = new QuietHours(new TimeOnly(22, 0), new TimeOnly(7, 0), "Asia/Shanghai"),
+        UrgentQuery = "event:18",
+        NotifyOnUpdates = true,
+        SigningSecret = "whsec_" + id,
         CreatedAt = Times.At(minute),
     };
 
@@ -44,8 +51,33 @@ public abstract class AnalystAndSubscriptionStoreContract
         var subscription = Subscription("s1", "alice", 1);
         await store.InsertAsync(subscription, Ct);
 
-        Json.AssertEquivalent(subscription, await store.GetAsync("alice", "s1", Ct));
+        var stored = await store.GetAsync("alice", "s1", Ct);
+        Json.AssertEquivalent(subscription, stored);
+        Assert.Equal("whsec_s1", stored!.SigningSecret);
+        Assert.Equal(subscription.Schedule, stored.Schedule);
+        Assert.Equal(subscription.QuietHours, stored.QuietHours);
+        Assert.Equal(subscription.Channels, stored.Channels);
         Assert.Null(await store.GetAsync("bob", "s1", Ct));
+        Assert.Equal("whsec_s1", (await store.FindAsync("s1", Ct))!.SigningSecret);
+    }
+
+    [Fact]
+    public async Task Only_the_owner_can_update_a_subscription_and_its_secret_and_creation_time_stay()
+    {
+        var store = await CreateSubscriptionStoreAsync();
+        await store.InsertAsync(Subscription("s1", "alice", 1), Ct);
+        var changed = Subscription("s1", "alice", 9) with { Name = "Renamed", Query = "topic:diplomacy", Channels = [], SigningSecret = null, QuietHours = null };
+
+        Assert.False(await store.UpdateAsync(changed with { AnalystId = "bob" }, Ct));
+        Assert.True(await store.UpdateAsync(changed, Ct));
+
+        var stored = await store.GetAsync("alice", "s1", Ct);
+        Assert.Equal("Renamed", stored!.Name);
+        Assert.Equal("topic:diplomacy", stored.Query);
+        Assert.Empty(stored.Channels);
+        Assert.Null(stored.QuietHours);
+        Assert.Equal("whsec_s1", stored.SigningSecret);
+        Assert.Equal(Times.At(1), stored.CreatedAt);
     }
 
     [Fact]

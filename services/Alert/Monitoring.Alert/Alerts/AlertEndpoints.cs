@@ -1,20 +1,29 @@
+using System.Net.ServerSentEvents;
 using System.Security.Claims;
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Monitoring.Alert.Analysts;
+using Monitoring.Alert.Streaming;
 
 namespace Monitoring.Alert.Alerts;
+
+/// <summary>The analyst's verdict on an alert. Only <c>relevant: false</c> changes anything today.</summary>
+public sealed record AlertFeedback(bool? Relevant, string? Comment);
 
 public static class AlertEndpoints
 {
     private const int MaxLimit = 500;
+    private const int MaxCommentLength = 2000;
 
     public static IEndpointRouteBuilder MapAlertQueryEndpoints(this IEndpointRouteBuilder app)
     {
         var alerts = app.MapGroup("/api/alerts").RequireAuthorization(AlertExtensions.AnalystPolicy).WithTags("Alerts");
         alerts.MapGet("/", ListAsync);
+        alerts.MapGet("/stream", StreamAsync);
         alerts.MapGet("/{alertId}", GetAsync);
+        alerts.MapPost("/{alertId}/feedback", FeedbackAsync);
         return app;
     }
 
@@ -30,4 +39,51 @@ public static class AlertEndpoints
 
     private static async Task<IResult> GetAsync(string alertId, ClaimsPrincipal user, IAlertStore store, CancellationToken cancellationToken) =>
         await store.GetAsync(user.AnalystId(), alertId, cancellationToken) is { } alert ? Results.Ok(alert) : Results.NotFound();
+
+    /// <summary>Server-sent events: one <c>alert</c> event per alert raised for the analyst while connected.</summary>
+    private static async Task StreamAsync(HttpContext context, ClaimsPrincipal user, AlertStream stream, CancellationToken cancellationToken)
+    {
+        context.Response.ContentType = "text/event-stream";
+        context.Response.Headers.CacheControl = "no-cache";
+        var events = Events(stream.ListenAsync(user.AnalystId(), cancellationToken));
+
+        // Headers go out at once, so a client knows it is listening before the first alert.
+        await context.Response.Body.FlushAsync(cancellationToken);
+        try
+        {
+            await SseFormatter.WriteAsync(events, context.Response.Body, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The client went away.
+        }
+    }
+
+    private static async IAsyncEnumerable<SseItem<string>> Events(IAsyncEnumerable<Contracts.AlertRaised> alerts)
+    {
+        await foreach (var alert in alerts)
+        {
+            yield return new SseItem<string>(JsonSerializer.Serialize(alert, JsonSerializerOptions.Web), "alert") { EventId = alert.AlertId };
+        }
+    }
+
+    private static async Task<IResult> FeedbackAsync(
+        string alertId, AlertFeedback feedback, ClaimsPrincipal user, IAlertStore store, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (feedback.Relevant is null || feedback.Comment?.Length > MaxCommentLength)
+        {
+            return Results.ValidationProblem(
+                new Dictionary<string, string[]> { ["relevant"] = [$"relevant (true or false) is required; comment at most {MaxCommentLength} characters."] },
+                statusCode: StatusCodes.Status422UnprocessableEntity);
+        }
+
+        if (feedback.Relevant == true)
+        {
+            return await store.GetAsync(user.AnalystId(), alertId, cancellationToken) is null ? Results.NotFound() : Results.NoContent();
+        }
+
+        return await store.MarkNotRelevantAsync(user.AnalystId(), alertId, feedback.Comment, clock.GetUtcNow(), cancellationToken)
+            ? Results.NoContent()
+            : Results.NotFound();
+    }
 }

@@ -1,61 +1,103 @@
 using System.Diagnostics;
-using System.Net.Http.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Monitoring.Alert.Alerts;
+using Monitoring.Alert.Subscriptions;
 
 namespace Monitoring.Alert.Delivery;
 
 /// <summary>
-/// Sends an alert to its webhook at most once successfully: the delivery is claimed in the store first, so a
-/// redelivered <c>AlertRaised</c> or a second consumer finds nothing to do. A failed POST throws, and the bus
-/// retries with back-off; when the retries are spent the fault consumer records the alert as failed.
+/// Sends alerts to their subscription's channels at most once successfully: each alert is claimed in the store first,
+/// so a redelivered message or a second consumer finds nothing to do, and each channel that succeeded is remembered, so
+/// a retry sends only to the others. A failure throws and the bus retries with exponential back-off and jitter; when
+/// the retries are spent, <see cref="DeliveryFailedConsumer"/> records the alert as failed.
 /// </summary>
 public sealed class AlertDeliverer(
     IAlertStore alerts,
-    IHttpClientFactory httpClients,
+    ISubscriptionStore subscriptions,
+    ChannelSender sender,
     IOptions<AlertOptions> options,
     TimeProvider clock,
     ILogger<AlertDeliverer> logger)
 {
-    public const string HttpClientName = "webhooks";
-    public const string AlertIdHeader = "X-Monitoring-Alert-Id";
+    public const string AlertIdHeader = ChannelSender.AlertIdHeader;
 
     public async Task DeliverAsync(string alertId, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var alert = await alerts.TryClaimDeliveryAsync(alertId, now, now + options.Value.DeliveryLease, cancellationToken);
-        if (alert is null) return;
+        var claimed = await ClaimAsync([alertId], cancellationToken);
+        if (claimed.Count == 0) return;
+        await SendAsync(claimed, digestPeriodEnd: null, cancellationToken);
+    }
 
-        if (alert.WebhookUrl is null)
+    /// <summary>One digest for the period: every still-pending alert listed once, sent to every channel once.</summary>
+    public async Task DeliverDigestAsync(IReadOnlyList<string> alertIds, DateTimeOffset periodEnd, CancellationToken cancellationToken)
+    {
+        var claimed = await ClaimAsync(alertIds, cancellationToken);
+        if (claimed.Count == 0) return;
+        await SendAsync(claimed, periodEnd, cancellationToken);
+        AlertMetrics.DigestsSent.Add(1);
+    }
+
+    private async Task<List<AlertRecord>> ClaimAsync(IReadOnlyList<string> alertIds, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var claimed = new List<AlertRecord>();
+        foreach (var id in alertIds.Distinct())
         {
-            await alerts.CompleteDeliveryAsync(alertId, DeliveryStatus.NotRequired, now, null, cancellationToken);
+            if (await alerts.TryClaimDeliveryAsync(id, now, now + options.Value.DeliveryLease, cancellationToken) is { } alert) claimed.Add(alert);
+        }
+
+        return claimed;
+    }
+
+    private async Task SendAsync(List<AlertRecord> claimed, DateTimeOffset? digestPeriodEnd, CancellationToken cancellationToken)
+    {
+        var first = claimed[0];
+        var subscription = await subscriptions.FindAsync(first.SubscriptionId, cancellationToken);
+        if (subscription is null || subscription.Channels.Count == 0)
+        {
+            foreach (var alert in claimed) await alerts.CompleteDeliveryAsync(alert.AlertId, DeliveryStatus.NotRequired, clock.GetUtcNow(), null, cancellationToken);
             return;
         }
 
-        try
+        if (first.DeliveryAttempts > 1) AlertMetrics.Retried.Add(1);
+        var notification = new Notification(subscription, claimed, digestPeriodEnd);
+        var errors = new List<string>();
+        foreach (var channel in subscription.Channels)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, alert.WebhookUrl)
+            var key = ChannelSender.KeyOf(channel);
+            if (first.DeliveredChannels.Contains(key)) continue;
+            try
             {
-                Content = JsonContent.Create(new WebhookPayload(
-                    alert.AlertId, alert.SubscriptionId, alert.ArticleId, alert.StoryId, alert.Title, alert.Url, alert.Topics, alert.Countries, alert.RaisedAt)),
-            };
-            request.Headers.Add(AlertIdHeader, alert.AlertId);
-            using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
-            response.EnsureSuccessStatusCode();
+                await sender.SendAsync(channel, notification, cancellationToken);
+                foreach (var alert in claimed) await alerts.MarkChannelDeliveredAsync(alert.AlertId, key, cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                errors.Add($"{channel.Type}: {exception.Message}");
+                AlertMetrics.DeliveryFailures.Add(1, new KeyValuePair<string, object?>("channel", channel.Type.ToString()));
+                logger.LogWarning("Delivery of alert {AlertId} to {Channel} failed (attempt {Attempt}): {Error}", first.AlertId, channel.Type, first.DeliveryAttempts, exception.Message);
+            }
         }
-        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+
+        if (errors.Count > 0)
         {
-            await alerts.CompleteDeliveryAsync(alertId, DeliveryStatus.Pending, clock.GetUtcNow(), exception.Message, CancellationToken.None);
-            AlertMetrics.DeliveryFailures.Add(1);
-            logger.LogWarning("Webhook delivery of alert {AlertId} failed (attempt {Attempt}): {Error}", alertId, alert.DeliveryAttempts, exception.Message);
-            throw;
+            var error = string.Join("; ", errors);
+            foreach (var alert in claimed) await alerts.CompleteDeliveryAsync(alert.AlertId, DeliveryStatus.Pending, clock.GetUtcNow(), error, CancellationToken.None);
+            throw new DeliveryFailedException(error);
         }
 
         var deliveredAt = clock.GetUtcNow();
-        await alerts.CompleteDeliveryAsync(alertId, DeliveryStatus.Delivered, deliveredAt, null, cancellationToken);
-        AlertMetrics.Delivered.Add(1);
-        AlertMetrics.IngestToDelivery.Record((deliveredAt - alert.ArticleIngestedAt).TotalMilliseconds);
-        Activity.Current?.SetTag("monitoring.alert_id", alertId);
+        foreach (var alert in claimed)
+        {
+            await alerts.CompleteDeliveryAsync(alert.AlertId, DeliveryStatus.Delivered, deliveredAt, null, cancellationToken);
+            AlertMetrics.Delivered.Add(1);
+            AlertMetrics.IngestToDelivery.Record((deliveredAt - alert.ArticleIngestedAt).TotalMilliseconds);
+        }
+
+        Activity.Current?.SetTag("monitoring.alert_id", first.AlertId);
     }
 }
+
+/// <summary>At least one channel refused the delivery; the message is retried.</summary>
+public sealed class DeliveryFailedException(string message) : Exception(message);

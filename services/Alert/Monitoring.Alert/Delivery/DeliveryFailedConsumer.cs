@@ -7,9 +7,10 @@ namespace Monitoring.Alert.Delivery;
 /// <summary>Every retry of a delivery failed: record it on the alert, where the analyst can see it.</summary>
 public sealed class DeliveryFailedConsumer(IAlertStore alerts) : IConsumer<Fault<AlertRaised>>
 {
-    public Task Consume(ConsumeContext<Fault<AlertRaised>> context)
+    public async Task Consume(ConsumeContext<Fault<AlertRaised>> context)
     {
         var error = context.Message.Exceptions.FirstOrDefault()?.Message ?? "delivery failed";
-        return alerts.MarkFailedAsync(context.Message.Message.AlertId, error, context.CancellationToken);
+        await alerts.MarkFailedAsync(context.Message.Message.AlertId, error, context.CancellationToken);
+        AlertMetrics.Failed.Add(1);
     }
 }

@@ -1,6 +1,8 @@
+using Monitoring.Alert.Alerts;
+
 namespace Monitoring.Alert.Delivery;
 
-/// <summary>The JSON body POSTed to a subscription's webhook.</summary>
+/// <summary>The JSON body POSTed to a subscription's generic webhook for one alert.</summary>
 public sealed record WebhookPayload(
     string AlertId,
     string SubscriptionId,
@@ -10,4 +12,26 @@ public sealed record WebhookPayload(
     string? Url,
     IReadOnlyList<string> Topics,
     IReadOnlyList<string> Countries,
-    DateTimeOffset RaisedAt);
+    DateTimeOffset RaisedAt)
+{
+    public string Kind { get; init; } = "alert";
+    public int ArticleCount { get; init; } = 1;
+    public IReadOnlyList<string> Outlets { get; init; } = [];
+    public bool Urgent { get; init; }
+
+    /// <summary>True when this is a further article of a story already alerted.</summary>
+    public bool IsUpdate { get; init; }
+
+    public static WebhookPayload From(AlertRecord alert) =>
+        new(alert.AlertId, alert.SubscriptionId, alert.LatestArticleId ?? alert.ArticleId, alert.StoryId, alert.LatestTitle ?? alert.Title,
+            alert.LatestUrl ?? alert.Url, alert.Topics, alert.Countries, alert.RaisedAt)
+        {
+            ArticleCount = alert.ArticleCount, Outlets = alert.Outlets, Urgent = alert.Urgent, IsUpdate = alert.ArticleCount > 1,
+        };
+}
+
+/// <summary>The JSON body POSTed to a generic webhook for a digest: each story once.</summary>
+public sealed record DigestPayload(string SubscriptionId, string SubscriptionName, DateTimeOffset PeriodEnd, IReadOnlyList<WebhookPayload> Alerts)
+{
+    public string Kind { get; init; } = "digest";
+}

@@ -1,62 +1,98 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using MassTransit;
 using Monitoring.Alert.Alerts;
-using Monitoring.Alert.Subscriptions;
+using Monitoring.Alert.Scheduling;
 using Monitoring.Contracts;
 using Monitoring.ServiceDefaults.Messaging;
 
 namespace Monitoring.Alert.Matching;
 
-/// <summary>Matches a classified article against every subscription and raises one alert per match.</summary>
-public sealed class AlertRaiser(ISubscriptionStore subscriptions, IAlertStore alerts, IPublishEndpoint publisher, TimeProvider clock)
+/// <summary>
+/// Matches a classified article against the subscription index and keeps one alert per subscription and story: the
+/// first article raises it, later ones of the same story update it (delivered again only when the subscription asks
+/// for updates), and a story marked not relevant raises nothing more.
+/// </summary>
+public sealed class AlertRaiser(SubscriptionCatalog catalog, IAlertStore alerts, IPublishEndpoint publisher, TimeProvider clock)
 {
     public async Task<int> RaiseAsync(ArticleClassified article, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(article.ArticleId)) throw new InvalidMessageException("ArticleClassified without an ArticleId.");
+        var storyId = string.IsNullOrWhiteSpace(article.StoryId) ? article.ArticleId : article.StoryId;
+
+        var matchable = MatchableArticle.From(article);
+        var index = await catalog.GetAsync(cancellationToken);
+        var started = Stopwatch.GetTimestamp();
+        var matches = index.Match(matchable);
+        AlertMetrics.MatchDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        Activity.Current?.SetTag("monitoring.subscriptions_matched", matches.Count);
 
         var raised = 0;
-        foreach (var subscription in await subscriptions.ListAllAsync(cancellationToken))
+        foreach (var match in matches)
         {
-            if (!SubscriptionMatcher.Matches(subscription, article)) continue;
-
+            var subscription = match.Subscription;
+            var urgent = match.IsUrgent(matchable);
+            var now = clock.GetUtcNow();
+            var (status, dueAt) = DeliveryTiming.Decide(subscription, urgent, now);
             var (inserted, alert) = await alerts.TryInsertAsync(new AlertRecord
             {
-                AlertId = AlertIdFor(subscription.SubscriptionId, article.ArticleId),
+                AlertId = AlertIdFor(subscription.SubscriptionId, storyId),
                 SubscriptionId = subscription.SubscriptionId,
                 AnalystId = subscription.AnalystId,
+                StoryId = storyId,
                 ArticleId = article.ArticleId,
-                StoryId = article.StoryId,
                 Title = article.Title,
                 Url = article.Url,
                 Topics = article.Topics.Select(t => t.Id).ToList(),
                 Countries = article.Countries,
-                WebhookUrl = subscription.WebhookUrl,
+                Outlets = article.Source is { Length: > 0 } source ? [source] : [],
+                LatestArticleId = article.ArticleId,
+                LatestTitle = article.Title,
+                LatestUrl = article.Url,
+                Urgent = urgent,
                 ArticleIngestedAt = article.IngestedAt,
-                RaisedAt = clock.GetUtcNow(),
+                RaisedAt = now,
+                DeliveryStatus = status,
+                DueAt = dueAt,
             }, cancellationToken);
-            if (inserted) raised++;
 
-            // Re-announced even when it already existed: delivery skips alerts it has already sent.
-            await publisher.Publish(new AlertRaised
+            if (inserted)
             {
-                AlertId = alert.AlertId,
-                SubscriptionId = alert.SubscriptionId,
-                AnalystId = alert.AnalystId,
-                ArticleId = alert.ArticleId,
-                StoryId = alert.StoryId,
-                Title = alert.Title,
-                Url = alert.Url,
-                Topics = alert.Topics,
-                Countries = alert.Countries,
-                ArticleIngestedAt = alert.ArticleIngestedAt,
-                RaisedAt = alert.RaisedAt,
-            }, cancellationToken);
+                raised++;
+                AlertMetrics.Raised.Add(1);
+            }
+            else if (alert.ArticleId != article.ArticleId)
+            {
+                var updated = await alerts.AddArticleAsync(alert.AlertId, new StoryArticle(article.ArticleId, article.Source, article.Title, article.Url, now), cancellationToken);
+                if (updated is null) continue;
+                AlertMetrics.StoryUpdates.Add(1);
+                if (!subscription.NotifyOnUpdates) continue;
+                alert = await alerts.RequeueAsync(alert.AlertId, status, dueAt, cancellationToken) ?? updated;
+            }
+
+            // Announced again on a redelivery too: delivery claims the alert, so one already sent is not sent twice.
+            if (alert.DeliveryStatus == DeliveryStatus.Pending) await publisher.Publish(Announcement(alert), cancellationToken);
         }
 
         return raised;
     }
 
-    public static string AlertIdFor(string subscriptionId, string articleId) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{subscriptionId}\n{articleId}")))[..32];
+    public static AlertRaised Announcement(AlertRecord alert) => new()
+    {
+        AlertId = alert.AlertId,
+        SubscriptionId = alert.SubscriptionId,
+        AnalystId = alert.AnalystId,
+        ArticleId = alert.LatestArticleId ?? alert.ArticleId,
+        StoryId = alert.StoryId,
+        Title = alert.LatestTitle ?? alert.Title,
+        Url = alert.LatestUrl ?? alert.Url,
+        Topics = alert.Topics,
+        Countries = alert.Countries,
+        ArticleIngestedAt = alert.ArticleIngestedAt,
+        RaisedAt = alert.RaisedAt,
+    };
+
+    public static string AlertIdFor(string subscriptionId, string storyId) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{subscriptionId}\n{storyId}")))[..32];
 }

@@ -18,8 +18,21 @@ public sealed class MongoSubscriptionStore(IMongoDatabase database) : ISubscript
     public Task InsertAsync(Subscription subscription, CancellationToken cancellationToken) =>
         _subscriptions.InsertOneAsync(SubscriptionRecord.From(subscription), cancellationToken: cancellationToken);
 
+    public async Task<bool> UpdateAsync(Subscription subscription, CancellationToken cancellationToken)
+    {
+        var record = SubscriptionRecord.From(subscription);
+        var update = Builders<SubscriptionRecord>.Update
+            .Set(s => s.Name, record.Name).Set(s => s.Topics, record.Topics).Set(s => s.Countries, record.Countries)
+            .Set(s => s.Keywords, record.Keywords).Set(s => s.WebhookUrl, record.WebhookUrl).Set(s => s.Definition, record.Definition);
+        var result = await _subscriptions.UpdateOneAsync(s => s.Id == subscription.SubscriptionId && s.AnalystId == subscription.AnalystId, update, cancellationToken: cancellationToken);
+        return result.MatchedCount == 1;
+    }
+
     public async Task<Subscription?> GetAsync(string analystId, string subscriptionId, CancellationToken cancellationToken) =>
         (await _subscriptions.Find(s => s.Id == subscriptionId && s.AnalystId == analystId).FirstOrDefaultAsync(cancellationToken))?.ToSubscription();
+
+    public async Task<Subscription?> FindAsync(string subscriptionId, CancellationToken cancellationToken) =>
+        (await _subscriptions.Find(s => s.Id == subscriptionId).FirstOrDefaultAsync(cancellationToken))?.ToSubscription();
 
     public async Task<IReadOnlyList<Subscription>> ListAsync(string analystId, CancellationToken cancellationToken) =>
         (await _subscriptions.Find(s => s.AnalystId == analystId).SortBy(s => s.CreatedAt).ToListAsync(cancellationToken)).Select(s => s.ToSubscription()).ToList();
@@ -39,18 +52,24 @@ public sealed class MongoSubscriptionStore(IMongoDatabase database) : ISubscript
         public required List<string> Countries { get; init; }
         public required List<string> Keywords { get; init; }
         public string? WebhookUrl { get; init; }
+
+        /// <summary>JSON, as in SQLite: nothing filters on it, and one serializer keeps both stores' time and enum formats identical.</summary>
+        public string? Definition { get; init; }
+
+        public string? SigningSecret { get; init; }
         public DateTime CreatedAt { get; init; }
 
         public static SubscriptionRecord From(Subscription s) => new()
         {
             Id = s.SubscriptionId, AnalystId = s.AnalystId, Name = s.Name, Topics = s.Topics.ToList(), Countries = s.Countries.ToList(),
-            Keywords = s.Keywords.ToList(), WebhookUrl = s.WebhookUrl, CreatedAt = s.CreatedAt.UtcDateTime,
+            Keywords = s.Keywords.ToList(), WebhookUrl = s.WebhookUrl, Definition = SubscriptionDefinition.Serialize(s), SigningSecret = s.SigningSecret,
+            CreatedAt = s.CreatedAt.UtcDateTime,
         };
 
-        public Subscription ToSubscription() => new()
+        public Subscription ToSubscription() => SubscriptionDefinition.Apply(new Subscription
         {
             SubscriptionId = Id, AnalystId = AnalystId, Name = Name, Topics = Topics, Countries = Countries, Keywords = Keywords,
-            WebhookUrl = WebhookUrl, CreatedAt = CreatedAt.ToUtcOffset(),
-        };
+            SigningSecret = SigningSecret, CreatedAt = CreatedAt.ToUtcOffset(),
+        }, Definition, WebhookUrl);
     }
 }

@@ -5,65 +5,117 @@ using Monitoring.Storage;
 
 namespace Monitoring.Alert.Storage;
 
+/// <summary>Alerts in <c>alert_story_alerts</c>: one row per subscription and story (the per-article table of the first version is left alone).</summary>
 public sealed class SqliteAlertStore(SqliteDatabase database) : IAlertStore, IStoreInitializer
 {
+    private const string Table = "alert_story_alerts";
+
     private const string Columns = """
-        alert_id AS AlertId, subscription_id AS SubscriptionId, analyst_id AS AnalystId, article_id AS ArticleId, story_id AS StoryId,
-        title AS Title, url AS Url, topics AS Topics, countries AS Countries, webhook_url AS WebhookUrl,
-        article_ingested_at AS ArticleIngestedAt, raised_at AS RaisedAt, delivery_status AS DeliveryStatus,
-        delivery_attempts AS DeliveryAttempts, delivered_at AS DeliveredAt, last_error AS LastError
+        alert_id AS AlertId, subscription_id AS SubscriptionId, analyst_id AS AnalystId, story_id AS StoryId, article_id AS ArticleId,
+        title AS Title, url AS Url, topics AS Topics, countries AS Countries, article_count AS ArticleCount, outlets AS Outlets,
+        latest_article_id AS LatestArticleId, latest_title AS LatestTitle, latest_url AS LatestUrl, updated_at AS UpdatedAt, urgent AS Urgent,
+        article_ingested_at AS ArticleIngestedAt, raised_at AS RaisedAt, delivery_status AS DeliveryStatus, due_at AS DueAt,
+        delivery_attempts AS DeliveryAttempts, delivered_at AS DeliveredAt, last_error AS LastError, delivered_channels AS DeliveredChannels,
+        not_relevant_at AS NotRelevantAt, feedback_comment AS FeedbackComment
         """;
 
-    private const string Select = "SELECT " + Columns + " FROM alert_alerts";
+    private const string Select = "SELECT " + Columns + " FROM " + Table;
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync("""
-            CREATE TABLE IF NOT EXISTS alert_alerts (
+        await connection.ExecuteAsync($"""
+            CREATE TABLE IF NOT EXISTS {Table} (
                 alert_id            TEXT NOT NULL PRIMARY KEY,
                 subscription_id     TEXT NOT NULL,
                 analyst_id          TEXT NOT NULL,
-                article_id          TEXT NOT NULL,
                 story_id            TEXT NOT NULL,
+                article_id          TEXT NOT NULL,
                 title               TEXT NULL,
                 url                 TEXT NULL,
                 topics              TEXT NOT NULL,
                 countries           TEXT NOT NULL,
-                webhook_url         TEXT NULL,
+                article_count       INTEGER NOT NULL,
+                outlets             TEXT NOT NULL,
+                article_ids         TEXT NOT NULL,
+                latest_article_id   TEXT NULL,
+                latest_title        TEXT NULL,
+                latest_url          TEXT NULL,
+                updated_at          TEXT NULL,
+                urgent              INTEGER NOT NULL DEFAULT 0,
                 article_ingested_at TEXT NOT NULL,
                 raised_at           TEXT NOT NULL,
                 delivery_status     TEXT NOT NULL,
+                due_at              TEXT NULL,
                 delivery_attempts   INTEGER NOT NULL DEFAULT 0,
                 delivered_at        TEXT NULL,
                 last_error          TEXT NULL,
+                delivered_channels  TEXT NOT NULL DEFAULT '[]',
+                not_relevant_at     TEXT NULL,
+                feedback_comment    TEXT NULL,
                 lease_until         TEXT NULL,
-                UNIQUE (subscription_id, article_id));
-            CREATE INDEX IF NOT EXISTS alert_alerts_analyst ON alert_alerts (analyst_id, raised_at DESC);
+                UNIQUE (subscription_id, story_id));
+            CREATE INDEX IF NOT EXISTS {Table}_analyst ON {Table} (analyst_id, raised_at DESC);
+            CREATE INDEX IF NOT EXISTS {Table}_due ON {Table} (delivery_status, due_at);
             """);
     }
 
     public async Task<(bool Inserted, AlertRecord Alert)> TryInsertAsync(AlertRecord alert, CancellationToken cancellationToken)
     {
-        using var activity = SqliteDatabase.StartActivity("INSERT", "alert_alerts");
+        using var activity = SqliteDatabase.StartActivity("INSERT", Table);
         await using var connection = await database.OpenAsync(cancellationToken);
-        var inserted = await connection.ExecuteAsync("""
-            INSERT INTO alert_alerts (alert_id, subscription_id, analyst_id, article_id, story_id, title, url, topics, countries, webhook_url,
-                                      article_ingested_at, raised_at, delivery_status, delivery_attempts, delivered_at, last_error)
-            VALUES (@AlertId, @SubscriptionId, @AnalystId, @ArticleId, @StoryId, @Title, @Url, @Topics, @Countries, @WebhookUrl,
-                    @ArticleIngestedAt, @RaisedAt, @DeliveryStatus, @DeliveryAttempts, @DeliveredAt, @LastError)
+        var inserted = await connection.ExecuteAsync($"""
+            INSERT INTO {Table} (alert_id, subscription_id, analyst_id, story_id, article_id, title, url, topics, countries, article_count, outlets,
+                                 article_ids, latest_article_id, latest_title, latest_url, updated_at, urgent, article_ingested_at, raised_at,
+                                 delivery_status, due_at, delivery_attempts, delivered_at, last_error, delivered_channels, not_relevant_at, feedback_comment)
+            VALUES (@AlertId, @SubscriptionId, @AnalystId, @StoryId, @ArticleId, @Title, @Url, @Topics, @Countries, @ArticleCount, @Outlets,
+                    @ArticleIds, @LatestArticleId, @LatestTitle, @LatestUrl, @UpdatedAt, @Urgent, @ArticleIngestedAt, @RaisedAt,
+                    @DeliveryStatus, @DueAt, @DeliveryAttempts, @DeliveredAt, @LastError, @DeliveredChannels, @NotRelevantAt, @FeedbackComment)
             ON CONFLICT DO NOTHING
             """, new
         {
-            alert.AlertId, alert.SubscriptionId, alert.AnalystId, alert.ArticleId, alert.StoryId, alert.Title, alert.Url,
-            Topics = JsonSerializer.Serialize(alert.Topics), Countries = JsonSerializer.Serialize(alert.Countries), alert.WebhookUrl,
-            alert.ArticleIngestedAt, alert.RaisedAt, DeliveryStatus = alert.DeliveryStatus.ToString(), alert.DeliveryAttempts, alert.DeliveredAt, alert.LastError,
+            alert.AlertId, alert.SubscriptionId, alert.AnalystId, alert.StoryId, alert.ArticleId, alert.Title, alert.Url,
+            Topics = JsonSerializer.Serialize(alert.Topics), Countries = JsonSerializer.Serialize(alert.Countries), alert.ArticleCount,
+            Outlets = JsonSerializer.Serialize(alert.Outlets), ArticleIds = JsonSerializer.Serialize(new[] { alert.ArticleId }),
+            alert.LatestArticleId, alert.LatestTitle, alert.LatestUrl, alert.UpdatedAt, alert.Urgent, alert.ArticleIngestedAt, alert.RaisedAt,
+            DeliveryStatus = alert.DeliveryStatus.ToString(), alert.DueAt, alert.DeliveryAttempts, alert.DeliveredAt, alert.LastError,
+            DeliveredChannels = JsonSerializer.Serialize(alert.DeliveredChannels), alert.NotRelevantAt, alert.FeedbackComment,
         });
         if (inserted == 1) return (true, alert);
 
         var existing = await connection.QuerySingleAsync<Row>(
-            $"{Select} WHERE alert_id = @AlertId OR (subscription_id = @SubscriptionId AND article_id = @ArticleId) LIMIT 1", alert);
+            $"{Select} WHERE alert_id = @AlertId OR (subscription_id = @SubscriptionId AND story_id = @StoryId) LIMIT 1", alert);
         return (false, existing.ToAlert());
+    }
+
+    public async Task<AlertRecord?> AddArticleAsync(string alertId, StoryArticle article, CancellationToken cancellationToken)
+    {
+        using var activity = SqliteDatabase.StartActivity("UPDATE", Table);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<Row>($"""
+            UPDATE {Table}
+            SET article_ids = json_insert(article_ids, '$[#]', @ArticleId),
+                article_count = article_count + 1,
+                outlets = CASE WHEN @Source IS NULL OR EXISTS (SELECT 1 FROM json_each({Table}.outlets) WHERE value = @Source)
+                               THEN outlets ELSE json_insert(outlets, '$[#]', @Source) END,
+                latest_article_id = @ArticleId, latest_title = @Title, latest_url = @Url, updated_at = @At
+            WHERE alert_id = @alertId AND not_relevant_at IS NULL
+              AND NOT EXISTS (SELECT 1 FROM json_each({Table}.article_ids) WHERE value = @ArticleId)
+            RETURNING {Columns}
+            """, new { alertId, article.ArticleId, article.Source, article.Title, article.Url, article.At });
+        return row?.ToAlert();
+    }
+
+    public async Task<AlertRecord?> RequeueAsync(string alertId, DeliveryStatus status, DateTimeOffset? dueAt, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<Row>($"""
+            UPDATE {Table}
+            SET delivery_status = @status, due_at = @dueAt, delivered_channels = '[]', last_error = NULL, delivery_attempts = 0, lease_until = NULL
+            WHERE alert_id = @alertId AND not_relevant_at IS NULL AND delivery_status IN ('Delivered', 'Failed', 'NotRequired')
+            RETURNING {Columns}
+            """, new { alertId, status = status.ToString(), dueAt });
+        return row?.ToAlert();
     }
 
     public async Task<AlertRecord?> GetAsync(string analystId, string alertId, CancellationToken cancellationToken)
@@ -80,24 +132,44 @@ public sealed class SqliteAlertStore(SqliteDatabase database) : IAlertStore, ISt
         return rows.Select(r => r.ToAlert()).ToList();
     }
 
+    public async Task<bool> MarkNotRelevantAsync(string analystId, string alertId, string? comment, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync($"""
+            UPDATE {Table}
+            SET not_relevant_at = COALESCE(not_relevant_at, @at), feedback_comment = @comment,
+                delivery_status = CASE WHEN delivery_status = 'Scheduled' THEN 'NotRequired' ELSE delivery_status END
+            WHERE analyst_id = @analystId AND alert_id = @alertId
+            """, new { analystId, alertId, comment, at }) == 1;
+    }
+
     public async Task<AlertRecord?> TryClaimDeliveryAsync(string alertId, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
     {
-        using var activity = SqliteDatabase.StartActivity("UPDATE", "alert_alerts");
+        using var activity = SqliteDatabase.StartActivity("UPDATE", Table);
         await using var connection = await database.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<Row>($"""
-            UPDATE alert_alerts SET lease_until = @leaseUntil, delivery_attempts = delivery_attempts + 1
+            UPDATE {Table} SET lease_until = @leaseUntil, delivery_attempts = delivery_attempts + 1
             WHERE alert_id = @alertId AND delivery_status = 'Pending' AND (lease_until IS NULL OR lease_until < @now)
             RETURNING {Columns}
             """, new { alertId, now, leaseUntil });
         return row?.ToAlert();
     }
 
+    public async Task MarkChannelDeliveredAsync(string alertId, string channel, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync($"""
+            UPDATE {Table} SET delivered_channels = json_insert(delivered_channels, '$[#]', @channel)
+            WHERE alert_id = @alertId AND NOT EXISTS (SELECT 1 FROM json_each({Table}.delivered_channels) WHERE value = @channel)
+            """, new { alertId, channel });
+    }
+
     public async Task CompleteDeliveryAsync(string alertId, DeliveryStatus status, DateTimeOffset at, string? error, CancellationToken cancellationToken)
     {
-        using var activity = SqliteDatabase.StartActivity("UPDATE", "alert_alerts");
+        using var activity = SqliteDatabase.StartActivity("UPDATE", Table);
         await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync("""
-            UPDATE alert_alerts
+        await connection.ExecuteAsync($"""
+            UPDATE {Table}
             SET delivery_status = @status, lease_until = NULL, last_error = @error,
                 delivered_at = CASE WHEN @status = 'Delivered' THEN @at ELSE delivered_at END
             WHERE alert_id = @alertId
@@ -108,8 +180,19 @@ public sealed class SqliteAlertStore(SqliteDatabase database) : IAlertStore, ISt
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(
-            "UPDATE alert_alerts SET delivery_status = 'Failed', lease_until = NULL, last_error = @error WHERE alert_id = @alertId AND delivery_status = 'Pending'",
+            $"UPDATE {Table} SET delivery_status = 'Failed', lease_until = NULL, last_error = @error WHERE alert_id = @alertId AND delivery_status = 'Pending'",
             new { alertId, error });
+    }
+
+    public async Task<IReadOnlyList<AlertRecord>> ReleaseDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<Row>($"""
+            UPDATE {Table} SET delivery_status = 'Pending'
+            WHERE alert_id IN (SELECT alert_id FROM {Table} WHERE delivery_status = 'Scheduled' AND due_at <= @now ORDER BY due_at LIMIT @limit)
+            RETURNING {Columns}
+            """, new { now, limit });
+        return rows.Select(r => r.ToAlert()).OrderBy(a => a.DueAt).ToList();
     }
 
     private sealed class Row
@@ -117,26 +200,39 @@ public sealed class SqliteAlertStore(SqliteDatabase database) : IAlertStore, ISt
         public string AlertId { get; init; } = "";
         public string SubscriptionId { get; init; } = "";
         public string AnalystId { get; init; } = "";
-        public string ArticleId { get; init; } = "";
         public string StoryId { get; init; } = "";
+        public string ArticleId { get; init; } = "";
         public string? Title { get; init; }
         public string? Url { get; init; }
         public string Topics { get; init; } = "[]";
         public string Countries { get; init; } = "[]";
-        public string? WebhookUrl { get; init; }
+        public long ArticleCount { get; init; }
+        public string Outlets { get; init; } = "[]";
+        public string? LatestArticleId { get; init; }
+        public string? LatestTitle { get; init; }
+        public string? LatestUrl { get; init; }
+        public DateTimeOffset? UpdatedAt { get; init; }
+        public bool Urgent { get; init; }
         public DateTimeOffset ArticleIngestedAt { get; init; }
         public DateTimeOffset RaisedAt { get; init; }
         public string DeliveryStatus { get; init; } = "";
+        public DateTimeOffset? DueAt { get; init; }
         public long DeliveryAttempts { get; init; }
         public DateTimeOffset? DeliveredAt { get; init; }
         public string? LastError { get; init; }
+        public string DeliveredChannels { get; init; } = "[]";
+        public DateTimeOffset? NotRelevantAt { get; init; }
+        public string? FeedbackComment { get; init; }
 
         public AlertRecord ToAlert() => new()
         {
-            AlertId = AlertId, SubscriptionId = SubscriptionId, AnalystId = AnalystId, ArticleId = ArticleId, StoryId = StoryId,
+            AlertId = AlertId, SubscriptionId = SubscriptionId, AnalystId = AnalystId, StoryId = StoryId, ArticleId = ArticleId,
             Title = Title, Url = Url, Topics = JsonSerializer.Deserialize<List<string>>(Topics)!, Countries = JsonSerializer.Deserialize<List<string>>(Countries)!,
-            WebhookUrl = WebhookUrl, ArticleIngestedAt = ArticleIngestedAt, RaisedAt = RaisedAt,
-            DeliveryStatus = Enum.Parse<DeliveryStatus>(DeliveryStatus), DeliveryAttempts = (int)DeliveryAttempts, DeliveredAt = DeliveredAt, LastError = LastError,
+            ArticleCount = (int)ArticleCount, Outlets = JsonSerializer.Deserialize<List<string>>(Outlets)!, LatestArticleId = LatestArticleId,
+            LatestTitle = LatestTitle, LatestUrl = LatestUrl, UpdatedAt = UpdatedAt, Urgent = Urgent, ArticleIngestedAt = ArticleIngestedAt, RaisedAt = RaisedAt,
+            DeliveryStatus = Enum.Parse<DeliveryStatus>(DeliveryStatus), DueAt = DueAt, DeliveryAttempts = (int)DeliveryAttempts, DeliveredAt = DeliveredAt,
+            LastError = LastError, DeliveredChannels = JsonSerializer.Deserialize<List<string>>(DeliveredChannels)!, NotRelevantAt = NotRelevantAt,
+            FeedbackComment = FeedbackComment,
         };
     }
 }

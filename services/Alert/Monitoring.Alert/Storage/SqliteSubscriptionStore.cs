@@ -7,7 +7,11 @@ namespace Monitoring.Alert.Storage;
 
 public sealed class SqliteSubscriptionStore(SqliteDatabase database) : ISubscriptionStore, IStoreInitializer
 {
-    private const string Select = "SELECT subscription_id AS SubscriptionId, analyst_id AS AnalystId, name AS Name, topics AS Topics, countries AS Countries, keywords AS Keywords, webhook_url AS WebhookUrl, created_at AS CreatedAt FROM alert_subscriptions";
+    private const string Select = """
+        SELECT subscription_id AS SubscriptionId, analyst_id AS AnalystId, name AS Name, topics AS Topics, countries AS Countries,
+               keywords AS Keywords, webhook_url AS WebhookUrl, definition AS Definition, signing_secret AS SigningSecret, created_at AS CreatedAt
+        FROM alert_subscriptions
+        """;
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
@@ -24,26 +28,43 @@ public sealed class SqliteSubscriptionStore(SqliteDatabase database) : ISubscrip
                 created_at      TEXT NOT NULL);
             CREATE INDEX IF NOT EXISTS alert_subscriptions_analyst ON alert_subscriptions (analyst_id, created_at);
             """);
+
+        // Databases created before the subscription language gain its columns.
+        var columns = (await connection.QueryAsync<string>("SELECT name FROM pragma_table_info('alert_subscriptions')")).ToHashSet();
+        if (!columns.Contains("definition")) await connection.ExecuteAsync("ALTER TABLE alert_subscriptions ADD COLUMN definition TEXT NULL");
+        if (!columns.Contains("signing_secret")) await connection.ExecuteAsync("ALTER TABLE alert_subscriptions ADD COLUMN signing_secret TEXT NULL");
     }
 
     public async Task InsertAsync(Subscription subscription, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync("""
-            INSERT INTO alert_subscriptions (subscription_id, analyst_id, name, topics, countries, keywords, webhook_url, created_at)
-            VALUES (@SubscriptionId, @AnalystId, @Name, @Topics, @Countries, @Keywords, @WebhookUrl, @CreatedAt)
-            """, new
-        {
-            subscription.SubscriptionId, subscription.AnalystId, subscription.Name,
-            Topics = JsonSerializer.Serialize(subscription.Topics), Countries = JsonSerializer.Serialize(subscription.Countries),
-            Keywords = JsonSerializer.Serialize(subscription.Keywords), subscription.WebhookUrl, subscription.CreatedAt,
-        });
+            INSERT INTO alert_subscriptions (subscription_id, analyst_id, name, topics, countries, keywords, webhook_url, definition, signing_secret, created_at)
+            VALUES (@SubscriptionId, @AnalystId, @Name, @Topics, @Countries, @Keywords, @WebhookUrl, @Definition, @SigningSecret, @CreatedAt)
+            """, Parameters(subscription));
+    }
+
+    public async Task<bool> UpdateAsync(Subscription subscription, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync("""
+            UPDATE alert_subscriptions
+            SET name = @Name, topics = @Topics, countries = @Countries, keywords = @Keywords, webhook_url = @WebhookUrl, definition = @Definition
+            WHERE subscription_id = @SubscriptionId AND analyst_id = @AnalystId
+            """, Parameters(subscription)) == 1;
     }
 
     public async Task<Subscription?> GetAsync(string analystId, string subscriptionId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<Row>($"{Select} WHERE analyst_id = @analystId AND subscription_id = @subscriptionId", new { analystId, subscriptionId });
+        return row?.ToSubscription();
+    }
+
+    public async Task<Subscription?> FindAsync(string subscriptionId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<Row>($"{Select} WHERE subscription_id = @subscriptionId", new { subscriptionId });
         return row?.ToSubscription();
     }
 
@@ -69,6 +90,14 @@ public sealed class SqliteSubscriptionStore(SqliteDatabase database) : ISubscrip
         return rows.Select(r => r.ToSubscription()).ToList();
     }
 
+    private static object Parameters(Subscription subscription) => new
+    {
+        subscription.SubscriptionId, subscription.AnalystId, subscription.Name,
+        Topics = JsonSerializer.Serialize(subscription.Topics), Countries = JsonSerializer.Serialize(subscription.Countries),
+        Keywords = JsonSerializer.Serialize(subscription.Keywords), subscription.WebhookUrl,
+        Definition = SubscriptionDefinition.Serialize(subscription), subscription.SigningSecret, subscription.CreatedAt,
+    };
+
     private sealed class Row
     {
         public string SubscriptionId { get; init; } = "";
@@ -78,13 +107,15 @@ public sealed class SqliteSubscriptionStore(SqliteDatabase database) : ISubscrip
         public string Countries { get; init; } = "[]";
         public string Keywords { get; init; } = "[]";
         public string? WebhookUrl { get; init; }
+        public string? Definition { get; init; }
+        public string? SigningSecret { get; init; }
         public DateTimeOffset CreatedAt { get; init; }
 
-        public Subscription ToSubscription() => new()
+        public Subscription ToSubscription() => SubscriptionDefinition.Apply(new Subscription
         {
             SubscriptionId = SubscriptionId, AnalystId = AnalystId, Name = Name,
             Topics = JsonSerializer.Deserialize<List<string>>(Topics)!, Countries = JsonSerializer.Deserialize<List<string>>(Countries)!,
-            Keywords = JsonSerializer.Deserialize<List<string>>(Keywords)!, WebhookUrl = WebhookUrl, CreatedAt = CreatedAt,
-        };
+            Keywords = JsonSerializer.Deserialize<List<string>>(Keywords)!, SigningSecret = SigningSecret, CreatedAt = CreatedAt,
+        }, Definition, WebhookUrl);
     }
 }

@@ -32,7 +32,11 @@ public sealed class DemoSeeder(IServiceProvider services, Uri baseAddress, DemoC
         {
             if (existing.Any(s => s.Name == request.Name)) continue;
             var self = baseAddress.ToString().TrimEnd('/');
-            var response = await _http.PostAsJsonAsync("/api/subscriptions", request with { WebhookUrl = request.WebhookUrl?.Replace(DemoSeed.SelfPlaceholder, self, StringComparison.Ordinal) }, cancellationToken);
+            var response = await _http.PostAsJsonAsync("/api/subscriptions", request with
+            {
+                WebhookUrl = request.WebhookUrl?.Replace(DemoSeed.SelfPlaceholder, self, StringComparison.Ordinal),
+                Channels = request.Channels?.Select(c => c with { Target = c.Target.Replace(DemoSeed.SelfPlaceholder, self, StringComparison.Ordinal) }).ToList(),
+            }, cancellationToken);
             response.EnsureSuccessStatusCode();
         }
 
@@ -40,11 +44,12 @@ public sealed class DemoSeeder(IServiceProvider services, Uri baseAddress, DemoC
         {
             var criteria = string.Join("; ", new[]
             {
+                subscription.Query is null ? null : "query " + subscription.Query,
                 subscription.Topics.Count > 0 ? "topics " + string.Join('|', subscription.Topics) : null,
                 subscription.Countries.Count > 0 ? "countries " + string.Join('|', subscription.Countries) : null,
                 subscription.Keywords.Count > 0 ? "keywords " + string.Join('|', subscription.Keywords) : null,
             }.Where(c => c is not null));
-            console.Write("subscr.", $"\"{subscription.Name}\": {criteria}{(subscription.WebhookUrl is null ? "" : " → webhook")}");
+            console.Write("subscr.", $"\"{subscription.Name}\": {criteria}{(subscription.Channels.Count == 0 ? "" : " → " + string.Join(", ", subscription.Channels.Select(c => c.Type.ToString().ToLowerInvariant())))}");
         }
 
         return seed;

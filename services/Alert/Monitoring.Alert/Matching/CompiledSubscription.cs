@@ -1,0 +1,66 @@
+using Monitoring.Alert.Matching.Language;
+using Monitoring.Alert.Subscriptions;
+
+namespace Monitoring.Alert.Matching;
+
+/// <summary>A subscription with its expression parsed once: the <c>query</c>, ANDed with the <c>topics</c>/<c>countries</c>/<c>keywords</c> shorthand.</summary>
+public sealed class CompiledSubscription
+{
+    private CompiledSubscription(Subscription subscription, QueryNode query, QueryNode? urgent)
+    {
+        Subscription = subscription;
+        Query = query;
+        Urgent = urgent;
+        Program = new CompiledQuery(query);
+    }
+
+    public Subscription Subscription { get; }
+    public QueryNode Query { get; }
+
+    /// <summary><see cref="Query"/> flattened for the index, which evaluates it against interned key ids.</summary>
+    public CompiledQuery Program { get; }
+
+    /// <summary>Articles matching this too are urgent: they bypass quiet hours.</summary>
+    public QueryNode? Urgent { get; }
+
+    public bool Matches(MatchableArticle article) => Query.Matches(article);
+
+    public bool IsUrgent(MatchableArticle article) => Urgent?.Matches(article) == true;
+
+    /// <summary>Throws <see cref="QuerySyntaxException"/> for an invalid expression, or <see cref="ArgumentException"/> for a subscription with no condition.</summary>
+    public static CompiledSubscription Compile(Subscription subscription) =>
+        new(subscription, QueryOf(subscription), subscription.UrgentQuery is { Length: > 0 } urgent ? QueryParser.Parse(urgent) : null);
+
+    public static QueryNode QueryOf(Subscription subscription)
+    {
+        var parts = new List<QueryNode>();
+        if (subscription.Query is { Length: > 0 } query) parts.Add(QueryParser.Parse(query));
+        if (subscription.Topics.Count > 0) parts.Add(AnyOf(subscription.Topics.Select(t => (QueryNode)new TermNode(TermField.Topic, t.ToLowerInvariant()))));
+        if (subscription.Countries.Count > 0) parts.Add(AnyOf(subscription.Countries.Select(c => (QueryNode)new TermNode(TermField.Country, c.ToUpperInvariant()))));
+        if (subscription.Keywords.Count > 0)
+        {
+            parts.Add(AnyOf(subscription.Keywords.Select(k => MatchableArticle.Words(k).ToList()).Where(w => w.Count > 0)
+                .Select(w => w.Count == 1 ? (QueryNode)new TermNode(TermField.Word, w[0]) : new PhraseNode(w))));
+        }
+
+        if (parts.Count == 0) throw new ArgumentException("A subscription needs a query or at least one of topics, countries or keywords.", nameof(subscription));
+        var node = parts.Count == 1 ? parts[0] : new AndNode(parts);
+        return subscription.MinScore is > 0 and var minScore ? WithMinScore(node, minScore) : node;
+    }
+
+    private static QueryNode AnyOf(IEnumerable<QueryNode> nodes)
+    {
+        var list = nodes.ToList();
+        return list.Count == 1 ? list[0] : new OrNode(list);
+    }
+
+    /// <summary>The subscription's minimum score applies to every topic term that does not set its own.</summary>
+    private static QueryNode WithMinScore(QueryNode node, double minScore) => node switch
+    {
+        TermNode { Field: TermField.Topic, MinScore: 0 } term => term with { MinScore = minScore },
+        AndNode and => new AndNode(and.Children.Select(c => WithMinScore(c, minScore)).ToList()),
+        OrNode or => new OrNode(or.Children.Select(c => WithMinScore(c, minScore)).ToList()),
+        NotNode not => new NotNode(WithMinScore(not.Child, minScore)),
+        _ => node,
+    };
+}

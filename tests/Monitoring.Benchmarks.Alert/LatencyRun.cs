@@ -1,0 +1,42 @@
+using System.Diagnostics;
+using Monitoring.Alert.Matching;
+
+namespace Monitoring.Benchmarks.Alert;
+
+/// <summary>
+/// Per-article latency percentiles on one thread: BenchmarkDotNet reports means over iterations, while the target is a
+/// p99 per article, so each match is timed on its own here (after a warm-up) over many distinct articles.
+/// </summary>
+public static class LatencyRun
+{
+    public static void Run(int[] sizes, int articles, int runs)
+    {
+        var corpus = SubscriptionCorpus.Articles(articles);
+        Console.WriteLine($"{"subscriptions",13} {"articles",8} {"p50 µs",8} {"p90 µs",8} {"p99 µs",8} {"max µs",8} {"candidates/article",18} {"matches/article",15} {"build ms",8}");
+        foreach (var size in sizes)
+        {
+            var subscriptions = SubscriptionCorpus.Create(size);
+            var build = Stopwatch.StartNew();
+            var index = new SubscriptionIndex(subscriptions);
+            build.Stop();
+            for (var pass = 0; pass < 3; pass++) foreach (var article in corpus) index.Match(article); // past tiered JIT
+
+            var timings = new double[runs];
+            long matches = 0;
+            for (var i = 0; i < runs; i++)
+            {
+                var article = corpus[i % corpus.Count];
+                var started = Stopwatch.GetTimestamp();
+                matches += index.Match(article).Count;
+                timings[i] = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
+            }
+
+            Array.Sort(timings);
+            var candidates = corpus.Take(500).Average(a => index.CandidateCount(a));
+            Console.WriteLine(
+                $"{size,13:N0} {runs,8:N0} {Percentile(timings, 50),8:F1} {Percentile(timings, 90),8:F1} {Percentile(timings, 99),8:F1} {timings[^1],8:F1} {candidates,18:F0} {(double)matches / runs,15:F1} {build.Elapsed.TotalMilliseconds,8:F0}");
+        }
+    }
+
+    private static double Percentile(double[] sorted, double percentile) => sorted[(int)Math.Ceiling(percentile / 100 * sorted.Length) - 1];
+}
