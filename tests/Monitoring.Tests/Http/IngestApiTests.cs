@@ -77,6 +77,31 @@ public sealed class IngestApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_service_learns_a_sources_template_from_the_articles_it_receives()
+    {
+        string[] stories =
+        [
+            "The foreign ministers of Armenia and Azerbaijan met in Almaty on Friday to continue work on a peace treaty.",
+            "Finland's border guard closed two more crossing points after a rise in asylum seekers arriving from Russia.",
+            "The African Union suspended Niger's membership until constitutional order is restored, its council said.",
+        ];
+        foreach (var story in stories)
+        {
+            using var response = await _ingest.Http.PostAsJsonAsync("/api/articles", new
+            {
+                source = "daily-wire",
+                text = $"Download the Daily Wire app for breaking news alerts\n{story}\nFollow our correspondents on Telegram: @dailywire_world",
+            }, Ct);
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        }
+
+        await Eventually.HoldsAsync(() => _log.Ingested.Count == 3, "three articles are published");
+        var third = Assert.Single(_log.Ingested, article => article.Text.Contains("African Union", StringComparison.Ordinal));
+        Assert.Equal(stories[2], third.Text);
+        Assert.Contains("Download the Daily Wire app", Assert.Single(_log.Ingested, article => article.Text.Contains("Almaty", StringComparison.Ordinal)).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_body_over_the_limit_is_refused_with_413()
     {
         using var response = await _ingest.Http.PostAsync("/api/articles", new StringContent(new string('x', 5000), Encoding.UTF8, "text/plain"), Ct);
