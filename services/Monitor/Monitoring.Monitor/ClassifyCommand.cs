@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Monitoring.Classify;
 using Monitoring.Classify.Actors;
+using Monitoring.Classify.Coding;
 using Monitoring.Classify.Taxonomy;
 using Monitoring.Contracts;
 
@@ -11,7 +12,8 @@ namespace Monitoring.Monitor;
 
 /// <summary>
 /// <c>monitor classify PATH…</c>: classifies files (or stdin for <c>-</c>) with the shipped or a given taxonomy and prints,
-/// per input, JSON with the topics (id, score, evidence) and entities (type, name, code, mentions). Analysts use it to
+/// per input, JSON with the topics (id, score, evidence), entities (type, name, code, mentions) and CAMEO events
+/// (source, target, code, sentence and offsets). Analysts use it to
 /// try rules before they deploy them. A missing file is reported and skipped; the exit code is then 1.
 /// </summary>
 public static class ClassifyCommand
@@ -44,9 +46,12 @@ public static class ClassifyCommand
     public static int Run(IReadOnlyList<string> paths, FileInfo? taxonomy, FileInfo? actors, bool compact, TextReader stdin, TextWriter output, TextWriter error)
     {
         ArticleClassifier classifier;
+        EventCoder coder;
         try
         {
-            classifier = Load(taxonomy, actors);
+            var recognizer = LoadActors(actors);
+            classifier = new ArticleClassifier(LoadTaxonomy(taxonomy), recognizer);
+            coder = LoadCoder(recognizer);
         }
         catch (Exception exception) when (exception is TaxonomyException or IOException or JsonException)
         {
@@ -71,23 +76,33 @@ public static class ClassifyCommand
                 continue;
             }
 
-            output.WriteLine(JsonSerializer.Serialize(Result(path, classifier.Classify(null, text)), compact ? Compact : Indented));
+            output.WriteLine(JsonSerializer.Serialize(Result(path, classifier.Classify(null, text), coder.Code(text)), compact ? Compact : Indented));
         }
 
         return failed ? 1 : 0;
     }
 
-    public static ArticleClassifier Load(FileInfo? taxonomy, FileInfo? actors) => new(
-        TopicTagger.Load(taxonomy?.FullName ?? DataFile("taxonomy.yaml")),
-        ActorRecognizer.Load(DataFile("countries.json"), actors?.FullName ?? DataFile("actors.json")));
+    public static ArticleClassifier Load(FileInfo? taxonomy, FileInfo? actors) => new(LoadTaxonomy(taxonomy), LoadActors(actors));
+
+    private static TopicTagger LoadTaxonomy(FileInfo? taxonomy) => TopicTagger.Load(taxonomy?.FullName ?? DataFile("taxonomy.yaml"));
+
+    private static ActorRecognizer LoadActors(FileInfo? actors) => ActorRecognizer.Load(DataFile("countries.json"), actors?.FullName ?? DataFile("actors.json"));
+
+    /// <summary>The CAMEO coder over the same actors the classifier recognises, as the classify service composes it.</summary>
+    public static EventCoder LoadCoder(ActorRecognizer actors) => new(
+        CameoVerbDictionary.Load(DataFile("cameo-verbs.txt"), DataFile("cameo-verbs-extra.txt")),
+        CameoCodebook.Load(DataFile("cameo-codes.tsv")),
+        new RecognizedActorFinder(actors));
 
     private static string DataFile(string name) => Path.Combine(AppContext.BaseDirectory, "Data", name);
 
-    private static ClassifyOutput Result(string input, Classification classification) => new(
+    private static ClassifyOutput Result(string input, Classification classification, IReadOnlyList<CodedEvent> events) => new(
         input,
         classification.Topics,
         ArticleEntities.From(classification.Actors),
-        classification.Countries);
+        classification.Countries,
+        events);
 
-    private sealed record ClassifyOutput(string Input, IReadOnlyList<TopicScore> Topics, IReadOnlyList<ArticleEntity> Entities, IReadOnlyList<string> Countries);
+    private sealed record ClassifyOutput(
+        string Input, IReadOnlyList<TopicScore> Topics, IReadOnlyList<ArticleEntity> Entities, IReadOnlyList<string> Countries, IReadOnlyList<CodedEvent> Events);
 }

@@ -42,6 +42,24 @@ public sealed class ClassifyCommandTests
     }
 
     [Fact]
+    public void Prints_the_cameo_events_of_the_text_with_their_sentence_as_evidence()
+    {
+        const string text = "Russian police arrested two Chinese nationals in Moscow. The foreign ministers of France and Germany met in Paris on Monday.";
+
+        var (exit, results, _) = Run(["-"], text);
+
+        Assert.Equal(0, exit);
+        var events = results[0].GetProperty("events").EnumerateArray().ToList();
+        var meetings = events.Where(e => e.GetProperty("root").GetString() == "04").ToList();
+
+        // A compound subject that met: both directions, as CAMEO codes it.
+        Assert.Equal(["DEU→FRA", "FRA→DEU"], meetings.Select(e => $"{e.GetProperty("source").GetProperty("code").GetString()}→{e.GetProperty("target").GetProperty("code").GetString()}").Order());
+        Assert.All(meetings, m => Assert.Equal(text[m.GetProperty("sentenceStart").GetInt32()..m.GetProperty("sentenceEnd").GetInt32()], m.GetProperty("sentence").GetString()));
+        Assert.All(meetings, m => Assert.Equal("met", text[m.GetProperty("triggerStart").GetInt32()..m.GetProperty("triggerEnd").GetInt32()]));
+        Assert.All(events, e => Assert.Equal(e.GetProperty("root").GetString(), e.GetProperty("cameo").GetString()![..2]));
+    }
+
+    [Fact]
     public void A_dash_reads_standard_input()
     {
         var (exit, results, _) = Run(["-"], "Interpol and Europol police arrested members of a money laundering network; organised crime investigators seized cash.");

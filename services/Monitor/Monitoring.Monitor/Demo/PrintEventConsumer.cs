@@ -14,6 +14,8 @@ public sealed class PrintEventConsumer(DemoConsole console) : IConsumer<ArticleC
         console.Write("", $"topics: {topics} | countries: {countries}");
         var actors = article.Entities?.Where(e => e.Type is "person" or "organisation").Select(e => $"{e.Name} ({e.Code})").ToList();
         if (actors is { Count: > 0 }) console.Write("", $"actors: {string.Join(", ", actors)}");
+        var events = article.Events?.Select(e => $"{e.Source.Code}→{e.Target.Code} {e.Cameo}").Distinct().ToList();
+        if (events is { Count: > 0 }) console.Write("", $"CAMEO events: {string.Join(", ", events)}");
         return Task.CompletedTask;
     }
 }
