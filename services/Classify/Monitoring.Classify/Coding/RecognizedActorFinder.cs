@@ -6,7 +6,8 @@ namespace Monitoring.Classify.Coding;
 /// The event coder's actors from the full actor layer (countries, capitals and seats of power, organisations,
 /// people, role words). A role word and the country it belongs to become one mention, as the coder expects:
 /// "Chinese police" and "the police of Russia" are one actor each, with the country's code and the role's sector.
-/// A role word that belongs to no country names no one the coder can code, so it is left out.
+/// A role word that belongs to no country names no one the coder can code, so it is left out. People and national
+/// organisations carry their country's code and their sector; international organisations their own code (NATO, UN).
 /// </summary>
 public sealed class RecognizedActorFinder(ActorRecognizer recognizer) : IActorFinder
 {
@@ -23,7 +24,8 @@ public sealed class RecognizedActorFinder(ActorRecognizer recognizer) : IActorFi
             var sector = mention.Sectors.Count > 0 ? mention.Sectors[0] : null;
             if (mention.Actor.Type != ActorType.Role)
             {
-                var code = mention.Actor.Type == ActorType.Person ? mention.Country ?? mention.Code : mention.Code;
+                // People and national organisations (a ruling party, a ministry) act for their country, as CAMEO codes them (CHN + PTY).
+                var code = mention.Actor.Type is ActorType.Person or ActorType.Organisation ? mention.Country ?? mention.Code : mention.Code;
                 found.Add(new ActorMention(mention.Start, mention.End, mention.Text, code, mention.Actor.Type == ActorType.Country ? null : sector));
                 continue;
             }
