@@ -24,7 +24,12 @@ public static class SubscriptionCorpus
 
     public static IReadOnlyList<string> Countries { get; } = LoadCountries();
 
-    public static List<CompiledSubscription> Create(int count, int seed = 42)
+    /// <summary>
+    /// <paramref name="specific"/>: the shapes narrowed as analysts narrow them once alerts arrive — a topic-and-country
+    /// rule also names the specific term it is about, an actor rule a country and an event type, a keyword rule ties its common
+    /// phrase to a country, the shorthand always has keywords — so a subscription fires on a fraction of a percent of articles. Broad: the shapes as first written.
+    /// </summary>
+    public static List<CompiledSubscription> Create(int count, int seed = 42, bool specific = false)
     {
         var random = new Random(seed);
         var vocabulary = RareWords;
@@ -44,9 +49,11 @@ public static class SubscriptionCorpus
             var roll = random.Next(100);
             subscription = roll switch
             {
-                < 30 => subscription with { Query = $"(topic:{Any(random, Topics)} OR topic:{Any(random, Topics)}) AND (country:{Country(random)} OR country:{Country(random)})" },
+                < 30 => subscription with { Query = $"(topic:{Any(random, Topics)} OR topic:{Any(random, Topics)}) AND (country:{Country(random)} OR country:{Country(random)})" + (specific ? $" AND \"{Any(random, vocabulary)}\"" : "") },
                 < 45 => subscription with { Query = $"country:{Country(random)} AND \"{Any(random, Phrases)}\"" },
+                < 55 when specific => subscription with { Query = $"\"{Any(random, vocabulary)}\" OR \"{Any(random, vocabulary)}\" OR (\"{Any(random, Phrases)}\" AND country:{Country(random)})" },
                 < 55 => subscription with { Query = $"\"{Any(random, Phrases)}\" OR \"{Any(random, vocabulary)}\" OR \"{Any(random, vocabulary)}\"" },
+                < 65 when specific => subscription with { Query = $"actor:\"{Any(random, Actors)}\" AND country:{Country(random)} AND event:{Any(random, Events)}" },
                 < 65 => subscription with { Query = $"actor:\"{Any(random, Actors)}\" OR (actor:\"{Any(random, Actors)}\" AND country:{Country(random)})" },
                 < 73 => subscription with { Query = $"topic:{Any(random, Topics)}>={random.Next(4, 15)} AND country:{Country(random)} AND NOT country:{Country(random)}" },
                 < 81 => subscription with { Query = $"event:{Any(random, Events)} AND (country:{Country(random)} OR country:{Country(random)}) AND NOT lang:zh" },
@@ -55,7 +62,7 @@ public static class SubscriptionCorpus
                 {
                     Topics = [Any(random, Topics)],
                     Countries = [Country(random), Country(random)],
-                    Keywords = random.Next(2) == 0 ? [Any(random, Phrases), Any(random, vocabulary)] : [],
+                    Keywords = specific || random.Next(2) == 0 ? [Any(random, Phrases), Any(random, vocabulary)] : [],
                 },
             };
             subscriptions.Add(CompiledSubscription.Compile(subscription));

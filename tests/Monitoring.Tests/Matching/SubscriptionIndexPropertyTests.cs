@@ -40,10 +40,10 @@ public sealed class SubscriptionIndexPropertyTests
             index.Remove(removed.Subscription.SubscriptionId);
         }
 
+        var articles = Enumerable.Range(0, 500).Select(_ => RandomArticle(random)).ToList();
         var matchedSomething = 0;
-        for (var i = 0; i < 500; i++)
+        foreach (var article in articles)
         {
-            var article = RandomArticle(random);
             var expected = subscriptions.Where(s => s.Matches(article)).Select(s => s.Subscription.SubscriptionId).Order().ToList();
             var actual = index.Match(article).Select(s => s.Subscription.SubscriptionId).Order().ToList();
             Assert.Equal(expected, actual);
@@ -53,6 +53,46 @@ public sealed class SubscriptionIndexPropertyTests
         // The property is only worth something if the cases exercise matches, not just empty results.
         Assert.InRange(matchedSomething, 250, 500);
         Assert.Equal(subscriptions.Count, index.Count);
+
+        // Rebuilt as the catalog reloads it, the index files subscriptions by the key frequencies it has now observed
+        // (other filing keys and guards than the prior chose); it must still return exactly the same.
+        var rebuilt = new SubscriptionIndex(subscriptions, index.Frequencies);
+        Assert.True(index.Frequencies.ArticlesObserved >= 500);
+        foreach (var article in articles)
+        {
+            var expected = subscriptions.Where(s => s.Matches(article)).Select(s => s.Subscription.SubscriptionId).Order().ToList();
+            Assert.Equal(expected, rebuilt.Match(article).Select(s => s.Subscription.SubscriptionId).Order().ToList());
+        }
+    }
+
+    [Fact]
+    public void Key_frequencies_learned_from_articles_replace_the_prior()
+    {
+        var frequencies = new KeyFrequencies();
+        var priorForWord = frequencies.Estimate("w:security");
+        for (var i = 0; i < 200; i++)
+        {
+            frequencies.Observe(new MatchableArticle("security", "talks", [], [i % 10 == 0 ? "RUS" : "CHN"], "cgtn", "en"));
+        }
+
+        Assert.InRange(frequencies.Estimate("w:security"), 0.9, 1.0);
+        Assert.True(frequencies.Estimate("w:security") > priorForWord);
+        Assert.InRange(frequencies.Estimate("c:RUS"), 0.05, 0.15);
+        Assert.True(frequencies.Estimate("w:never") < 0.01);
+    }
+
+    [Fact]
+    public void A_phrase_of_common_words_is_filed_under_the_rarer_key_of_its_conjunction()
+    {
+        var frequencies = new KeyFrequencies();
+        for (var i = 0; i < 200; i++)
+        {
+            frequencies.Observe(new MatchableArticle("Security cooperation", "law enforcement", [], [i % 50 == 0 ? "BRA" : "CHN"], "cgtn", "en"));
+        }
+
+        var query = QueryParser.Parse("country:BRA AND \"law enforcement\"");
+        Assert.Equal(["c:BRA"], SubscriptionIndex.RequiredKeys(query, frequencies));
+        Assert.Equal(["w:enforcement"], SubscriptionIndex.RequiredKeys(QueryParser.Parse("country:CHN AND \"law enforcement\""), new KeyFrequencies()));
     }
 
     private static Subscription RandomSubscription(Random random, int id)

@@ -7,6 +7,7 @@ namespace Monitoring.Alert.Matching;
 /// A query flattened into one int array, for the index's hot loop: with 100 000 subscriptions the node trees no longer
 /// fit in cache, and walking one costs a cache miss per node; one array costs one or two. Terms are interned key ids
 /// tested against the article's id set; thresholds and phrases, rarer, keep their node.
+/// The index copies every program into one array, so a candidate costs one cache miss rather than three.
 /// Layout of a node at <c>i</c>: <c>[op, length, …]</c>, length counting the whole node, so AND/OR can skip children.
 /// </summary>
 public sealed class CompiledQuery
@@ -32,37 +33,50 @@ public sealed class CompiledQuery
         _nodes = [.. nodes];
     }
 
-    /// <summary>The ids of the article's keys that some subscription uses (keys no subscription names cannot matter).</summary>
-    public static HashSet<int> KeyIdsOf(MatchableArticle article)
+    /// <summary>How many ulongs <see cref="MarkKeyIds"/> needs: one bit per key id interned so far.</summary>
+    public static int KeyIdWords => (Volatile.Read(ref _lastKeyId) >> 6) + 1;
+
+    /// <summary>
+    /// Sets the bit of every article key that some subscription uses (keys no subscription names cannot matter) in
+    /// <paramref name="bits"/>, cleared by the caller and <see cref="KeyIdWords"/> long: a bit test per term instead of a hash lookup.
+    /// </summary>
+    public static void MarkKeyIds(MatchableArticle article, ulong[] bits)
     {
-        var ids = new HashSet<int>(article.Keys.Count);
         foreach (var key in article.Keys)
         {
-            if (KeyIds.TryGetValue(key, out var id)) ids.Add(id);
+            if (KeyIds.TryGetValue(key, out var id) && id >> 6 < bits.Length) bits[id >> 6] |= 1UL << (id & 63);
         }
-
-        return ids;
     }
 
-    public bool Matches(MatchableArticle article, HashSet<int> keyIds) => Evaluate(0, article, keyIds);
+    /// <summary>The flattened program; position independent, so the index can copy it into one contiguous array.</summary>
+    public ReadOnlySpan<int> Code => _program;
 
-    private bool Evaluate(int at, MatchableArticle article, HashSet<int> keyIds)
+    /// <summary>Whether the bits from <see cref="MarkKeyIds"/> hold the key id.</summary>
+    public static bool Has(ulong[] keyIds, int id) => id >> 6 < keyIds.Length && (keyIds[id >> 6] & (1UL << (id & 63))) != 0;
+
+    /// <summary>Evaluates against the bits from <see cref="MarkKeyIds"/>; a key interned after they were set is absent, as from the article.</summary>
+    public bool Matches(MatchableArticle article, ulong[] keyIds) => Evaluate(this, _program, 0, article, keyIds);
+
+    /// <summary>
+    /// Evaluates <paramref name="query"/> from a copy of its <see cref="Code"/> at <paramref name="at"/> in
+    /// <paramref name="code"/>. Static, so the query object itself is only read for a threshold or phrase.
+    /// </summary>
+    public static bool Evaluate(CompiledQuery query, int[] code, int at, MatchableArticle article, ulong[] keyIds)
     {
-        var program = _program;
-        switch (program[at])
+        switch (code[at])
         {
             case Key:
-                return keyIds.Contains(program[at + 2]);
+                return Has(keyIds, code[at + 2]);
             case Node:
-                return _nodes[program[at + 2]].Matches(article);
+                return query._nodes[code[at + 2]].Matches(article);
             case Not:
-                return !Evaluate(at + 2, article, keyIds);
+                return !Evaluate(query, code, at + 2, article, keyIds);
             default:
-                var isAnd = program[at] == And;
-                var end = at + program[at + 1];
-                for (var child = at + 2; child < end; child += program[child + 1])
+                var isAnd = code[at] == And;
+                var end = at + code[at + 1];
+                for (var child = at + 2; child < end; child += code[child + 1])
                 {
-                    if (Evaluate(child, article, keyIds) != isAnd) return !isAnd;
+                    if (Evaluate(query, code, child, article, keyIds) != isAnd) return !isAnd;
                 }
 
                 return isAnd;
@@ -75,12 +89,24 @@ public sealed class CompiledQuery
         switch (node)
         {
             case TermNode { MinScore: 0 } term:
-                program.AddRange([Key, 3, KeyIds.GetOrAdd(term.Key, _ => Interlocked.Increment(ref _lastKeyId))]);
+                program.AddRange([Key, 3, IdOf(term.Key)]);
                 return;
             case AndNode or OrNode or NotNode:
                 program.AddRange([node switch { AndNode => And, OrNode => Or, _ => Not }, 0]);
                 var children = node switch { AndNode a => a.Children, OrNode o => o.Children, NotNode n => [n.Child], _ => [] };
                 foreach (var child in children) Emit(child, program, nodes);
+                program[start + 1] = program.Count - start;
+                return;
+            case PhraseNode { Words.Count: > 0 } phrase:
+                // Every word present first, a bit test each: most phrases fail there, before any position lookup.
+                program.AddRange([And, 0]);
+                foreach (var word in phrase.Words.Distinct()) program.AddRange([Key, 3, IdOf(MatchableArticle.KeyOf(TermField.Word, word))]);
+                if (phrase.Words.Count > 1)
+                {
+                    program.AddRange([Node, 3, nodes.Count]);
+                    nodes.Add(node);
+                }
+
                 program[start + 1] = program.Count - start;
                 return;
             default:
@@ -89,4 +115,7 @@ public sealed class CompiledQuery
                 return;
         }
     }
+
+    /// <summary>The interned id of a key, as programs and <see cref="MarkKeyIds"/> use it.</summary>
+    public static int IdOf(string key) => KeyIds.GetOrAdd(key, _ => Interlocked.Increment(ref _lastKeyId));
 }

@@ -12,6 +12,9 @@ namespace Monitoring.Alert.Matching;
 public sealed class SubscriptionCatalog(IServiceScopeFactory scopes, ILogger<SubscriptionCatalog> logger) : IDisposable
 {
     private readonly SemaphoreSlim _loading = new(1, 1);
+
+    // Outlives each index: a reload files subscriptions by what all articles so far say is rare.
+    private readonly KeyFrequencies _frequencies = new();
     private volatile SubscriptionIndex? _index;
 
     public async ValueTask<SubscriptionIndex> GetAsync(CancellationToken cancellationToken)
@@ -56,7 +59,7 @@ public sealed class SubscriptionCatalog(IServiceScopeFactory scopes, ILogger<Sub
             }
         }
 
-        return new SubscriptionIndex(compiled);
+        return new SubscriptionIndex(compiled, _frequencies);
     }
 
     public void Dispose() => _loading.Dispose();

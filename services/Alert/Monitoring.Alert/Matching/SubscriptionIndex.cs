@@ -20,10 +20,20 @@ public sealed class SubscriptionIndex
     private readonly Stack<int> _freeSlots = new();
     private int _slots;
 
-    public SubscriptionIndex(IEnumerable<CompiledSubscription>? subscriptions = null)
+    // Every subscription's program, one after another, addressed by Posting.Offset (a replaced one stays until the next rebuild).
+    private int[] _code = new int[1024];
+    private int _codeLength;
+
+    /// <param name="subscriptions">The subscriptions to file.</param>
+    /// <param name="frequencies">Key frequencies observed so far, kept across the indexes that replace this one; each subscription is filed under its rarest required keys.</param>
+    public SubscriptionIndex(IEnumerable<CompiledSubscription>? subscriptions = null, KeyFrequencies? frequencies = null)
     {
+        Frequencies = frequencies ?? new KeyFrequencies();
         foreach (var subscription in subscriptions ?? []) Add(subscription);
     }
+
+    /// <summary>What this index learns of the articles it matches; pass it to the index that replaces this one.</summary>
+    public KeyFrequencies Frequencies { get; }
 
     public int Count
     {
@@ -57,23 +67,28 @@ public sealed class SubscriptionIndex
     /// <summary>The subscriptions the article matches, each once.</summary>
     public List<CompiledSubscription> Match(MatchableArticle article)
     {
+        Frequencies.Observe(article);
         var matched = new List<CompiledSubscription>();
+        var keyIds = ArrayPool<ulong>.Shared.Rent(CompiledQuery.KeyIdWords);
+        Array.Clear(keyIds);
+        CompiledQuery.MarkKeyIds(article, keyIds);
         _lock.EnterReadLock();
         var seen = ArrayPool<ulong>.Shared.Rent((_slots >> 6) + 1);
         try
         {
-            var keyIds = CompiledQuery.KeyIdsOf(article);
             Array.Clear(seen, 0, (_slots >> 6) + 1);
+            var code = _code;
             foreach (var key in article.Keys)
             {
                 if (!_postings.TryGetValue(key, out var candidates)) continue;
-                foreach (var (slot, candidate) in CollectionsMarshal.AsSpan(candidates))
+                foreach (ref readonly var candidate in CollectionsMarshal.AsSpan(candidates))
                 {
-                    ref var word = ref seen[slot >> 6];
-                    var bit = 1UL << (slot & 63);
+                    if (candidate.Guard >= 0 && !CompiledQuery.Has(keyIds, candidate.Guard)) continue;
+                    ref var word = ref seen[candidate.Slot >> 6];
+                    var bit = 1UL << (candidate.Slot & 63);
                     if ((word & bit) != 0) continue;
                     word |= bit;
-                    if (candidate.Program.Matches(article, keyIds)) matched.Add(candidate);
+                    if (CompiledQuery.Evaluate(candidate.Program, code, candidate.Offset, article, keyIds)) matched.Add(candidate.Subscription);
                 }
             }
 
@@ -85,6 +100,7 @@ public sealed class SubscriptionIndex
         finally
         {
             ArrayPool<ulong>.Shared.Return(seen);
+            ArrayPool<ulong>.Shared.Return(keyIds);
             _lock.ExitReadLock();
         }
 
@@ -109,24 +125,26 @@ public sealed class SubscriptionIndex
     }
 
     /// <summary>
-    /// Keys at least one of which every matching article has; null when none can be named (the query can match an
-    /// article with none of its terms, as <c>NOT x</c> does).
+    /// Keys at least one of which every matching article has, chosen to be as rare as <paramref name="frequencies"/>
+    /// expects; null when none can be named (the query can match an article with none of its terms, as <c>NOT x</c> does).
     /// </summary>
-    public static IReadOnlyList<string>? RequiredKeys(QueryNode node)
+    public static IReadOnlyList<string>? RequiredKeys(QueryNode node, KeyFrequencies frequencies)
     {
         switch (node)
         {
             case TermNode term:
                 return [term.Key];
             case PhraseNode phrase:
-                // Every word of the phrase is present; the longest is usually the rarest.
-                return [MatchableArticle.KeyOf(TermField.Word, phrase.Words.MaxBy(w => w.Length)!)];
+                // Every word of the phrase is present: its rarest word will do.
+                return [phrase.Words.Select(w => MatchableArticle.KeyOf(TermField.Word, w)).MinBy(frequencies.Estimate)!];
             case AndNode and:
                 IReadOnlyList<string>? best = null, topics = null, countries = null;
+                var bestCost = double.MaxValue;
                 foreach (var child in and.Children)
                 {
-                    if (RequiredKeys(child) is not { } keys) continue;
-                    if (best is null || Cost(keys) < Cost(best)) best = keys;
+                    if (RequiredKeys(child, frequencies) is not { } keys) continue;
+                    var cost = frequencies.Estimate(keys);
+                    if (cost < bestCost) (best, bestCost) = (keys, cost);
                     if (keys.All(k => k.StartsWith("t:", StringComparison.Ordinal)) && (topics is null || keys.Count < topics.Count)) topics = keys;
                     if (keys.All(k => k.StartsWith("c:", StringComparison.Ordinal)) && (countries is null || keys.Count < countries.Count)) countries = keys;
                 }
@@ -135,7 +153,7 @@ public sealed class SubscriptionIndex
                 if (topics is not null && countries is not null && topics.Count * countries.Count <= MaxPairs)
                 {
                     var pairs = topics.SelectMany(t => countries.Select(c => MatchableArticle.PairKey(t[2..], c[2..]))).ToList();
-                    if (Cost(pairs) < Cost(best!)) best = pairs;
+                    if (frequencies.Estimate(pairs) < bestCost) best = pairs;
                 }
 
                 return best;
@@ -143,7 +161,7 @@ public sealed class SubscriptionIndex
                 var union = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var child in or.Children)
                 {
-                    if (RequiredKeys(child) is not { } keys) return null;
+                    if (RequiredKeys(child, frequencies) is not { } keys) return null;
                     union.UnionWith(keys);
                 }
 
@@ -153,35 +171,44 @@ public sealed class SubscriptionIndex
         }
     }
 
-    /// <summary>How many articles a key is expected to select: languages and countries are common, words and actors rare.</summary>
     private const int MaxPairs = 16;
 
-    private static int Cost(IReadOnlyList<string> keys)
+    /// <summary>
+    /// Keys every matching article has (the terms and phrase words ANDed at the top of the query). The rarest one other
+    /// than the filing key is tested on the posting itself: most candidates fail it without their program being read.
+    /// </summary>
+    public static void CollectMustHaveKeys(QueryNode node, ICollection<string> keys)
     {
-        var cost = 0;
-        foreach (var key in keys)
+        switch (node)
         {
-            cost += key[0] switch
-            {
-                'l' => 100,
-                'p' => 2,
-                'q' => 40,
-                't' => 30,
-                'c' => 10,
-                's' => 5,
-                'e' => 4,
-                'w' when key.Length <= 5 => 4,
-                _ => 1,
-            };
+            case TermNode term:
+                keys.Add(term.Key);
+                break;
+            case PhraseNode phrase:
+                foreach (var word in phrase.Words) keys.Add(MatchableArticle.KeyOf(TermField.Word, word));
+                break;
+            case AndNode and:
+                foreach (var child in and.Children) CollectMustHaveKeys(child, keys);
+                break;
         }
+    }
 
-        return cost;
+    private int GuardOf(CompiledSubscription subscription, IReadOnlyList<string> filedUnder)
+    {
+        var mustHave = new HashSet<string>(StringComparer.Ordinal);
+        CollectMustHaveKeys(subscription.Query, mustHave);
+        mustHave.ExceptWith(filedUnder);
+        return mustHave.Count == 0 ? -1 : CompiledQuery.IdOf(mustHave.MinBy(Frequencies.Estimate)!);
     }
 
     private void Add(CompiledSubscription subscription)
     {
-        var keys = RequiredKeys(subscription.Query);
-        var posting = new Posting(_freeSlots.Count > 0 ? _freeSlots.Pop() : _slots++, subscription);
+        var keys = RequiredKeys(subscription.Query, Frequencies);
+        var program = subscription.Program.Code;
+        if (_codeLength + program.Length > _code.Length) Array.Resize(ref _code, Math.Max(_code.Length * 2, _codeLength + program.Length));
+        program.CopyTo(_code.AsSpan(_codeLength));
+        var posting = new Posting(_freeSlots.Count > 0 ? _freeSlots.Pop() : _slots++, keys is null ? -1 : GuardOf(subscription, keys), _codeLength, subscription.Program, subscription);
+        _codeLength += program.Length;
         _byId[subscription.Subscription.SubscriptionId] = (posting, keys);
         if (keys is null)
         {
@@ -214,6 +241,10 @@ public sealed class SubscriptionIndex
         }
     }
 
-    /// <summary>A subscription under one key, with the slot that marks it as already evaluated for the current article.</summary>
-    private readonly record struct Posting(int Slot, CompiledSubscription Subscription);
+    /// <summary>
+    /// A subscription under one key, with the slot that marks it as already evaluated for the current article, the id
+    /// of a further key it needs (-1: none), and where its program starts in the index's code array (the hot loop reads
+    /// those, not the subscription's objects).
+    /// </summary>
+    private readonly record struct Posting(int Slot, int Guard, int Offset, CompiledQuery Program, CompiledSubscription Subscription);
 }
