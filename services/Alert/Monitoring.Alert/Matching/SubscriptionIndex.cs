@@ -24,6 +24,9 @@ public sealed class SubscriptionIndex
     private int[] _code = new int[1024];
     private int _codeLength;
 
+    // Sizes the next result list: with thousands of matches, growing it is a measurable share of the match.
+    private int _lastMatchCount;
+
     /// <param name="subscriptions">The subscriptions to file.</param>
     /// <param name="frequencies">Key frequencies observed so far, kept across the indexes that replace this one; each subscription is filed under its rarest required keys.</param>
     public SubscriptionIndex(IEnumerable<CompiledSubscription>? subscriptions = null, KeyFrequencies? frequencies = null)
@@ -68,7 +71,7 @@ public sealed class SubscriptionIndex
     public List<CompiledSubscription> Match(MatchableArticle article)
     {
         Frequencies.Observe(article);
-        var matched = new List<CompiledSubscription>();
+        var matched = new List<CompiledSubscription>(Volatile.Read(ref _lastMatchCount) + 16);
         var keyIds = ArrayPool<ulong>.Shared.Rent(CompiledQuery.KeyIdWords);
         Array.Clear(keyIds);
         CompiledQuery.MarkKeyIds(article, keyIds);
@@ -88,7 +91,7 @@ public sealed class SubscriptionIndex
                     var bit = 1UL << (candidate.Slot & 63);
                     if ((word & bit) != 0) continue;
                     word |= bit;
-                    if (CompiledQuery.Evaluate(candidate.Program, code, candidate.Offset, article, keyIds)) matched.Add(candidate.Subscription);
+                    if (candidate.Certain || CompiledQuery.Evaluate(candidate.Program, code, candidate.Offset, article, keyIds)) matched.Add(candidate.Subscription);
                 }
             }
 
@@ -103,6 +106,8 @@ public sealed class SubscriptionIndex
             ArrayPool<ulong>.Shared.Return(keyIds);
             _lock.ExitReadLock();
         }
+
+        Volatile.Write(ref _lastMatchCount, matched.Count);
 
         return matched;
     }
@@ -193,6 +198,31 @@ public sealed class SubscriptionIndex
         }
     }
 
+    /// <summary>
+    /// Whether an article with these facts matches the query whatever else it has or lacks: then a posting under that
+    /// key is a match without evaluation (topic-and-country subscriptions under their pairs, single-term ones).
+    /// </summary>
+    public static bool IsImpliedBy(QueryNode node, IReadOnlySet<string> facts) => node switch
+    {
+        TermNode { MinScore: 0 } term => facts.Contains(term.Key),
+        AndNode and => and.Children.All(child => IsImpliedBy(child, facts)),
+        OrNode or => or.Children.Any(child => IsImpliedBy(child, facts)),
+        _ => false,
+    };
+
+    /// <summary>The facts an article with the key has: a topic-country pair key stands for both.</summary>
+    private static HashSet<string> FactsOf(string key)
+    {
+        var facts = new HashSet<string>(StringComparer.Ordinal) { key };
+        if (key.StartsWith("p:", StringComparison.Ordinal) && key.LastIndexOf('|') is var bar and > 2)
+        {
+            facts.Add(MatchableArticle.KeyOf(TermField.Topic, key[2..bar]));
+            facts.Add(MatchableArticle.KeyOf(TermField.Country, key[(bar + 1)..]));
+        }
+
+        return facts;
+    }
+
     private int GuardOf(CompiledSubscription subscription, IReadOnlyList<string> filedUnder)
     {
         var mustHave = new HashSet<string>(StringComparer.Ordinal);
@@ -219,7 +249,7 @@ public sealed class SubscriptionIndex
         foreach (var key in keys)
         {
             if (!_postings.TryGetValue(key, out var list)) _postings[key] = list = [];
-            list.Add(posting);
+            list.Add(IsImpliedBy(subscription.Query, FactsOf(key)) ? posting with { Guard = -1, Certain = true } : posting);
         }
     }
 
@@ -236,15 +266,15 @@ public sealed class SubscriptionIndex
         foreach (var key in entry.Keys)
         {
             var list = _postings[key];
-            list.Remove(entry.Posting);
+            list.RemoveAt(list.FindIndex(posting => posting.Slot == entry.Posting.Slot));
             if (list.Count == 0) _postings.Remove(key);
         }
     }
 
     /// <summary>
     /// A subscription under one key, with the slot that marks it as already evaluated for the current article, the id
-    /// of a further key it needs (-1: none), and where its program starts in the index's code array (the hot loop reads
-    /// those, not the subscription's objects).
+    /// of a further key it needs (-1: none), where its program starts in the index's code array (the hot loop reads
+    /// those, not the subscription's objects), and whether the key alone makes it a match.
     /// </summary>
-    private readonly record struct Posting(int Slot, int Guard, int Offset, CompiledQuery Program, CompiledSubscription Subscription);
+    private readonly record struct Posting(int Slot, int Guard, int Offset, CompiledQuery Program, CompiledSubscription Subscription, bool Certain = false);
 }
