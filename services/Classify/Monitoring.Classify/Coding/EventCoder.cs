@@ -84,10 +84,39 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
 
     public IReadOnlyList<CodedEvent> Code(string text) => Code(text, Tokenizer.Tokenize(text));
 
-    public IReadOnlyList<CodedEvent> Code(string text, List<Token> tokens)
-    {
+    public IReadOnlyList<CodedEvent> Code(string text, List<Token> tokens) =>
         // The default finder reuses the coder's tokens; any other finder gets the text.
-        var mentions = actors is PhraseActorFinder phrases ? phrases.Find(text, tokens) : actors.Find(text);
+        Code(text, tokens, actors is PhraseActorFinder phrases ? phrases.Find(text, tokens) : actors.Find(text));
+
+    /// <summary>
+    /// Codes what <see cref="ArticleClassifier"/> has already read, reusing its tokens and actors. Offsets refer to the
+    /// body (<c>ArticleIngested.Text</c>, which <c>ArticleClassified.Text</c> carries): the title, which the classifier
+    /// reads before the body, gives no events, but its actors still count as named before ("the two countries").
+    /// </summary>
+    public IReadOnlyList<CodedEvent> Code(Classification classification)
+    {
+        var events = Code(classification.Text, classification.Tokens, RecognizedActorFinder.From(classification.Text, classification.Actors));
+        var offset = classification.BodyStart;
+        if (offset == 0) return events;
+        var body = new List<CodedEvent>(events.Count);
+        foreach (var e in events)
+        {
+            if (e.SentenceStart < offset) continue;
+            body.Add(e with
+            {
+                SentenceStart = e.SentenceStart - offset, SentenceEnd = e.SentenceEnd - offset,
+                TriggerStart = e.TriggerStart - offset, TriggerEnd = e.TriggerEnd - offset,
+                Source = e.Source with { Start = e.Source.Start - offset, End = e.Source.End - offset },
+                Target = e.Target with { Start = e.Target.Start - offset, End = e.Target.End - offset },
+            });
+        }
+
+        return body;
+    }
+
+    /// <summary>Codes <paramref name="text"/> with actors found already (ordered by start, not overlapping).</summary>
+    public IReadOnlyList<CodedEvent> Code(string text, List<Token> tokens, IReadOnlyList<ActorMention> mentions)
+    {
         var events = new List<CodedEvent>();
         var recentCodes = new List<string>();
         int t = 0, m = 0;
