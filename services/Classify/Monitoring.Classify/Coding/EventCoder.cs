@@ -64,7 +64,9 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
 
     private static readonly HashSet<string> ObjectLeaders = Set(
         "the", "a", "an", "with", "to", "on", "against", "at", "into", "for", "from", "toward", "towards", "upon", "over", "off", "up", "down",
-        "out", "back", "counterparts", "counterpart", "officials", "leaders", "of", "its", "their", "his", "her");
+        "out", "back", "counterparts", "counterpart", "officials", "leaders", "of", "its", "their", "his", "her",
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds", "thousands", "several", "some",
+        "more", "fresh", "new", "further");
 
     private static readonly System.Buffers.SearchValues<char> Punctuation = System.Buffers.SearchValues.Create(",;:()\"”");
 
@@ -243,13 +245,16 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
             // "agreed to cooperate", "is ready to work with": the complement is the event, and intended.
             // "attacked X to punish Y": the purpose of an event is not one.
             var inheritsSubject = false;
+            var threat = false;
             if (infinitive && previous is not null && previous.End <= verb.First)
             {
                 var adjacent = before <= previous.End;
                 if (previous.Negated || !adjacent) continue;
                 if (IntentLemmas.Contains(previous.Entry.Lemma) || !previous.Coded)
                 {
-                    intent |= previous.Entry.Lemma is not ("CONTINUE" or "BEGIN" or "START" or "TRY" or "ATTEMPT" or "MOVE" or "WORK" or "STRIVE" or "CHOOSE");
+                    // "threatened to retaliate against X": a threat (13x) toward X, not the retaliation itself.
+                    threat = previous.Entry.Code is { } governing && governing.StartsWith("13", StringComparison.Ordinal);
+                    intent |= !threat && previous.Entry.Lemma is not ("CONTINUE" or "BEGIN" or "START" or "TRY" or "ATTEMPT" or "MOVE" or "WORK" or "STRIVE" or "CHOOSE");
                     var supersededAt = w[previous.First].Start;
                     events.RemoveAll(e => e.TriggerStart == supersededAt);
                     inheritsSubject = true;
@@ -296,7 +301,8 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
                 agent = AgentGroup(sentence, slots, inActor, verb.End, objectEnd, found);
             }
 
-            var target = passive ? null : TargetGroup(sentence, slots, inActor, verb.End, objectEnd, found, subject);
+            // A visit's place is its target ("arrived in Washington for a state visit"); elsewhere a place is only where.
+            var target = passive ? null : TargetGroup(sentence, slots, inActor, verb.End, objectEnd, found, subject, placeIsTarget: code is "042" or "043");
 
             // A verb coded by its default alone needs its target as its object ("attacked Georgia", "met with
             // Putin"), not somewhere further in the clause; compound subjects act on each other only when the
@@ -305,7 +311,7 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
             if (reciprocal && HasActor(w, inActor, passive ? SubjectRegionStart(sentence, found, verb) : verb.End, objectEnd, subject, slots)) continue;
             if (!byPattern && target is not null && DirectObjectEnd(w, inActor, verb.End, objectEnd) <= verb.End) continue;
 
-            code = Refine(code, w, passive ? SubjectRegionStart(sentence, found, verb) : verb.End, objectEnd, intent);
+            code = threat ? Threat(code) : Refine(code, w, passive ? SubjectRegionStart(sentence, found, verb) : verb.End, objectEnd, intent);
             var meaning = codebook.Find(code);
             if (meaning is null) continue;
 
@@ -427,6 +433,9 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
         if (w[i].Capitalized && !headline) return false;
         if (i > 0)
         {
+            // "Germany's exports": the tokenizer keeps the possessive out of the name, so it is in the gap.
+            var gap = sentence.Gap(i - 1, i);
+            if (gap.StartsWith("'s", StringComparison.Ordinal) || gap.StartsWith("’s", StringComparison.Ordinal)) return false;
             var previous = w[i - 1].Lower;
             if (NounMarkers.Contains(previous) || previous.EndsWith("'s", StringComparison.Ordinal) || previous.EndsWith("’s", StringComparison.Ordinal)) return false;
             if (char.IsDigit(previous[0])) return false;
@@ -561,7 +570,7 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
     private static int DirectObjectEnd(List<Token> w, int[] inActor, int from, int to)
     {
         var k = from;
-        while (k < to && inActor[k] < 0 && (ObjectLeaders.Contains(w[k].Lower) || (w[k].Lower.EndsWith("ly", StringComparison.Ordinal) && w[k].Lower.Length > 4))) k++;
+        while (k < to && inActor[k] < 0 && (ObjectLeaders.Contains(w[k].Lower) || char.IsDigit(w[k].Lower[0]) || (w[k].Lower.EndsWith("ly", StringComparison.Ordinal) && w[k].Lower.Length > 4))) k++;
         if (k < to && inActor[k] >= 0)
         {
             while (k < to && (inActor[k] >= 0 || w[k].Lower is "and" or "or" or "the")) k++;
@@ -636,7 +645,8 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
         return null;
     }
 
-    private static List<ActorMention>? TargetGroup(Sentence sentence, List<Slot> slots, int[] inActor, int from, int to, List<Verb> found, List<ActorMention> subject)
+    private static List<ActorMention>? TargetGroup(
+        Sentence sentence, List<Slot> slots, int[] inActor, int from, int to, List<Verb> found, List<ActorMention> subject, bool placeIsTarget = false)
     {
         var w = sentence.Tokens;
         for (var k = from; k < to; k++)
@@ -644,7 +654,7 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
             if (inActor[k] < 0) continue;
             var slot = slots[inActor[k]];
             k = slot.End - 1;
-            if (slot.First > 0 && (LocationPrepositions.Contains(w[slot.First - 1].Lower) || (slot.First > 1 && w[slot.First - 1].Lower == "the" && LocationPrepositions.Contains(w[slot.First - 2].Lower)))) continue;
+            if (!placeIsTarget && slot.First > 0 && (LocationPrepositions.Contains(w[slot.First - 1].Lower) || (slot.First > 1 && w[slot.First - 1].Lower == "the" && LocationPrepositions.Contains(w[slot.First - 2].Lower)))) continue;
             if (slot.Mentions.All(m => subject.Any(s => s.Code == m.Code && s.Sector == m.Sector))) continue;
             return Group(sentence, slots, inActor[slot.First], to, found, isObject: true);
         }
@@ -809,6 +819,16 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
             _ => code,
         };
     }
+
+    /// <summary>The threat of an action: force (18–20) is 138, repression (17) 137, sanctions and cuts (16) 131, protest (14–15) 133.</summary>
+    private static string Threat(string threatened) => threatened[..2] switch
+    {
+        "18" or "19" or "20" => "138",
+        "17" => "137",
+        "16" => "131",
+        "14" or "15" => "133",
+        _ => "130",
+    };
 
     private static char? CooperationDomain(List<Token> w, int from, int to)
     {
