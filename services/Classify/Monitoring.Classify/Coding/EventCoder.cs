@@ -74,7 +74,9 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
     private static readonly HashSet<string> SubjectNouns = Set(
         "countries", "sides", "nations", "states", "governments", "parties", "members", "delegations", "counterparts", "neighbours", "neighbors",
         "allies", "partners", "people", "groups", "crowds", "protesters", "demonstrators", "militants", "gunmen", "fighters", "agency", "agencies",
-        "departments", "ministries", "states", "powers", "both", "each", "all", "team", "teams", "man", "woman", "men", "women");
+        "departments", "ministries", "states", "powers", "both", "each", "all", "team", "teams", "man", "woman", "men", "women",
+        "forces", "troops", "soldiers", "jets", "warplanes", "aircraft", "drones", "warships", "ships", "vessels", "authorities",
+        "officials", "diplomats", "citizens", "nationals", "students", "activists", "hackers", "rebels", "security");
 
     private static readonly HashSet<string> Pronouns = Set("it", "they", "he", "she", "we", "i");
 
@@ -204,6 +206,7 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
         var w = sentence.Tokens;
         var inActor = new int[w.Count];
         Array.Fill(inActor, -1);
+        sentence.InActor = inActor;
         for (var s = 0; s < slots.Count; s++)
         {
             for (var i = slots[s].First; i < slots[s].End; i++) inActor[i] = s;
@@ -739,7 +742,7 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
                 foreach (var pattern in patterns)
                 {
                     if ((best is not null && pattern.Words.Length <= best.Words.Length) || !pattern.AppliesTo(verb.Entry)) continue;
-                    var end = MatchPattern(w, pattern, from, to);
+                    var end = MatchPattern(w, sentence.InActor, pattern, from, to);
                     if (end < 0) continue;
                     best = pattern;
                     bestEnd = useEnd ? end : fallbackEnd;
@@ -757,7 +760,7 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
     }
 
     /// <summary>Pattern words in order, each within a few words of the previous; returns the end of the match or -1.</summary>
-    private static int MatchPattern(List<Token> w, VerbPattern pattern, int from, int to)
+    private static int MatchPattern(List<Token> w, int[] inActor, VerbPattern pattern, int from, int to)
     {
         var at = from;
         foreach (var alternatives in pattern.Words)
@@ -765,6 +768,8 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
             var matched = -1;
             for (var k = at; k < Math.Min(to, at + MaxPatternGap); k++)
             {
+                // "lodged a protest with Japan over the release of": a pattern's words do not reach across an actor.
+                if (at > from && inActor[k] >= 0) break;
                 if (Matches(alternatives, w[k].Lower))
                 {
                     matched = k;
@@ -803,6 +808,9 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
     {
         var domain = CooperationDomain(w, from, to);
         var root = code[..2];
+
+        // "provided Ukraine with military aid": giving aid is aid (07x), whatever the verb's general cooperation code.
+        if (root is "06" && Aid(w, from, to) is { } aid) return intent ? (aid == '0' ? "033" : "033" + aid) : "07" + aid;
         if (code is "030" or "031" or "032" or "050" or "060" or "061" or "062" or "063" or "064" && domain is not null)
         {
             code = intent || code.StartsWith("03", StringComparison.Ordinal) ? "031" + domain : "06" + domain;
@@ -829,6 +837,25 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
         "14" or "15" => "133",
         _ => "130",
     };
+
+    /// <summary>The kind of aid the clause names: economic 1, military 2, humanitarian 3, other 0; null when it names none.</summary>
+    private static char? Aid(List<Token> w, int from, int to)
+    {
+        for (var k = from; k < to && k < w.Count; k++)
+        {
+            if (w[k].Lower is not ("aid" or "assistance")) continue;
+            var kind = k > from ? w[k - 1].Lower : "";
+            return kind switch
+            {
+                "military" or "defence" or "defense" or "security" or "lethal" => '2',
+                "humanitarian" or "medical" or "food" or "emergency" or "relief" => '3',
+                "economic" or "financial" or "development" => '1',
+                _ => '0',
+            };
+        }
+
+        return null;
+    }
 
     private static char? CooperationDomain(List<Token> w, int from, int to)
     {
@@ -878,6 +905,9 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
         public int Start { get; } = start;
         public int End { get; } = end;
         public List<Token> Tokens { get; } = tokens;
+
+        /// <summary>For every token the index of the actor slot it belongs to, or -1.</summary>
+        public int[] InActor { get; set; } = [];
 
         private bool[]? _commaBefore;
         private bool[]? _stopBefore;
