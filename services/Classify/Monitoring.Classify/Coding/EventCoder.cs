@@ -362,12 +362,17 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
             if (inActor[k] < 0) continue;
             var slot = slots[inActor[k]];
             k = slot.End - 1;
-            if (slot.First > 0 && LocationPrepositions.Contains(w[slot.First - 1].Lower)) continue;
+            if (IsPlace(w, slot)) continue;
             if (slot.Mentions.Any(m => subject.All(s => s.Code != m.Code))) return true;
         }
 
         return false;
     }
+
+    /// <summary>"in Beijing", "near the Polish border": where it happened, not who took part.</summary>
+    private static bool IsPlace(List<Token> w, Slot slot) =>
+        slot.First > 0 && (LocationPrepositions.Contains(w[slot.First - 1].Lower)
+            || (slot.First > 1 && w[slot.First - 1].Lower == "the" && LocationPrepositions.Contains(w[slot.First - 2].Lower)));
 
     /// <summary>"China and Russia met": each toward the other. One actor alone did nothing to anyone.</summary>
     private static IEnumerable<(ActorMention, ActorMention)> Reciprocal(List<ActorMention> group)
@@ -402,6 +407,9 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
                 var matches = true;
                 for (var k = 1; k < form.Words.Length && matches; k++) matches = w[i + k].Lower == form.Words[k] && inActor[i + k] < 0;
                 if (!matches || !LooksLikeVerb(sentence, i, form, headline)) continue;
+
+                // "Azerbaijani forces attacked": a subject noun spelled like a verb, followed by the verb.
+                if (form.Words.Length == 1 && SubjectNouns.Contains(w[i].Lower) && i + 1 < w.Count && verbs.FormsStartingWith(w[i + 1].Lower).Count > 0) break;
 
                 // "promote close coordination", "work together further": a verb right after a verb is its object or adverb.
                 if (found.Count > 0 && found[^1].End == i && found[^1].Kind == VerbKind.Event && sentence.Gap(i - 1, i).Trim().IsEmpty) break;
@@ -657,7 +665,7 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
             if (inActor[k] < 0) continue;
             var slot = slots[inActor[k]];
             k = slot.End - 1;
-            if (!placeIsTarget && slot.First > 0 && (LocationPrepositions.Contains(w[slot.First - 1].Lower) || (slot.First > 1 && w[slot.First - 1].Lower == "the" && LocationPrepositions.Contains(w[slot.First - 2].Lower)))) continue;
+            if (!placeIsTarget && IsPlace(w, slot)) continue;
             if (slot.Mentions.All(m => subject.Any(s => s.Code == m.Code && s.Sector == m.Sector))) continue;
             return Group(sentence, slots, inActor[slot.First], to, found, isObject: true);
         }
