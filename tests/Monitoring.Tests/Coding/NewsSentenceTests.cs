@@ -10,7 +10,7 @@ namespace Monitoring.Tests.Coding;
 public sealed class NewsSentenceTests(ITestOutputHelper output)
 {
     /// <summary>Raise this when the coder gets better; see docs/event-coding.md.</summary>
-    private const int CorrectFloor = 46;
+    private const int CorrectFloor = 59;
 
     [Fact]
     public void At_least_the_floor_of_the_news_sentences_code_exactly_as_hand_coded()

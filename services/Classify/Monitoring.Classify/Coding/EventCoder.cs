@@ -580,8 +580,10 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
     /// <summary>The end of the words that may stand between a verb and its object: articles, prepositions, adverbs.</summary>
     private static int DirectObjectEnd(List<Token> w, int[] inActor, int from, int to)
     {
-        var k = from;
-        while (k < to && inActor[k] < 0 && (ObjectLeaders.Contains(w[k].Lower) || char.IsDigit(w[k].Lower[0]) || (w[k].Lower.EndsWith("ly", StringComparison.Ordinal) && w[k].Lower.Length > 4))) k++;
+        var k = SkipObjectLeaders(w, inActor, from, to);
+
+        // "condemned the sale of U.S. weapons": the actor the object belongs to.
+        if (k > from && k + 1 < to && inActor[k] < 0 && inActor[k + 1] < 0 && w[k + 1].Lower == "of") k = SkipObjectLeaders(w, inActor, k + 2, to);
         if (k < to && inActor[k] >= 0)
         {
             while (k < to && (inActor[k] >= 0 || w[k].Lower is "and" or "or" or "the")) k++;
@@ -589,6 +591,13 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
         }
 
         return from;
+    }
+
+    private static int SkipObjectLeaders(List<Token> w, int[] inActor, int from, int to)
+    {
+        var k = from;
+        while (k < to && inActor[k] < 0 && (ObjectLeaders.Contains(w[k].Lower) || char.IsDigit(w[k].Lower[0]) || (w[k].Lower.EndsWith("ly", StringComparison.Ordinal) && w[k].Lower.Length > 4))) k++;
+        return k;
     }
 
     private static bool HasCommaBetween(Sentence sentence, int from, int to)
