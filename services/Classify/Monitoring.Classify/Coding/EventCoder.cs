@@ -217,8 +217,9 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
 
         // The speaker of a sentence is the default source of its clauses that name none.
         List<ActorMention>? speaker = null;
-        foreach (var verb in found.Where(v => v.Kind == VerbKind.Speech))
+        foreach (var verb in found)
         {
+            if (verb.Kind != VerbKind.Speech) continue;
             var region = SubjectRegionStart(sentence, found, verb);
             var group = LastGroup(sentence, slots, inActor, region, verb.First, found) ?? FirstGroupAfter(sentence, slots, inActor, verb.End, Math.Min(w.Count, verb.End + 3), found);
             if (group is not null)
@@ -228,7 +229,14 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
             }
         }
 
-        var denialFrom = found.FirstOrDefault(v => v.Kind == VerbKind.Denial)?.First ?? int.MaxValue;
+        var denialFrom = int.MaxValue;
+        foreach (var f in found)
+        {
+            if (f.Kind != VerbKind.Denial) continue;
+            denialFrom = f.First;
+            break;
+        }
+
         List<ActorMention>? previousSubject = null;
         Verb? previous = null;
         for (var v = 0; v < found.Count; v++)
@@ -282,7 +290,7 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
             else
             {
                 var regionStart = SubjectRegionStart(sentence, found, verb);
-                var afterVerb = regionStart > 0 && found.Any(f => f.End == regionStart);
+                var afterVerb = regionStart > 0 && EndsVerb(found, regionStart, except: null);
                 subject = afterVerb
                     ? LastGroup(sentence, slots, inActor, regionStart, verb.First, found)
                     : FirstGroup(sentence, slots, inActor, regionStart, verb.First, found);
@@ -329,11 +337,7 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
             {
                 verb.Coded = true;
                 if (source.Code == targetActor.Code && source.Sector == targetActor.Sector) continue;
-                if (events.Any(e => e.SentenceStart == sentence.Start && e.Cameo == meaning.Code && e.Source.Code == source.Code && e.Source.Sector == source.Sector
-                    && e.Target.Code == targetActor.Code && e.Target.Sector == targetActor.Sector))
-                {
-                    continue;
-                }
+                if (AlreadyCoded(events, sentence.Start, meaning.Code, source, targetActor)) continue;
 
                 events.Add(new CodedEvent
                 {
@@ -352,6 +356,18 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
                 });
             }
         }
+    }
+
+    private static bool AlreadyCoded(List<CodedEvent> events, int sentenceStart, string cameo, ActorMention source, ActorMention target)
+    {
+        // Only this sentence's events can repeat it: they are at the end of the list.
+        for (var i = events.Count - 1; i >= 0 && events[i].SentenceStart == sentenceStart; i--)
+        {
+            var e = events[i];
+            if (e.Cameo == cameo && e.Source.Code == source.Code && e.Source.Sector == source.Sector && e.Target.Code == target.Code && e.Target.Sector == target.Sector) return true;
+        }
+
+        return false;
     }
 
     /// <summary>Whether the region names an actor other than the subject's own.</summary>
@@ -394,7 +410,9 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
     private List<Verb> FindVerbs(Sentence sentence, int[] inActor)
     {
         var w = sentence.Tokens;
-        var headline = w.Count(t => t.Capitalized) * 10 >= w.Count * 6;
+        var capitalized = 0;
+        foreach (var token in w) capitalized += token.Capitalized ? 1 : 0;
+        var headline = capitalized * 10 >= w.Count * 6;
         var found = new List<Verb>();
         for (var i = 0; i < w.Count; i++)
         {
@@ -424,7 +442,7 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
         // "according to X": X is the speaker.
         for (var i = 0; i + 1 < w.Count; i++)
         {
-            if (w[i].Lower == "according" && w[i + 1].Lower == "to" && !found.Any(f => f.First == i))
+            if (w[i].Lower == "according" && w[i + 1].Lower == "to" && !StartsVerb(found, i))
             {
                 var entry = new VerbEntry("SAY", null, false, new VerbBlock("SAY", null, null, []));
                 found.Add(new Verb(i, i + 2, new VerbForm(["according", "to"], entry, false, false), VerbKind.Speech));
@@ -547,7 +565,17 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
         return 0;
     }
 
-    private static bool EndsVerb(List<Verb> found, int end, Verb except)
+    private static bool StartsVerb(List<Verb> found, int first)
+    {
+        foreach (var f in found)
+        {
+            if (f.First == first) return true;
+        }
+
+        return false;
+    }
+
+    private static bool EndsVerb(List<Verb> found, int end, Verb? except)
     {
         foreach (var f in found)
         {
@@ -690,7 +718,7 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
         while (s + 1 < slots.Count && slots[s + 1].End <= limit && IsConjunctGap(sentence, slots[s].End, slots[s + 1].First))
         {
             // "Gondor attacked Mordor and Rohan condemned it": Rohan starts a clause of its own.
-            if (isObject && found.Any(f => f.First == slots[s + 1].End)) break;
+            if (isObject && StartsVerb(found, slots[s + 1].End)) break;
             s++;
             group.AddRange(slots[s].Mentions);
         }
