@@ -466,12 +466,14 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
             var gap = sentence.Gap(i - 1, i);
             if (gap.StartsWith("'s", StringComparison.Ordinal) || gap.StartsWith("’s", StringComparison.Ordinal)) return false;
             var previous = w[i - 1].Lower;
-            if (NounMarkers.Contains(previous) || previous.EndsWith("'s", StringComparison.Ordinal) || previous.EndsWith("’s", StringComparison.Ordinal)) return false;
+            // "a senior French official said": a reporting verb follows its speaker, whatever noun names them.
+            var speech = SpeechLemmas.Contains(form.Entry.Lemma);
+            if ((NounMarkers.Contains(previous) && !(speech && previous == "official")) || previous.EndsWith("'s", StringComparison.Ordinal) || previous.EndsWith("’s", StringComparison.Ordinal)) return false;
             if (char.IsDigit(previous[0])) return false;
             if (sentence.Gap(i - 1, i).Contains('-') && previous != "co") return false;
         }
 
-        if (i > 0 && !CanPrecedeVerb(sentence, i)) return false;
+        if (i > 0 && !CanPrecedeVerb(sentence, i) && !SpeechLemmas.Contains(form.Entry.Lemma)) return false;
 
         var after = i + form.Words.Length;
         var isBareOrPlural = !form.IsParticiple && !form.IsGerund;
