@@ -11,6 +11,12 @@ public sealed record Classification(IReadOnlyList<TopicScore> Topics, IReadOnlyL
 
     /// <summary>The text that was classified (title and body): evidence offsets refer to it.</summary>
     public string Text { get; init; } = "";
+
+    /// <summary>The tokens of <see cref="Text"/>, for the event coder to reuse.</summary>
+    public List<Token> Tokens { get; init; } = [];
+
+    /// <summary>Where the body starts in <see cref="Text"/>: 0, or after the title and its line break.</summary>
+    public int BodyStart { get; init; }
 }
 
 /// <summary>
@@ -44,7 +50,10 @@ public sealed class ArticleClassifier
         var compiled = Compile(_topics());
         var matches = compiled.Matcher.Match(fullText, tokens, longestOnly: false);
         var recognition = ActorRecognizer.Resolve(fullText, tokens, matches);
-        return new Classification(compiled.Tagger.Score(fullText, tokens, matches), recognition.Countries) { Actors = recognition, Text = fullText };
+        return new Classification(compiled.Tagger.Score(fullText, tokens, matches), recognition.Countries)
+        {
+            Actors = recognition, Text = fullText, Tokens = tokens, BodyStart = fullText.Length - text.Length,
+        };
     }
 
     private Compiled Compile(TopicTagger tagger)

@@ -76,7 +76,8 @@ public static class ClassifyCommand
                 continue;
             }
 
-            output.WriteLine(JsonSerializer.Serialize(Result(path, classifier.Classify(null, text), coder.Code(text)), compact ? Compact : Indented));
+            var classification = classifier.Classify(null, text);
+            output.WriteLine(JsonSerializer.Serialize(Result(path, classification, coder.Code(classification)), compact ? Compact : Indented));
         }
 
         return failed ? 1 : 0;

@@ -73,6 +73,7 @@ public sealed class CameoVerbDictionary
     private CameoVerbDictionary Add(IEnumerable<string> lines, string source)
     {
         var synsets = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var british = new List<VerbForm>();
         VerbBlock? block = null;
         var lineNumber = 0;
         foreach (var raw in lines)
@@ -106,7 +107,9 @@ public sealed class CameoVerbDictionary
                         var lemmaHead = entry.Lemma.Split('_')[0];
                         var participle = head.EndsWith("ed", StringComparison.Ordinal)
                             || (!head.Equals(lemmaHead, StringComparison.OrdinalIgnoreCase) && !head.EndsWith('s') && !head.EndsWith("ing", StringComparison.Ordinal));
-                        AddForm(new VerbForm(words, entry, participle, head.EndsWith("ing", StringComparison.Ordinal) && !entry.Lemma.EndsWith("ING", StringComparison.Ordinal)));
+                        var gerund = head.EndsWith("ing", StringComparison.Ordinal) && !entry.Lemma.EndsWith("ING", StringComparison.Ordinal);
+                        AddForm(new VerbForm(words, entry, participle, gerund));
+                        if (BritishSpelling(head, lemmaHead.ToLowerInvariant()) is { } variant) british.Add(new VerbForm([variant, .. words[1..]], entry, participle, gerund));
                     }
 
                     break;
@@ -129,6 +132,8 @@ public sealed class CameoVerbDictionary
             }
         }
 
+        // British spellings ("criticised", "travelled") unless the dictionary lists the form itself.
+        foreach (var form in british.Where(f => !FormsStartingWith(f.Words[0]).Any(g => g.Words.AsSpan().SequenceEqual(f.Words)))) AddForm(form);
         foreach (var key in _byFirstWord.Keys.ToList()) _byFirstWord[key] = _byFirstWord[key].OrderByDescending(f => f.Words.Length).ToList();
         foreach (var b in _blocks.Values) b.Index();
         return this;
@@ -142,6 +147,23 @@ public sealed class CameoVerbDictionary
         var existing = list.FindIndex(f => f.Words.AsSpan().SequenceEqual(form.Words));
         if (existing >= 0) list[existing] = form;
         else list.Add(form);
+    }
+
+    /// <summary>"criticize" → "criticise", "traveled" → "travelled" (a final -el/-al after a consonant doubles its l).</summary>
+    private static string? BritishSpelling(string head, string lemma)
+    {
+        foreach (var suffix in (ReadOnlySpan<string>)["ize", "ized", "izes", "izing"])
+        {
+            if (head.Length > suffix.Length + 2 && head.EndsWith(suffix, StringComparison.Ordinal)) return string.Concat(head.AsSpan(0, head.Length - suffix.Length), "is", suffix.AsSpan(2));
+        }
+
+        var doubles = lemma.Length > 3 && lemma[^1] == 'l' && lemma[^2] is 'e' or 'a' && !"aeiou".Contains(lemma[^3], StringComparison.Ordinal);
+        if (doubles && head.Length > lemma.Length && head.StartsWith(lemma, StringComparison.Ordinal) && head[lemma.Length..] is "ed" or "ing")
+        {
+            return string.Concat(lemma, "l", head.AsSpan(lemma.Length));
+        }
+
+        return null;
     }
 
     /// <summary>"042:043" is the active and the passive code; "---" or nothing is no event.</summary>

@@ -14,9 +14,12 @@ public sealed class RecognizedActorFinder(ActorRecognizer recognizer) : IActorFi
     // At most "'s", " of the " and the like between a role word and its country.
     private const int MaxJoinGap = 10;
 
-    public IReadOnlyList<ActorMention> Find(string text)
+    public IReadOnlyList<ActorMention> Find(string text) => From(text, recognizer.Recognize(text));
+
+    /// <summary>The coder's mentions from a recognition already made (by <see cref="ArticleClassifier"/>) over <paramref name="text"/>.</summary>
+    public static List<ActorMention> From(string text, ActorRecognition recognition)
     {
-        var mentions = recognizer.Recognize(text).Mentions;
+        var mentions = recognition.Mentions;
         var found = new List<ActorMention>(mentions.Count);
         for (var i = 0; i < mentions.Count; i++)
         {

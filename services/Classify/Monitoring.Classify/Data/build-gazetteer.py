@@ -14,6 +14,8 @@ SEATS = {
     "RUS": ["Kremlin"], "USA": ["White House", "Pentagon", "Washington", "Capitol Hill"], "CHN": ["Zhongnanhai", "PRC"],
     "GBR": ["Downing Street", "Whitehall", "Britain"], "FRA": ["Elysee", "Élysée", "Quai d'Orsay"], "PRK": ["North Korea"],
     "DEU": ["Bundestag"], "JPN": ["Kantei"], "IND": ["New Delhi"], "ISR": ["Knesset"], "TWN": ["Taipei"],
+    # English names the source data has replaced with the official one, still what news writes.
+    "TUR": ["Turkey"], "CZE": ["Czech Republic"], "MKD": ["Macedonia"], "SWZ": ["Swaziland"],
 }
 
 # Two-letter codes read as words far more often than as countries; only these are kept, case-sensitively.
@@ -25,7 +27,10 @@ def forms(country):
     names += [n for native in country["name"].get("native", {}).values() for n in (native["common"], native["official"])]
     names += [n for t in country.get("translations", {}).values() for n in (t["common"], t["official"])]
     names += [a for a in country.get("altSpellings", []) if len(a) > 3 or (a.isupper() and len(a) == 3)]
-    names += [d for demonyms in country.get("demonyms", {}).values() for d in demonyms.values()]
+    demonyms = [d for demonyms in country.get("demonyms", {}).values() for d in demonyms.values()]
+    names += demonyms
+    # The people as a plural noun: "three Americans", "Israelis" ("Chinese", "British" have no plural form).
+    names += [d + "s" for d in demonyms if d.endswith(("an", "i")) and " " not in d]
     names += country.get("capital", [])
     names += SEATS.get(country["cca3"], []) + ABBREVIATIONS.get(country["cca3"], [])
     seen, result = set(), []

@@ -20,8 +20,8 @@ public sealed class EventRecorder(
 
         var classification = classifier.Classify(article.Title, article.Text);
 
-        // Coded on the text alone so that the offsets point into ArticleClassified.Text.
-        var events = coding.Value.Enabled ? coder.Code(article.Text) : [];
+        // The coder reuses the classifier's tokens and actors; its offsets point into the body, ArticleClassified.Text.
+        var events = coding.Value.Enabled ? coder.Code(classification) : [];
         var (_, stored) = await store.TryInsertAsync(new EventDocument
         {
             ArticleId = article.ArticleId,
