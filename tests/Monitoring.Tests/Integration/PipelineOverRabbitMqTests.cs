@@ -155,7 +155,7 @@ public sealed class PipelineOverRabbitMqTests : IAsyncLifetime
         string? fault = null;
         await Eventually.HoldsAsync(async () =>
         {
-            // MassTransit declares an error queue with the first fault, so it may not exist yet; a missing queue closes the channel.
+            // MassTransit declares an error queue with the first fault, so it may not exist or be ready yet; either closes the channel.
             await using var channel = await connection.CreateChannelAsync(cancellationToken: Ct);
             try
             {
@@ -167,7 +167,8 @@ public sealed class PipelineOverRabbitMqTests : IAsyncLifetime
                     return true;
                 }
             }
-            catch (RabbitMQ.Client.Exceptions.OperationInterruptedException exception) when (exception.ShutdownReason?.ReplyCode == 404)
+            // 404: not declared yet. 541 "noproc": declared, but the quorum queue's process is still starting.
+            catch (RabbitMQ.Client.Exceptions.OperationInterruptedException exception) when (exception.ShutdownReason?.ReplyCode is 404 or 541)
             {
             }
 
