@@ -32,7 +32,6 @@ public static class ClassifyExtensions
             return ActorRecognizer.Load(ResolvePath(options.GazetteerPath), ResolvePath(options.ActorsPath));
         });
         builder.Services.AddSingleton(sp => new ArticleClassifier(sp.GetRequiredService<TaxonomyProvider>(), sp.GetRequiredService<ActorRecognizer>()));
-        builder.Services.AddSingleton<IActorFinder>(sp => new RecognizedActorFinder(sp.GetRequiredService<ActorRecognizer>()));
         builder.AddEventCoding();
         builder.Services.AddScoped<EventRecorder>();
         builder.AddStore<IEventStore, SqliteEventStore, MongoEventStore>();

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Monitoring.Classify.Storage;
@@ -9,15 +8,11 @@ namespace Monitoring.Classify.Coding;
 
 public static class EventCodingExtensions
 {
-    /// <summary>
-    /// The event coder and the coded-event store. The actors come from <see cref="IActorFinder"/>: registered
-    /// here only if nothing else is (the country gazetteer), so the full actor layer replaces it by registering first.
-    /// </summary>
+    /// <summary>The event coder over the actor layer's recognizer, and the coded-event store.</summary>
     public static IHostApplicationBuilder AddEventCoding(this IHostApplicationBuilder builder)
     {
         builder.Services.Configure<EventCodingOptions>(builder.Configuration.GetSection(EventCodingOptions.SectionName));
-        builder.Services.TryAddSingleton<IActorFinder>(sp =>
-            PhraseActorFinder.FromGazetteer(ResolvePath(sp.GetRequiredService<IOptions<ClassifyOptions>>().Value.GazetteerPath)));
+        builder.Services.AddSingleton<IActorFinder>(sp => new RecognizedActorFinder(sp.GetRequiredService<Actors.ActorRecognizer>()));
         builder.Services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<EventCodingOptions>>().Value;

@@ -7,7 +7,7 @@ namespace Monitoring.Classify.Coding;
 public sealed record ActorEntry(string Form, string Code, string? Sector = null);
 
 /// <summary>
-/// The default <see cref="IActorFinder"/>: actor names from a dictionary (the country gazetteer in the service, a
+/// An <see cref="IActorFinder"/> over a plain dictionary of names (the country gazetteer, or a
 /// fictional one in the PETRARCH regression tests), with role words that give a sector to the actor they
 /// qualify: "Chinese police" (CHN, COP), "the government of Gondor" (GON, GOV). A role word alone is no actor:
 /// without a country or organisation there is nothing to code.
