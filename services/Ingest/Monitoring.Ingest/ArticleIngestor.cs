@@ -36,7 +36,8 @@ public sealed class ArticleIngestor(ArticleExtractor extractor, IArticleStore st
         uint[]? signature = null;
         if (url is not null && await store.FindByUrlAsync(url, cancellationToken) is { } sameUrl)
         {
-            // The same canonical URL is the same article, even when its text was edited since.
+            // The same canonical URL is the same article, even when its text was edited since. This lookup only saves
+            // fingerprinting a known page; the store's unique URL key is what keeps a concurrent second copy out.
             (inserted, article) = (false, sameUrl);
         }
         else

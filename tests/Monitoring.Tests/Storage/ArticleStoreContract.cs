@@ -66,14 +66,30 @@ public abstract class ArticleStoreContract
     }
 
     [Fact]
-    public async Task An_article_is_found_by_its_url_and_the_first_one_wins()
+    public async Task A_canonical_url_is_stored_once_and_the_first_article_is_found_by_it()
     {
         var store = await CreateStoreAsync();
-        await store.TryInsertAsync(Article("a1", "h1") with { Url = "https://news.example/same", IngestedAt = Times.At(5) }, Ct);
-        await store.TryInsertAsync(Article("a2", "h2") with { Url = "https://news.example/same", IngestedAt = Times.At(2) }, Ct);
+        await store.TryInsertAsync(Article("a1", "h1") with { Url = "https://news.example/same" }, Ct);
 
-        Assert.Equal("a2", (await store.FindByUrlAsync("https://news.example/same", Ct))?.ArticleId);
+        // Edited text under the same URL: the unique key, not a prior lookup, makes it a duplicate, so a race cannot store both.
+        var (inserted, existing) = await store.TryInsertAsync(Article("a2", "h2") with { Url = "https://news.example/same" }, Ct);
+
+        Assert.False(inserted);
+        Assert.Equal("a1", existing.ArticleId);
+        Assert.Equal("a1", (await store.FindByUrlAsync("https://news.example/same", Ct))?.ArticleId);
         Assert.Null(await store.FindByUrlAsync("https://news.example/other", Ct));
+    }
+
+    [Fact]
+    public async Task Articles_without_a_url_do_not_collide()
+    {
+        var store = await CreateStoreAsync();
+
+        var (first, _) = await store.TryInsertAsync(Article("a1", "h1") with { Url = null }, Ct);
+        var (second, _) = await store.TryInsertAsync(Article("a2", "h2") with { Url = null }, Ct);
+
+        Assert.True(first);
+        Assert.True(second);
     }
 }
 

@@ -15,7 +15,14 @@ public sealed class MongoArticleStore(IMongoDatabase database) : IArticleStore, 
                 new CreateIndexModel<ArticleDocument>(
                     Builders<ArticleDocument>.IndexKeys.Ascending(a => a.ContentHash),
                     new CreateIndexOptions { Unique = true, Name = "content_hash_unique" }),
-                new CreateIndexModel<ArticleDocument>(Builders<ArticleDocument>.IndexKeys.Ascending(a => a.Url), new CreateIndexOptions { Name = "url" }),
+                new CreateIndexModel<ArticleDocument>(
+                    Builders<ArticleDocument>.IndexKeys.Ascending(a => a.Url),
+                    new CreateIndexOptions<ArticleDocument>
+                    {
+                        Unique = true,
+                        Name = "url_unique",
+                        PartialFilterExpression = Builders<ArticleDocument>.Filter.Type(a => a.Url, MongoDB.Bson.BsonType.String),
+                    }),
             ],
             cancellationToken);
     }
@@ -30,7 +37,7 @@ public sealed class MongoArticleStore(IMongoDatabase database) : IArticleStore, 
         catch (MongoWriteException exception) when (exception.IsDuplicateKey())
         {
             var existing = await _articles
-                .Find(a => a.ContentHash == article.ContentHash || a.Id == article.ArticleId)
+                .Find(a => a.ContentHash == article.ContentHash || a.Id == article.ArticleId || (article.Url != null && a.Url == article.Url))
                 .FirstAsync(cancellationToken);
             return (false, existing.ToArticle());
         }

@@ -23,7 +23,8 @@ public sealed class SqliteArticleStore(SqliteDatabase database) : IArticleStore,
                 published_at TEXT NULL,
                 ingested_at  TEXT NOT NULL,
                 announced_at TEXT NULL);
-            CREATE INDEX IF NOT EXISTS ingest_articles_url ON ingest_articles (url);
+            DROP INDEX IF EXISTS ingest_articles_url;
+            CREATE UNIQUE INDEX IF NOT EXISTS ingest_articles_url_unique ON ingest_articles (url) WHERE url IS NOT NULL;
             """);
     }
 
@@ -39,7 +40,7 @@ public sealed class SqliteArticleStore(SqliteDatabase database) : IArticleStore,
         if (inserted == 1) return (true, article);
 
         var existing = await connection.QuerySingleAsync<StoredArticle>(
-            $"SELECT {Columns} FROM ingest_articles WHERE content_hash = @ContentHash OR article_id = @ArticleId LIMIT 1", article);
+            $"SELECT {Columns} FROM ingest_articles WHERE content_hash = @ContentHash OR article_id = @ArticleId OR (@Url IS NOT NULL AND url = @Url) LIMIT 1", article);
         return (false, existing);
     }
 
