@@ -15,7 +15,7 @@ internal static class FurnitureElements
 
     private static readonly HashSet<string> FurnitureRoles = new(StringComparer.OrdinalIgnoreCase)
     {
-        "navigation", "complementary", "contentinfo", "banner", "search", "menu", "menubar", "dialog", "alertdialog", "toolbar", "tablist",
+        "navigation", "complementary", "contentinfo", "banner", "search", "menu", "menubar", "dialog", "alertdialog", "toolbar",
     };
 
     /// <summary>The kind of furniture <paramref name="element"/> is ("nav", "comments", "related", …), or null when it may be content.</summary>
@@ -49,6 +49,9 @@ internal static class FurnitureElements
             // WordPress and similar CMSs label a post with its categories and tags ("tag-share", "category-social"): topics, not parts.
             if (name.IsEmpty || name.StartsWith("tag-") || name.StartsWith("category-")) continue;
             if (lookup.TryGetValue(name, out var kind)) return kind;
+
+            // "comments-area" is a part's name; "menu-innovation-strategies-for-caterers" is a heading's slug.
+            if (name.Count('-') + name.Count('_') > 2) continue;
             foreach (var part in name.SplitAny('-', '_'))
             {
                 if (lookup.TryGetValue(name[part], out kind)) return kind;

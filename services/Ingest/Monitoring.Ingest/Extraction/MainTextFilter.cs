@@ -12,6 +12,7 @@ internal static partial class MainTextFilter
     public static IReadOnlyList<string> Apply(IReadOnlyList<TextBlock> blocks, string? title, string? byline, BoilerplateCues cues)
     {
         var kept = new List<string>(blocks.Count);
+        var listLines = new HashSet<string>(StringComparer.Ordinal);
         var linkRuns = LinkListMembers(blocks);
         for (var i = 0; i < blocks.Count; i++)
         {
@@ -22,10 +23,22 @@ internal static partial class MainTextFilter
             if (byline is not null && block.Text.Length < byline.Length + 20 && block.Text.Contains(byline, StringComparison.OrdinalIgnoreCase)) continue;
             if (block.Text.Length < 40 && (FormLabel().IsMatch(block.Text) || DateLine().IsMatch(block.Text))) continue;
             kept.Add(block.Text);
+            if (block.Kind is BlockKind.ListItem or BlockKind.Cell) listLines.Add(block.Text);
         }
 
-        return BoilerplateFilter.CleanBlocks(TrimTail(kept, cues));
+        return WithoutTrailingFurniture(BoilerplateFilter.CleanBlocks(TrimTail(kept, cues)), listLines);
     }
+
+    // An article ends with its last sentence, list or table: short lines after it (a lone heading, "Book a demo",
+    // a name, "Share") belong to the page around it.
+    private static IReadOnlyList<string> WithoutTrailingFurniture(IReadOnlyList<string> lines, HashSet<string> listLines)
+    {
+        var end = lines.Count;
+        while (end > 1 && CandidateChoice.WordCount(lines[end - 1]) < 8 && !EndsSentence(lines[end - 1]) && !listLines.Contains(lines[end - 1])) end--;
+        return end == lines.Count ? lines : lines.Take(end).ToList();
+    }
+
+    private static bool EndsSentence(string line) => line[^1] is '.' or '!' or '?' or '。' or '！' or '？';
 
     // Four or more short blocks in a row that are nothing but links are a link list (other cities, other
     // articles, tags), not prose; a single linked item inside a list of products is kept.
