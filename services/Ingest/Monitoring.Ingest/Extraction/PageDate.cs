@@ -1,0 +1,38 @@
+using AngleSharp.Dom;
+
+namespace Monitoring.Ingest.Extraction;
+
+/// <summary>
+/// The article's date as the page shows it. Pages often declare both a published and a modified date; the one the
+/// reader sees printed on the page is the article's date (published first when both are shown). Without a declared
+/// date, the first <c>&lt;time datetime&gt;</c> of the article.
+/// </summary>
+internal static class PageDate
+{
+    public static DateTimeOffset? Find(IDocument document, DateTimeOffset? published, DateTimeOffset? modified)
+    {
+        if (published is null && modified is null)
+        {
+            return HtmlMetadata.ParseDate(document.QuerySelector("article time[datetime], main time[datetime], time[pubdate][datetime], time[datetime]")?.GetAttribute("datetime"));
+        }
+
+        if (published is null || modified is null || published.Value.Date == modified.Value.Date) return published ?? modified;
+        var text = document.Body?.TextContent ?? string.Empty;
+        if (IsShown(text, published.Value)) return published;
+        return IsShown(text, modified.Value) ? modified : published;
+    }
+
+    // "2025-08-19", "August 19, 2025", "Aug 19 2025", "19 August 2025", "08/19/2025", "19.08.2025".
+    private static bool IsShown(string text, DateTimeOffset date)
+    {
+        var month = System.Globalization.CultureInfo.InvariantCulture.DateTimeFormat;
+        string[] forms =
+        [
+            date.ToString("yyyy-MM-dd", month), $"{month.GetMonthName(date.Month)} {date.Day}, {date.Year}", $"{month.GetMonthName(date.Month)} {date.Day} {date.Year}",
+            $"{month.GetAbbreviatedMonthName(date.Month)} {date.Day}, {date.Year}", $"{month.GetAbbreviatedMonthName(date.Month)}. {date.Day}, {date.Year}",
+            $"{date.Day} {month.GetMonthName(date.Month)} {date.Year}", $"{date.Day} {month.GetAbbreviatedMonthName(date.Month)} {date.Year}",
+            date.ToString("MM/dd/yyyy", month), $"{date.Month}/{date.Day}/{date.Year}", date.ToString("dd.MM.yyyy", month), date.ToString("dd/MM/yyyy", month),
+        ];
+        return forms.Any(form => text.Contains(form, StringComparison.OrdinalIgnoreCase));
+    }
+}
