@@ -11,9 +11,6 @@ namespace Monitoring.Ingest;
 
 public sealed record IngestResult(string ArticleId, string StoryId, bool Duplicate, int OutletCount = 1);
 
-/// <summary>The article has no main text left once boilerplate is removed.</summary>
-public sealed class EmptyArticleException() : Exception("The article has no main text after extraction.");
-
 /// <summary>
 /// Extract, drop exact duplicates (same canonical URL or same text), put the article into its story, store once,
 /// announce once: the path every source takes into the system.
@@ -23,8 +20,10 @@ public sealed class ArticleIngestor(ArticleExtractor extractor, IArticleStore st
     public async Task<IngestResult> IngestAsync(ArticleSubmission submission, CancellationToken cancellationToken)
     {
         using var activity = MonitoringTelemetry.Source.StartActivity("ingest article");
+        // Binary or encoded junk and pages without readable text are refused here, before anything is stored or published.
+        if (ReadableText.RefuseContent(submission.Html ?? submission.Text, isHtml: submission.Html is not null) is { } junk) throw junk;
         var extracted = extractor.Extract(submission);
-        if (string.IsNullOrWhiteSpace(extracted.Text)) throw new EmptyArticleException();
+        if (ReadableText.RefuseExtracted(extracted.Text) is { } unreadable) throw unreadable;
 
         var url = CanonicalUrl.Normalize(extracted.CanonicalUrl);
         var contentHash = ContentFingerprint.Compute(extracted.Text);
@@ -52,6 +51,7 @@ public sealed class ArticleIngestor(ArticleExtractor extractor, IArticleStore st
                 ContentHash = contentHash,
                 Text = extracted.Text,
                 Title = extracted.Title,
+                Byline = extracted.Byline,
                 Url = url,
                 Source = submission.Source,
                 Language = extracted.Language,
@@ -77,6 +77,7 @@ public sealed class ArticleIngestor(ArticleExtractor extractor, IArticleStore st
                 ContentHash = article.ContentHash,
                 Text = article.Text,
                 Title = article.Title,
+                Byline = article.Byline,
                 Url = article.Url,
                 Source = article.Source,
                 Language = article.Language,

@@ -68,6 +68,7 @@ public sealed class MongoArticleStore(IMongoDatabase database) : IArticleStore, 
         public required string ContentHash { get; init; }
         public required string Text { get; init; }
         public string? Title { get; init; }
+        public string? Byline { get; init; }
         public string? Url { get; init; }
         public string? Source { get; init; }
         public required string Language { get; init; }
@@ -77,14 +78,14 @@ public sealed class MongoArticleStore(IMongoDatabase database) : IArticleStore, 
 
         public static ArticleDocument From(StoredArticle a) => new()
         {
-            Id = a.ArticleId, StoryId = a.StoryId, ContentHash = a.ContentHash, Text = a.Text, Title = a.Title, Url = a.Url,
+            Id = a.ArticleId, StoryId = a.StoryId, ContentHash = a.ContentHash, Text = a.Text, Title = a.Title, Byline = a.Byline, Url = a.Url,
             Source = a.Source, Language = a.Language, PublishedAt = a.PublishedAt?.UtcDateTime, IngestedAt = a.IngestedAt.UtcDateTime,
             AnnouncedAt = a.AnnouncedAt?.UtcDateTime,
         };
 
         public StoredArticle ToArticle() => new()
         {
-            ArticleId = Id, StoryId = StoryId, ContentHash = ContentHash, Text = Text, Title = Title, Url = Url, Source = Source,
+            ArticleId = Id, StoryId = StoryId, ContentHash = ContentHash, Text = Text, Title = Title, Byline = Byline, Url = Url, Source = Source,
             Language = Language, PublishedAt = PublishedAt?.ToUtcOffset(), IngestedAt = IngestedAt.ToUtcOffset(), AnnouncedAt = AnnouncedAt?.ToUtcOffset(),
         };
     }
