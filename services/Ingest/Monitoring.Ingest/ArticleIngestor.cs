@@ -15,15 +15,17 @@ public sealed record IngestResult(string ArticleId, string StoryId, bool Duplica
 /// Extract, drop exact duplicates (same canonical URL or same text), put the article into its story, store once,
 /// announce once: the path every source takes into the system.
 /// </summary>
-public sealed class ArticleIngestor(ArticleExtractor extractor, IArticleStore store, StoryAssigner stories, IPublishEndpoint publisher, TimeProvider clock)
+public sealed class ArticleIngestor(ArticleExtractor extractor, SourceTemplates templates, IArticleStore store, StoryAssigner stories, IPublishEndpoint publisher, TimeProvider clock)
 {
     public async Task<IngestResult> IngestAsync(ArticleSubmission submission, CancellationToken cancellationToken)
     {
         using var activity = MonitoringTelemetry.Source.StartActivity("ingest article");
         // Binary or encoded junk and pages without readable text are refused here, before anything is stored or published.
         if (ReadableText.RefuseContent(submission.Html ?? submission.Text, isHtml: submission.Html is not null) is { } junk) throw junk;
+        await templates.RestoreAsync(submission, cancellationToken);
         var extracted = extractor.Extract(submission);
-        if (ReadableText.RefuseExtracted(extracted.Text) is { } unreadable) throw unreadable;
+        await templates.SaveLearntAsync(cancellationToken);
+        if (ReadableText.RefuseExtracted(extracted.Text, fromHtml: submission.Html is not null) is { } unreadable) throw unreadable;
 
         var url = CanonicalUrl.Normalize(extracted.CanonicalUrl);
         var contentHash = ContentFingerprint.Compute(extracted.Text);

@@ -28,13 +28,15 @@ public static class IngestExtensions
         builder.Services.Configure<FeedOptions>(builder.Configuration.GetSection(FeedOptions.SectionName));
         builder.Services.Configure<StoryOptions>(builder.Configuration.GetSection(StoryOptions.SectionName));
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(_ => new SourceBoilerplate());
+        builder.Services.AddSingleton(_ => new SourceBoilerplate { RecordsNewDocuments = true });
         builder.Services.AddSingleton<ArticleExtractor>();
+        builder.Services.AddSingleton<SourceTemplates>();
         builder.Services.AddScoped<ArticleIngestor>();
         builder.Services.AddSingleton<StoryAssigner>();
         builder.AddStore<IArticleStore, SqliteArticleStore, MongoArticleStore>();
         builder.AddStore<IStoryStore, SqliteStoryStore, MongoStoryStore>();
         builder.AddStore<ISourceStore, SqliteSourceStore, MongoSourceStore>();
+        builder.AddStore<ITemplateStore, SqliteTemplateStore, MongoTemplateStore>();
 
         builder.AddGuardedHttpClient(PageFetcher.ClientName);
         builder.Services.AddSingleton<PageFetcher>();

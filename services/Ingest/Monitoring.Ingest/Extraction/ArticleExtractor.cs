@@ -120,7 +120,7 @@ public sealed class ArticleExtractor(SourceBoilerplate? sourceBoilerplate = null
     private static List<string> PageLines(IDocument document) =>
         document.Body is { } body ? HtmlMainText.Blocks(body).Select(block => block.Text).ToList() : [];
 
-    private static string? SourceKey(ArticleSubmission submission, string? canonicalUrl)
+    internal static string? SourceKey(ArticleSubmission submission, string? canonicalUrl)
     {
         if (!string.IsNullOrWhiteSpace(submission.Source)) return submission.Source.Trim();
         var url = submission.Url ?? canonicalUrl;

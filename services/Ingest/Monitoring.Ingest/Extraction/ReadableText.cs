@@ -8,7 +8,7 @@ namespace Monitoring.Ingest.Extraction;
 /// </summary>
 public static class ReadableText
 {
-    /// <summary>Fewer words than this after extraction is not an article (a login wall, an empty shell page, a caption).</summary>
+    /// <summary>Fewer words than this extracted from a page is not an article (a login wall, an empty shell page, a caption); a short plain-text flash is.</summary>
     public const int MinWords = 5;
 
     /// <summary>
@@ -61,14 +61,14 @@ public static class ReadableText
             : null;
     }
 
-    /// <summary>Why the extracted text is no article (too short to read), or null.</summary>
-    public static NotAnArticleException? RefuseExtracted(string text)
+    /// <summary>Why the extracted text is no article (empty, encoded, or from a page and too short to read), or null.</summary>
+    public static NotAnArticleException? RefuseExtracted(string text, bool fromHtml)
     {
         if (string.IsNullOrWhiteSpace(text)) return new EmptyArticleException();
         if (RefuseContent(text, isHtml: false) is { } junk) return junk;
         var words = CandidateChoice.WordCount(text);
         var cjk = text.Count(c => c is >= '\u3040' and <= '\u9FFF' or >= '\uAC00' and <= '\uD7AF');
-        return words < MinWords && cjk < 10
+        return fromHtml && words < MinWords && cjk < 10
             ? new NotAnArticleException($"The page has no readable main text: {words} word(s) after extraction, at least {MinWords} are needed.")
             : null;
     }
