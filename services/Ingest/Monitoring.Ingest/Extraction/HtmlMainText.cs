@@ -69,7 +69,13 @@ internal static class HtmlMainText
                     var inner = context with
                     {
                         InLink = context.InLink || element.LocalName == "a",
-                        InCaption = context.InCaption || element.LocalName is "figcaption" or "figure",
+                        // A figure's caption and credit are not the article; a table, list or quote a CMS wraps in <figure> is.
+                        InCaption = element.LocalName switch
+                        {
+                            "figcaption" => true,
+                            "figure" => !HoldsContent(element),
+                            _ => context.InCaption,
+                        },
                         Kind = element.LocalName switch
                         {
                             "h1" or "h2" or "h3" or "h4" or "h5" or "h6" => BlockKind.Heading,
@@ -89,6 +95,8 @@ internal static class HtmlMainText
             }
         }
     }
+
+    private static bool HoldsContent(IElement figure) => figure.QuerySelector("table, ul, ol, blockquote, pre") is not null;
 
     private sealed class BlockBuilder
     {
