@@ -82,15 +82,15 @@ public sealed class ArticleExtractor(SourceBoilerplate? sourceBoilerplate = null
             foreach (var candidate in ContentCandidates.Find(body, cues))
             {
                 var reading = HtmlMainText.Read(candidate.Containers, cues);
-                var lines = MainTextFilter.Apply(reading.Blocks, title, byline, cues);
-                read.Add(CandidateChoice.Measure(candidate.Method, lines, reading.Skipped.Values.Sum()));
+                var lines = MainTextFilter.Apply(reading.Blocks, title, byline, cues, out var listLines);
+                read.Add(CandidateChoice.Measure(candidate.Method, lines, listLines));
                 if (Environment.GetEnvironmentVariable("EXTRACTION_DEBUG") is { } dbg) File.AppendAllText(dbg + ".why", JsonSerializer.Serialize(new { candidate.Method, tag = candidate.Containers[0].LocalName, cls = candidate.Containers[0].ClassName, n = candidate.Containers.Count, skipped = reading.Skipped }) + "\n");
             }
         }
 
         if (metadata.ArticleBody is { } articleBody)
         {
-            read.Add(CandidateChoice.Measure("jsonld", BoilerplateFilter.Clean(articleBody.Split('\n')), 0));
+            read.Add(CandidateChoice.Measure("jsonld", BoilerplateFilter.Clean(articleBody.Split('\n')), listLines: null));
         }
 
         if (read.Count == 0) return null;

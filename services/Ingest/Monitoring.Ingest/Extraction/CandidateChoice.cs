@@ -1,7 +1,7 @@
 namespace Monitoring.Ingest.Extraction;
 
 /// <summary>A candidate's text once read and filtered, with what the choice looks at.</summary>
-internal sealed record ReadCandidate(string Method, IReadOnlyList<string> Lines, int Words, int ProseWords, int FurnitureChars);
+internal sealed record ReadCandidate(string Method, IReadOnlyList<string> Lines, int Words, int ProseWords);
 
 /// <summary>
 /// Chooses between the candidates' texts by their prose (words in sentence-like blocks of some length) against their
@@ -11,7 +11,8 @@ internal sealed record ReadCandidate(string Method, IReadOnlyList<string> Lines,
 /// </summary>
 internal static class CandidateChoice
 {
-    public static ReadCandidate Measure(string method, IReadOnlyList<string> lines, int furnitureChars)
+    /// <summary>Counts a candidate's words and its content words: sentence-like blocks, and list items and table rows (menus are gone by now).</summary>
+    public static ReadCandidate Measure(string method, IReadOnlyList<string> lines, IReadOnlySet<string>? listLines)
     {
         var words = 0;
         var prose = 0;
@@ -19,10 +20,10 @@ internal static class CandidateChoice
         {
             var count = WordCount(line);
             words += count;
-            if (count >= 12 || (count >= 6 && line.Length > 0 && EndsSentence(line))) prose += count;
+            if (count >= 12 || (count >= 6 && line.Length > 0 && EndsSentence(line)) || listLines?.Contains(line) == true) prose += count;
         }
 
-        return new ReadCandidate(method, lines, words, prose, furnitureChars);
+        return new ReadCandidate(method, lines, words, prose);
     }
 
     public static ReadCandidate Choose(IReadOnlyList<ReadCandidate> candidates)

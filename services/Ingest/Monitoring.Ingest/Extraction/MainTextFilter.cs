@@ -9,10 +9,14 @@ namespace Monitoring.Ingest.Extraction;
 /// </summary>
 internal static partial class MainTextFilter
 {
-    public static IReadOnlyList<string> Apply(IReadOnlyList<TextBlock> blocks, string? title, string? byline, BoilerplateCues cues)
+    public static IReadOnlyList<string> Apply(IReadOnlyList<TextBlock> blocks, string? title, string? byline, BoilerplateCues cues) =>
+        Apply(blocks, title, byline, cues, out _);
+
+    /// <summary>As <see cref="Apply(IReadOnlyList{TextBlock}, string?, string?, BoilerplateCues)"/>, also saying which kept lines are list items or table rows.</summary>
+    public static IReadOnlyList<string> Apply(IReadOnlyList<TextBlock> blocks, string? title, string? byline, BoilerplateCues cues, out HashSet<string> listLines)
     {
         var kept = new List<string>(blocks.Count);
-        var listLines = new HashSet<string>(StringComparer.Ordinal);
+        listLines = new HashSet<string>(StringComparer.Ordinal);
         var linkRuns = LinkListMembers(blocks);
         for (var i = 0; i < blocks.Count; i++)
         {
