@@ -7,13 +7,14 @@ namespace Monitoring.Ingest.Extraction;
 /// reader sees printed on the page is the article's date (published first when both are shown). Without a declared
 /// date, the first <c>&lt;time datetime&gt;</c> of the article.
 /// </summary>
-internal static class PageDate
+internal static partial class PageDate
 {
     public static DateTimeOffset? Find(IDocument document, DateTimeOffset? published, DateTimeOffset? modified)
     {
         if (published is null && modified is null)
         {
-            return HtmlMetadata.ParseDate(document.QuerySelector("article time[datetime], main time[datetime], time[pubdate][datetime], time[datetime]")?.GetAttribute("datetime"));
+            return HtmlMetadata.ParseDate(document.QuerySelector("article time[datetime], main time[datetime], time[pubdate][datetime], time[datetime]")?.GetAttribute("datetime"))
+                ?? ShownDate(document);
         }
 
         if (published is null || modified is null || published.Value.Date == modified.Value.Date) return published ?? modified;
@@ -21,6 +22,27 @@ internal static class PageDate
         if (IsShown(text, published.Value)) return published;
         return IsShown(text, modified.Value) ? modified : published;
     }
+
+    // The first short element the page marks as a date ("posted-on", "entry-date", "publish-date", <time>) whose text reads as one.
+    private static DateTimeOffset? ShownDate(IDocument document)
+    {
+        foreach (var element in document.QuerySelectorAll("time, [class*=date i], [class*=publish i], [class*=posted i], [class*=time i], [itemprop*=date i]"))
+        {
+            var text = element.TextContent;
+            if (text.Length is < 6 or > 120) continue;
+            if (DateText().Match(text) is { Success: true } match
+                && DateTimeOffset.TryParse(match.Value.Replace(",", string.Empty).Replace(".", string.Empty), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var date)
+                && date.Year is > 1990 and < 2100)
+            {
+                return date;
+            }
+        }
+
+        return null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2})\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex DateText();
 
     // "2025-08-19", "August 19, 2025", "Aug 19 2025", "19 August 2025", "08/19/2025", "19.08.2025".
     private static bool IsShown(string text, DateTimeOffset date)

@@ -14,26 +14,32 @@ internal static class PageTitle
     public static string? Find(IDocument document, string? schemaHeadline, Func<string, string?> meta)
     {
         var siteName = HtmlMetadata.Clean(meta("og:site_name"));
-        var metaTitle = HtmlMetadata.Clean(schemaHeadline) ?? HtmlMetadata.Clean(meta("og:title")) ?? HtmlMetadata.Clean(meta("twitter:title")) ?? HtmlMetadata.Clean(document.Title);
-        if (Headline(document, siteName) is { } headline) return headline;
-        return metaTitle is null ? null : WithoutSiteName(metaTitle, siteName);
+        var metaTitles = new[] { meta("og:title"), meta("twitter:title"), document.Title, schemaHeadline }
+            .Select(HtmlMetadata.Clean).OfType<string>().Select(title => WithoutSiteName(title, siteName)).ToList();
+        return Headline(document, siteName, metaTitles.Count == 0 ? null : string.Join(' ', metaTitles)) ?? metaTitles.FirstOrDefault();
     }
 
-    private static string? Headline(IDocument document, string? siteName)
+    // The first visible h1 outside the page's furniture that says what the meta title says (a logo, "Blog" or
+    // "Menu" in an h1 does not); without a meta title to compare, the first such h1.
+    private static string? Headline(IDocument document, string? siteName, string? metaTitle)
     {
+        var metaWords = metaTitle is null ? null : Words(metaTitle).ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var h1 in document.QuerySelectorAll("article h1, main h1, [role=main] h1, h1"))
         {
-            if (FurnitureElements.IsHidden(h1)) continue;
+            if (FurnitureElements.IsHidden(h1) || h1.Closest("nav, aside, footer, menu, dialog, [role=navigation], [role=dialog]") is not null) continue;
             var text = HtmlMetadata.Clean(h1.TextContent);
             if (text is null || text.Length < 3 || text.Length > 300) continue;
-
-            // A logo in an h1 ("Example News") is the site, not the article.
             if (siteName is not null && string.Equals(text, siteName, StringComparison.OrdinalIgnoreCase)) continue;
-            return text;
+            if (metaWords is null) return text;
+            var words = Words(text).ToList();
+            if (words.Count > 0 && words.Count(metaWords.Contains) * 2 >= words.Count) return text;
         }
 
         return null;
     }
+
+    private static IEnumerable<string> Words(string text) =>
+        text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Select(word => word.Trim(',', '.', ':', ';', '!', '?', '"', '\'', '(', ')', '[', ']', '|', '–', '—', '-')).Where(word => word.Length > 0);
 
     // "Ministers sign the accord | Example News" → "Ministers sign the accord", when the tail is the site's name or short.
     internal static string WithoutSiteName(string title, string? siteName)
