@@ -1,4 +1,3 @@
-using System.Text.Json;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 
@@ -84,7 +83,6 @@ public sealed class ArticleExtractor(SourceBoilerplate? sourceBoilerplate = null
                 var reading = HtmlMainText.Read(candidate.Containers, cues);
                 var lines = MainTextFilter.Apply(reading.Blocks, title, byline, cues, out var listLines);
                 read.Add(CandidateChoice.Measure(candidate.Method, lines, listLines));
-                if (Environment.GetEnvironmentVariable("EXTRACTION_DEBUG") is { } dbg) File.AppendAllText(dbg + ".why", JsonSerializer.Serialize(new { candidate.Method, tag = candidate.Containers[0].LocalName, cls = candidate.Containers[0].ClassName, n = candidate.Containers.Count, skipped = reading.Skipped }) + "\n");
             }
         }
 
@@ -94,13 +92,7 @@ public sealed class ArticleExtractor(SourceBoilerplate? sourceBoilerplate = null
         }
 
         if (read.Count == 0) return null;
-        var chosen = CandidateChoice.Choose(read);
-        if (Environment.GetEnvironmentVariable("EXTRACTION_DEBUG") is { } debug)
-        {
-            File.AppendAllText(debug, JsonSerializer.Serialize(new { chosen = chosen.Method, candidates = read.ToDictionary(r => r.Method, r => string.Join('\n', r.Lines)) }) + "\n");
-        }
-
-        return chosen;
+        return CandidateChoice.Choose(read);
     }
 
     private IReadOnlyList<string> WithoutSourceTemplate(string source, IReadOnlyList<string> documentLines, IReadOnlyList<string> lines)

@@ -34,7 +34,7 @@ internal static class HtmlMainText
     /// <summary>The blocks of an element of a parsed page, everything read.</summary>
     public static List<TextBlock> Blocks(INode root) => Read([root], cues: null).Blocks;
 
-    /// <summary>The blocks of some elements of a parsed page, in order, without the furniture inside them, and how much furniture was skipped.</summary>
+    /// <summary>The blocks of some elements of a parsed page, in order, without the furniture inside them.</summary>
     public static BlockReading Read(IReadOnlyList<INode> roots, BoilerplateCues? cues)
     {
         var reading = new BlockReading(cues, roots.Sum(root => root.TextContent.Length));
@@ -154,23 +154,17 @@ internal static class HtmlMainText
     private readonly record struct BlockContext(BlockKind Kind, bool InLink, bool InCaption);
 }
 
-/// <summary>What reading a container gave: its blocks, and the furniture (by kind) that was skipped inside it.</summary>
+/// <summary>What reading containers gives: their blocks, furniture skipped.</summary>
 internal sealed class BlockReading(BoilerplateCues? cues, int rootTextLength)
 {
     public List<TextBlock> Blocks { get; } = [];
-
-    /// <summary>Characters of text inside skipped furniture, by kind ("comments", "related", …).</summary>
-    public Dictionary<string, int> Skipped { get; } = [];
 
     public bool IsFurniture(IElement element)
     {
         if (cues is null || FurnitureElements.Kind(element, cues) is not { } kind) return false;
 
         // A wrapper that carries a furniture word but holds most of the container ("post has-comments") is the article.
-        var length = element.TextContent.Length;
-        if (kind is not "structure" && length * 2 > rootTextLength) return false;
-        Skipped[kind] = Skipped.GetValueOrDefault(kind) + length;
-        return true;
+        return kind is "structure" || element.TextContent.Length * 2 <= rootTextLength;
     }
 }
 

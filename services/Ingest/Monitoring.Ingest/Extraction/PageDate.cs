@@ -17,10 +17,12 @@ internal static partial class PageDate
                 ?? ShownDate(document);
         }
 
-        if (published is null || modified is null || published.Value.Date == modified.Value.Date) return published ?? modified;
         var text = document.Body?.TextContent ?? string.Empty;
-        if (IsShown(text, published.Value)) return published;
-        return IsShown(text, modified.Value) ? modified : published;
+        if (published is not null && IsShown(text, published.Value)) return published;
+        if (modified is not null && IsShown(text, modified.Value)) return modified;
+
+        // Neither declared date is printed: the page's own date line, when it has one, is what the reader sees.
+        return ShownDate(document) ?? published ?? modified;
     }
 
     // The first short element the page marks as a date ("posted-on", "entry-date", "publish-date", <time>) whose text reads as one.
