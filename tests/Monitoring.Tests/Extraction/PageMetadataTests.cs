@@ -16,12 +16,14 @@ public sealed class PageMetadataTests
     [Fact]
     public void The_visible_headline_wins_over_a_search_engine_title_and_the_site_name_is_dropped()
     {
-        var shown = Extract("""<meta property="og:title" content="Border accord: 5 things to know | Example News"><meta property="og:site_name" content="Example News">""",
+        var shown = Extract("""<meta property="og:title" content="Border accord: ministers sign the deal | Example News"><meta property="og:site_name" content="Example News">""",
             $"<header><h1>Example News</h1></header><article><h1>Ministers sign the border accord</h1>{Body}</article>");
         var metaOnly = Extract("""<title>Ministers sign the border accord | Example News</title><meta property="og:site_name" content="Example News">""", $"<article>{Body}</article>");
+        var sectionH1 = Extract("""<title>Ministers sign the border accord - Example News</title>""", $"<div><h1>Blog</h1></div><article>{Body}</article>");
 
         Assert.Equal("Ministers sign the border accord", shown.Title);
         Assert.Equal("Ministers sign the border accord", metaOnly.Title);
+        Assert.Equal("Ministers sign the border accord", sectionH1.Title);
     }
 
     [Fact]
