@@ -4,8 +4,8 @@ using Monitoring.Alert.Subscriptions;
 using Monitoring.Classify.Coding;
 using Monitoring.Classify.Events;
 using Monitoring.Contracts;
+using Monitoring.Ingest.Articles;
 using Monitoring.Ingest.Sources;
-using Monitoring.Ingest.Storage;
 using Monitoring.Ingest.Stories;
 
 namespace Monitoring.Tests.Storage;

@@ -7,10 +7,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using Monitoring.Ingest.Articles;
 using Monitoring.Ingest.Extraction;
 using Monitoring.Ingest.Fetching;
 using Monitoring.Ingest.Sources;
-using Monitoring.Ingest.Storage;
 using Monitoring.Ingest.Stories;
 using Monitoring.ServiceDefaults.Safety;
 

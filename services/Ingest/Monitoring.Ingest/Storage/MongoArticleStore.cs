@@ -1,5 +1,6 @@
 using MongoDB.Bson.Serialization.Attributes;
 using MongoDB.Driver;
+using Monitoring.Ingest.Articles;
 using Monitoring.Storage;
 
 namespace Monitoring.Ingest.Storage;

@@ -1,7 +1,8 @@
 using Dapper;
+using Monitoring.Ingest.Stories;
 using Monitoring.Storage;
 
-namespace Monitoring.Ingest.Stories;
+namespace Monitoring.Ingest.Storage;
 
 public sealed class SqliteStoryStore(SqliteDatabase database) : IStoryStore, IStoreInitializer
 {

@@ -4,7 +4,7 @@ using System.Xml;
 using System.Xml.Linq;
 using Monitoring.Ingest.Fetching;
 
-namespace Monitoring.Ingest.Feeds;
+namespace Monitoring.Ingest.Sources;
 
 /// <summary>
 /// Reads RSS 2.0 (and 0.9x/1.0 items) and Atom 1.0. Any DTD is refused outright: external entities (XXE) and

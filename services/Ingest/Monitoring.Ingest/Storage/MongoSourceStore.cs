@@ -2,9 +2,10 @@ using System.Security.Cryptography;
 using System.Text;
 using MongoDB.Bson.Serialization.Attributes;
 using MongoDB.Driver;
+using Monitoring.Ingest.Sources;
 using Monitoring.Storage;
 
-namespace Monitoring.Ingest.Sources;
+namespace Monitoring.Ingest.Storage;
 
 public sealed class MongoSourceStore(IMongoDatabase database) : ISourceStore, IStoreInitializer
 {

@@ -1,8 +1,9 @@
 using MongoDB.Bson.Serialization.Attributes;
 using MongoDB.Driver;
+using Monitoring.Ingest.Stories;
 using Monitoring.Storage;
 
-namespace Monitoring.Ingest.Stories;
+namespace Monitoring.Ingest.Storage;
 
 public sealed class MongoStoryStore(IMongoDatabase database) : IStoryStore, IStoreInitializer
 {

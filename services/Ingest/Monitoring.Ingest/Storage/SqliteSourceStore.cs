@@ -1,8 +1,9 @@
 using System.Text.Json;
 using Dapper;
+using Monitoring.Ingest.Sources;
 using Monitoring.Storage;
 
-namespace Monitoring.Ingest.Sources;
+namespace Monitoring.Ingest.Storage;
 
 public sealed class SqliteSourceStore(SqliteDatabase database) : ISourceStore, IStoreInitializer
 {

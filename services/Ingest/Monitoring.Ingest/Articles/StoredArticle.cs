@@ -1,4 +1,4 @@
-namespace Monitoring.Ingest.Storage;
+namespace Monitoring.Ingest.Articles;
 
 public sealed record StoredArticle
 {
