@@ -1,6 +1,8 @@
 using Dapper;
 using Monitoring.Alert.Alerts;
 using Monitoring.Alert.Storage;
+using Monitoring.Classify.Coding;
+using Monitoring.Classify.Events;
 using Monitoring.Classify.Storage;
 using Monitoring.Ingest.Sources;
 using Monitoring.Ingest.Storage;

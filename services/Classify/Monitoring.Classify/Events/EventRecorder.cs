@@ -2,7 +2,6 @@ using MassTransit;
 using Monitoring.Classify.Actors;
 using Microsoft.Extensions.Options;
 using Monitoring.Classify.Coding;
-using Monitoring.Classify.Storage;
 using Monitoring.Contracts;
 using Monitoring.ServiceDefaults.Messaging;
 

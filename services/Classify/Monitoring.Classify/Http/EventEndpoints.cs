@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Monitoring.Classify.Storage;
+using Monitoring.Classify.Events;
 
 namespace Monitoring.Classify.Http;
 

@@ -1,6 +1,4 @@
-using Monitoring.Classify.Coding;
-
-namespace Monitoring.Classify.Storage;
+namespace Monitoring.Classify.Coding;
 
 public interface ICodedEventStore
 {

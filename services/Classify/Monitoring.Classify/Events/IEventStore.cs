@@ -1,6 +1,4 @@
-using Monitoring.Classify.Events;
-
-namespace Monitoring.Classify.Storage;
+namespace Monitoring.Classify.Events;
 
 public interface IEventStore
 {
