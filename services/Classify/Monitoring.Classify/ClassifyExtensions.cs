@@ -7,7 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Monitoring.Classify.Coding;
-using Monitoring.Classify.Events;
+using Monitoring.Classify.Articles;
 using Monitoring.Classify.Actors;
 using Monitoring.Classify.Http;
 using Monitoring.Classify.Storage;
@@ -33,13 +33,13 @@ public static class ClassifyExtensions
         });
         builder.Services.AddSingleton(sp => new ArticleClassifier(sp.GetRequiredService<TaxonomyProvider>(), sp.GetRequiredService<ActorRecognizer>()));
         builder.AddEventCoding();
-        builder.Services.AddScoped<EventRecorder>();
-        builder.AddStore<IEventStore, SqliteEventStore, MongoEventStore>();
+        builder.Services.AddScoped<ClassifiedArticleRecorder>();
+        builder.AddStore<IClassifiedArticleStore, SqliteClassifiedArticleStore, MongoClassifiedArticleStore>();
         builder.AddMessageConsumers(bus => bus.AddConsumer<ClassifyArticleConsumer, ClassifyArticleConsumerDefinition>());
         return builder;
     }
 
-    public static IEndpointRouteBuilder MapClassifyEndpoints(this IEndpointRouteBuilder app) => app.MapCodedEventEndpoints().MapEventEndpoints();
+    public static IEndpointRouteBuilder MapClassifyEndpoints(this IEndpointRouteBuilder app) => app.MapCodedEventEndpoints().MapClassifiedArticleEndpoints();
 
     private static string ResolvePath(string path) => Path.IsPathRooted(path) ? path : Path.Combine(AppContext.BaseDirectory, path);
 }

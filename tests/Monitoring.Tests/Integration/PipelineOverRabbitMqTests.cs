@@ -6,7 +6,7 @@ using System.Text.Json;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Monitoring.Alert.Alerts;
-using Monitoring.Classify.Events;
+using Monitoring.Classify.Articles;
 using Monitoring.Contracts;
 using Monitoring.Tests.Support;
 using RabbitMQ.Client;
@@ -66,7 +66,7 @@ public sealed class PipelineOverRabbitMqTests : IAsyncLifetime
             Assert.Equal(articleId, payload.RootElement.GetProperty("articleId").GetString());
         }
 
-        var stored = await _classify.Http.GetFromJsonAsync<EventDocument>($"/api/events/{articleId}", Ct);
+        var stored = await _classify.Http.GetFromJsonAsync<ClassifiedArticle>($"/api/events/{articleId}", Ct);
         Assert.Contains("CHN", stored!.Countries);
         Assert.Contains("RUS", stored.Countries);
         Assert.Contains(stored.Topics, t => t.Id == "law-enforcement");

@@ -2,7 +2,7 @@ using Dapper;
 using Monitoring.Alert.Alerts;
 using Monitoring.Alert.Storage;
 using Monitoring.Classify.Coding;
-using Monitoring.Classify.Events;
+using Monitoring.Classify.Articles;
 using Monitoring.Classify.Storage;
 using Monitoring.Ingest.Sources;
 using Monitoring.Ingest.Storage;
@@ -66,12 +66,12 @@ public sealed class SqliteStoredLayoutTests
     [Fact]
     public async Task Classified_articles_read_back_and_filter_by_topic()
     {
-        var store = await OpenAsync(await OldDatabaseAsync(), db => new SqliteEventStore(db));
+        var store = await OpenAsync(await OldDatabaseAsync(), db => new SqliteClassifiedArticleStore(db));
 
         Json.AssertSameInstants(Classified, await store.GetAsync("a-full", Ct));
         Json.AssertSameInstants(BareClassified, await store.GetAsync("a-bare", Ct));
-        Json.AssertSameInstants(new[] { Classified }, await store.ListAsync(new EventQuery(Topic: "law-enforcement"), Ct));
-        Json.AssertSameInstants(new[] { Classified }, await store.ListAsync(new EventQuery(Country: "FRA"), Ct));
+        Json.AssertSameInstants(new[] { Classified }, await store.ListAsync(new ClassifiedArticleQuery(Topic: "law-enforcement"), Ct));
+        Json.AssertSameInstants(new[] { Classified }, await store.ListAsync(new ClassifiedArticleQuery(Country: "FRA"), Ct));
     }
 
     [Fact]

@@ -2,7 +2,7 @@ using Monitoring.Alert.Alerts;
 using Monitoring.Alert.Analysts;
 using Monitoring.Alert.Subscriptions;
 using Monitoring.Classify.Coding;
-using Monitoring.Classify.Events;
+using Monitoring.Classify.Articles;
 using Monitoring.Contracts;
 using Monitoring.Ingest.Articles;
 using Monitoring.Ingest.Sources;
@@ -52,7 +52,7 @@ public static class StoredLayoutSamples
 
     public static readonly StoryMember Member = new("a-full", "s-1", "example-news", At(1), [1, 2, 3, 4, 250, 251, 252, 253]);
 
-    public static readonly EventDocument Classified = new()
+    public static readonly ClassifiedArticle Classified = new()
     {
         ArticleId = "a-full", StoryId = "s-1", Title = "Arrests in Lyon", Url = "https://news.example/lyon", Source = "example-news", Language = "en",
         PublishedAt = At(0), IngestedAt = At(1), ClassifiedAt = At(2),
@@ -73,7 +73,7 @@ public static class StoredLayoutSamples
         ],
     };
 
-    public static readonly EventDocument BareClassified = new()
+    public static readonly ClassifiedArticle BareClassified = new()
     {
         ArticleId = "a-bare", StoryId = "a-bare", Language = "und", IngestedAt = At(2), ClassifiedAt = At(3), Topics = [], Countries = [],
     };

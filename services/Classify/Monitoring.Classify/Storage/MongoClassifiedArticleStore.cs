@@ -1,12 +1,12 @@
 using MongoDB.Bson.Serialization.Attributes;
 using MongoDB.Driver;
-using Monitoring.Classify.Events;
+using Monitoring.Classify.Articles;
 using Monitoring.Contracts;
 using Monitoring.Storage;
 
 namespace Monitoring.Classify.Storage;
 
-public sealed class MongoEventStore(IMongoDatabase database) : IEventStore, IStoreInitializer
+public sealed class MongoClassifiedArticleStore(IMongoDatabase database) : IClassifiedArticleStore, IStoreInitializer
 {
     private readonly IMongoCollection<EventRecord> _events = database.GetCollection<EventRecord>("classify_events");
 
@@ -21,7 +21,7 @@ public sealed class MongoEventStore(IMongoDatabase database) : IEventStore, ISto
         ], cancellationToken);
     }
 
-    public async Task<(bool Inserted, EventDocument Event)> TryInsertAsync(EventDocument document, CancellationToken cancellationToken)
+    public async Task<(bool Inserted, ClassifiedArticle Event)> TryInsertAsync(ClassifiedArticle document, CancellationToken cancellationToken)
     {
         try
         {
@@ -35,10 +35,10 @@ public sealed class MongoEventStore(IMongoDatabase database) : IEventStore, ISto
         }
     }
 
-    public async Task<EventDocument?> GetAsync(string articleId, CancellationToken cancellationToken) =>
+    public async Task<ClassifiedArticle?> GetAsync(string articleId, CancellationToken cancellationToken) =>
         (await _events.Find(e => e.Id == articleId).FirstOrDefaultAsync(cancellationToken))?.ToDocument();
 
-    public async Task<IReadOnlyList<EventDocument>> ListAsync(EventQuery query, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ClassifiedArticle>> ListAsync(ClassifiedArticleQuery query, CancellationToken cancellationToken)
     {
         var filter = Builders<EventRecord>.Filter;
         var where = filter.Empty;
@@ -63,7 +63,7 @@ public sealed class MongoEventStore(IMongoDatabase database) : IEventStore, ISto
         public required List<string> Countries { get; init; }
         [BsonIgnoreIfNull] public List<EntityRecord>? Entities { get; init; }
 
-        public static EventRecord From(EventDocument d) => new()
+        public static EventRecord From(ClassifiedArticle d) => new()
         {
             Id = d.ArticleId, StoryId = d.StoryId, Title = d.Title, Url = d.Url, Source = d.Source, Language = d.Language,
             PublishedAt = d.PublishedAt?.UtcDateTime, IngestedAt = d.IngestedAt.UtcDateTime, ClassifiedAt = d.ClassifiedAt.UtcDateTime,
@@ -71,7 +71,7 @@ public sealed class MongoEventStore(IMongoDatabase database) : IEventStore, ISto
             Entities = d.Entities?.Select(EntityRecord.From).ToList(),
         };
 
-        public EventDocument ToDocument() => new()
+        public ClassifiedArticle ToDocument() => new()
         {
             ArticleId = Id, StoryId = StoryId, Title = Title, Url = Url, Source = Source, Language = Language,
             PublishedAt = PublishedAt?.ToUtcOffset(), IngestedAt = IngestedAt.ToUtcOffset(), ClassifiedAt = ClassifiedAt.ToUtcOffset(),

@@ -1,18 +1,18 @@
-using Monitoring.Classify.Events;
+using Monitoring.Classify.Articles;
 using Monitoring.Classify.Storage;
 using Monitoring.Contracts;
 using Monitoring.Tests.Support;
 
 namespace Monitoring.Tests.Storage;
 
-/// <summary>What every <see cref="IEventStore"/> must do, whichever database is underneath.</summary>
-public abstract class EventStoreContract
+/// <summary>What every <see cref="IClassifiedArticleStore"/> must do, whichever database is underneath.</summary>
+public abstract class ClassifiedArticleStoreContract
 {
-    protected abstract Task<IEventStore> CreateStoreAsync();
+    protected abstract Task<IClassifiedArticleStore> CreateStoreAsync();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static EventDocument Event(string articleId, int minute, string[] countries, params string[] topics) => new()
+    private static ClassifiedArticle Event(string articleId, int minute, string[] countries, params string[] topics) => new()
     {
         ArticleId = articleId,
         StoryId = "story-" + articleId,
@@ -83,22 +83,22 @@ public abstract class EventStoreContract
         await store.TryInsertAsync(Event("new", 3, ["CHN"], "law-enforcement"), Ct);
         await store.TryInsertAsync(Event("other", 2, ["USA"], "diplomacy"), Ct);
 
-        Assert.Equal(["new", "other", "old"], Ids(await store.ListAsync(new EventQuery(), Ct)));
-        Assert.Equal(["new", "old"], Ids(await store.ListAsync(new EventQuery(Country: "CHN"), Ct)));
-        Assert.Equal(["other", "old"], Ids(await store.ListAsync(new EventQuery(Topic: "diplomacy"), Ct)));
-        Assert.Equal(["old"], Ids(await store.ListAsync(new EventQuery(Country: "RUS", Topic: "diplomacy"), Ct)));
-        Assert.Equal(["new"], Ids(await store.ListAsync(new EventQuery(Limit: 1), Ct)));
+        Assert.Equal(["new", "other", "old"], Ids(await store.ListAsync(new ClassifiedArticleQuery(), Ct)));
+        Assert.Equal(["new", "old"], Ids(await store.ListAsync(new ClassifiedArticleQuery(Country: "CHN"), Ct)));
+        Assert.Equal(["other", "old"], Ids(await store.ListAsync(new ClassifiedArticleQuery(Topic: "diplomacy"), Ct)));
+        Assert.Equal(["old"], Ids(await store.ListAsync(new ClassifiedArticleQuery(Country: "RUS", Topic: "diplomacy"), Ct)));
+        Assert.Equal(["new"], Ids(await store.ListAsync(new ClassifiedArticleQuery(Limit: 1), Ct)));
     }
 
-    private static List<string> Ids(IReadOnlyList<EventDocument> documents) => documents.Select(d => d.ArticleId).ToList();
+    private static List<string> Ids(IReadOnlyList<ClassifiedArticle> documents) => documents.Select(d => d.ArticleId).ToList();
 }
 
-public sealed class SqliteEventStoreTests : EventStoreContract
+public sealed class SqliteClassifiedArticleStoreTests : ClassifiedArticleStoreContract
 {
-    protected override async Task<IEventStore> CreateStoreAsync() => await StoreFactory.CreateSqliteAsync<SqliteEventStore>();
+    protected override async Task<IClassifiedArticleStore> CreateStoreAsync() => await StoreFactory.CreateSqliteAsync<SqliteClassifiedArticleStore>();
 }
 
-public sealed class MongoEventStoreTests(MongoServer mongo) : EventStoreContract
+public sealed class MongoClassifiedArticleStoreTests(MongoServer mongo) : ClassifiedArticleStoreContract
 {
-    protected override async Task<IEventStore> CreateStoreAsync() => await StoreFactory.CreateMongoAsync<MongoEventStore>(mongo);
+    protected override async Task<IClassifiedArticleStore> CreateStoreAsync() => await StoreFactory.CreateMongoAsync<MongoClassifiedArticleStore>(mongo);
 }

@@ -1,6 +1,6 @@
 using MassTransit;
 
-namespace Monitoring.Classify.Events;
+namespace Monitoring.Classify.Articles;
 
 public sealed class ClassifyArticleConsumerDefinition : ConsumerDefinition<ClassifyArticleConsumer>
 {

@@ -5,11 +5,11 @@ using Monitoring.Classify.Coding;
 using Monitoring.Contracts;
 using Monitoring.ServiceDefaults.Messaging;
 
-namespace Monitoring.Classify.Events;
+namespace Monitoring.Classify.Articles;
 
 /// <summary>Classifies an ingested article, stores its event document once, and announces it.</summary>
-public sealed class EventRecorder(
-    ArticleClassifier classifier, EventCoder coder, IOptions<EventCodingOptions> coding, IEventStore store, ICodedEventStore codedEvents,
+public sealed class ClassifiedArticleRecorder(
+    ArticleClassifier classifier, EventCoder coder, IOptions<EventCodingOptions> coding, IClassifiedArticleStore store, ICodedEventStore codedEvents,
     IPublishEndpoint publisher, TimeProvider clock)
 {
     public async Task RecordAsync(ArticleIngested article, CancellationToken cancellationToken)
@@ -21,7 +21,7 @@ public sealed class EventRecorder(
 
         // The coder reuses the classifier's tokens and actors; its offsets point into the body, ArticleClassified.Text.
         var events = coding.Value.Enabled ? coder.Code(classification) : [];
-        var (_, stored) = await store.TryInsertAsync(new EventDocument
+        var (_, stored) = await store.TryInsertAsync(new ClassifiedArticle
         {
             ArticleId = article.ArticleId,
             StoryId = article.StoryId,

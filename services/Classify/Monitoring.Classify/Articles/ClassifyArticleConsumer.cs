@@ -1,9 +1,9 @@
 using MassTransit;
 using Monitoring.Contracts;
 
-namespace Monitoring.Classify.Events;
+namespace Monitoring.Classify.Articles;
 
-public sealed class ClassifyArticleConsumer(EventRecorder recorder) : IConsumer<ArticleIngested>
+public sealed class ClassifyArticleConsumer(ClassifiedArticleRecorder recorder) : IConsumer<ArticleIngested>
 {
     public Task Consume(ConsumeContext<ArticleIngested> context) => recorder.RecordAsync(context.Message, context.CancellationToken);
 }

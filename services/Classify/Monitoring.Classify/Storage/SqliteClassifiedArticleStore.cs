@@ -1,12 +1,12 @@
 using System.Text.Json;
 using Dapper;
-using Monitoring.Classify.Events;
+using Monitoring.Classify.Articles;
 using Monitoring.Contracts;
 using Monitoring.Storage;
 
 namespace Monitoring.Classify.Storage;
 
-public sealed class SqliteEventStore(SqliteDatabase database) : IEventStore, IStoreInitializer
+public sealed class SqliteClassifiedArticleStore(SqliteDatabase database) : IClassifiedArticleStore, IStoreInitializer
 {
     private const string Columns = "article_id AS ArticleId, story_id AS StoryId, title AS Title, url AS Url, source AS Source, language AS Language, published_at AS PublishedAt, ingested_at AS IngestedAt, classified_at AS ClassifiedAt, topics AS Topics, countries AS Countries, entities AS Entities";
 
@@ -35,7 +35,7 @@ public sealed class SqliteEventStore(SqliteDatabase database) : IEventStore, ISt
         if (!columns.Contains("entities")) await connection.ExecuteAsync("ALTER TABLE classify_events ADD COLUMN entities TEXT NULL");
     }
 
-    public async Task<(bool Inserted, EventDocument Event)> TryInsertAsync(EventDocument document, CancellationToken cancellationToken)
+    public async Task<(bool Inserted, ClassifiedArticle Event)> TryInsertAsync(ClassifiedArticle document, CancellationToken cancellationToken)
     {
         using var activity = SqliteDatabase.StartActivity("INSERT", "classify_events");
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -53,14 +53,14 @@ public sealed class SqliteEventStore(SqliteDatabase database) : IEventStore, ISt
         return inserted == 1 ? (true, document) : (false, (await GetAsync(document.ArticleId, cancellationToken))!);
     }
 
-    public async Task<EventDocument?> GetAsync(string articleId, CancellationToken cancellationToken)
+    public async Task<ClassifiedArticle?> GetAsync(string articleId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<Row>($"SELECT {Columns} FROM classify_events WHERE article_id = @articleId", new { articleId });
         return row?.ToDocument();
     }
 
-    public async Task<IReadOnlyList<EventDocument>> ListAsync(EventQuery query, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ClassifiedArticle>> ListAsync(ClassifiedArticleQuery query, CancellationToken cancellationToken)
     {
         using var activity = SqliteDatabase.StartActivity("SELECT", "classify_events");
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -89,7 +89,7 @@ public sealed class SqliteEventStore(SqliteDatabase database) : IEventStore, ISt
         public string Countries { get; init; } = "[]";
         public string? Entities { get; init; }
 
-        public EventDocument ToDocument() => new()
+        public ClassifiedArticle ToDocument() => new()
         {
             ArticleId = ArticleId, StoryId = StoryId, Title = Title, Url = Url, Source = Source, Language = Language,
             PublishedAt = PublishedAt, IngestedAt = IngestedAt, ClassifiedAt = ClassifiedAt,

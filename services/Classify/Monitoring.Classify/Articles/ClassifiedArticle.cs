@@ -1,9 +1,9 @@
 using Monitoring.Contracts;
 
-namespace Monitoring.Classify.Events;
+namespace Monitoring.Classify.Articles;
 
 /// <summary>What classify stores per article: the tags and where the article came from, unique by article id.</summary>
-public sealed record EventDocument
+public sealed record ClassifiedArticle
 {
     public required string ArticleId { get; init; }
     public required string StoryId { get; init; }
