@@ -7,7 +7,7 @@ namespace Monitoring.Classify.Actors;
 /// ("Russian police", "police of Russia"); <see cref="Via"/> says how the mention was found: <c>alias</c>, or
 /// <c>surname</c> for a later short mention ("Chen") of a person named in full earlier in the text.
 /// </summary>
-public sealed record ActorMention
+public sealed record RecognizedMention
 {
     public required ActorEntry Actor { get; init; }
     public required string Text { get; init; }
