@@ -7,7 +7,7 @@ using Monitoring.ServiceDefaults.Messaging;
 
 namespace Monitoring.Classify.Articles;
 
-/// <summary>Classifies an ingested article, stores its event document once, and announces it.</summary>
+/// <summary>Classifies and codes an ingested article, stores it and its coded events once, and announces it.</summary>
 public sealed class ClassifiedArticleRecorder(
     ArticleClassifier classifier, EventCoder coder, IOptions<EventCodingOptions> coding, IClassifiedArticleStore store, ICodedEventStore codedEvents,
     IPublishEndpoint publisher, TimeProvider clock)

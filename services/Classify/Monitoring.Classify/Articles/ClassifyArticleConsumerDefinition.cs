@@ -13,7 +13,7 @@ public sealed class ClassifyArticleConsumerDefinition : ConsumerDefinition<Class
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<ClassifyArticleConsumer> consumerConfigurator, IRegistrationContext context)
     {
-        // ArticleClassified leaves only once the event document is stored and the consumer has succeeded.
+        // ArticleClassified leaves only once the classified article is stored and the consumer has succeeded.
         endpointConfigurator.UseInMemoryOutbox(context);
     }
 }

@@ -2,8 +2,8 @@ namespace Monitoring.Classify.Articles;
 
 public interface IClassifiedArticleStore
 {
-    /// <summary>Inserts unless the article already has an event document; then returns the stored one.</summary>
-    Task<(bool Inserted, ClassifiedArticle Event)> TryInsertAsync(ClassifiedArticle document, CancellationToken cancellationToken);
+    /// <summary>Inserts unless the article is already stored; then returns the stored one.</summary>
+    Task<(bool Inserted, ClassifiedArticle Article)> TryInsertAsync(ClassifiedArticle document, CancellationToken cancellationToken);
 
     Task<ClassifiedArticle?> GetAsync(string articleId, CancellationToken cancellationToken);
 

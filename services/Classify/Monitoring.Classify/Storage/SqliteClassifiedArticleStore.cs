@@ -12,6 +12,7 @@ public sealed class SqliteClassifiedArticleStore(SqliteDatabase database) : ICla
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
+        // The table keeps the name it had when these rows were called events: existing databases read on.
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync("""
             CREATE TABLE IF NOT EXISTS classify_events (
@@ -35,7 +36,7 @@ public sealed class SqliteClassifiedArticleStore(SqliteDatabase database) : ICla
         if (!columns.Contains("entities")) await connection.ExecuteAsync("ALTER TABLE classify_events ADD COLUMN entities TEXT NULL");
     }
 
-    public async Task<(bool Inserted, ClassifiedArticle Event)> TryInsertAsync(ClassifiedArticle document, CancellationToken cancellationToken)
+    public async Task<(bool Inserted, ClassifiedArticle Article)> TryInsertAsync(ClassifiedArticle document, CancellationToken cancellationToken)
     {
         using var activity = SqliteDatabase.StartActivity("INSERT", "classify_events");
         await using var connection = await database.OpenAsync(cancellationToken);

@@ -1,20 +1,25 @@
-using MongoDB.Bson.Serialization.Attributes;
 using MongoDB.Driver;
 using Monitoring.Ingest.Stories;
 using Monitoring.Storage;
 
 namespace Monitoring.Ingest.Storage;
 
-public sealed class MongoStoryStore(IMongoDatabase database) : IStoryStore, IStoreInitializer
+public sealed class MongoStoryStore : IStoryStore, IStoreInitializer
 {
-    private readonly IMongoCollection<MemberDocument> _members = database.GetCollection<MemberDocument>("ingest_story_members");
+    private readonly IMongoCollection<StoryMember> _members;
+
+    public MongoStoryStore(IMongoDatabase database)
+    {
+        IngestBsonMaps.Register();
+        _members = database.GetCollection<StoryMember>("ingest_story_members");
+    }
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         await _members.Indexes.CreateManyAsync(
             [
-                new CreateIndexModel<MemberDocument>(Builders<MemberDocument>.IndexKeys.Ascending(m => m.StoryId), new CreateIndexOptions { Name = "story" }),
-                new CreateIndexModel<MemberDocument>(Builders<MemberDocument>.IndexKeys.Ascending(m => m.SeenAt), new CreateIndexOptions { Name = "seen_at" }),
+                new CreateIndexModel<StoryMember>(Builders<StoryMember>.IndexKeys.Ascending(m => m.StoryId), new CreateIndexOptions { Name = "story" }),
+                new CreateIndexModel<StoryMember>(Builders<StoryMember>.IndexKeys.Ascending(m => m.SeenAt), new CreateIndexOptions { Name = "seen_at" }),
             ],
             cancellationToken);
     }
@@ -23,9 +28,7 @@ public sealed class MongoStoryStore(IMongoDatabase database) : IStoryStore, ISto
     {
         try
         {
-            await _members.InsertOneAsync(
-                new MemberDocument { Id = member.ArticleId, StoryId = member.StoryId, Outlet = member.Outlet, SeenAt = member.SeenAt.UtcDateTime, Signature = member.Signature },
-                cancellationToken: cancellationToken);
+            await _members.InsertOneAsync(member, cancellationToken: cancellationToken);
         }
         catch (MongoWriteException exception) when (exception.IsDuplicateKey())
         {
@@ -36,21 +39,9 @@ public sealed class MongoStoryStore(IMongoDatabase database) : IStoryStore, ISto
     public async Task<StorySummary?> GetStoryAsync(string storyId, CancellationToken cancellationToken)
     {
         var members = await _members.Find(m => m.StoryId == storyId).Project(m => new { m.Outlet, m.SeenAt }).ToListAsync(cancellationToken);
-        return SqliteStoryStore.Summarize(storyId, members.Select(m => (m.Outlet, m.SeenAt.ToUtcOffset())).ToList());
+        return StorySummary.Of(storyId, members.Select(m => (m.Outlet, m.SeenAt)).ToList());
     }
 
-    public async Task<IReadOnlyList<StoryMember>> MembersSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
-    {
-        var documents = await _members.Find(m => m.SeenAt >= since.UtcDateTime).SortBy(m => m.SeenAt).ToListAsync(cancellationToken);
-        return documents.Select(d => new StoryMember(d.Id, d.StoryId, d.Outlet, d.SeenAt.ToUtcOffset(), d.Signature)).ToList();
-    }
-
-    private sealed class MemberDocument
-    {
-        [BsonId] public required string Id { get; init; }
-        public required string StoryId { get; init; }
-        public required string Outlet { get; init; }
-        public DateTime SeenAt { get; init; }
-        public required byte[] Signature { get; init; }
-    }
+    public async Task<IReadOnlyList<StoryMember>> MembersSinceAsync(DateTimeOffset since, CancellationToken cancellationToken) =>
+        await _members.Find(Builders<StoryMember>.Filter.Gte(m => m.SeenAt, since)).SortBy(m => m.SeenAt).ToListAsync(cancellationToken);
 }

@@ -37,7 +37,7 @@ public sealed class SqliteStoryStore(SqliteDatabase database) : IStoryStore, ISt
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = (await connection.QueryAsync<(string Outlet, DateTimeOffset SeenAt)>(
             "SELECT outlet AS Outlet, seen_at AS SeenAt FROM ingest_story_members WHERE story_id = @storyId", new { storyId })).ToList();
-        return Summarize(storyId, rows);
+        return StorySummary.Of(storyId, rows);
     }
 
     public async Task<IReadOnlyList<StoryMember>> MembersSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
@@ -47,12 +47,5 @@ public sealed class SqliteStoryStore(SqliteDatabase database) : IStoryStore, ISt
             "SELECT article_id, story_id, outlet, seen_at, signature FROM ingest_story_members WHERE seen_at >= @since ORDER BY seen_at",
             new { since });
         return rows.Select(r => new StoryMember(r.ArticleId, r.StoryId, r.Outlet, r.SeenAt, r.Signature)).ToList();
-    }
-
-    internal static StorySummary? Summarize(string storyId, IReadOnlyCollection<(string Outlet, DateTimeOffset SeenAt)> members)
-    {
-        if (members.Count == 0) return null;
-        var outlets = members.Select(m => m.Outlet).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        return new StorySummary(storyId, members.Count, outlets.Count, outlets, members.Min(m => m.SeenAt), members.Max(m => m.SeenAt));
     }
 }
