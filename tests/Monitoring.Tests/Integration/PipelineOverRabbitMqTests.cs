@@ -66,7 +66,7 @@ public sealed class PipelineOverRabbitMqTests : IAsyncLifetime
             Assert.Equal(articleId, payload.RootElement.GetProperty("articleId").GetString());
         }
 
-        var stored = await _classify.Http.GetFromJsonAsync<ClassifiedArticle>($"/api/events/{articleId}", Ct);
+        var stored = await _classify.Http.GetFromJsonAsync<ClassifiedArticle>($"/api/classified-articles/{articleId}", Ct);
         Assert.Contains("CHN", stored!.Countries);
         Assert.Contains("RUS", stored.Countries);
         Assert.Contains(stored.Topics, t => t.Id == "law-enforcement");
