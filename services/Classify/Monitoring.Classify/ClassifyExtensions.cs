@@ -25,11 +25,11 @@ public static class ClassifyExtensions
         builder.Services.Configure<ClassifyOptions>(builder.Configuration.GetSection(ClassifyOptions.SectionName));
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(sp => new TaxonomyProvider(
-            ResolvePath(sp.GetRequiredService<IOptions<ClassifyOptions>>().Value.TaxonomyPath), sp.GetRequiredService<ILogger<TaxonomyProvider>>()));
+            DataFiles.Resolve(sp.GetRequiredService<IOptions<ClassifyOptions>>().Value.TaxonomyPath), sp.GetRequiredService<ILogger<TaxonomyProvider>>()));
         builder.Services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<ClassifyOptions>>().Value;
-            return ActorRecognizer.Load(ResolvePath(options.GazetteerPath), ResolvePath(options.ActorsPath));
+            return ActorRecognizer.Load(DataFiles.Resolve(options.GazetteerPath), DataFiles.Resolve(options.ActorsPath));
         });
         builder.Services.AddSingleton(sp => new ArticleClassifier(sp.GetRequiredService<TaxonomyProvider>(), sp.GetRequiredService<ActorRecognizer>()));
         builder.AddEventCoding();
@@ -40,6 +40,4 @@ public static class ClassifyExtensions
     }
 
     public static IEndpointRouteBuilder MapClassifyEndpoints(this IEndpointRouteBuilder app) => app.MapCodedEventEndpoints().MapClassifiedArticleEndpoints();
-
-    private static string ResolvePath(string path) => Path.IsPathRooted(path) ? path : Path.Combine(AppContext.BaseDirectory, path);
 }
