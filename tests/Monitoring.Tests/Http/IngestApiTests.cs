@@ -65,7 +65,7 @@ public sealed class IngestApiTests : IAsyncLifetime
     [Fact]
     public async Task Raw_html_is_extracted_before_it_is_published()
     {
-        using var content = new StringContent("<html><body><nav>Home</nav><article><p>The envoy arrived in Geneva for the talks.</p></article></body></html>", Encoding.UTF8, "text/html");
+        using var content = new StringContent("<html><head><meta name=\"author\" content=\"By Jane Doe\"></head><body><nav>Home</nav><article><p>The envoy arrived in Geneva for the talks.</p></article></body></html>", Encoding.UTF8, "text/html");
         using var response = await _ingest.Http.PostAsync("/api/articles?source=wire&url=https://wire.example/x", content, Ct);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
@@ -74,6 +74,7 @@ public sealed class IngestApiTests : IAsyncLifetime
         Assert.Equal("The envoy arrived in Geneva for the talks.", published.Text);
         Assert.Equal("wire", published.Source);
         Assert.Equal("https://wire.example/x", published.Url);
+        Assert.Equal("Jane Doe", published.Byline);
     }
 
     [Fact]
