@@ -50,10 +50,23 @@ public sealed class ArticleClassifier
         var compiled = Compile(_topics());
         var matches = compiled.Matcher.Match(fullText, tokens, longestOnly: false);
         var recognition = ActorRecognizer.Resolve(fullText, tokens, matches);
-        return new Classification(compiled.Tagger.Score(fullText, tokens, matches), recognition.Countries)
+        var titleEnd = string.IsNullOrWhiteSpace(title) ? 0 : title.Length;
+        return new Classification(compiled.Tagger.Score(fullText, tokens, matches, titleEnd, Parties(recognition)), recognition.Countries)
         {
             Actors = recognition, Text = fullText, Tokens = tokens, BodyStart = fullText.Length - text.Length,
         };
+    }
+
+    // The parties an article names: countries, organisations, and the countries of the people and role words named.
+    private static int Parties(ActorRecognition recognition)
+    {
+        var codes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var mention in recognition.Mentions)
+        {
+            if (mention.Code.Length > 0) codes.Add(mention.Code);
+        }
+
+        return codes.Count;
     }
 
     private Compiled Compile(TopicTagger tagger)
