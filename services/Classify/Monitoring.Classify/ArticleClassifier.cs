@@ -47,9 +47,14 @@ public sealed class ArticleClassifier
     {
         var fullText = string.IsNullOrWhiteSpace(title) || text.StartsWith(title, StringComparison.Ordinal) ? text : title + "\n" + text;
         var tokens = Tokenizer.Tokenize(fullText);
+        if (!TextQuality.IsReadable(fullText))
+        {
+            return new Classification([], []) { Actors = ActorRecognizer.None, Text = fullText, Tokens = tokens, BodyStart = fullText.Length - text.Length };
+        }
+
         var compiled = Compile(_topics());
         var matches = compiled.Matcher.Match(fullText, tokens, longestOnly: false);
-        var recognition = ActorRecognizer.Resolve(fullText, tokens, matches);
+        var recognition = _actors.Resolve(fullText, tokens, matches);
         var titleEnd = string.IsNullOrWhiteSpace(title) ? 0 : title.Length;
         return new Classification(compiled.Tagger.Score(fullText, tokens, matches, titleEnd, Parties(recognition)), recognition.Countries)
         {

@@ -53,7 +53,7 @@ public static class ClassifyCommand
             classifier = new ArticleClassifier(LoadTaxonomy(taxonomy), recognizer);
             coder = LoadCoder(recognizer);
         }
-        catch (Exception exception) when (exception is TaxonomyException or IOException or JsonException)
+        catch (Exception exception) when (exception is TaxonomyException or IOException or JsonException or InvalidDataException)
         {
             error.WriteLine($"monitor classify: {exception.Message}");
             return 2;
