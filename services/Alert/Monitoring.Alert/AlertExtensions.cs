@@ -48,6 +48,8 @@ public static class AlertExtensions
             .AddPolicy(AdminPolicy, policy => policy.RequireRole(ApiKeyAuthenticationHandler.AdminRole));
         builder.Services.AddRateLimiter(ConfigureRateLimits);
 
+        builder.Services.AddSingleton(_ => SubscriptionVocabulary.LoadShipped());
+        builder.Services.AddSingleton(sp => new Matching.Language.TermVocabulary(sp.GetRequiredService<SubscriptionVocabulary>()));
         builder.Services.AddScoped<AnalystRegistry>();
         builder.Services.AddSingleton<SubscriptionCatalog>();
         builder.Services.AddHostedService<SubscriptionIndexRefresher>();
@@ -84,6 +86,7 @@ public static class AlertExtensions
         if (app is IApplicationBuilder pipeline) pipeline.UseRateLimiter();
         app.MapAnalystEndpoints();
         app.MapSubscriptionEndpoints();
+        app.MapVocabularyEndpoints();
         app.MapAlertQueryEndpoints();
         return app;
     }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Monitoring.Alert.Analysts;
 using Monitoring.Alert.Delivery;
 using Monitoring.Alert.Matching;
+using Monitoring.Alert.Matching.Language;
 
 namespace Monitoring.Alert.Subscriptions;
 
@@ -28,9 +29,9 @@ public static class SubscriptionEndpoints
 
     private static async Task<IResult> CreateAsync(
         SubscriptionRequest request, ClaimsPrincipal user, ISubscriptionStore store, SubscriptionCatalog catalog, IWebhookUrlPolicy urls,
-        IOptions<AlertOptions> options, TimeProvider clock, CancellationToken cancellationToken)
+        TermVocabulary vocabulary, IOptions<AlertOptions> options, TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (await ValidateAsync(request, urls, cancellationToken) is { } invalid) return invalid;
+        if (await ValidateAsync(request, urls, vocabulary, cancellationToken) is { } invalid) return invalid;
         var analystId = user.AnalystId();
         if ((await store.ListAsync(analystId, cancellationToken)).Count >= options.Value.MaxSubscriptionsPerAnalyst)
         {
@@ -51,10 +52,10 @@ public static class SubscriptionEndpoints
 
     private static async Task<IResult> UpdateAsync(
         string subscriptionId, SubscriptionRequest request, ClaimsPrincipal user, ISubscriptionStore store, SubscriptionCatalog catalog,
-        IWebhookUrlPolicy urls, CancellationToken cancellationToken)
+        IWebhookUrlPolicy urls, TermVocabulary vocabulary, CancellationToken cancellationToken)
     {
         if (await store.GetAsync(user.AnalystId(), subscriptionId, cancellationToken) is not { } existing) return Results.NotFound();
-        if (await ValidateAsync(request, urls, cancellationToken) is { } invalid) return invalid;
+        if (await ValidateAsync(request, urls, vocabulary, cancellationToken) is { } invalid) return invalid;
 
         var updated = Build(request, existing.SubscriptionId, existing.AnalystId, existing.CreatedAt) with { SigningSecret = existing.SigningSecret };
         if (!await store.UpdateAsync(updated, cancellationToken)) return Results.NotFound();
@@ -75,9 +76,9 @@ public static class SubscriptionEndpoints
         return Results.NoContent();
     }
 
-    private static async Task<IResult?> ValidateAsync(SubscriptionRequest request, IWebhookUrlPolicy urls, CancellationToken cancellationToken)
+    private static async Task<IResult?> ValidateAsync(SubscriptionRequest request, IWebhookUrlPolicy urls, TermVocabulary vocabulary, CancellationToken cancellationToken)
     {
-        var (errors, syntax) = request.Validate();
+        var (errors, syntax) = request.Validate(vocabulary);
         if (errors.Count == 0)
         {
             foreach (var channel in request.AllChannels().Where(c => c.Type != ChannelType.Email))
@@ -89,11 +90,17 @@ public static class SubscriptionEndpoints
             }
         }
 
-        if (errors.Count == 0) return null;
+        return errors.Count == 0 ? null : Invalid(errors, syntax);
+    }
+
+    /// <summary>422 with every field's errors; a query error adds its position, what was expected and found, and suggestions.</summary>
+    internal static IResult Invalid(Dictionary<string, string[]> errors, QuerySyntaxException? syntax)
+    {
         var extensions = syntax is null
             ? null
-            : new Dictionary<string, object?> { ["position"] = syntax.Position, ["expected"] = syntax.Expected, ["found"] = syntax.Found };
-        return Results.ValidationProblem(errors, detail: syntax?.Message, statusCode: StatusCodes.Status422UnprocessableEntity, extensions: extensions);
+            : new Dictionary<string, object?> { ["position"] = syntax.Position, ["expected"] = syntax.Expected, ["found"] = syntax.Found, ["suggestions"] = syntax.Suggestions };
+        return Results.ValidationProblem(
+            errors, detail: syntax?.Message ?? string.Join(" ", errors.Values.SelectMany(v => v)), statusCode: StatusCodes.Status422UnprocessableEntity, extensions: extensions);
     }
 
     private static Subscription Build(SubscriptionRequest request, string id, string analystId, DateTimeOffset createdAt) => new()
