@@ -15,6 +15,7 @@ using Monitoring.Alert.Alerts;
 using Monitoring.Alert.Analysts;
 using Monitoring.Alert.Delivery;
 using Monitoring.Alert.Matching;
+using Monitoring.Alert.Preview;
 using Monitoring.Alert.Scheduling;
 using Monitoring.Alert.Storage;
 using Monitoring.Alert.Streaming;
@@ -40,6 +41,8 @@ public static class AlertExtensions
         builder.AddStore<IAnalystStore, SqliteAnalystStore, MongoAnalystStore>();
         builder.AddStore<ISubscriptionStore, SqliteSubscriptionStore, MongoSubscriptionStore>();
         builder.AddStore<IAlertStore, SqliteAlertStore, MongoAlertStore>();
+        builder.AddStore<IRecentArticleStore, SqliteRecentArticleStore, MongoRecentArticleStore>();
+        builder.Services.AddScoped<SubscriptionPreview>();
 
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
@@ -88,6 +91,7 @@ public static class AlertExtensions
         app.MapSubscriptionEndpoints();
         app.MapVocabularyEndpoints();
         app.MapAlertQueryEndpoints();
+        app.MapFeedbackEndpoints();
         return app;
     }
 

@@ -76,9 +76,34 @@ public sealed class MongoAlertStore(IMongoDatabase database) : IAlertStore, ISto
         var owned = Filter.Eq(a => a.Id, alertId) & Filter.Eq(a => a.AnalystId, analystId);
         var result = await _alerts.UpdateOneAsync(owned, Update.Set(a => a.FeedbackComment, comment), cancellationToken: cancellationToken);
         if (result.MatchedCount == 0) return false;
-        await _alerts.UpdateOneAsync(owned & Filter.Eq(a => a.NotRelevantAt, null), Update.Set(a => a.NotRelevantAt, at.UtcDateTime), cancellationToken: cancellationToken);
+        await _alerts.UpdateOneAsync(owned & Filter.Eq(a => a.NotRelevantAt, null), Update.Set(a => a.NotRelevantAt, at.UtcDateTime).Set(a => a.RelevantAt, null), cancellationToken: cancellationToken);
         await _alerts.UpdateOneAsync(owned & Filter.Eq(a => a.DeliveryStatus, DeliveryStatus.Scheduled), Update.Set(a => a.DeliveryStatus, DeliveryStatus.NotRequired), cancellationToken: cancellationToken);
         return true;
+    }
+
+    public async Task<bool> MarkRelevantAsync(string analystId, string alertId, string? comment, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var owned = Filter.Eq(a => a.Id, alertId) & Filter.Eq(a => a.AnalystId, analystId);
+        var result = await _alerts.UpdateOneAsync(owned, Update.Set(a => a.FeedbackComment, comment).Set(a => a.NotRelevantAt, null), cancellationToken: cancellationToken);
+        if (result.MatchedCount == 0) return false;
+        await _alerts.UpdateOneAsync(owned & Filter.Eq(a => a.RelevantAt, null), Update.Set(a => a.RelevantAt, at.UtcDateTime), cancellationToken: cancellationToken);
+        return true;
+    }
+
+    public async Task<bool> ClearFeedbackAsync(string analystId, string alertId, CancellationToken cancellationToken)
+    {
+        var result = await _alerts.UpdateOneAsync(
+            Filter.Eq(a => a.Id, alertId) & Filter.Eq(a => a.AnalystId, analystId),
+            Update.Set(a => a.FeedbackComment, null).Set(a => a.NotRelevantAt, null).Set(a => a.RelevantAt, null), cancellationToken: cancellationToken);
+        return result.MatchedCount == 1;
+    }
+
+    public async Task<IReadOnlyList<AlertRecord>> ListFeedbackAsync(string analystId, string? topic, int limit, CancellationToken cancellationToken)
+    {
+        var filter = Filter.Eq(a => a.AnalystId, analystId) & (Filter.Ne(a => a.RelevantAt, null) | Filter.Ne(a => a.NotRelevantAt, null));
+        if (topic is not null) filter &= Filter.AnyEq(a => a.Topics, topic);
+        var documents = await _alerts.Find(filter).SortByDescending(a => a.RaisedAt).Limit(limit).ToListAsync(cancellationToken);
+        return documents.Select(d => d.ToAlert()).ToList();
     }
 
     public async Task<AlertRecord?> TryClaimDeliveryAsync(string alertId, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
@@ -156,6 +181,7 @@ public sealed class MongoAlertStore(IMongoDatabase database) : IAlertStore, ISto
         public string? LastError { get; init; }
         public required List<string> DeliveredChannels { get; init; }
         public DateTime? NotRelevantAt { get; init; }
+        public DateTime? RelevantAt { get; init; }
         public string? FeedbackComment { get; init; }
         public DateTime? LeaseUntil { get; init; }
 
@@ -167,7 +193,7 @@ public sealed class MongoAlertStore(IMongoDatabase database) : IAlertStore, ISto
             LatestUrl = a.LatestUrl, UpdatedAt = a.UpdatedAt?.UtcDateTime, Urgent = a.Urgent, ArticleIngestedAt = a.ArticleIngestedAt.UtcDateTime,
             RaisedAt = a.RaisedAt.UtcDateTime, DeliveryStatus = a.DeliveryStatus, DueAt = a.DueAt?.UtcDateTime, DeliveryAttempts = a.DeliveryAttempts,
             DeliveredAt = a.DeliveredAt?.UtcDateTime, LastError = a.LastError, DeliveredChannels = a.DeliveredChannels.ToList(),
-            NotRelevantAt = a.NotRelevantAt?.UtcDateTime, FeedbackComment = a.FeedbackComment,
+            NotRelevantAt = a.NotRelevantAt?.UtcDateTime, RelevantAt = a.RelevantAt?.UtcDateTime, FeedbackComment = a.FeedbackComment,
         };
 
         public AlertRecord ToAlert() => new()
@@ -177,7 +203,7 @@ public sealed class MongoAlertStore(IMongoDatabase database) : IAlertStore, ISto
             LatestTitle = LatestTitle, LatestUrl = LatestUrl, UpdatedAt = UpdatedAt?.ToUtcOffset(), Urgent = Urgent,
             ArticleIngestedAt = ArticleIngestedAt.ToUtcOffset(), RaisedAt = RaisedAt.ToUtcOffset(), DeliveryStatus = DeliveryStatus,
             DueAt = DueAt?.ToUtcOffset(), DeliveryAttempts = DeliveryAttempts, DeliveredAt = DeliveredAt?.ToUtcOffset(), LastError = LastError,
-            DeliveredChannels = DeliveredChannels, NotRelevantAt = NotRelevantAt?.ToUtcOffset(), FeedbackComment = FeedbackComment,
+            DeliveredChannels = DeliveredChannels, NotRelevantAt = NotRelevantAt?.ToUtcOffset(), RelevantAt = RelevantAt?.ToUtcOffset(), FeedbackComment = FeedbackComment,
         };
     }
 }

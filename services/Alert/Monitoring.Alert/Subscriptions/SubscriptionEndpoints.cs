@@ -8,6 +8,7 @@ using Monitoring.Alert.Analysts;
 using Monitoring.Alert.Delivery;
 using Monitoring.Alert.Matching;
 using Monitoring.Alert.Matching.Language;
+using Monitoring.Alert.Preview;
 
 namespace Monitoring.Alert.Subscriptions;
 
@@ -20,6 +21,7 @@ public static class SubscriptionEndpoints
     {
         var subscriptions = app.MapGroup("/api/subscriptions").RequireAuthorization(AlertExtensions.AnalystPolicy).WithTags("Subscriptions");
         subscriptions.MapPost("/", CreateAsync);
+        subscriptions.MapPost("/preview", PreviewAsync);
         subscriptions.MapGet("/", ListAsync);
         subscriptions.MapGet("/{subscriptionId}", GetAsync);
         subscriptions.MapPut("/{subscriptionId}", UpdateAsync);
@@ -61,6 +63,27 @@ public static class SubscriptionEndpoints
         if (!await store.UpdateAsync(updated, cancellationToken)) return Results.NotFound();
         catalog.Saved(updated);
         return Results.Ok(updated);
+    }
+
+    /// <summary>What the subscription would have matched among the recent articles, with evidence; nothing is saved.</summary>
+    private static async Task<IResult> PreviewAsync(
+        SubscriptionRequest request, int? days, int? limit, ClaimsPrincipal user, SubscriptionPreview preview, TermVocabulary vocabulary,
+        IOptions<AlertOptions> options, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        if (days is < 1 || days > settings.PreviewMaxDays || limit is < 1 || limit > settings.PreviewMaxMatches)
+        {
+            return Results.Problem(
+                title: "Invalid preview bounds",
+                detail: $"days is between 1 and {settings.PreviewMaxDays} (default 7); limit between 1 and {settings.PreviewMaxMatches} (default 50).",
+                statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var candidate = request with { Name = string.IsNullOrWhiteSpace(request.Name) ? "preview" : request.Name, WebhookUrl = null, Channels = null };
+        var (errors, syntax) = candidate.Validate(vocabulary);
+        if (errors.Count > 0) return Invalid(errors, syntax);
+        var subscription = Build(candidate, "preview", user.AnalystId(), clock.GetUtcNow());
+        return Results.Ok(await preview.RunAsync(subscription, days ?? 7, limit ?? 50, cancellationToken));
     }
 
     private static async Task<IResult> ListAsync(ClaimsPrincipal user, ISubscriptionStore store, CancellationToken cancellationToken) =>
