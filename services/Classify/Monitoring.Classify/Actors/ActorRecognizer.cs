@@ -62,9 +62,9 @@ public sealed partial class ActorRecognizer
         }
     }
 
-    // A country's names with the Arabic clitics (wa-, bi-, li-, ...) that attach to them: "وروسيا", "للصين".
+    // A country's forms, then names, with the Arabic clitics (the form wins a name it equals: "français" in any case) (wa-, bi-, li-, ...): "وروسيا", "للصين".
     private static IEnumerable<string> Names(ActorEntry entry) =>
-        entry.Type == ActorType.Country ? ArabicClitics.WithClitics(entry.Aliases.Concat(entry.Forms)) : entry.Aliases;
+        entry.Type == ActorType.Country ? ArabicClitics.WithClitics(entry.Forms.Concat(entry.Aliases)) : entry.Aliases;
 
     public ActorRecognition Recognize(string text) => Recognize(text, Tokenizer.Tokenize(text));
 
