@@ -30,7 +30,7 @@ public sealed partial class TopicDevelopmentSampleTests
         var relevant = File.ReadLines(Path.Combine(folder, "labels.jsonl")).Where(l => l.Trim().Length > 0)
             .Select(l => JsonSerializer.Deserialize<Label>(l, Json)!).ToDictionary(l => l.Id, l => l.Relevant);
         var sample = File.ReadLines(Path.Combine(folder, "texts.jsonl")).Where(l => l.Trim().Length > 0)
-            .Where((_, index) => index % Every == 0).Select(l => JsonSerializer.Deserialize<Text>(l, Json)!).ToList();
+            .Where((_, index) => index % Every == 0).Select(l => JsonSerializer.Deserialize<DevArticle>(l, Json)!).ToList();
 
         var wrong = new List<string>();
         foreach (var article in sample)
@@ -50,5 +50,5 @@ public sealed partial class TopicDevelopmentSampleTests
 
     private sealed record Label(string Id, bool Relevant);
 
-    private sealed record Text(string Id, string? Title, string Text);
+    private sealed record DevArticle(string Id, string? Title, string Text);
 }
