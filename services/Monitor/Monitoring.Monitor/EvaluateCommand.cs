@@ -19,13 +19,15 @@ public static class EvaluateCommand
         var file = new Argument<FileInfo>("FILE") { Description = "Labelled articles, JSON Lines" };
         var taxonomy = new Option<FileInfo?>("--taxonomy") { Description = "Taxonomy to evaluate instead of the shipped one" };
         var verbose = new Option<bool>("--verbose") { Description = "List every wrong or missing tag" };
+        var language = new Option<string?>("--lang") { Description = "Only the articles of this language (en, fr, ...)" };
         var feedback = new Option<bool>("--feedback") { Description = "FILE is an export of analysts' verdicts (GET /api/feedback), not a labelled set" };
-        var command = new Command("evaluate", "Precision and recall of topic tagging on a labelled set or on analysts' verdicts") { file, taxonomy, verbose, feedback };
-        command.SetAction((parse, _) => Task.FromResult(Run(parse.GetValue(file)!, parse.GetValue(taxonomy), parse.GetValue(verbose), Console.Out, Console.Error, parse.GetValue(feedback))));
+        var command = new Command("evaluate", "Precision and recall of topic tagging on a labelled set or on analysts' verdicts") { file, taxonomy, verbose, feedback, language };
+        command.SetAction((parse, _) => Task.FromResult(Run(
+            parse.GetValue(file)!, parse.GetValue(taxonomy), parse.GetValue(verbose), Console.Out, Console.Error, parse.GetValue(feedback), parse.GetValue(language))));
         return command;
     }
 
-    public static int Run(FileInfo file, FileInfo? taxonomy, bool verbose, TextWriter output, TextWriter error, bool feedback = false)
+    public static int Run(FileInfo file, FileInfo? taxonomy, bool verbose, TextWriter output, TextWriter error, bool feedback = false, string? language = null)
     {
         if (!file.Exists)
         {
@@ -54,6 +56,7 @@ public static class EvaluateCommand
             return 2;
         }
 
+        if (language is not null) items = items.Where(i => string.Equals(i.Lang, language, StringComparison.OrdinalIgnoreCase)).ToList();
         var perTopic = new SortedDictionary<string, (int Tp, int Fp, int Fn)>(StringComparer.Ordinal);
         int articles = 0, irrelevant = 0, irrelevantTagged = 0;
         foreach (var item in items)
