@@ -2,7 +2,7 @@ namespace Monitoring.Classify.Taxonomy;
 
 /// <summary>
 /// The regular plural (and third-person) form of a lower-case English word, so that a rule written "missile launch"
-/// also finds "missile launches" and "embassy" finds "embassies": -s, -es, -ies. Past and gerund forms are not made
+/// also finds "missile launches" and "embassy" finds "embassies": -s, -es, -ies (-os and -oes both). Past and gerund forms are not made
 /// ("accord" would find "according"): write them, or a wildcard. Words already ending in s, ed or ing, short words,
 /// capitalised names and wildcards are left as written.
 /// </summary>
@@ -16,6 +16,7 @@ public static class EnglishInflection
         }
 
         if (word[^1] == 'y' && !IsVowel(word[^2])) return [word, word[..^1] + "ies"];
+        if (word[^1] == 'o') return [word, word + "s", word + "es"]; // "vetoes", "embargoes", but "videos"
         return [word, word[^1] is 'x' or 'z' || word.EndsWith("ch", StringComparison.Ordinal) || word.EndsWith("sh", StringComparison.Ordinal) ? word + "es" : word + "s"];
     }
 

@@ -56,6 +56,12 @@ public sealed class TopicDefinition
     /// </summary>
     public int? MinParties { get; set; }
 
+    /// <summary>
+    /// Topics that subsume this one when they score higher: police work in a terrorism story is counter-terrorism
+    /// ("law-enforcement" yields to "counter-terrorism"), a hostage-taking by militants is terrorism.
+    /// </summary>
+    public List<string> YieldsTo { get; set; } = [];
+
     /// <summary>Overrides <see cref="TaxonomyDefinition.MinTerms"/>.</summary>
     public int? MinTerms { get; set; }
 

@@ -11,7 +11,7 @@ namespace Monitoring.Classify.Taxonomy;
 public static class TaxonomyReader
 {
     private static readonly HashSet<string> TopLevelKeys = ["version", "maxHitsPerTerm", "minTerms", "titleWeight", "inflect", "minShare", "topics"];
-    private static readonly HashSet<string> TopicKeys = ["id", "name", "description", "threshold", "terms", "required", "excluded", "window", "minTerms", "minShare", "minParties"];
+    private static readonly HashSet<string> TopicKeys = ["id", "name", "description", "threshold", "terms", "required", "excluded", "window", "minTerms", "minShare", "minParties", "yieldsTo"];
 
     public static TaxonomyDefinition Parse(string yaml)
     {
@@ -67,6 +67,10 @@ public static class TaxonomyReader
                 case "description": topic.Description = Scalar(value, "description"); break;
                 case "minShare": topic.MinShare = Number(value, where + "minShare"); break;
                 case "minParties": topic.MinParties = Int(value, where + "minParties"); break;
+                case "yieldsTo":
+                    if (value is not YamlSequenceNode yields) throw new TaxonomyException(where + "yieldsTo must be a list of topic ids", Line(value));
+                    topic.YieldsTo.AddRange(yields.Children.Select(y => Scalar(y, where + "a topic id in yieldsTo")));
+                    break;
                 case "threshold": topic.Threshold = Number(value, where + "threshold"); break;
                 case "window": topic.Window = Int(value, where + "window"); break;
                 case "minTerms": topic.MinTerms = Int(value, where + "minTerms"); break;

@@ -14,6 +14,7 @@ public static partial class TaxonomyValidator
         if (taxonomy.TitleWeight is < 1 or > 10 || double.IsNaN(taxonomy.TitleWeight)) throw new TaxonomyException("titleWeight must be between 1 and 10", 1);
         if (taxonomy.MinShare is < 0 or >= 1 || double.IsNaN(taxonomy.MinShare)) throw new TaxonomyException("minShare must be at least 0 and below 1", 1);
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var ids = taxonomy.Topics.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var topic in taxonomy.Topics)
         {
             if (string.IsNullOrWhiteSpace(topic.Id)) throw new TaxonomyException("a topic has no id", topic.Line);
@@ -25,6 +26,11 @@ public static partial class TaxonomyValidator
             if (!topic.Terms.Values.Any(w => w > 0)) throw new TaxonomyException($"{where}: no term has a positive weight", topic.Line);
             if (topic.Window is < 1) throw new TaxonomyException($"{where}: window must be at least 1 token", topic.KeyLines.GetValueOrDefault("window", topic.Line));
             if (topic.MinTerms is < 1) throw new TaxonomyException($"{where}: minTerms must be at least 1", topic.KeyLines.GetValueOrDefault("minTerms", topic.Line));
+            if (topic.YieldsTo.FirstOrDefault(y => !ids.Contains(y) || y == topic.Id) is { } unknown)
+            {
+                throw new TaxonomyException($"{where}: yieldsTo names '{unknown}', which is {(unknown == topic.Id ? "the topic itself" : "not a topic")}", topic.KeyLines.GetValueOrDefault("yieldsTo", topic.Line));
+            }
+
             if (topic.MinParties is < 1) throw new TaxonomyException($"{where}: minParties must be at least 1", topic.KeyLines.GetValueOrDefault("minParties", topic.Line));
             if (topic.MinShare is < 0 or >= 1) throw new TaxonomyException($"{where}: minShare must be at least 0 and below 1", topic.KeyLines.GetValueOrDefault("minShare", topic.Line));
             foreach (var (term, weight) in topic.Terms)

@@ -112,10 +112,13 @@ public sealed class TopicTagger
 
         scores.Sort((a, b) => b.Score.CompareTo(a.Score));
         if (scores.Count > 1) scores.RemoveAll(s => s.Score < ShareOf(s.Id) * scores[0].Score);
+        if (scores.Count > 1) scores.RemoveAll(s => Topic(s.Id).YieldsTo.Any(y => scores.Any(other => other.Id == y && other.Score > s.Score)));
         return scores;
     }
 
-    private double ShareOf(string topicId) => _taxonomy.Topics[_index[topicId]].MinShare ?? _taxonomy.MinShare;
+    private TopicDefinition Topic(string topicId) => _taxonomy.Topics[_index[topicId]];
+
+    private double ShareOf(string topicId) => Topic(topicId).MinShare ?? _taxonomy.MinShare;
 
     private double Weight(TopicRule rule, PhraseMatch<DictionaryEntry> match, int titleEnd) =>
         match.Start < titleEnd && rule.Weight > 0 ? rule.Weight * _taxonomy.TitleWeight : rule.Weight;
