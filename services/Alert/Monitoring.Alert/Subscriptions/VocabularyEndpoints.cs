@@ -7,7 +7,8 @@ namespace Monitoring.Alert.Subscriptions;
 /// <summary>
 /// Read-only lists of what a subscription may name, for a client to build pickers: <c>GET /api/vocabulary/topics</c>
 /// (id, name, description), <c>/countries</c>, <c>/organisations</c>, <c>/cameo</c> (code and name), <c>/quads</c>,
-/// <c>/languages</c>; <c>?q=</c> filters by id or name. Analysts only, like the subscriptions they serve.
+/// <c>/languages</c>; <c>?q=</c> filters by id or name; <c>GET /api/vocabulary</c> gives the size of each list.
+/// Analysts only, like the subscriptions they serve.
 /// </summary>
 public static class VocabularyEndpoints
 {
@@ -19,30 +20,17 @@ public static class VocabularyEndpoints
             topics = v.Topics.Count, countries = v.Countries.Count, organisations = v.Organisations.Count, cameo = v.Cameo.Count, quads = v.Quads.Count,
             languages = v.Languages.Count,
         }));
-        vocabulary.MapGet("/{list}", (string list, string? q, SubscriptionVocabulary v) => List(list, q, v));
+        vocabulary.MapGet("/topics", (string? q, SubscriptionVocabulary v) => List(v.Topics, q));
+        vocabulary.MapGet("/countries", (string? q, SubscriptionVocabulary v) => List(v.Countries, q));
+        vocabulary.MapGet("/organisations", (string? q, SubscriptionVocabulary v) => List(v.Organisations, q));
+        vocabulary.MapGet("/cameo", (string? q, SubscriptionVocabulary v) => List(v.Cameo, q));
+        vocabulary.MapGet("/quads", (string? q, SubscriptionVocabulary v) => List(v.Quads, q));
+        vocabulary.MapGet("/languages", (string? q, SubscriptionVocabulary v) => List(v.Languages, q));
         return app;
     }
 
-    private static IResult List(string list, string? q, SubscriptionVocabulary vocabulary)
-    {
-        IReadOnlyList<VocabularyEntry>? entries = list.ToLowerInvariant() switch
-        {
-            "topics" => vocabulary.Topics,
-            "countries" => vocabulary.Countries,
-            "organisations" or "organizations" => vocabulary.Organisations,
-            "cameo" => vocabulary.Cameo,
-            "quads" => vocabulary.Quads,
-            "languages" => vocabulary.Languages,
-            _ => null,
-        };
-        if (entries is null)
-        {
-            return Results.Problem(
-                title: "Unknown list", detail: $"'{list}' is not a list; use topics, countries, organisations, cameo, quads or languages.", statusCode: StatusCodes.Status404NotFound);
-        }
-
-        return Results.Ok(string.IsNullOrWhiteSpace(q)
+    private static IResult List(IReadOnlyList<VocabularyEntry> entries, string? q) =>
+        Results.Ok(string.IsNullOrWhiteSpace(q)
             ? entries
             : entries.Where(e => e.Id.Contains(q.Trim(), StringComparison.OrdinalIgnoreCase) || e.Name.Contains(q.Trim(), StringComparison.OrdinalIgnoreCase)).ToList());
-    }
 }
