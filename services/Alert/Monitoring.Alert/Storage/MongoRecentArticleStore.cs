@@ -42,7 +42,7 @@ public sealed class MongoRecentArticleStore(IMongoDatabase database) : IRecentAr
         return row is null ? null : ToArticle(row);
     }
 
-    private static RecentArticle ToArticle(Row row) => new(JsonSerializer.Deserialize<ArticleClassified>(row.Message)!, row.ReceivedAt.ToUtcOffset());
+    private static RecentArticle ToArticle(Row row) => new(JsonSerializer.Deserialize<ArticleClassified>(row.Message)!, new DateTimeOffset(DateTime.SpecifyKind(row.ReceivedAt, DateTimeKind.Utc)));
 
     private sealed class Row
     {

@@ -11,13 +11,13 @@ internal sealed class CountryContextRules(CountryContext context)
     private readonly string[] _after = [.. context.NotCountry.After];
     private readonly HashSet<string> _bodies = new(context.NationalBodies, StringComparer.OrdinalIgnoreCase);
 
-    public void DropClubsAndBrands(string text, List<ActorMention> mentions)
+    public void DropClubsAndBrands(string text, List<RecognizedMention> mentions)
     {
         if (_before.Count == 0 && _after.Length == 0) return;
         mentions.RemoveAll(m => m.Actor.Type == ActorType.Country && (_before.Contains(WordBefore(text, m.Start)) || FollowedBy(text, m.End)));
     }
 
-    public void QualifyNationalBodies(string text, List<ActorMention> mentions)
+    public void QualifyNationalBodies(string text, List<RecognizedMention> mentions)
     {
         for (var i = 1; i < mentions.Count; i++)
         {
