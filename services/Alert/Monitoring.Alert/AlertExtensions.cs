@@ -15,6 +15,7 @@ using Monitoring.Alert.Alerts;
 using Monitoring.Alert.Analysts;
 using Monitoring.Alert.Delivery;
 using Monitoring.Alert.Matching;
+using Monitoring.Alert.Preview;
 using Monitoring.Alert.Scheduling;
 using Monitoring.Alert.Storage;
 using Monitoring.Alert.Streaming;
@@ -40,6 +41,8 @@ public static class AlertExtensions
         builder.AddStore<IAnalystStore, SqliteAnalystStore, MongoAnalystStore>();
         builder.AddStore<ISubscriptionStore, SqliteSubscriptionStore, MongoSubscriptionStore>();
         builder.AddStore<IAlertStore, SqliteAlertStore, MongoAlertStore>();
+        builder.AddStore<IRecentArticleStore, SqliteRecentArticleStore, MongoRecentArticleStore>();
+        builder.Services.AddScoped<SubscriptionPreview>();
 
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
@@ -48,6 +51,8 @@ public static class AlertExtensions
             .AddPolicy(AdminPolicy, policy => policy.RequireRole(ApiKeyAuthenticationHandler.AdminRole));
         builder.Services.AddRateLimiter(ConfigureRateLimits);
 
+        builder.Services.AddSingleton(_ => SubscriptionVocabulary.LoadShipped());
+        builder.Services.AddSingleton(sp => new Matching.Language.TermVocabulary(sp.GetRequiredService<SubscriptionVocabulary>()));
         builder.Services.AddScoped<AnalystRegistry>();
         builder.Services.AddSingleton<SubscriptionCatalog>();
         builder.Services.AddHostedService<SubscriptionIndexRefresher>();
@@ -84,7 +89,9 @@ public static class AlertExtensions
         if (app is IApplicationBuilder pipeline) pipeline.UseRateLimiter();
         app.MapAnalystEndpoints();
         app.MapSubscriptionEndpoints();
+        app.MapVocabularyEndpoints();
         app.MapAlertQueryEndpoints();
+        app.MapFeedbackEndpoints();
         return app;
     }
 
