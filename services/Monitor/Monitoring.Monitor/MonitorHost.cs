@@ -13,6 +13,9 @@ namespace Monitoring.Monitor;
 /// <summary>Ingest, classify and alert composed in one process: in-memory bus, one SQLite file, one HTTP API.</summary>
 public static class MonitorHost
 {
+    /// <summary>The demo's key for feed administration (the desk's Sources page); the host listens on 127.0.0.1 unless <c>--urls</c> says otherwise.</summary>
+    public const string DemoAdminKey = "demo-admin-key";
+
     public static WebApplication Build(MonitorRunOptions options, TextWriter output)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ApplicationName = "monitor", ContentRootPath = AppContext.BaseDirectory });
@@ -30,6 +33,10 @@ public static class MonitorHost
                 // The demo subscription's webhook is this host's own /demo/webhook.
                 ["Safety:AllowedHosts:0"] = "127.0.0.1",
                 ["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] = "Error",
+
+                // The API reference page (/scalar) and the desk's Sources page (feeds need the ingest admin key).
+                ["OpenApi:Reference"] = "true",
+                ["Ingest:AdminApiKey"] = DemoAdminKey,
             },
         });
         builder.WebHost.UseUrls(options.Urls);
@@ -84,6 +91,8 @@ public static class MonitorHost
         console.Line($"  curl -s -H 'X-Api-Key: {key}' {address}api/alerts");
         console.Line($"  curl -s -H 'X-Api-Key: {key}' {address}api/subscriptions");
         console.Line($"  curl -s -X POST -H 'Content-Type: text/plain' --data-binary @seeds/000_780a307ae76c99fd.txt {address}api/articles");
+        console.Line();
+        console.Line($"The analyst's desk: {address} (sign in with {key}; Sources with {app.Configuration["Ingest:AdminApiKey"]}). API reference: {address}scalar");
 
         if (options.Once)
         {

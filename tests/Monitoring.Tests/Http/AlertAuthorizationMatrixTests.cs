@@ -74,7 +74,8 @@ public sealed class AlertAuthorizationMatrixTests : IAsyncLifetime
             new HashSet<string>
             {
                 "GET /api/subscriptions/{subscriptionId}", "PUT /api/subscriptions/{subscriptionId}", "DELETE /api/subscriptions/{subscriptionId}",
-                "GET /api/alerts/{alertId}", "POST /api/alerts/{alertId}/feedback",
+                "GET /api/alerts/{alertId}", "POST /api/alerts/{alertId}/feedback", "DELETE /api/alerts/{alertId}/feedback",
+                "GET /api/alerts/{alertId}/article", "PUT /api/alerts/{alertId}/read", "DELETE /api/alerts/{alertId}/read",
             },
             tried.ToHashSet());
 
@@ -82,6 +83,7 @@ public sealed class AlertAuthorizationMatrixTests : IAsyncLifetime
         Assert.Equal("Alice's", unchanged.GetProperty("name").GetString());
         var alert = await alice.GetFromJsonAsync<JsonElement>($"/api/alerts/{alertId}", Ct);
         Assert.Equal(JsonValueKind.Null, alert.GetProperty("notRelevantAt").ValueKind);
+        Assert.Equal(JsonValueKind.Null, alert.GetProperty("readAt").ValueKind);
         Assert.Empty((await bob.GetFromJsonAsync<JsonElement[]>("/api/subscriptions", Ct))!);
         Assert.Empty((await bob.GetFromJsonAsync<JsonElement[]>("/api/alerts", Ct))!);
     }

@@ -37,6 +37,19 @@ public sealed class ServiceHost : IAsyncDisposable
     public static Task<ServiceHost> AlertAsync(IDictionary<string, string?> settings, Action<WebApplicationBuilder>? configure = null) =>
         StartAsync(settings, builder => builder.AddAlert(), app => app.MapAlertEndpoints(), configure);
 
+    /// <summary>The three services on one host, as <c>monitor run</c> composes them.</summary>
+    public static Task<ServiceHost> AllAsync(IDictionary<string, string?> settings, Action<WebApplicationBuilder>? configure = null) =>
+        StartAsync(
+            settings,
+            builder => builder.AddIngest().AddClassify().AddAlert(),
+            app =>
+            {
+                app.MapIngestEndpoints();
+                app.MapClassifyEndpoints();
+                app.MapAlertEndpoints();
+            },
+            configure);
+
     private static async Task<ServiceHost> StartAsync(
         IDictionary<string, string?> settings,
         Action<WebApplicationBuilder> addService,
