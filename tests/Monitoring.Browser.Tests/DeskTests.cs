@@ -148,6 +148,7 @@ public sealed class DeskTests(ITestOutputHelper output) : IAsyncLifetime
         await _page.GetByLabel("Query", new() { Exact = true }).FocusAsync();
         await _page.Keyboard.TypeAsync("topic:security-cooperatoin AND country:RUS");
         await Expect(_page.Locator("#query-error")).ToContainTextAsync("did you mean 'security-cooperation'");
+        await Browser.ScreenshotAsync(_page, "subscription-typo");
         await _page.GetByRole(AriaRole.Button, new() { Name = "Use “security-cooperation”" }).ClickAsync();
         await Expect(_page.GetByLabel("Query", new() { Exact = true })).ToHaveValueAsync("topic:security-cooperation AND country:RUS");
         await Expect(_page.Locator("#query-check .okay")).ToContainTextAsync("Query is valid");
@@ -232,7 +233,7 @@ public sealed class DeskTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(["GET /api/alerts/stream", "GET /api/alerts?limit=500", "GET /api/subscriptions"], requests.Order(StringComparer.Ordinal).ToList());
 
         // Filtering is done on what was loaded: no request per card, none at all.
-        await _page.GetByLabel("Topic").SelectOptionAsync("sanctions");
+        await _page.GetByLabel("Topic", new() { Exact = true }).SelectOptionAsync("sanctions");
         await Expect(_page.Locator(".card")).ToHaveCountAsync(167);
         Assert.Equal(3, requests.Count);
         await Browser.ScreenshotAsync(_page, "inbox-500");

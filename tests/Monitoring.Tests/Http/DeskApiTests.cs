@@ -64,7 +64,7 @@ public sealed class DeskApiTests : IAsyncLifetime
         var (alice, _) = await client.CreateAnalystAsync("Alice");
         var created = await AlertClient.SubscribeAsync(alice, new { name = "Paused", query = "topic:diplomacy", paused = true });
         var id = created.GetProperty("subscriptionId").GetString();
-        Assert.True(created.GetProperty("subscription").GetProperty("paused").GetBoolean());
+        Assert.True(created.GetProperty("paused").GetBoolean());
 
         await client.PublishAsync(AlertClient.Article("while-paused"));
         using (var resumed = await alice.PutAsJsonAsync($"/api/subscriptions/{id}", new { name = "Paused", query = "topic:diplomacy", paused = false }, Ct))

@@ -12,8 +12,6 @@ namespace Monitoring.Alert.Desk;
 /// <summary>Where the desk's story, event and source pages are read from when ingest and classify run as their own services.</summary>
 public sealed class UpstreamOptions
 {
-    public const string SectionName = "Alert:Upstreams";
-
     public Upstream? Ingest { get; set; }
     public Upstream? Classify { get; set; }
 }
@@ -37,14 +35,13 @@ public static class UpstreamForwarding
 {
     public static IHostApplicationBuilder AddUpstreamForwarding(this IHostApplicationBuilder builder)
     {
-        builder.Services.Configure<UpstreamOptions>(builder.Configuration.GetSection(UpstreamOptions.SectionName));
         builder.Services.AddHttpForwarder();
         return builder;
     }
 
     public static IEndpointRouteBuilder MapUpstreamForwarding(this IEndpointRouteBuilder app)
     {
-        var options = app.ServiceProvider.GetRequiredService<IConfiguration>().GetSection(UpstreamOptions.SectionName).Get<UpstreamOptions>();
+        var options = app.ServiceProvider.GetRequiredService<IConfiguration>().GetSection(AlertOptions.SectionName).Get<AlertOptions>()?.Upstreams;
         if (options?.Ingest is { Url: { } ingest } ingestUpstream)
         {
             ForwardReads(app, "/api/stories/{**rest}", ingest, ingestUpstream.ReadKey);

@@ -114,7 +114,7 @@ function chart(days, since, until, label) {
         <rect class="q${quad}" x="${x.toFixed(1)}" y="${y(base + q.count).toFixed(1)}" width="${barW.toFixed(1)}" height="${(y(base) - y(base + q.count)).toFixed(1)}"></rect></g>`;
       base += q.count;
     }
-    if (day.total) line.push(`${(x + barW / 2).toFixed(1)},${g(day.goldstein / day.total).toFixed(1)}`);
+    if (day.total) line.push([x + barW / 2, g(day.goldstein / day.total), date, day.goldstein / day.total]);
   });
   const labels = dates.map((d, i) => (i % Math.ceil(dates.length / 8) === 0
     ? `<text class="axis-label" x="${(left + i * step + step / 2).toFixed(1)}" y="${height - 20}" text-anchor="middle">${d.slice(5)}</text>` : "")).join("");
@@ -126,7 +126,8 @@ function chart(days, since, until, label) {
     <text class="axis-label" x="${left + plotW + 6}" y="${top + 10}">+10</text>
     <text class="axis-label" x="${left + plotW + 6}" y="${top + plotH / 2 + 4}">0</text>
     <text class="axis-label" x="${left + plotW + 6}" y="${top + plotH}">−10</text>
-    ${bars}${line.length ? `<polyline class="goldstein" points="${line.join(" ")}"><title>Mean Goldstein value per day</title></polyline>` : ""}${labels}
+    ${bars}${line.length > 1 ? `<polyline class="goldstein" points="${line.map(p => `${p[0].toFixed(1)},${p[1].toFixed(1)}`).join(" ")}"></polyline>` : ""}
+    ${line.map(p => `<circle class="goldstein-point" cx="${p[0].toFixed(1)}" cy="${p[1].toFixed(1)}" r="4"><title>${p[2]}: mean Goldstein ${p[3].toFixed(2)}</title></circle>`).join("")}${labels}
     <text class="axis-label" x="${left}" y="${height - 4}">events per day (left) · mean Goldstein, −10 conflict to +10 cooperation (right)</text>
   </svg>`;
   const legend = html`<ul class="legend" aria-label="Quad classes">${[1, 2, 3, 4].map(q => html`<li><span class="swatch q${q}"></span>${quadNames[q]}</li>`)}

@@ -132,7 +132,7 @@ async function editor(main, id) {
     const section = main.querySelector("#preview");
     if (!result) { section.innerHTML = ""; return; }
     section.innerHTML = html`<h2>Preview: ${result.matched} ${result.matched === 1 ? "match" : "matches"} in the last ${result.days} days</h2>
-      <p class="meta">${result.scanned} articles tried${result.truncated ? " (stopped early: bounds reached)" : ""}.</p>
+      <p class="meta">${result.scanned} ${result.scanned === 1 ? "article" : "articles"} tried${result.truncated ? " (stopped early: bounds reached)" : ""}.</p>
       <ol class="preview-list">${result.matches.map(m => html`<li>${m.url ? html`<a href="${m.url}" rel="noopener noreferrer">${m.title || m.url}</a>` : m.title}
         <span class="meta">— ${m.terms.join(", ")}</span></li>`)}</ol>`.text;
   };

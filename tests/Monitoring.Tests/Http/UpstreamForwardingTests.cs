@@ -1,0 +1,61 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Monitoring.Tests.Support;
+
+namespace Monitoring.Tests.Http;
+
+/// <summary>
+/// Three services, three hosts: the desk on the alert service reads stories from ingest and events from classify
+/// through the alert service, with the analyst's key checked there; feed administration passes the caller's key.
+/// </summary>
+public sealed class UpstreamForwardingTests
+{
+    private const string AdminKey = "forward-admin";
+    private const string IngestAdminKey = "forward-ingest-admin";
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_alert_service_forwards_the_desk_s_reads_to_ingest_and_classify_for_analysts_only()
+    {
+        var ingestSettings = TestSettings.InMemory("forward-ingest");
+        ingestSettings["Ingest:AdminApiKey"] = IngestAdminKey;
+        await using var ingest = await ServiceHost.IngestAsync(ingestSettings);
+        await using var classify = await ServiceHost.ClassifyAsync(TestSettings.InMemory("forward-classify"));
+        var alertSettings = TestSettings.InMemory("forward-alert");
+        alertSettings["Alert:AdminApiKey"] = AdminKey;
+        alertSettings["Alert:Upstreams:Ingest:Url"] = ingest.Address.ToString();
+        alertSettings["Alert:Upstreams:Ingest:ReadKey"] = "ingest-read-key";
+        alertSettings["Alert:Upstreams:Classify:Url"] = classify.Address.ToString();
+        alertSettings["Alert:Upstreams:Classify:ReadKey"] = "classify-read-key";
+        await using var alert = await ServiceHost.AlertAsync(alertSettings);
+        var (analyst, _) = await new AlertClient(alert, AdminKey).CreateAnalystAsync("Ana");
+
+        Assert.Empty((await analyst.GetFromJsonAsync<JsonElement[]>("/api/events/coded?pair=CHN-RUS", Ct))!);
+        Assert.Empty((await analyst.GetFromJsonAsync<JsonElement[]>("/api/events/daily?country=RUS", Ct))!);
+        Assert.Empty((await analyst.GetFromJsonAsync<JsonElement[]>("/api/classified-articles?story=s1", Ct))!);
+        using (var story = await analyst.GetAsync("/api/stories/no-such-story", Ct))
+        {
+            await Problems.AssertAsync(story, HttpStatusCode.NotFound, "no-such-story");
+        }
+
+        using (var invalid = await analyst.GetAsync("/api/events/daily?pair=XX", Ct))
+        {
+            await Problems.AssertAsync(invalid, HttpStatusCode.BadRequest, "pair must be two ISO-3 codes");
+        }
+
+        using (var anonymous = await alert.Http.GetAsync("/api/events/coded", Ct))
+        {
+            await Problems.AssertAsync(anonymous, HttpStatusCode.Unauthorized, "X-Api-Key");
+        }
+
+        using var admin = new HttpClient { BaseAddress = alert.Address };
+        admin.DefaultRequestHeaders.Add("X-Api-Key", IngestAdminKey);
+        Assert.Empty((await admin.GetFromJsonAsync<JsonElement[]>("/api/sources", Ct))!);
+        using (var refused = await analyst.GetAsync("/api/sources", Ct))
+        {
+            await Problems.AssertAsync(refused, HttpStatusCode.Unauthorized, "admin key");
+        }
+    }
+}
