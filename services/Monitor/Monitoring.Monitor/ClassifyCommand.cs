@@ -85,9 +85,9 @@ public static class ClassifyCommand
 
     public static ArticleClassifier Load(FileInfo? taxonomy, FileInfo? actors) => new(LoadTaxonomy(taxonomy), LoadActors(actors));
 
-    private static TopicTagger LoadTaxonomy(FileInfo? taxonomy) => TopicTagger.Load(taxonomy?.FullName ?? DataFile("taxonomy.yaml"));
+    public static TopicTagger LoadTaxonomy(FileInfo? taxonomy) => TopicTagger.Load(taxonomy?.FullName ?? DataFile("taxonomy.yaml"));
 
-    private static ActorRecognizer LoadActors(FileInfo? actors) => ActorRecognizer.Load(DataFile("countries.json"), actors?.FullName ?? DataFile("actors.json"));
+    public static ActorRecognizer LoadActors(FileInfo? actors) => ActorRecognizer.Load(DataFile("countries.json"), actors?.FullName ?? DataFile("actors.json"));
 
     /// <summary>The CAMEO coder over the same actors the classifier recognises, as the classify service composes it.</summary>
     public static EventCoder LoadCoder(ActorRecognizer actors) => new(

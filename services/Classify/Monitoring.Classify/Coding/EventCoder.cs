@@ -97,6 +97,8 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
     /// body (<c>ArticleIngested.Text</c>, which <c>ArticleClassified.Text</c> carries): the title, which the classifier
     /// reads before the body, gives no events, but its actors still count as named before ("the two countries").
     /// </summary>
+    public IReadOnlyList<CodedEvent> Code(Classification classification, string? language) => Code(classification);
+
     public IReadOnlyList<CodedEvent> Code(Classification classification)
     {
         var events = Code(classification.Text, classification.Tokens, RecognizedActorFinder.From(classification.Text, classification.Actors));
