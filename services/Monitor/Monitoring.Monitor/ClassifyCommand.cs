@@ -93,7 +93,8 @@ public static class ClassifyCommand
     public static EventCoder LoadCoder(ActorRecognizer actors) => new(
         CameoVerbDictionary.Load(DataFile("cameo-verbs.txt"), DataFile("cameo-verbs-extra.txt")),
         CameoCodebook.Load(DataFile("cameo-codes.tsv")),
-        new RecognizedActorFinder(actors));
+        new RecognizedActorFinder(actors),
+        CodingLanguages.Load(Path.Combine(AppContext.BaseDirectory, "Data", "coding")));
 
     private static string DataFile(string name) => Path.Combine(AppContext.BaseDirectory, "Data", name);
 

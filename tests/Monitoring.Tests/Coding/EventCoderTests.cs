@@ -171,7 +171,7 @@ public sealed class EventCoderTests
     [Fact]
     public void The_seam_takes_any_actor_finder()
     {
-        var coder = Coders.With(new PhraseActorFinder([new ActorEntry("Gondor", "GON"), new ActorEntry("Arnor", "ARN"), new ActorEntry("Minas Tirith", "GON", "GOV")]));
+        var coder = Coders.With(new PhraseActorFinder([new ActorEntry("Gondor", "GON"), new ActorEntry("Arnor", "ARN"), new ActorEntry("Minas Tirith", "GON", "GOV")], Coders.English));
 
         var events = coder.Code("Arnor signed a peace treaty with Minas Tirith.");
 

@@ -60,6 +60,6 @@ public sealed class PetrarchRecordTests(ITestOutputHelper output)
             .EnumerateArray()
             .SelectMany(c => c.GetProperty("forms").EnumerateArray().Select(f => new ActorEntry(f.GetString()!, c.GetProperty("code").GetString()!)))
             .Where(e => !fictionalForms.Contains(e.Form.ToLowerInvariant()));
-        return new PhraseActorFinder(fictional.Concat(countries));
+        return new PhraseActorFinder(fictional.Concat(countries), Coders.English);
     }
 }

@@ -14,4 +14,7 @@ public sealed record ActorMention(int Start, int End, string Text, string Code, 
 public interface IActorFinder
 {
     IReadOnlyList<ActorMention> Find(string text);
+
+    /// <summary>The same, reusing the coder's tokens of <paramref name="text"/> where the finder can.</summary>
+    IReadOnlyList<ActorMention> Find(string text, List<Text.Token> tokens) => Find(text);
 }

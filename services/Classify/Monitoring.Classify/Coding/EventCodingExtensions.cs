@@ -19,7 +19,8 @@ public static class EventCodingExtensions
             return new EventCoder(
                 CameoVerbDictionary.Load(options.VerbPaths.Select(ResolvePath).ToArray()),
                 CameoCodebook.Load(ResolvePath(options.CodesPath)),
-                sp.GetRequiredService<IActorFinder>());
+                sp.GetRequiredService<IActorFinder>(),
+                CodingLanguages.Load(ResolvePath(options.LanguagesPath)));
         });
         builder.AddStore<ICodedEventStore, SqliteCodedEventStore, MongoCodedEventStore>();
         return builder;

@@ -11,4 +11,7 @@ public sealed class EventCodingOptions
     public string[] VerbPaths { get; set; } = ["Data/cameo-verbs.txt", "Data/cameo-verbs-extra.txt"];
 
     public string CodesPath { get; set; } = "Data/cameo-codes.tsv";
+
+    /// <summary>The languages' cue words and trigger lexicons (<c>cues-LANG.txt</c>, <c>triggers-LANG.txt</c>).</summary>
+    public string LanguagesPath { get; set; } = "Data/coding";
 }

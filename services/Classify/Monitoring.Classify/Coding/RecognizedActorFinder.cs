@@ -1,4 +1,5 @@
 using Monitoring.Classify.Actors;
+using Monitoring.Classify.Text;
 
 namespace Monitoring.Classify.Coding;
 
@@ -15,6 +16,8 @@ public sealed class RecognizedActorFinder(ActorRecognizer recognizer) : IActorFi
     private const int MaxJoinGap = 10;
 
     public IReadOnlyList<ActorMention> Find(string text) => From(text, recognizer.Recognize(text));
+
+    public IReadOnlyList<ActorMention> Find(string text, List<Token> tokens) => From(text, recognizer.Recognize(text, tokens));
 
     /// <summary>The coder's mentions from a recognition already made (by <see cref="ArticleClassifier"/>) over <paramref name="text"/>.</summary>
     public static List<ActorMention> From(string text, ActorRecognition recognition)

@@ -1,0 +1,71 @@
+namespace Monitoring.Classify.Coding;
+
+/// <summary>
+/// Stage 4b: what the clause says about the event makes its code specific — the domain of a cooperation (judicial,
+/// intelligence, military, economic), the kind of aid, intent ("will", "is ready to", "agreed to"), the threatened act.
+/// </summary>
+internal static class CodeRefiner
+{
+    public static string Refine(Sentence sentence, string code, int from, int to, bool intent)
+    {
+        var domain = Lookup(sentence, sentence.Cues.CooperationDomains, from, to);
+        var root = code[..2];
+
+        // "provided Ukraine with military aid": giving aid is aid (07x), whatever the verb's general cooperation code.
+        if (root is "06" && Aid(sentence, from, to) is { } aid) return intent ? (aid == '0' ? "033" : "033" + aid) : "07" + aid;
+        if (code is "030" or "031" or "032" or "050" or "060" or "061" or "062" or "063" or "064" && domain is not null)
+        {
+            return intent || code.StartsWith("03", StringComparison.Ordinal) ? "031" + domain : "06" + domain;
+        }
+
+        if (!intent) return code;
+        return root switch
+        {
+            "04" => "036",
+            "05" => "032",
+            "06" => code.Length > 2 && code[2] is >= '1' and <= '4' ? "031" + code[2] : "031",
+            "07" => code.Length > 2 && code[2] is >= '1' and <= '4' ? "033" + code[2] : "033",
+            _ => code,
+        };
+    }
+
+    /// <summary>The threat of an action: force (18–20) is 138, repression (17) 137, sanctions and cuts (16) 131, protest (14–15) 133.</summary>
+    public static string Threat(string threatened) => threatened[..2] switch
+    {
+        "18" or "19" or "20" => "138",
+        "17" => "137",
+        "16" => "131",
+        "14" or "15" => "133",
+        _ => "130",
+    };
+
+    /// <summary>The kind of aid the clause names: economic 1, military 2, humanitarian 3, other 0; null when it names none.</summary>
+    private static char? Aid(Sentence sentence, int from, int to)
+    {
+        var w = sentence.Tokens;
+        for (var k = from; k < to && k < w.Count; k++)
+        {
+            if (!sentence.Cues.AidWords.Contains(w[k].Lower)) continue;
+            return k > from && sentence.Cues.AidKinds.TryGetValue(w[k - 1].Lower, out var kind) ? kind[0] : '0';
+        }
+
+        return null;
+    }
+
+    /// <summary>The domain the clause names: intelligence wins, then the first of judicial, military, economic (a '3' overrides).</summary>
+    private static char? Lookup(Sentence sentence, Dictionary<string, string> domains, int from, int to)
+    {
+        var w = sentence.Tokens;
+        char? domain = null;
+        for (var k = from; k < to && k < w.Count; k++)
+        {
+            var word = w[k].Lower;
+            if (word.StartsWith("intelligence", StringComparison.Ordinal)) return '4';
+            if (!domains.TryGetValue(word, out var value)) continue;
+            if (value == "4") return '4';
+            if (value == "3" || domain is null) domain = value[0];
+        }
+
+        return domain;
+    }
+}

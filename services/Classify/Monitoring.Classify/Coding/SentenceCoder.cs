@@ -1,0 +1,152 @@
+using Monitoring.Contracts;
+
+namespace Monitoring.Classify.Coding;
+
+/// <summary>
+/// Stage 5: each trigger of a sentence with its arguments and code becomes events. Reported speech gives the speaker
+/// as the default source; a denial voids what follows; "agreed to cooperate" codes the complement (intended), a threat
+/// verb the threat of its complement; coordinated verbs share their subject; a passive verb takes its agent as the
+/// source; a compound subject with no one else in the clause acts on itself, both directions.
+/// </summary>
+internal sealed class SentenceCoder(CameoCodebook codebook)
+{
+    public void Code(Sentence sentence, List<CodedEvent> events)
+    {
+        if (sentence.Slots.Count == 0 || sentence.Triggers.Count == 0) return;
+        var w = sentence.Tokens;
+        var cues = sentence.Cues;
+        var found = sentence.Triggers;
+        var speaker = Speaker(sentence);
+        var denialFrom = found.Find(f => f.Kind == TriggerKind.Denial)?.First ?? int.MaxValue;
+
+        List<ActorMention>? previousSubject = null;
+        Trigger? previous = null;
+        for (var v = 0; v < found.Count; v++)
+        {
+            var verb = found[v];
+            if (verb.Kind != TriggerKind.Event || verb.First > denialFrom)
+            {
+                if (verb.Kind == TriggerKind.Speech) previous = null;
+                continue;
+            }
+
+            var before = Clauses.SkipBack(sentence, verb.First);
+            var infinitive = verb.First > 0 && Clauses.HasBefore(sentence, verb.First, "to");
+            var negated = Clauses.IsNegated(sentence, verb.First);
+            var intent = Clauses.IsIntent(sentence, verb.First);
+
+            // "agreed to cooperate", "is ready to work with": the complement is the event, and intended.
+            // "attacked X to punish Y": the purpose of an event is not one.
+            var inheritsSubject = false;
+            var threat = false;
+            if (infinitive && previous is not null && previous.End <= verb.First)
+            {
+                if (previous.Negated || before > previous.End) continue;
+                if (!cues.IntentLemmas.Contains(previous.Entry.Lemma) && previous.Coded) continue;
+
+                // "threatened to retaliate against X": a threat (13x) toward X, not the retaliation itself.
+                threat = previous.Entry.Code is { } governing && governing.StartsWith("13", StringComparison.Ordinal);
+                intent |= !threat && !cues.AspectLemmas.Contains(previous.Entry.Lemma);
+                var supersededAt = w[previous.First].Start;
+                events.RemoveAll(e => e.TriggerStart == supersededAt);
+                inheritsSubject = true;
+            }
+
+            verb.Negated = negated;
+            var passive = false;
+            for (var k = before; k < verb.First && verb.Form.IsParticiple; k++) passive |= cues.BeForms.Contains(w[k].Lower);
+            var coordinated = previous is not null && before > 0
+                && ((w[before - 1].Lower is "and" or "or" or "but" or "then" && sentence.InActor[before - 1] < 0) || sentence.CommaBefore(before));
+
+            List<ActorMention>? subject;
+            if (coordinated || (inheritsSubject && previousSubject is not null))
+            {
+                subject = previousSubject;
+            }
+            else
+            {
+                var regionStart = Clauses.SubjectRegionStart(sentence, verb);
+                var afterVerb = regionStart > 0 && sentence.EndsTrigger(regionStart, except: null);
+                subject = afterVerb ? ActorGroups.Last(sentence, regionStart, verb.First) : ActorGroups.First(sentence, regionStart, verb.First);
+                if (subject is null && speaker is not null && Clauses.IsBareSubject(sentence, regionStart, verb.First)) subject = speaker;
+            }
+
+            previous = verb;
+            previousSubject = subject;
+            if (negated || subject is null) continue;
+
+            var objectEnd = Clauses.ObjectRegionEnd(sentence, v);
+            var (code, patternEnd, byPattern) = CodeChooser.Choose(sentence, verb, objectEnd, passive);
+            verb.Code = code;
+            if (code is null) continue;
+
+            var agent = passive ? ActorGroups.Agent(sentence, verb.End, objectEnd) : null;
+
+            // A visit's place is its target ("arrived in Washington for a state visit"); elsewhere a place is only where.
+            var target = passive ? null : ActorGroups.Target(sentence, verb.End, objectEnd, subject, placeIsTarget: code is "042" or "043");
+
+            // A verb coded by its default alone needs its target as its object ("attacked Georgia", "met with
+            // Putin"), not somewhere further in the clause; compound subjects act on each other only when the
+            // clause names no one else ("China and Russia met").
+            var reciprocal = passive ? agent is null : target is null;
+            var clauseFrom = passive ? Clauses.SubjectRegionStart(sentence, verb) : verb.End;
+            if (reciprocal && ActorGroups.HasOther(sentence, clauseFrom, objectEnd, subject)) continue;
+            if (!byPattern && target is not null && Clauses.DirectObjectEnd(sentence, verb.End, objectEnd) <= verb.End) continue;
+
+            code = threat ? CodeRefiner.Threat(code) : CodeRefiner.Refine(sentence, code, clauseFrom, objectEnd, intent);
+            var meaning = codebook.Find(code);
+            if (meaning is null) continue;
+
+            var triggerEnd = Math.Max(verb.End, patternEnd);
+            IEnumerable<(ActorMention Source, ActorMention Target)> pairs =
+                reciprocal ? Reciprocal(subject)
+                : passive ? agent!.SelectMany(a => subject.Select(s => (a, s)))
+                : subject.SelectMany(s => target!.Select(t => (s, t)));
+            foreach (var (source, targetActor) in pairs)
+            {
+                verb.Coded = true;
+                if (source.Code == targetActor.Code && source.Sector == targetActor.Sector) continue;
+                if (AlreadyCoded(events, sentence.Start, meaning.Code, source, targetActor)) continue;
+                events.Add(CodedEvents.Create(sentence, meaning, source, targetActor, verb.First, triggerEnd, verb.Lexical ? CodedEvents.TriggerBasis : CodedEvents.PatternBasis));
+            }
+        }
+    }
+
+    /// <summary>The speaker of a sentence ("X said", "according to X") is the default source of its clauses that name none.</summary>
+    private static List<ActorMention>? Speaker(Sentence sentence)
+    {
+        foreach (var verb in sentence.Triggers)
+        {
+            if (verb.Kind != TriggerKind.Speech) continue;
+            var region = Clauses.SubjectRegionStart(sentence, verb);
+            var group = ActorGroups.Last(sentence, region, verb.First) ?? ActorGroups.First(sentence, verb.End, Math.Min(sentence.Tokens.Count, verb.End + 3));
+            if (group is not null) return group;
+        }
+
+        return null;
+    }
+
+    private static bool AlreadyCoded(List<CodedEvent> events, int sentenceStart, string cameo, ActorMention source, ActorMention target)
+    {
+        // Only this sentence's events can repeat it: they are at the end of the list.
+        for (var i = events.Count - 1; i >= 0 && events[i].SentenceStart == sentenceStart; i--)
+        {
+            var e = events[i];
+            if (e.Cameo == cameo && e.Source.Code == source.Code && e.Source.Sector == source.Sector && e.Target.Code == target.Code && e.Target.Sector == target.Sector) return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>"China and Russia met": each toward the other. One actor alone did nothing to anyone.</summary>
+    private static IEnumerable<(ActorMention, ActorMention)> Reciprocal(List<ActorMention> group)
+    {
+        for (var i = 0; i < group.Count; i++)
+        {
+            for (var j = 0; j < group.Count; j++)
+            {
+                if (i != j && group[i].Code != group[j].Code) yield return (group[i], group[j]);
+            }
+        }
+    }
+}

@@ -1,0 +1,115 @@
+using System.Buffers;
+using Monitoring.Classify.Text;
+
+namespace Monitoring.Classify.Coding;
+
+/// <summary>
+/// Stage 2: the verbs of a sentence, from the CAMEO verb dictionary (one hash probe per token, multi-word forms such as
+/// "met with" first), told from nouns and adjectives with the same spelling by the words around them; and the
+/// reporting verbs ("said", "according to") that name a speaker.
+/// </summary>
+internal sealed class TriggerFinder(CameoVerbDictionary verbs)
+{
+    private static readonly SearchValues<char> Punctuation = SearchValues.Create(",;:()\"”");
+
+    private static readonly VerbForm AccordingTo = new(["according", "to"], new VerbEntry("SAY", null, false, new VerbBlock("SAY", null, null, [])), false, false);
+
+    public List<Trigger> Find(Sentence sentence)
+    {
+        var w = sentence.Tokens;
+        var cues = sentence.Cues;
+        var inActor = sentence.InActor;
+        var found = new List<Trigger>();
+        for (var i = 0; i < w.Count; i++)
+        {
+            if (inActor[i] >= 0) continue;
+            var forms = verbs.FormsStartingWith(w[i].Lower);
+            if (forms.Count == 0) continue;
+            foreach (var form in forms)
+            {
+                if (i + form.Words.Length > w.Count) continue;
+                var matches = true;
+                for (var k = 1; k < form.Words.Length && matches; k++) matches = w[i + k].Lower == form.Words[k] && inActor[i + k] < 0;
+                if (!matches || !LooksLikeVerb(sentence, i, form)) continue;
+
+                // "Azerbaijani forces attacked": a subject noun spelled like a verb, followed by the verb.
+                if (form.Words.Length == 1 && cues.SubjectNouns.Contains(w[i].Lower) && i + 1 < w.Count && verbs.FormsStartingWith(w[i + 1].Lower).Count > 0) break;
+
+                // "promote close coordination", "work together further": a verb right after a verb is its object or adverb.
+                if (found.Count > 0 && found[^1].End == i && found[^1].Kind == TriggerKind.Event && sentence.Gap(i - 1, i).Trim().IsEmpty) break;
+                var lemma = form.Entry.Lemma;
+                var kind = cues.SpeechLemmas.Contains(lemma) ? TriggerKind.Speech
+                    : cues.DenialLemmas.Contains(lemma) && i + form.Words.Length < w.Count && w[i + form.Words.Length].Lower == "that" ? TriggerKind.Denial
+                    : TriggerKind.Event;
+                found.Add(new Trigger(i, i + form.Words.Length, form, kind));
+                i += form.Words.Length - 1;
+                break;
+            }
+        }
+
+        // "according to X": X is the speaker.
+        for (var i = 0; i + 1 < w.Count; i++)
+        {
+            if (w[i].Lower == "according" && w[i + 1].Lower == "to" && !found.Exists(f => f.First == i))
+            {
+                found.Add(new Trigger(i, i + 2, AccordingTo, TriggerKind.Speech));
+            }
+        }
+
+        found.Sort((a, b) => a.First.CompareTo(b.First));
+        return found;
+    }
+
+    /// <summary>Tells a verb from the noun or adjective with the same spelling, by its neighbours.</summary>
+    private static bool LooksLikeVerb(Sentence sentence, int i, VerbForm form)
+    {
+        var w = sentence.Tokens;
+        var cues = sentence.Cues;
+        if (w[i].Capitalized && !sentence.IsHeadline) return false;
+        var speech = cues.SpeechLemmas.Contains(form.Entry.Lemma);
+        if (i > 0)
+        {
+            // "Germany's exports": the tokenizer keeps the possessive out of the name, so it is in the gap.
+            var gap = sentence.Gap(i - 1, i);
+            if (gap.StartsWith("'s", StringComparison.Ordinal) || gap.StartsWith("’s", StringComparison.Ordinal)) return false;
+            var previous = w[i - 1].Lower;
+
+            // "a senior French official said": a reporting verb follows its speaker, whatever noun names them.
+            if ((cues.NounMarkers.Contains(previous) && !(speech && previous == "official")) || previous.EndsWith("'s", StringComparison.Ordinal) || previous.EndsWith("’s", StringComparison.Ordinal)) return false;
+            if (char.IsDigit(previous[0])) return false;
+            if (gap.Contains('-') && previous != "co") return false;
+            if (!CanPrecedeVerb(sentence, i) && !speech) return false;
+        }
+
+        var after = i + form.Words.Length;
+        var isBareOrPlural = !form.IsParticiple && !form.IsGerund;
+        if (isBareOrPlural && after < w.Count && w[after].Lower is "of" or "between" && form.Words.Length == 1) return false;
+
+        var auxiliaryAt = Clauses.SkipBack(sentence, i);
+        var hasBe = false;
+        for (var k = auxiliaryAt; k < i; k++) hasBe |= cues.BeForms.Contains(w[k].Lower);
+        if (form.IsGerund && !hasBe) return false;
+
+        // "the consensus reached by the two heads of state": a participle modifying a noun, not a clause.
+        return !(form.IsParticiple && after < w.Count && w[after].Lower == "by" && auxiliaryAt == i);
+    }
+
+    /// <summary>
+    /// A verb follows its subject (an actor, a name, a pronoun, a role word), an auxiliary or adverb, "to", a
+    /// conjunction or a clause word, or punctuation; after any other word ("a brief private visit") it is a noun.
+    /// </summary>
+    private static bool CanPrecedeVerb(Sentence sentence, int i)
+    {
+        var w = sentence.Tokens;
+        var cues = sentence.Cues;
+        var previous = w[i - 1];
+        if (previous.Capitalized || sentence.Gap(i - 1, i).IndexOfAny(Punctuation) >= 0) return true;
+        var word = previous.Lower;
+        return cues.Auxiliaries.Contains(word) || cues.Pronouns.Contains(word) || cues.Negations.Contains(word) || cues.ClauseBoundaries.Contains(word)
+            || word.EndsWith("n't", StringComparison.Ordinal) || IsAdverb(word)
+            || word is "and" or "or" or "then" or "co" or "they" or "who" || sentence.Language.RoleWords.ContainsKey(word) || cues.IntentWords.Contains(word)
+            || cues.SubjectNouns.Contains(word);
+    }
+
+    internal static bool IsAdverb(string word) => word.Length > 4 && word.EndsWith("ly", StringComparison.Ordinal);
+}
