@@ -8,7 +8,7 @@
 #
 # Builds once in Release, codes every sentence of a set in one process (`monitor code --jsonl`, as the classify service
 # codes an article: classify, then code the classification), turns the output into the scorer's --pred JSON and runs
-# `score.py --pred`. EVENTS_SAVE=DIR keeps each set's predictions as DIR/SET.json.
+# `score.py --pred`. EVENTS_SAVE=DIR keeps each set's predictions (DIR/SET.json) and the coder's output (DIR/SET.out.jsonl).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -49,6 +49,6 @@ with open(sys.argv[2], "w", encoding="utf-8") as out:
     json.dump(preds, out, ensure_ascii=False)
 PY
   python3 "$sets_dir/score.py" --set "$file" --pred "$work/$set.json" "${options[@]}"
-  if [[ -n "${EVENTS_SAVE:-}" ]]; then mkdir -p "$EVENTS_SAVE"; cp "$work/$set.json" "$EVENTS_SAVE/$set.json"; fi
+  if [[ -n "${EVENTS_SAVE:-}" ]]; then mkdir -p "$EVENTS_SAVE"; cp "$work/$set.json" "$work/$set.out.jsonl" "$EVENTS_SAVE/"; fi
   echo
 done

@@ -11,6 +11,9 @@ public static class CodedEvents
     /// <summary>No verb pattern applied: the trigger word gave its root-level code.</summary>
     public const string TriggerBasis = "trigger";
 
+    /// <summary>CAMEO's code for an actor with no known country: alone when the sentence names no one, with a sector for a role ("---REB").</summary>
+    public const string UnknownCode = "---";
+
     /// <summary>An event of <paramref name="sentence"/> with its evidence: the sentence, the trigger words, the actors' spans.</summary>
     internal static CodedEvent Create(Sentence sentence, CameoCode meaning, ActorMention source, ActorMention target, int triggerFirst, int triggerEnd, string basis)
     {
@@ -36,7 +39,7 @@ public static class CodedEvents
 
     private static EventActor Actor(ActorMention mention) => new()
     {
-        Text = mention.Text, Code = mention.Code, Sector = mention.Sector, Start = mention.Start, End = mention.End,
+        Text = mention.Text, Code = mention.Code, Sector = mention.Sector, Cameo = mention.Cameo, Start = mention.Start, End = mention.End,
     };
 
     /// <summary>One document per distinct (Actor1Code, Actor2Code, EventCode) of the article; the first mention is the evidence.</summary>
@@ -98,6 +101,6 @@ public static class CodedEvents
             : e).ToList();
     }
 
-    /// <summary>GDELT's actor code: the country followed by the sector, "CHN" + "GOV".</summary>
-    public static string ActorCode(EventActor actor) => actor.Code + (actor.Sector ?? "");
+    /// <summary>GDELT's actor code: the country followed by the sector, "CHN" + "GOV"; an organisation's CAMEO code ("IGOUNO").</summary>
+    public static string ActorCode(EventActor actor) => actor.Cameo ?? actor.Code + (actor.Sector ?? "");
 }

@@ -1,13 +1,18 @@
 namespace Monitoring.Classify.Coding;
 
 /// <summary>
-/// What the coder knows of one language, from <c>Data/coding/</c>: its cue words (<c>cues-LANG.txt</c>) and role
-/// words. English also has the CAMEO verb dictionary; see <see cref="CodingLanguages"/>.
+/// What the coder knows of one language, from <c>Data/coding/</c>: its cue words (<c>cues-LANG.txt</c>), role
+/// words and trigger lexicon (<c>triggers-LANG.txt</c>). English also has the CAMEO verb dictionary.
 /// </summary>
-public sealed class CodingLanguage(string code, CueWords cues)
+public sealed class CodingLanguage(string code, CueWords cues, TriggerLexicon triggers)
 {
     public string Code { get; } = code;
     public CueWords Cues { get; } = cues;
+    public TriggerLexicon Triggers { get; } = triggers;
+    public WordShapes Shapes { get; } = WordShapes.For(code);
+
+    /// <summary>Whether the CAMEO verb dictionary (English) reads this language.</summary>
+    public bool HasVerbDictionary => Code == CodingLanguages.English;
 
     /// <summary>Role words and their CAMEO sectors ("police" COP).</summary>
     public Dictionary<string, string> RoleWords { get; } = cues.Map("role-words");
@@ -39,7 +44,8 @@ public sealed class CodingLanguages
         foreach (var path in Directory.EnumerateFiles(folder, "cues-*.txt"))
         {
             var code = Path.GetFileNameWithoutExtension(path)["cues-".Length..];
-            languages[code] = new CodingLanguage(code, CueWords.Load(path));
+            var triggers = Path.Combine(folder, $"triggers-{code}.txt");
+            languages[code] = new CodingLanguage(code, CueWords.Load(path), File.Exists(triggers) ? TriggerLexicon.Load(triggers, WordShapes.For(code)) : TriggerLexicon.Empty);
         }
 
         return new CodingLanguages(languages);

@@ -68,9 +68,14 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
 
             var sentence = new Sentence(text, start, end, tokens.GetRange(firstToken, t - firstToken), lang);
             sentence.SetSlots(ActorSlots.Build(sentence, mentions, firstMention, m, recentCodes));
-            if (sentence.Slots.Count > 0)
+            // Verbs first; the lexicon's nouns ("talks", "air strikes") only where no verb gave an event.
+            var before = events.Count;
+            var english = lang.HasVerbDictionary;
+            sentence.Triggers = _triggers.Find(sentence, nouns: !english);
+            _sentences.Code(sentence, events);
+            if (english && events.Count == before)
             {
-                sentence.Triggers = _triggers.Find(sentence);
+                sentence.Triggers = _triggers.Find(sentence, nouns: true);
                 _sentences.Code(sentence, events);
             }
 

@@ -7,7 +7,7 @@ namespace Monitoring.Classify.Coding;
 /// The event coder's actors from the full actor layer (countries, capitals and seats of power, organisations,
 /// people, role words). A role word and the country it belongs to become one mention, as the coder expects:
 /// "Chinese police" and "the police of Russia" are one actor each, with the country's code and the role's sector.
-/// A role word that belongs to no country names no one the coder can code, so it is left out. People and national
+/// A role word that belongs to no country is an actor with CAMEO's unknown country ("rebels": ---REB). People and national
 /// organisations carry their country's code and their sector; international organisations their own code (NATO, UN).
 /// </summary>
 public sealed class RecognizedActorFinder(ActorRecognizer recognizer) : IActorFinder
@@ -32,11 +32,17 @@ public sealed class RecognizedActorFinder(ActorRecognizer recognizer) : IActorFi
             {
                 // People and national organisations (a ruling party, a ministry) act for their country, as CAMEO codes them (CHN + PTY).
                 var code = mention.Actor.Type is ActorType.Person or ActorType.Organisation ? mention.Country ?? mention.Code : mention.Code;
-                found.Add(new ActorMention(mention.Start, mention.End, mention.Text, code, mention.Actor.Type == ActorType.Country ? null : sector));
+                var cameo = mention.Country is null && mention.Actor.Cameo is { Length: >= 3 } c && c[..3] is "IGO" or "NGO" or "IMG" or "MNC" ? c : null;
+                found.Add(new ActorMention(mention.Start, mention.End, mention.Text, code, mention.Actor.Type == ActorType.Country ? null : sector, cameo));
                 continue;
             }
 
-            if (mention.Country is not { } country) continue;
+            // A role no country owns is still an actor: "rebels" (---REB), "police" (---COP).
+            if (mention.Country is not { } country)
+            {
+                found.Add(new ActorMention(mention.Start, mention.End, mention.Text, CodedEvents.UnknownCode, sector));
+                continue;
+            }
             if (found.Count > 0 && found[^1].Code == country && found[^1].Sector is null && mention.Start - found[^1].End <= MaxJoinGap)
             {
                 var owner = found[^1];

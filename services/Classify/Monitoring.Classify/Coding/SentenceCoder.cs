@@ -12,7 +12,7 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
 {
     public void Code(Sentence sentence, List<CodedEvent> events)
     {
-        if (sentence.Slots.Count == 0 || sentence.Triggers.Count == 0) return;
+        if (sentence.Triggers.Count == 0) return;
         var w = sentence.Tokens;
         var cues = sentence.Cues;
         var found = sentence.Triggers;
@@ -73,43 +73,76 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
 
             previous = verb;
             previousSubject = subject;
-            if (negated || subject is null) continue;
+            if (negated) continue;
 
             var objectEnd = Clauses.ObjectRegionEnd(sentence, v);
-            var (code, patternEnd, byPattern) = CodeChooser.Choose(sentence, verb, objectEnd, passive);
+            var (code, patternEnd, byPattern) = verb.FromDictionary ? CodeChooser.Choose(sentence, verb, objectEnd, passive) : (null, verb.End, false);
             verb.Code = code;
-            if (code is null) continue;
+            var lexical = verb.Lexicon?.Code;
+            if (code is null && lexical is null) continue;
 
             var agent = passive ? ActorGroups.Agent(sentence, verb.End, objectEnd) : null;
 
             // A visit's place is its target ("arrived in Washington for a state visit"); elsewhere a place is only where.
-            var target = passive ? null : ActorGroups.Target(sentence, verb.End, objectEnd, subject, placeIsTarget: code is "042" or "043");
+            var target = passive ? null : ActorGroups.Target(sentence, verb.End, objectEnd, subject ?? [], placeIsTarget: (code ?? lexical) is "042" or "043");
+
+            // Compound subjects act on each other when the clause names no one else ("China and Russia met").
+            var clauseFrom = passive ? Clauses.SubjectRegionStart(sentence, verb) : verb.End;
+            var reciprocal = (passive ? agent is null : target is null) && subject is not null && DistinctCodes(subject) >= 2
+                && !ActorGroups.HasOther(sentence, clauseFrom, objectEnd, subject);
 
             // A verb coded by its default alone needs its target as its object ("attacked Georgia", "met with
-            // Putin"), not somewhere further in the clause; compound subjects act on each other only when the
-            // clause names no one else ("China and Russia met").
-            var reciprocal = passive ? agent is null : target is null;
-            var clauseFrom = passive ? Clauses.SubjectRegionStart(sentence, verb) : verb.End;
-            if (reciprocal && ActorGroups.HasOther(sentence, clauseFrom, objectEnd, subject)) continue;
-            if (!byPattern && target is not null && Clauses.DirectObjectEnd(sentence, verb.End, objectEnd) <= verb.End) continue;
+            // Putin"), not somewhere further in the clause; otherwise the trigger lexicon codes it at root level.
+            var trusted = byPattern || reciprocal || (passive ? agent is not null : target is not null && Clauses.DirectObjectEnd(sentence, verb.End, objectEnd) > verb.End);
+            string basis;
+            if (code is not null && trusted) basis = CodedEvents.PatternBasis;
+            else if (lexical is not null) (code, basis, patternEnd) = (lexical, CodedEvents.TriggerBasis, verb.End);
+            else continue;
 
             code = threat ? CodeRefiner.Threat(code) : CodeRefiner.Refine(sentence, code, clauseFrom, objectEnd, intent);
             var meaning = codebook.Find(code);
             if (meaning is null) continue;
 
             var triggerEnd = Math.Max(verb.End, patternEnd);
+            var unknown = Unknown(sentence, verb);
             IEnumerable<(ActorMention Source, ActorMention Target)> pairs =
-                reciprocal ? Reciprocal(subject)
-                : passive ? agent!.SelectMany(a => subject.Select(s => (a, s)))
-                : subject.SelectMany(s => target!.Select(t => (s, t)));
+                reciprocal ? Reciprocal(subject!)
+                : passive ? Pairs(agent ?? unknown, subject ?? unknown)
+                : Pairs(subject ?? unknown, target ?? unknown);
             foreach (var (source, targetActor) in pairs)
             {
                 verb.Coded = true;
-                if (source.Code == targetActor.Code && source.Sector == targetActor.Sector) continue;
+                if (source.Code == targetActor.Code && source.Sector == targetActor.Sector && source.Code != CodedEvents.UnknownCode) continue;
                 if (AlreadyCoded(events, sentence.Start, meaning.Code, source, targetActor)) continue;
-                events.Add(CodedEvents.Create(sentence, meaning, source, targetActor, verb.First, triggerEnd, verb.Lexical ? CodedEvents.TriggerBasis : CodedEvents.PatternBasis));
+                events.Add(CodedEvents.Create(sentence, meaning, source, targetActor, verb.First, triggerEnd, basis));
             }
         }
+    }
+
+    private static int DistinctCodes(List<ActorMention> group)
+    {
+        var first = group[0].Code;
+        foreach (var m in group)
+        {
+            if (m.Code != first) return 2;
+        }
+
+        return 1;
+    }
+
+    private static IEnumerable<(ActorMention, ActorMention)> Pairs(List<ActorMention> sources, List<ActorMention> targets)
+    {
+        foreach (var s in sources)
+        {
+            foreach (var t in targets) yield return (s, t);
+        }
+    }
+
+    /// <summary>A side the sentence does not name: no country, no text, an empty span at the trigger.</summary>
+    private static List<ActorMention> Unknown(Sentence sentence, Trigger verb)
+    {
+        var at = sentence.Tokens[verb.First].Start;
+        return [new ActorMention(at, at, "", CodedEvents.UnknownCode, null)];
     }
 
     /// <summary>The speaker of a sentence ("X said", "according to X") is the default source of its clauses that name none.</summary>

@@ -14,9 +14,10 @@ internal enum TriggerKind
 
 /// <summary>
 /// A verb form from the CAMEO dictionary found in a sentence (tokens <see cref="First"/> to <see cref="End"/>), or a
-/// word of the language's trigger lexicon (<see cref="Lexical"/>) where the dictionary has no verb.
+/// word of the language's trigger lexicon where the dictionary has no verb. <see cref="Lexicon"/> is the lexicon's
+/// entry for the same words, if any: its root-level code applies where no pattern does.
 /// </summary>
-internal sealed class Trigger(int first, int end, VerbForm form, TriggerKind kind, string? lexicalCode = null)
+internal sealed class Trigger(int first, int end, VerbForm form, TriggerKind kind, LexiconEntry? lexicon = null, bool fromDictionary = true)
 {
     public int First { get; } = first;
     public int End { get; } = end;
@@ -24,10 +25,12 @@ internal sealed class Trigger(int first, int end, VerbForm form, TriggerKind kin
     public VerbEntry Entry => Form.Entry;
     public TriggerKind Kind { get; } = kind;
 
-    /// <summary>The code of the lexicon entry, when the trigger comes from the trigger lexicon, not the verb dictionary.</summary>
-    public string? LexicalCode { get; } = lexicalCode;
+    public LexiconEntry? Lexicon { get; } = lexicon;
 
-    public bool Lexical => LexicalCode is not null;
+    /// <summary>False for a word only the trigger lexicon knows ("urged", "air strikes").</summary>
+    public bool FromDictionary { get; } = fromDictionary;
+
+    public bool IsNoun => Lexicon is { IsNoun: true } && !FromDictionary;
 
     public string? Code { get; set; } = form.Entry.Code;
     public bool Negated { get; set; }

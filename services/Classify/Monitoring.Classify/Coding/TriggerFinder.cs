@@ -14,7 +14,17 @@ internal sealed class TriggerFinder(CameoVerbDictionary verbs)
 
     private static readonly VerbForm AccordingTo = new(["according", "to"], new VerbEntry("SAY", null, false, new VerbBlock("SAY", null, null, [])), false, false);
 
-    public List<Trigger> Find(Sentence sentence)
+    /// <summary>The sentence's triggers; with <paramref name="nouns"/>, also the lexicon's nouns ("talks", "air strikes").</summary>
+    public List<Trigger> Find(Sentence sentence, bool nouns)
+    {
+        var found = sentence.Language.HasVerbDictionary ? DictionaryVerbs(sentence) : [];
+        var lexicon = sentence.Language.Triggers;
+        if (lexicon.Count > 0) AddLexical(sentence, found, nouns);
+        found.Sort((a, b) => a.First.CompareTo(b.First));
+        return found;
+    }
+
+    private List<Trigger> DictionaryVerbs(Sentence sentence)
     {
         var w = sentence.Tokens;
         var cues = sentence.Cues;
@@ -41,7 +51,7 @@ internal sealed class TriggerFinder(CameoVerbDictionary verbs)
                 var kind = cues.SpeechLemmas.Contains(lemma) ? TriggerKind.Speech
                     : cues.DenialLemmas.Contains(lemma) && i + form.Words.Length < w.Count && w[i + form.Words.Length].Lower == "that" ? TriggerKind.Denial
                     : TriggerKind.Event;
-                found.Add(new Trigger(i, i + form.Words.Length, form, kind));
+                found.Add(new Trigger(i, i + form.Words.Length, form, kind, LexiconVerb(sentence.Language.Triggers, form.Words)));
                 i += form.Words.Length - 1;
                 break;
             }
@@ -56,8 +66,67 @@ internal sealed class TriggerFinder(CameoVerbDictionary verbs)
             }
         }
 
-        found.Sort((a, b) => a.First.CompareTo(b.First));
         return found;
+    }
+
+    /// <summary>Words of the trigger lexicon where the dictionary found no verb: "urged" (a verb where a verb can stand), "air strikes" (a noun).</summary>
+    private static void AddLexical(Sentence sentence, List<Trigger> found, bool nouns)
+    {
+        var w = sentence.Tokens;
+        var shapes = sentence.Language.Shapes;
+        var covered = new bool[w.Count];
+        foreach (var t in found)
+        {
+            for (var k = t.First; k < t.End; k++) covered[k] = true;
+        }
+
+        var english = sentence.Language.HasVerbDictionary;
+        for (var i = 0; i < w.Count; i++)
+        {
+            if (covered[i] || sentence.InActor[i] >= 0) continue;
+            foreach (var candidate in shapes.Candidates(w[i].Lower))
+            {
+                var entry = Longest(sentence, sentence.Language.Triggers.StartingWith(candidate), i, covered, nouns);
+                if (entry is null) continue;
+                if (english && !entry.IsNoun && !LooksLikeVerb(sentence, i, entry.Form)) continue;
+                found.Add(new Trigger(i, i + entry.Words.Length, entry.Form, TriggerKind.Event, entry, fromDictionary: false));
+                for (var k = i; k < i + entry.Words.Length; k++) covered[k] = true;
+                i += entry.Words.Length - 1;
+                break;
+            }
+        }
+    }
+
+    private static LexiconEntry? Longest(Sentence sentence, List<LexiconEntry> entries, int i, bool[] covered, bool nouns)
+    {
+        var w = sentence.Tokens;
+        foreach (var entry in entries)
+        {
+            if ((entry.IsNoun && !nouns) || i + entry.Words.Length > w.Count) continue;
+            var matches = true;
+            for (var k = 1; k < entry.Words.Length && matches; k++)
+            {
+                matches = !covered[i + k] && sentence.InActor[i + k] < 0 && sentence.Language.Shapes.Candidates(w[i + k].Lower).Contains(entry.Words[k]);
+            }
+
+            if (matches) return entry;
+        }
+
+        return null;
+    }
+
+    /// <summary>The lexicon's verb entry for a dictionary verb form, if the lexicon lists the same words.</summary>
+    private static LexiconEntry? LexiconVerb(TriggerLexicon lexicon, string[] words)
+    {
+        LexiconEntry? head = null;
+        foreach (var entry in lexicon.StartingWith(words[0]))
+        {
+            if (entry.IsNoun) continue;
+            if (entry.Words.AsSpan().SequenceEqual(words)) return entry;
+            if (entry.Words.Length == 1) head = entry;
+        }
+
+        return head;
     }
 
     /// <summary>Tells a verb from the noun or adjective with the same spelling, by its neighbours.</summary>
