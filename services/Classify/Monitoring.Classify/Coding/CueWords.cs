@@ -33,6 +33,10 @@ public sealed class CueWords
         SubjectNouns = Set("subject-nouns");
         Pronouns = Set("pronouns");
         AidWords = Set("aid-words");
+        ReciprocalRoots = Set("reciprocal-roots");
+        MutualWords = Set("mutual-words");
+        LightVerbs = Set("light-verbs");
+        NounLeaders = Set("noun-leaders");
         BothSides = Set("both-sides").Select(p => p.Split(' ')).ToArray();
         CooperationDomains = Map("cooperation-domains");
         AidKinds = Map("aid-kinds");
@@ -56,6 +60,10 @@ public sealed class CueWords
     public HashSet<string> SubjectNouns { get; }
     public HashSet<string> Pronouns { get; }
     public HashSet<string> AidWords { get; }
+    public HashSet<string> ReciprocalRoots { get; }
+    public HashSet<string> MutualWords { get; }
+    public HashSet<string> LightVerbs { get; }
+    public HashSet<string> NounLeaders { get; }
     public string[][] BothSides { get; }
     public Dictionary<string, string> CooperationDomains { get; }
     public Dictionary<string, string> AidKinds { get; }

@@ -83,20 +83,28 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
 
             var agent = passive ? ActorGroups.Agent(sentence, verb.End, objectEnd) : null;
 
-            // A visit's place is its target ("arrived in Washington for a state visit"); elsewhere a place is only where.
-            var target = passive ? null : ActorGroups.Target(sentence, verb.End, objectEnd, subject ?? [], placeIsTarget: (code ?? lexical) is "042" or "043");
+            // A visit's place is its target ("arrived in Washington for a state visit"), and so is a protest's when it
+            // names no other ("protested in Beijing"); elsewhere a place is only where.
+            var likely = code ?? lexical!;
+            var target = passive ? null : ActorGroups.Target(sentence, verb.ObjectStart, objectEnd, subject ?? [], placeIsTarget: likely is "042" or "043");
+            if (target is null && !passive && likely.StartsWith("14", StringComparison.Ordinal)) target = ActorGroups.Target(sentence, verb.ObjectStart, objectEnd, subject ?? [], placeIsTarget: true);
 
-            // Compound subjects act on each other when the clause names no one else ("China and Russia met").
+            // Compound subjects act on each other when the clause names no one else ("China and Russia met"), in
+            // cooperation or a mutual fight ("clashed"); protesters or attackers named together act together.
             var clauseFrom = passive ? Clauses.SubjectRegionStart(sentence, verb) : verb.End;
-            var reciprocal = (passive ? agent is null : target is null) && subject is not null && DistinctCodes(subject) >= 2
+            var mutual = cues.ReciprocalRoots.Contains(likely[..2]) || cues.MutualWords.Contains(w[verb.End - 1].Lower);
+            var reciprocal = mutual && (passive ? agent is null : target is null) && subject is not null && DistinctCodes(subject) >= 2
                 && !ActorGroups.HasOther(sentence, clauseFrom, objectEnd, subject);
+
+            // A noun names an event only with someone doing it or undergoing it ("Israeli air strikes on Gaza").
+            if (verb.IsNoun && subject is null && target is null && agent is null) continue;
 
             // A verb coded by its default alone needs its target as its object ("attacked Georgia", "met with
             // Putin"), not somewhere further in the clause; otherwise the trigger lexicon codes it at root level.
             var trusted = byPattern || reciprocal || (passive ? agent is not null : target is not null && Clauses.DirectObjectEnd(sentence, verb.End, objectEnd) > verb.End);
             string basis;
             if (code is not null && trusted) basis = CodedEvents.PatternBasis;
-            else if (lexical is not null) (code, basis, patternEnd) = (lexical, CodedEvents.TriggerBasis, verb.End);
+            else if (lexical is not null) (code, basis, patternEnd) = (lexical, CodedEvents.TriggerBasis, verb.ObjectStart);
             else continue;
 
             code = threat ? CodeRefiner.Threat(code) : CodeRefiner.Refine(sentence, code, clauseFrom, objectEnd, intent);

@@ -32,6 +32,9 @@ internal sealed class Trigger(int first, int end, VerbForm form, TriggerKind kin
 
     public bool IsNoun => Lexicon is { IsNoun: true } && !FromDictionary;
 
+    /// <summary>Where the trigger's object starts: after the event noun a light verb carries ("launched an air strike against").</summary>
+    public int ObjectStart { get; init; } = end;
+
     public string? Code { get; set; } = form.Entry.Code;
     public bool Negated { get; set; }
 

@@ -86,23 +86,56 @@ internal sealed class TriggerFinder(CameoVerbDictionary verbs)
             if (covered[i] || sentence.InActor[i] >= 0) continue;
             foreach (var candidate in shapes.Candidates(w[i].Lower))
             {
-                var entry = Longest(sentence, sentence.Language.Triggers.StartingWith(candidate), i, covered, nouns);
-                if (entry is null) continue;
-                if (english && !entry.IsNoun && !LooksLikeVerb(sentence, i, entry.Form)) continue;
-                found.Add(new Trigger(i, i + entry.Words.Length, entry.Form, TriggerKind.Event, entry, fromDictionary: false));
-                for (var k = i; k < i + entry.Words.Length; k++) covered[k] = true;
-                i += entry.Words.Length - 1;
+                var entries = sentence.Language.Triggers.StartingWith(candidate);
+                var noun = Longest(sentence, entries, i, covered, noun: true);
+                var verb = Longest(sentence, entries, i, covered, noun: false);
+                if (verb is not null && english && !LooksLikeVerb(sentence, i, verb.Form)) verb = null;
+                Trigger? trigger = null;
+                if (noun is not null && LightVerbBefore(sentence, found, i) is { } light)
+                {
+                    // "launched an air strike against": the verb's clause and patterns, the noun's code.
+                    trigger = new Trigger(found[light].First, found[light].End, found[light].Form, TriggerKind.Event, noun) { ObjectStart = i + noun.Words.Length };
+                    found.RemoveAt(light);
+                }
+                else if (verb is not null) trigger = new Trigger(i, i + verb.Words.Length, verb.Form, TriggerKind.Event, verb, fromDictionary: false);
+                else if (noun is not null && nouns) trigger = new Trigger(i, i + noun.Words.Length, noun.Form, TriggerKind.Event, noun, fromDictionary: false);
+                if (trigger is null) continue;
+
+                found.Add(trigger);
+                var length = (verb ?? noun)!.Words.Length;
+                for (var k = i; k < i + length; k++) covered[k] = true;
+                i += length - 1;
                 break;
             }
         }
     }
 
-    private static LexiconEntry? Longest(Sentence sentence, List<LexiconEntry> entries, int i, bool[] covered, bool nouns)
+    /// <summary>The index among <paramref name="found"/> of a light verb ("launched", "staged") standing before the noun at <paramref name="i"/>.</summary>
+    private static int? LightVerbBefore(Sentence sentence, List<Trigger> found, int i)
+    {
+        var cues = sentence.Cues;
+        for (var t = found.Count - 1; t >= 0; t--)
+        {
+            var verb = found[t];
+            if (verb.End > i) continue;
+            if (verb.Kind != TriggerKind.Event || verb.Lexicon is { IsNoun: true } || !cues.LightVerbs.Contains(sentence.Tokens[verb.First].Lower)) return null;
+            for (var k = verb.End; k < i; k++)
+            {
+                if (!cues.NounLeaders.Contains(sentence.Tokens[k].Lower) && !TriggerFinder.IsAdverb(sentence.Tokens[k].Lower) && (k < i - 2 || sentence.InActor[k] >= 0 || sentence.CommaBefore(k))) return null;
+            }
+
+            return i - verb.End <= 5 ? t : null;
+        }
+
+        return null;
+    }
+
+    private static LexiconEntry? Longest(Sentence sentence, List<LexiconEntry> entries, int i, bool[] covered, bool noun)
     {
         var w = sentence.Tokens;
         foreach (var entry in entries)
         {
-            if ((entry.IsNoun && !nouns) || i + entry.Words.Length > w.Count) continue;
+            if (entry.IsNoun != noun || i + entry.Words.Length > w.Count) continue;
             var matches = true;
             for (var k = 1; k < entry.Words.Length && matches; k++)
             {
@@ -172,7 +205,7 @@ internal sealed class TriggerFinder(CameoVerbDictionary verbs)
         var w = sentence.Tokens;
         var cues = sentence.Cues;
         var previous = w[i - 1];
-        if (previous.Capitalized || sentence.Gap(i - 1, i).IndexOfAny(Punctuation) >= 0) return true;
+        if (previous.Capitalized || sentence.InActor[i - 1] >= 0 || sentence.Gap(i - 1, i).IndexOfAny(Punctuation) >= 0) return true;
         var word = previous.Lower;
         return cues.Auxiliaries.Contains(word) || cues.Pronouns.Contains(word) || cues.Negations.Contains(word) || cues.ClauseBoundaries.Contains(word)
             || word.EndsWith("n't", StringComparison.Ordinal) || IsAdverb(word)
