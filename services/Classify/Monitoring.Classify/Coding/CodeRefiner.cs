@@ -25,9 +25,26 @@ internal static class CodeRefiner
             "05" => "032",
             "06" => code.Length > 2 && code[2] is >= '1' and <= '4' ? "031" + code[2] : "031",
             "07" => code.Length > 2 && code[2] is >= '1' and <= '4' ? "033" + code[2] : "033",
+
+            // "agreed to lift the blockade": intent to yield, 0351–0356 as the yielding is specific.
+            "08" => code.Length > 2 && code[2] is >= '1' and <= '7' && code[2] != '3' ? "035" + (code[2] == '4' ? '3' : code[2] > '4' ? (char)(code[2] - 1) : code[2]) : "035",
             _ => code,
         };
     }
+
+    /// <summary>
+    /// What not doing a cooperative act says: not supporting, not providing material help is rejecting it (121, 122),
+    /// not yielding (lifting a ban, releasing) refusing to yield (124), not praising or agreeing 120. A conflict not
+    /// carried out ("did not attack") is no event: null.
+    /// </summary>
+    public static string? Rejection(string code) => code[..2] switch
+    {
+        "03" or "05" => "120",
+        "06" => "121",
+        "07" => "122",
+        "08" => "124",
+        _ => null,
+    };
 
     /// <summary>The threat of an action: force (18–20) is 138, repression (17) 137, sanctions and cuts (16) 131, protest (14–15) 133.</summary>
     public static string Threat(string threatened) => threatened[..2] switch

@@ -39,6 +39,7 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
             // "attacked X to punish Y": the purpose of an event is not one.
             var inheritsSubject = false;
             var threat = false;
+            int? supersededAt = null;
             if (infinitive && previous is not null && previous.End <= verb.First)
             {
                 if (previous.Negated || before > previous.End) continue;
@@ -47,12 +48,14 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
                 // "threatened to retaliate against X": a threat (13x) toward X, not the retaliation itself.
                 threat = previous.Entry.Code is { } governing && governing.StartsWith("13", StringComparison.Ordinal);
                 intent |= !threat && !cues.AspectLemmas.Contains(previous.Entry.Lemma);
-                var supersededAt = w[previous.First].Start;
-                events.RemoveAll(e => e.TriggerStart == supersededAt);
+                supersededAt = w[previous.First].Start;
                 inheritsSubject = true;
             }
 
             verb.Negated = negated;
+
+            // "would not provide support", "refused to lift the ban": a cooperation not given is a rejection.
+            var rejected = negated && verb.Kind == TriggerKind.Event;
             var passive = false;
             for (var k = before; k < verb.First && verb.Form.IsParticiple; k++) passive |= cues.BeForms.Contains(w[k].Lower);
             var coordinated = previous is not null && before > 0
@@ -73,7 +76,6 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
 
             previous = verb;
             previousSubject = subject;
-            if (negated) continue;
 
             var objectEnd = Clauses.ObjectRegionEnd(sentence, v);
             var (code, patternEnd, byPattern) = verb.FromDictionary ? CodeChooser.Choose(sentence, verb, objectEnd, passive) : (null, verb.End, false);
@@ -101,17 +103,24 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
 
             // A verb coded by its default alone needs its target as its object ("attacked Georgia", "met with
             // Putin"), not somewhere further in the clause; otherwise the trigger lexicon codes it at root level.
-            var trusted = byPattern || reciprocal || (passive ? agent is not null : target is not null && Clauses.DirectObjectEnd(sentence, verb.End, objectEnd) > verb.End);
+            var trusted = byPattern || reciprocal || (verb.Entry.HasOwnCode && verb.FromDictionary)
+                || (passive ? agent is not null : target is not null && Clauses.DirectObjectEnd(sentence, verb.End, objectEnd) > verb.End);
             string basis;
             if (code is not null && trusted) basis = CodedEvents.PatternBasis;
             else if (lexical is not null) (code, basis, patternEnd) = (lexical, CodedEvents.TriggerBasis, verb.ObjectStart);
             else continue;
 
             code = threat ? CodeRefiner.Threat(code) : CodeRefiner.Refine(sentence, code, clauseFrom, objectEnd, intent);
+            if (rejected)
+            {
+                if (CodeRefiner.Rejection(code) is not { } rejection) continue;
+                code = rejection;
+            }
             var meaning = codebook.Find(code);
             if (meaning is null) continue;
 
             var triggerEnd = Math.Max(verb.End, patternEnd);
+            var added = events.Count;
             var unknown = Unknown(sentence, verb);
             IEnumerable<(ActorMention Source, ActorMention Target)> pairs =
                 reciprocal ? Reciprocal(subject!)
@@ -124,6 +133,9 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
                 if (AlreadyCoded(events, sentence.Start, meaning.Code, source, targetActor)) continue;
                 events.Add(CodedEvents.Create(sentence, meaning, source, targetActor, verb.First, triggerEnd, basis));
             }
+
+            // "agreed to cooperate": the complement's event replaces the governing verb's, when it has one.
+            if (supersededAt is { } at && events.Count > added) events.RemoveAll(e => e.SentenceStart == sentence.Start && e.TriggerStart == at);
         }
     }
 

@@ -51,6 +51,14 @@ internal sealed class TriggerFinder(CameoVerbDictionary verbs)
                 var kind = cues.SpeechLemmas.Contains(lemma) ? TriggerKind.Speech
                     : cues.DenialLemmas.Contains(lemma) && i + form.Words.Length < w.Count && w[i + form.Words.Length].Lower == "that" ? TriggerKind.Denial
                     : TriggerKind.Event;
+                // "went on strike", "declined to comment": a longer phrase of the lexicon says more than the verb.
+                if (kind == TriggerKind.Event && LongerPhrase(sentence, i, form.Words.Length) is { } phrase)
+                {
+                    found.Add(new Trigger(i, i + phrase.Words.Length, phrase.Form, kind, phrase, fromDictionary: false));
+                    i += phrase.Words.Length - 1;
+                    break;
+                }
+
                 found.Add(new Trigger(i, i + form.Words.Length, form, kind, LexiconVerb(sentence.Language.Triggers, form.Words)));
                 i += form.Words.Length - 1;
                 break;
@@ -118,13 +126,14 @@ internal sealed class TriggerFinder(CameoVerbDictionary verbs)
         {
             var verb = found[t];
             if (verb.End > i) continue;
-            if (verb.Kind != TriggerKind.Event || verb.Lexicon is { IsNoun: true } || !cues.LightVerbs.Contains(sentence.Tokens[verb.First].Lower)) return null;
+            if (verb.Kind == TriggerKind.Denial || verb.Lexicon is { IsNoun: true } || !cues.LightVerbs.Contains(sentence.Tokens[verb.First].Lower)) return null;
             for (var k = verb.End; k < i; k++)
             {
-                if (!cues.NounLeaders.Contains(sentence.Tokens[k].Lower) && !TriggerFinder.IsAdverb(sentence.Tokens[k].Lower) && (k < i - 2 || sentence.InActor[k] >= 0 || sentence.CommaBefore(k))) return null;
+                var word = sentence.Tokens[k].Lower;
+                if (!cues.NounLeaders.Contains(word) && !char.IsDigit(word[0]) && !IsAdverb(word) && (k < i - 2 || sentence.InActor[k] >= 0 || sentence.CommaBefore(k))) return null;
             }
 
-            return i - verb.End <= 5 ? t : null;
+            return i - verb.End <= 7 ? t : null;
         }
 
         return null;
@@ -142,6 +151,20 @@ internal sealed class TriggerFinder(CameoVerbDictionary verbs)
                 matches = !covered[i + k] && sentence.InActor[i + k] < 0 && sentence.Language.Shapes.Candidates(w[i + k].Lower).Contains(entry.Words[k]);
             }
 
+            if (matches) return entry;
+        }
+
+        return null;
+    }
+
+    private static LexiconEntry? LongerPhrase(Sentence sentence, int i, int length)
+    {
+        var w = sentence.Tokens;
+        foreach (var entry in sentence.Language.Triggers.StartingWith(w[i].Lower))
+        {
+            if (entry.IsNoun || entry.Words.Length <= Math.Max(1, length) || i + entry.Words.Length > w.Count) continue;
+            var matches = true;
+            for (var k = 1; k < entry.Words.Length && matches; k++) matches = w[i + k].Lower == entry.Words[k] && sentence.InActor[i + k] < 0;
             if (matches) return entry;
         }
 
@@ -180,7 +203,8 @@ internal sealed class TriggerFinder(CameoVerbDictionary verbs)
             if ((cues.NounMarkers.Contains(previous) && !(speech && previous == "official")) || previous.EndsWith("'s", StringComparison.Ordinal) || previous.EndsWith("’s", StringComparison.Ordinal)) return false;
             if (char.IsDigit(previous[0])) return false;
             if (gap.Contains('-') && previous != "co") return false;
-            if (!CanPrecedeVerb(sentence, i) && !speech) return false;
+            // After a noun a past form is still a verb ("the group killed"); a base form is a noun ("a private visit").
+            if (!CanPrecedeVerb(sentence, i) && !speech && !form.IsParticiple) return false;
         }
 
         var after = i + form.Words.Length;

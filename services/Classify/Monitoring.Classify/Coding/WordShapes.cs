@@ -35,6 +35,13 @@ public sealed class WordShapes
     {
         var word = Normalize(lower);
         yield return word;
+
+        // English plurals: "blockades", "air strikes", "talks" (listed), "casualties".
+        if (_language == "en" && word.Length > 4 && word[^1] == 's' && word[^2] != 's')
+        {
+            yield return word.EndsWith("ies", StringComparison.Ordinal) ? word[..^3] + "y" : word[..^1];
+        }
+
         if (!HasClitics) yield break;
         foreach (var stem in Stems(word))
         {
