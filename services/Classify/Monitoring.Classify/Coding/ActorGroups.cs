@@ -39,7 +39,7 @@ internal static class ActorGroups
         var w = sentence.Tokens;
         for (var k = from; k < to; k++)
         {
-            if (w[k].Lower != "by") continue;
+            if (!sentence.Cues.AgentPrepositions.Contains(sentence.Language.Shapes.Normalize(w[k].Lower))) continue;
             for (var j = k + 1; j < Math.Min(to, k + 5); j++)
             {
                 if (sentence.InActor[j] >= 0) return Group(sentence, sentence.InActor[j], to);

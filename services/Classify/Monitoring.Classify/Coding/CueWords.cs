@@ -37,6 +37,11 @@ public sealed class CueWords
         MutualWords = Set("mutual-words");
         LightVerbs = Set("light-verbs");
         NounLeaders = Set("noun-leaders");
+        SpeechWords = Set("speech-words");
+        AgentPrepositions = Set("agent-prepositions");
+        ObjectMarkers = Set("object-markers");
+        RoleConnectors = Set("role-connectors");
+        SubjectAfterVerb = Set("options").Contains("subject-after-verb");
         BothSides = Set("both-sides").Select(p => p.Split(' ')).ToArray();
         CooperationDomains = Map("cooperation-domains");
         AidKinds = Map("aid-kinds");
@@ -64,6 +69,21 @@ public sealed class CueWords
     public HashSet<string> MutualWords { get; }
     public HashSet<string> LightVerbs { get; }
     public HashSet<string> NounLeaders { get; }
+
+    /// <summary>Reporting words of a language without the verb dictionary ("dijo", "قال").</summary>
+    public HashSet<string> SpeechWords { get; }
+
+    /// <summary>"by" of the passive agent ("por", English "by").</summary>
+    public HashSet<string> AgentPrepositions { get; }
+
+    /// <summary>Words that mark what follows as the object, never the subject (Spanish personal "a").</summary>
+    public HashSet<string> ObjectMarkers { get; }
+
+    /// <summary>Words between a role and its country ("policía de Colombia", "ejército del Perú").</summary>
+    public HashSet<string> RoleConnectors { get; }
+
+    /// <summary>The subject may follow its verb (Arabic VSO, Spanish "murieron dos soldados").</summary>
+    public bool SubjectAfterVerb { get; }
     public string[][] BothSides { get; }
     public Dictionary<string, string> CooperationDomains { get; }
     public Dictionary<string, string> AidKinds { get; }

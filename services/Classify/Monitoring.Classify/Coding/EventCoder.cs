@@ -53,6 +53,7 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
     public IReadOnlyList<CodedEvent> Code(string text, List<Token> tokens, IReadOnlyList<ActorMention> mentions, string? language = null)
     {
         var lang = languages.For(language);
+        mentions = lang.Actors.Merge(text, tokens, mentions, lang.Cues);
         var events = new List<CodedEvent>();
         var recentCodes = new List<string>();
         int t = 0, m = 0;

@@ -57,7 +57,7 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
             // "would not provide support", "refused to lift the ban": a cooperation not given is a rejection.
             var rejected = negated && verb.Kind == TriggerKind.Event;
             var passive = false;
-            for (var k = before; k < verb.First && verb.Form.IsParticiple; k++) passive |= cues.BeForms.Contains(w[k].Lower);
+            for (var k = before; k < verb.First && verb.IsParticiple; k++) passive |= cues.BeForms.Contains(w[k].Lower);
             var coordinated = previous is not null && before > 0
                 && ((w[before - 1].Lower is "and" or "or" or "but" or "then" && sentence.InActor[before - 1] < 0) || sentence.CommaBefore(before));
 
@@ -72,6 +72,7 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
                 var afterVerb = regionStart > 0 && sentence.EndsTrigger(regionStart, except: null);
                 subject = afterVerb ? ActorGroups.Last(sentence, regionStart, verb.First) : ActorGroups.First(sentence, regionStart, verb.First);
                 if (subject is null && speaker is not null && Clauses.IsBareSubject(sentence, regionStart, verb.First)) subject = speaker;
+                subject ??= SubjectAfter(sentence, verb);
             }
 
             previous = verb;
@@ -137,6 +138,27 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
             // "agreed to cooperate": the complement's event replaces the governing verb's, when it has one.
             if (supersededAt is { } at && events.Count > added) events.RemoveAll(e => e.SentenceStart == sentence.Start && e.TriggerStart == at);
         }
+    }
+
+    /// <summary>Verb–subject order ("تظاهر آلاف الإسرائيليين", "murieron dos soldados"): the group right after the verb, unless an object marker ("a") stands before it.</summary>
+    private static List<ActorMention>? SubjectAfter(Sentence sentence, Trigger verb)
+    {
+        var cues = sentence.Cues;
+        if (!cues.SubjectAfterVerb) return null;
+        var w = sentence.Tokens;
+        for (var k = verb.ObjectStart; k < Math.Min(w.Count, verb.ObjectStart + 4); k++)
+        {
+            if (sentence.InActor[k] < 0)
+            {
+                if (sentence.StartsTrigger(k) || cues.ClauseBoundaries.Contains(w[k].Lower) || cues.ObjectMarkers.Contains(w[k].Lower)) return null;
+                continue;
+            }
+
+            var slot = sentence.Slots[sentence.InActor[k]];
+            return ActorGroups.IsPlace(sentence, slot) ? null : ActorGroups.First(sentence, k, Math.Min(w.Count, k + 12));
+        }
+
+        return null;
     }
 
     private static int DistinctCodes(List<ActorMention> group)

@@ -32,6 +32,9 @@ internal sealed class Trigger(int first, int end, VerbForm form, TriggerKind kin
 
     public bool IsNoun => Lexicon is { IsNoun: true } && !FromDictionary;
 
+    /// <summary>A past participle ("attacked", "asesinado"): with a form of "be" before it, the verb is passive.</summary>
+    public bool IsParticiple { get; init; } = form.IsParticiple;
+
     /// <summary>Where the trigger's object starts: after the event noun a light verb carries ("launched an air strike against").</summary>
     public int ObjectStart { get; init; } = end;
 

@@ -12,6 +12,8 @@ internal sealed class TriggerFinder(CameoVerbDictionary verbs)
 {
     private static readonly SearchValues<char> Punctuation = SearchValues.Create(",;:()\"”");
 
+    private static readonly VerbForm Said = new(["said"], new VerbEntry("SAY", null, false, new VerbBlock("SAY", null, null, [])), false, false);
+
     private static readonly VerbForm AccordingTo = new(["according", "to"], new VerbEntry("SAY", null, false, new VerbBlock("SAY", null, null, [])), false, false);
 
     /// <summary>The sentence's triggers; with <paramref name="nouns"/>, also the lexicon's nouns ("talks", "air strikes").</summary>
@@ -92,6 +94,12 @@ internal sealed class TriggerFinder(CameoVerbDictionary verbs)
         for (var i = 0; i < w.Count; i++)
         {
             if (covered[i] || sentence.InActor[i] >= 0) continue;
+            if (!english && sentence.Cues.SpeechWords.Overlaps(shapes.Candidates(w[i].Lower)))
+            {
+                found.Add(new Trigger(i, i + 1, Said, TriggerKind.Speech, fromDictionary: false));
+                continue;
+            }
+
             foreach (var candidate in shapes.Candidates(w[i].Lower))
             {
                 var entries = sentence.Language.Triggers.StartingWith(candidate);
@@ -105,7 +113,7 @@ internal sealed class TriggerFinder(CameoVerbDictionary verbs)
                     trigger = new Trigger(found[light].First, found[light].End, found[light].Form, TriggerKind.Event, noun) { ObjectStart = i + noun.Words.Length };
                     found.RemoveAt(light);
                 }
-                else if (verb is not null) trigger = new Trigger(i, i + verb.Words.Length, verb.Form, TriggerKind.Event, verb, fromDictionary: false);
+                else if (verb is not null) trigger = new Trigger(i, i + verb.Words.Length, verb.Form, TriggerKind.Event, verb, fromDictionary: false) { IsParticiple = shapes.IsParticiple(w[i].Lower) };
                 else if (noun is not null && nouns) trigger = new Trigger(i, i + noun.Words.Length, noun.Form, TriggerKind.Event, noun, fromDictionary: false);
                 if (trigger is null) continue;
 
@@ -148,7 +156,8 @@ internal sealed class TriggerFinder(CameoVerbDictionary verbs)
             var matches = true;
             for (var k = 1; k < entry.Words.Length && matches; k++)
             {
-                matches = !covered[i + k] && sentence.InActor[i + k] < 0 && sentence.Language.Shapes.Candidates(w[i + k].Lower).Contains(entry.Words[k]);
+                var form = entry.Words[k];
+                matches = !covered[i + k] && sentence.InActor[i + k] < 0 && sentence.Language.Shapes.Candidates(w[i + k].Lower).Any(c => TriggerLexicon.Matches(form, c));
             }
 
             if (matches) return entry;

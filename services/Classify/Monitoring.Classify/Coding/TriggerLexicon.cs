@@ -14,14 +14,19 @@ public sealed record LexiconEntry(string Code, bool IsNoun, string[] Words)
 /// <summary>
 /// A language's trigger lexicon (<c>Data/coding/triggers-LANG.txt</c>): the words that name an event ("urged",
 /// "protesters marched", "air strikes"), with the root-level CAMEO code they give where no verb pattern applies.
-/// Lines are <c>CODE&lt;TAB&gt;v|n&lt;TAB&gt;forms</c>; a form of several words joins them with '_'. Words are stored
-/// as the language's <see cref="WordShapes"/> normalise them (Arabic: without diacritics, one alef).
+/// Lines are <c>CODE&lt;TAB&gt;v|n&lt;TAB&gt;forms</c>; a form of several words joins them with '_'; a first word ending in
+/// '*' is a stem that matches every word it begins ("asesin*": asesinó, asesinaron, asesinado, asesinato). Words are
+/// stored as the language's <see cref="WordShapes"/> normalise them (Arabic: without diacritics, one alef).
 /// </summary>
 public sealed class TriggerLexicon
 {
+    private const int MinStem = 3;
+
     private static readonly List<LexiconEntry> None = [];
 
     private readonly Dictionary<string, List<LexiconEntry>> _byFirstWord = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<LexiconEntry>> _byStem = new(StringComparer.Ordinal);
+    private int _longestStem;
 
     public static TriggerLexicon Empty { get; } = new();
 
@@ -29,7 +34,7 @@ public sealed class TriggerLexicon
 
     public static TriggerLexicon Load(string path, WordShapes shapes) => Parse(File.ReadLines(path), path, shapes);
 
-    public static TriggerLexicon Parse(IEnumerable<string> lines, string source, WordShapes shapes)
+    public static TriggerLexicon Parse(IEnumerable<string> lines, string source, WordShapes shapes, Action<LexiconEntry, int>? added = null)
     {
         var lexicon = new TriggerLexicon();
         var lineNumber = 0;
@@ -47,20 +52,53 @@ public sealed class TriggerLexicon
             foreach (var form in fields[2].Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
                 var words = form.Split('_', StringSplitOptions.RemoveEmptyEntries).Select(shapes.Normalize).ToArray();
-                lexicon.Add(new LexiconEntry(fields[0], fields[1] == "n", words));
+                var entry = new LexiconEntry(fields[0], fields[1] == "n", words);
+                lexicon.Add(entry);
+                added?.Invoke(entry, lineNumber - 1);
             }
         }
 
-        foreach (var key in lexicon._byFirstWord.Keys.ToList()) lexicon._byFirstWord[key] = [.. lexicon._byFirstWord[key].OrderByDescending(e => e.Words.Length)];
+        foreach (var index in (Dictionary<string, List<LexiconEntry>>[])[lexicon._byFirstWord, lexicon._byStem])
+        {
+            foreach (var key in index.Keys.ToList()) index[key] = [.. index[key].OrderByDescending(e => e.Words.Length)];
+        }
+
         return lexicon;
     }
 
-    /// <summary>Every entry whose first word is <paramref name="word"/> (normalised), longest first.</summary>
-    public List<LexiconEntry> StartingWith(string word) => _byFirstWord.GetValueOrDefault(word) ?? None;
+    /// <summary>
+    /// Every entry whose first word is <paramref name="word"/> (normalised), longest first; else the entries of the
+    /// longest stem that begins it.
+    /// </summary>
+    public List<LexiconEntry> StartingWith(string word)
+    {
+        var exact = _byFirstWord.GetValueOrDefault(word);
+        if (_byStem.Count == 0) return exact ?? None;
+        var lookup = _byStem.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (var length = Math.Min(word.Length, _longestStem); length >= MinStem; length--)
+        {
+            if (lookup.TryGetValue(word.AsSpan(0, length), out var stemmed)) return exact is null ? stemmed : [.. exact, .. stemmed];
+        }
+
+        return exact ?? None;
+    }
+
+    /// <summary>Whether the word <paramref name="word"/> matches the entry word <paramref name="form"/> (a stem ends in '*').</summary>
+    public static bool Matches(string form, string word) =>
+        form.EndsWith('*') ? word.Length >= form.Length - 1 && word.StartsWith(form.AsSpan(0, form.Length - 1), StringComparison.Ordinal) : form == word;
 
     private void Add(LexiconEntry entry)
     {
-        if (!_byFirstWord.TryGetValue(entry.Words[0], out var list)) _byFirstWord[entry.Words[0]] = list = [];
+        var head = entry.Words[0];
+        var index = _byFirstWord;
+        if (head.EndsWith('*') && head.Length > MinStem)
+        {
+            head = head[..^1];
+            index = _byStem;
+            _longestStem = Math.Max(_longestStem, head.Length);
+        }
+
+        if (!index.TryGetValue(head, out var list)) index[head] = list = [];
         var same = list.FindIndex(e => e.IsNoun == entry.IsNoun && e.Words.AsSpan().SequenceEqual(entry.Words));
         if (same >= 0) list[same] = entry;
         else list.Add(entry);

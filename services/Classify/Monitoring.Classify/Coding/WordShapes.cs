@@ -9,7 +9,7 @@ namespace Monitoring.Classify.Coding;
 /// with one alef, yeh for alef maqsura and heh for teh marbuta; and a word is also tried without its clitics — the
 /// prefixes و ف (and) ب ل ك (prepositions) and the article ال, and the pronoun suffixes (ه ها هم …).
 /// </summary>
-public sealed class WordShapes
+public sealed partial class WordShapes
 {
     private static readonly string[] ArabicPrefixes = ["وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك", "س"];
     private static readonly string[] ArabicSuffixes = ["هما", "كما", "هم", "هن", "كم", "نا", "ها", "ه"];
@@ -29,6 +29,17 @@ public sealed class WordShapes
         "es" or "pt" or "fr" or "it" => WithoutAccents(word.ToLowerInvariant()),
         _ => word.ToLowerInvariant(),
     };
+
+    /// <summary>Whether the word looks like a past participle, the verb form of the passive ("attacked", "asesinado").</summary>
+    public bool IsParticiple(string lower) => _language switch
+    {
+        "en" => lower.EndsWith("ed", StringComparison.Ordinal) || lower.EndsWith("en", StringComparison.Ordinal),
+        "es" => SpanishParticiple().IsMatch(Normalize(lower)),
+        _ => false,
+    };
+
+    [System.Text.RegularExpressions.GeneratedRegex("(ad|id|uert|ech|biert|uest|rit)(o|a|os|as)$")]
+    private static partial System.Text.RegularExpressions.Regex SpanishParticiple();
 
     /// <summary>The normalised word and, for a language with clitics, the word without them, longest first.</summary>
     public IEnumerable<string> Candidates(string lower)
