@@ -32,6 +32,16 @@ internal static class CodeRefiner
         };
     }
 
+    /// <summary>Who acts changes what an obstruction is: armed men blocking a road impose a blockade (191), protesters obstruct (144).</summary>
+    public static string ForActors(string code, List<ActorMention>? sources)
+    {
+        if (sources is null) return code;
+        if (code.StartsWith("144", StringComparison.Ordinal)) return sources.Exists(s => s.Sector is "REB" or "MIL" or "UAF" or "COP" or "SPY") ? "191" : code;
+
+        // Protesters clashing or fighting riot (145).
+        return code is "190" or "193" or "180" && sources.TrueForAll(s => s.Sector == "OPP") ? "145" : code;
+    }
+
     /// <summary>
     /// What not doing a cooperative act says: not supporting, not providing material help is rejecting it (121, 122),
     /// not yielding (lifting a ban, releasing) refusing to yield (124), not praising or agreeing 120. A conflict not

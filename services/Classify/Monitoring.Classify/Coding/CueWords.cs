@@ -38,6 +38,7 @@ public sealed class CueWords
         LightVerbs = Set("light-verbs");
         NounLeaders = Set("noun-leaders");
         SpeechWords = Set("speech-words");
+        AgainstWords = Set("against-words");
         AgentPrepositions = Set("agent-prepositions");
         ObjectMarkers = Set("object-markers");
         RoleConnectors = Set("role-connectors");
@@ -72,6 +73,9 @@ public sealed class CueWords
 
     /// <summary>Reporting words of a language without the verb dictionary ("dijo", "قال").</summary>
     public HashSet<string> SpeechWords { get; }
+
+    /// <summary>"against": a noun trigger after it is what is protested ("against the visit"), no event of its own.</summary>
+    public HashSet<string> AgainstWords { get; }
 
     /// <summary>"by" of the passive agent ("por", English "by").</summary>
     public HashSet<string> AgentPrepositions { get; }

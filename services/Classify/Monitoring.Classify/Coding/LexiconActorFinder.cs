@@ -103,6 +103,20 @@ public sealed class LexiconActorFinder
         return (null, 0);
     }
 
+    /// <summary>Nothing, a connector ("de las"), or a short name between two ("del Frente 13 de las"), no punctuation.</summary>
+    private static bool IsConnectorGap(string gap, CueWords cues)
+    {
+        if (gap.Length == 0 || cues.RoleConnectors.Contains(gap)) return true;
+        var words = gap.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length > 6 || gap.IndexOfAny([',', ';', '.', '(', ')']) >= 0) return false;
+        for (var k = 1; k < words.Length; k++)
+        {
+            if (cues.RoleConnectors.Contains(words[0]) && cues.RoleConnectors.Contains(string.Join(' ', words[k..]))) return true;
+        }
+
+        return false;
+    }
+
     /// <summary>A role next to a country, either order, at most a connector between: one mention with the country's code and the role's sector.</summary>
     private static List<ActorMention> JoinRoles(string text, List<ActorMention> mentions, CueWords cues)
     {
@@ -111,8 +125,7 @@ public sealed class LexiconActorFinder
             var (a, b) = (mentions[i], mentions[i + 1]);
             var (role, country) = a.Code == CodedEvents.UnknownCode && a.Sector is not null ? (a, b) : (b, a);
             if (role.Code != CodedEvents.UnknownCode || role.Sector is null || country.Code == CodedEvents.UnknownCode || country.Cameo is not null) continue;
-            var gap = text[a.End..b.Start].Trim().ToLowerInvariant();
-            if (gap.Length > 0 && !cues.RoleConnectors.Contains(gap)) continue;
+            if (!IsConnectorGap(text[a.End..b.Start].Trim().ToLowerInvariant(), cues)) continue;
 
             // "guerrilleros de las FARC": the organisation's country and sector; "policía colombiana": the role's.
             mentions[i] = new ActorMention(a.Start, b.End, text[a.Start..b.End], country.Code, country.Sector ?? role.Sector);

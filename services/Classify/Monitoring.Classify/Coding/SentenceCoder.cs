@@ -117,6 +117,7 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
                 if (CodeRefiner.Rejection(code) is not { } rejection) continue;
                 code = rejection;
             }
+            code = CodeRefiner.ForActors(code, passive ? agent : subject);
             var meaning = codebook.Find(code);
             if (meaning is null) continue;
 

@@ -94,6 +94,9 @@ internal sealed class TriggerFinder(CameoVerbDictionary verbs)
         for (var i = 0; i < w.Count; i++)
         {
             if (covered[i] || sentence.InActor[i] >= 0) continue;
+
+            // A capitalised word inside a sentence is part of a name ("Ejército de Liberación Nacional").
+            if (i > 0 && w[i].Capitalized && !sentence.IsHeadline && HasCase(w[i].Lower)) continue;
             if (!english && sentence.Cues.SpeechWords.Overlaps(shapes.Candidates(w[i].Lower)))
             {
                 found.Add(new Trigger(i, i + 1, Said, TriggerKind.Speech, fromDictionary: false));
@@ -114,7 +117,7 @@ internal sealed class TriggerFinder(CameoVerbDictionary verbs)
                     found.RemoveAt(light);
                 }
                 else if (verb is not null) trigger = new Trigger(i, i + verb.Words.Length, verb.Form, TriggerKind.Event, verb, fromDictionary: false) { IsParticiple = shapes.IsParticiple(w[i].Lower) };
-                else if (noun is not null && nouns) trigger = new Trigger(i, i + noun.Words.Length, noun.Form, TriggerKind.Event, noun, fromDictionary: false);
+                else if (noun is not null && nouns && !AfterAgainst(sentence, i)) trigger = new Trigger(i, i + noun.Words.Length, noun.Form, TriggerKind.Event, noun, fromDictionary: false);
                 if (trigger is null) continue;
 
                 found.Add(trigger);
@@ -124,6 +127,23 @@ internal sealed class TriggerFinder(CameoVerbDictionary verbs)
                 break;
             }
         }
+    }
+
+    private static bool HasCase(string word) => word.Length > 0 && char.ToUpperInvariant(word[0]) != word[0];
+
+    /// <summary>"protested against the visit", "contra la visita": the noun is what is protested.</summary>
+    private static bool AfterAgainst(Sentence sentence, int i)
+    {
+        var against = sentence.Cues.AgainstWords;
+        var w = sentence.Tokens;
+        for (var k = i - 1; k >= Math.Max(0, i - 3); k--)
+        {
+            var word = sentence.Language.Shapes.Normalize(w[k].Lower);
+            if (against.Contains(word)) return true;
+            if (!sentence.Cues.ObjectLeaders.Contains(word) && !sentence.Cues.NounLeaders.Contains(word)) return false;
+        }
+
+        return false;
     }
 
     /// <summary>The index among <paramref name="found"/> of a light verb ("launched", "staged") standing before the noun at <paramref name="i"/>.</summary>
