@@ -39,7 +39,7 @@ internal static class CodeRefiner
         if (code.StartsWith("144", StringComparison.Ordinal)) return sources.Exists(s => s.Sector is "REB" or "MIL" or "UAF" or "COP" or "SPY") ? "191" : code;
 
         // Protesters clashing or fighting riot (145).
-        return code is "190" or "193" or "180" && sources.TrueForAll(s => s.Sector == "OPP") ? "145" : code;
+        return code is "190" or "193" or "180" or "171" or "1711" or "1712" && sources.Count > 0 && sources.TrueForAll(s => s.Sector == "OPP") ? "145" : code;
     }
 
     /// <summary>

@@ -80,6 +80,13 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
                 _sentences.Code(sentence, events);
             }
 
+            // "Protesters raised banners": an actor named for what it does, where nothing else gave an event.
+            if (events.Count == before)
+            {
+                sentence.Triggers = _triggers.Find(sentence, nouns: true, actorNouns: true);
+                _sentences.Code(sentence, events);
+            }
+
             ActorSlots.Remember(recentCodes, mentions, firstMention, m);
         }
 

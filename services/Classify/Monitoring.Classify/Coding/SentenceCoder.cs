@@ -62,7 +62,11 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
                 && ((w[before - 1].Lower is "and" or "or" or "but" or "then" && sentence.InActor[before - 1] < 0) || sentence.CommaBefore(before));
 
             List<ActorMention>? subject;
-            if (coordinated || (inheritsSubject && previousSubject is not null))
+            if (verb.ActorIsSubject)
+            {
+                subject = [.. sentence.Slots[sentence.InActor[verb.First]].Mentions];
+            }
+            else if (coordinated || (inheritsSubject && previousSubject is not null))
             {
                 subject = previousSubject;
             }

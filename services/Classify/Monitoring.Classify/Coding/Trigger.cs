@@ -35,6 +35,9 @@ internal sealed class Trigger(int first, int end, VerbForm form, TriggerKind kin
     /// <summary>A past participle ("attacked", "asesinado"): with a form of "be" before it, the verb is passive.</summary>
     public bool IsParticiple { get; init; } = form.IsParticiple;
 
+    /// <summary>The trigger is an actor named for what it does ("protesters"): it is its own subject.</summary>
+    public bool ActorIsSubject { get; init; }
+
     /// <summary>Where the trigger's object starts: after the event noun a light verb carries ("launched an air strike against").</summary>
     public int ObjectStart { get; init; } = end;
 

@@ -16,12 +16,16 @@ internal sealed class TriggerFinder(CameoVerbDictionary verbs)
 
     private static readonly VerbForm AccordingTo = new(["according", "to"], new VerbEntry("SAY", null, false, new VerbBlock("SAY", null, null, [])), false, false);
 
-    /// <summary>The sentence's triggers; with <paramref name="nouns"/>, also the lexicon's nouns ("talks", "air strikes").</summary>
-    public List<Trigger> Find(Sentence sentence, bool nouns)
+    /// <summary>
+    /// The sentence's triggers; with <paramref name="nouns"/>, also the lexicon's nouns ("talks", "air strikes"); with
+    /// <paramref name="actorNouns"/>, also the role actors whose very name is an event ("protesters": they protest).
+    /// </summary>
+    public List<Trigger> Find(Sentence sentence, bool nouns, bool actorNouns = false)
     {
         var found = sentence.Language.HasVerbDictionary ? DictionaryVerbs(sentence) : [];
         var lexicon = sentence.Language.Triggers;
         if (lexicon.Count > 0) AddLexical(sentence, found, nouns);
+        if (actorNouns && lexicon.Count > 0) AddActorNouns(sentence, found);
         found.Sort((a, b) => a.First.CompareTo(b.First));
         return found;
     }
@@ -125,6 +129,23 @@ internal sealed class TriggerFinder(CameoVerbDictionary verbs)
                 for (var k = i; k < i + length; k++) covered[k] = true;
                 i += length - 1;
                 break;
+            }
+        }
+    }
+
+    private static void AddActorNouns(Sentence sentence, List<Trigger> found)
+    {
+        foreach (var slot in sentence.Slots)
+        {
+            if (slot.Mentions.Count != 1 || slot.Mentions[0].Code != CodedEvents.UnknownCode) continue;
+            for (var k = slot.First; k < slot.End; k++)
+            {
+                var entry = sentence.Language.Shapes.Candidates(sentence.Tokens[k].Lower)
+                    .SelectMany(c => sentence.Language.Triggers.StartingWith(c).Where(e => e.IsNoun && e.Words.Length == 1 && TriggerLexicon.Matches(e.Words[0], c)))
+                    .FirstOrDefault();
+                if (entry is null) continue;
+                found.Add(new Trigger(slot.First, slot.End, entry.Form, TriggerKind.Event, entry, fromDictionary: false) { ActorIsSubject = true });
+                return;
             }
         }
     }
