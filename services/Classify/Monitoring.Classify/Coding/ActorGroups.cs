@@ -79,6 +79,20 @@ internal static class ActorGroups
         return false;
     }
 
+    /// <summary>The one country the sentence names as a place ("in Athens", "in the Gaza Strip"), or null for none or several.</summary>
+    public static string? PlaceCountry(Sentence sentence)
+    {
+        string? country = null;
+        foreach (var slot in sentence.Slots)
+        {
+            if (!IsPlace(sentence, slot) || slot.Mentions.Count != 1 || slot.Mentions[0].Code == CodedEvents.UnknownCode || slot.Mentions[0].Cameo is not null) continue;
+            if (country is not null && country != slot.Mentions[0].Code) return null;
+            country = slot.Mentions[0].Code;
+        }
+
+        return country;
+    }
+
     /// <summary>"in Beijing", "near the Polish border": where it happened, not who took part.</summary>
     public static bool IsPlace(Sentence sentence, Slot slot)
     {

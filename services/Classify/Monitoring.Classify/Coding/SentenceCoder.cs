@@ -104,7 +104,7 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
                 && !ActorGroups.HasOther(sentence, clauseFrom, objectEnd, subject);
 
             // A noun names an event only with someone doing it or undergoing it ("Israeli air strikes on Gaza").
-            if (verb.IsNoun && subject is null && target is null && agent is null) continue;
+            if (verb.IsNoun && sentence.Language.HasVerbDictionary && subject is null && target is null && agent is null) continue;
 
             // A verb coded by its default alone needs its target as its object ("attacked Georgia", "met with
             // Putin"), not somewhere further in the clause; otherwise the trigger lexicon codes it at root level.
@@ -124,6 +124,14 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
             code = CodeRefiner.ForActors(code, passive ? agent : subject);
             var meaning = codebook.Find(code);
             if (meaning is null) continue;
+
+            // "protesters in Athens", "children killed in Gaza": people the sentence gives no country are of the place it names.
+            if (ActorGroups.PlaceCountry(sentence) is { } place)
+            {
+                subject = Located(subject, place);
+                target = Located(target, place);
+                agent = Located(agent, place);
+            }
 
             var triggerEnd = Math.Max(verb.End, patternEnd);
             var added = events.Count;
@@ -149,7 +157,9 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
     private static List<ActorMention>? SubjectAfter(Sentence sentence, Trigger verb)
     {
         var cues = sentence.Cues;
-        if (!cues.SubjectAfterVerb) return null;
+
+        // "مقتل عشرة أشخاص", "the killing of ten people": after an event noun stands who underwent it.
+        if (!cues.SubjectAfterVerb || verb.IsNoun || (verb.Lexicon is { IsNoun: true } && !verb.FromDictionary)) return null;
         var w = sentence.Tokens;
         for (var k = verb.ObjectStart; k < Math.Min(w.Count, verb.ObjectStart + 4); k++)
         {
@@ -160,11 +170,20 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
             }
 
             var slot = sentence.Slots[sentence.InActor[k]];
-            return ActorGroups.IsPlace(sentence, slot) ? null : ActorGroups.First(sentence, k, Math.Min(w.Count, k + 12));
+            if (ActorGroups.IsPlace(sentence, slot)) return null;
+
+            // "قتل 18 شخصا": after a verb of violence, unarmed people are its victims (the unmarked passive), armed men its agents.
+            if (IsViolent(verb.Lexicon?.Code ?? verb.Code) && !slot.Mentions.Exists(m => m.Sector is "MIL" or "UAF" or "REB" or "COP" or "SPY")) return null;
+            return ActorGroups.First(sentence, k, Math.Min(w.Count, k + 12));
         }
 
         return null;
     }
+
+    private static List<ActorMention>? Located(List<ActorMention>? group, string country) =>
+        group?.ConvertAll(m => m.Code == CodedEvents.UnknownCode && m.Sector is not null ? m with { Code = country } : m);
+
+    private static bool IsViolent(string? code) => code is { Length: >= 2 } && code[..2] is "17" or "18" or "19" or "20";
 
     private static int DistinctCodes(List<ActorMention> group)
     {
