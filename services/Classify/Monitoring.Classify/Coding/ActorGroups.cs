@@ -79,6 +79,23 @@ internal static class ActorGroups
         return false;
     }
 
+    /// <summary>The one country the sentence names, other than the subject's, as a group; null for none or several.</summary>
+    public static List<ActorMention>? OnlyCountry(Sentence sentence, List<ActorMention>? subject)
+    {
+        ActorMention? only = null;
+        foreach (var slot in sentence.Slots)
+        {
+            foreach (var m in slot.Mentions)
+            {
+                if (m.Code == CodedEvents.UnknownCode || m.Cameo is not null || subject?.Exists(s => s.Code == m.Code) == true) continue;
+                if (only is not null && only.Code != m.Code) return null;
+                only ??= m with { Sector = null };
+            }
+        }
+
+        return only is null ? null : [only];
+    }
+
     /// <summary>The one country the sentence names as a place ("in Athens", "in the Gaza Strip"), or null for none or several.</summary>
     public static string? PlaceCountry(Sentence sentence)
     {

@@ -94,7 +94,11 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
             // names no other ("protested in Beijing"); elsewhere a place is only where.
             var likely = code ?? lexical!;
             var target = passive ? null : ActorGroups.Target(sentence, verb.ObjectStart, objectEnd, subject ?? [], placeIsTarget: likely is "042" or "043");
-            if (target is null && !passive && likely.StartsWith("14", StringComparison.Ordinal)) target = ActorGroups.Target(sentence, verb.ObjectStart, objectEnd, subject ?? [], placeIsTarget: true);
+            if (target is null && !passive && likely.StartsWith("14", StringComparison.Ordinal))
+            {
+                // A protest is against the authorities of where it happens, or of the one country the sentence names.
+                target = ActorGroups.Target(sentence, verb.ObjectStart, objectEnd, subject ?? [], placeIsTarget: true) ?? ActorGroups.OnlyCountry(sentence, subject);
+            }
 
             // Compound subjects act on each other when the clause names no one else ("China and Russia met"), in
             // cooperation or a mutual fight ("clashed"); protesters or attackers named together act together.
