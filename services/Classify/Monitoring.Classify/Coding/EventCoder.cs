@@ -80,6 +80,8 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
                 _sentences.Code(sentence, events);
             }
 
+            _sentences.ProtestContext(sentence, events, before);
+
             // "Protesters raised banners": an actor named for what it does, where nothing else gave an event.
             if (events.Count == before)
             {

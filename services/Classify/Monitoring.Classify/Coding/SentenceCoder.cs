@@ -215,6 +215,24 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
         return [new ActorMention(at, at, "", CodedEvents.UnknownCode, null)];
     }
 
+    /// <summary>
+    /// In a sentence that reports a protest, its clashes are the protest turning violent ("protesters clashed with
+    /// police", "مواجهات"): 145, not a fight between armed parties.
+    /// </summary>
+    public void ProtestContext(Sentence sentence, List<CodedEvent> events, int from)
+    {
+        var protest = false;
+        for (var i = from; i < events.Count && !protest; i++) protest = events[i].Root == "14";
+        if (!protest) return;
+        var clashes = sentence.Cues.MutualWords;
+        for (var i = from; i < events.Count; i++)
+        {
+            var e = events[i];
+            if (e.Root != "19" || !sentence.Language.Shapes.Candidates(e.Trigger.ToLowerInvariant().Split(' ')[0]).Any(clashes.Contains)) continue;
+            if (codebook.Find("145") is { } riot) events[i] = e with { Cameo = riot.Code, Root = riot.Root, QuadClass = riot.QuadClass, Goldstein = riot.Goldstein };
+        }
+    }
+
     /// <summary>The speaker of a sentence ("X said", "according to X") is the default source of its clauses that name none.</summary>
     private static List<ActorMention>? Speaker(Sentence sentence)
     {
