@@ -94,9 +94,10 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
             // names no other ("protested in Beijing"); elsewhere a place is only where.
             var likely = code ?? lexical!;
             var target = passive ? null : ActorGroups.Target(sentence, verb.ObjectStart, objectEnd, subject ?? [], placeIsTarget: likely is "042" or "043");
-            if (target is null && !passive && likely.StartsWith("14", StringComparison.Ordinal))
+            if (target is null && !passive && (likely.StartsWith("14", StringComparison.Ordinal) || IsViolent(likely)))
             {
-                // A protest is against the authorities of where it happens, or of the one country the sentence names.
+                // A protest is against the authorities of where it happens, an attack hits where it happens, or the
+                // one country the sentence names.
                 target = ActorGroups.Target(sentence, verb.ObjectStart, objectEnd, subject ?? [], placeIsTarget: true) ?? ActorGroups.OnlyCountry(sentence, subject);
             }
 
