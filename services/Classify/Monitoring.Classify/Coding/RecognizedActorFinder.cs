@@ -37,10 +37,11 @@ public sealed class RecognizedActorFinder(ActorRecognizer recognizer) : IActorFi
                 continue;
             }
 
-            // A role no country owns is still an actor: "rebels" (---REB), "police" (---COP).
+            // A role no country owns is still an actor: "rebels" (---REB), "police" (---COP); not a word of a compound
+            // ("law-enforcement cooperation", "intelligence-sharing agreement").
             if (mention.Country is not { } country)
             {
-                found.Add(new ActorMention(mention.Start, mention.End, mention.Text, CodedEvents.UnknownCode, sector));
+                if (!InCompound(text, mention.Start, mention.End)) found.Add(new ActorMention(mention.Start, mention.End, mention.Text, CodedEvents.UnknownCode, sector));
                 continue;
             }
             if (found.Count > 0 && found[^1].Code == country && found[^1].Sector is null && mention.Start - found[^1].End <= MaxJoinGap)
@@ -62,4 +63,7 @@ public sealed class RecognizedActorFinder(ActorRecognizer recognizer) : IActorFi
 
         return found;
     }
+
+    private static bool InCompound(string text, int start, int end) =>
+        (end < text.Length && text[end] is '-' or '‐') || (start > 0 && text[start - 1] is '-' or '‐') || text.AsSpan(start, end - start).IndexOfAny('-', '‐') >= 0;
 }

@@ -72,7 +72,8 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
             }
             else
             {
-                var regionStart = Clauses.SubjectRegionStart(sentence, verb);
+                // An event noun's doer stands right before it ("Israeli air strikes", "Russia's attack"), not anywhere in the clause.
+                var regionStart = verb.IsNoun && sentence.Language.HasVerbDictionary ? NounDoerStart(sentence, verb) : Clauses.SubjectRegionStart(sentence, verb);
                 var afterVerb = regionStart > 0 && sentence.EndsTrigger(regionStart, except: null);
                 subject = afterVerb ? ActorGroups.Last(sentence, regionStart, verb.First) : ActorGroups.First(sentence, regionStart, verb.First);
                 if (subject is null && speaker is not null && Clauses.IsBareSubject(sentence, regionStart, verb.First)) subject = speaker;
@@ -187,6 +188,14 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
 
     private static List<ActorMention>? Located(List<ActorMention>? group, string country) =>
         group?.ConvertAll(m => m.Code == CodedEvents.UnknownCode && m.Sector is not null ? m with { Code = country } : m);
+
+    private static int NounDoerStart(Sentence sentence, Trigger noun)
+    {
+        var k = noun.First;
+        while (k > 0 && noun.First - k < 3 && sentence.InActor[k - 1] < 0 && !sentence.Cues.NounMarkers.Contains(sentence.Tokens[k - 1].Lower) && !sentence.CommaBefore(k)) k--;
+        if (k == 0 || sentence.InActor[k - 1] < 0) return noun.First;
+        return sentence.Slots[sentence.InActor[k - 1]].First;
+    }
 
     private static bool IsViolent(string? code) => code is { Length: >= 2 } && code[..2] is "17" or "18" or "19" or "20";
 

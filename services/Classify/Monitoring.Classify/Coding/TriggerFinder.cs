@@ -252,6 +252,10 @@ internal sealed class TriggerFinder(CameoVerbDictionary verbs)
             // "a senior French official said": a reporting verb follows its speaker, whatever noun names them.
             if ((cues.NounMarkers.Contains(previous) && !(speech && previous == "official")) || previous.EndsWith("'s", StringComparison.Ordinal) || previous.EndsWith("’s", StringComparison.Ordinal)) return false;
             if (char.IsDigit(previous[0])) return false;
+
+            // "the Russian attack": after an article and an actor adjective a base form is a noun; "the Chinese police attacked" is a verb.
+            if (!form.IsParticiple && sentence.InActor[i - 1] >= 0 && sentence.Slots[sentence.InActor[i - 1]].First is var slotStart and > 0
+                && cues.NounMarkers.Contains(w[slotStart - 1].Lower) && sentence.Slots[sentence.InActor[i - 1]].Mentions.TrueForAll(m => m.Sector is null)) return false;
             if (gap.Contains('-') && previous != "co") return false;
             // After a noun a past form is still a verb ("the group killed"); a base form is a noun ("a private visit").
             if (!CanPrecedeVerb(sentence, i) && !speech && !form.IsParticiple) return false;
