@@ -97,9 +97,10 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
             var target = passive ? null : ActorGroups.Target(sentence, verb.ObjectStart, objectEnd, subject ?? [], placeIsTarget: likely is "042" or "043");
             if (target is null && !passive && (likely.StartsWith("14", StringComparison.Ordinal) || IsViolent(likely)))
             {
-                // A protest is against the authorities of where it happens, an attack hits where it happens, or the
-                // one country the sentence names.
-                target = ActorGroups.Target(sentence, verb.ObjectStart, objectEnd, subject ?? [], placeIsTarget: true) ?? ActorGroups.OnlyCountry(sentence, subject);
+                // A protest is against the authorities of where it happens or of the one country the sentence names;
+                // an attack hits where it happens (read by the lexicon alone, as in Arabic: the one country named).
+                target = ActorGroups.Target(sentence, verb.ObjectStart, objectEnd, subject ?? [], placeIsTarget: true)
+                    ?? (likely.StartsWith("14", StringComparison.Ordinal) || !sentence.Language.HasVerbDictionary ? ActorGroups.OnlyCountry(sentence, subject) : null);
             }
 
             // Compound subjects act on each other when the clause names no one else ("China and Russia met"), in

@@ -254,7 +254,8 @@ internal sealed class TriggerFinder(CameoVerbDictionary verbs)
             if (char.IsDigit(previous[0])) return false;
 
             // "the Russian attack": after an article and an actor adjective a base form is a noun; "the Chinese police attacked" is a verb.
-            if (!form.IsParticiple && sentence.InActor[i - 1] >= 0 && sentence.Slots[sentence.InActor[i - 1]].First is var slotStart and > 0
+            if (!form.IsParticiple && i + form.Words.Length < w.Count && w[i + form.Words.Length].Lower is "on" or "against" or "by" or "of" or "in" or "at" or "between"
+                && sentence.InActor[i - 1] >= 0 && sentence.Slots[sentence.InActor[i - 1]].First is var slotStart and > 0
                 && cues.NounMarkers.Contains(w[slotStart - 1].Lower) && sentence.Slots[sentence.InActor[i - 1]].Mentions.TrueForAll(m => m.Sector is null)) return false;
             if (gap.Contains('-') && previous != "co") return false;
             // After a noun a past form is still a verb ("the group killed"); a base form is a noun ("a private visit").
