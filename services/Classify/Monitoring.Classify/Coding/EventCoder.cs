@@ -24,9 +24,10 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
     public IReadOnlyList<CodedEvent> Code(string text, List<Token> tokens, string? language = null) => Code(text, tokens, actors.Find(text, tokens), language);
 
     /// <summary>
-    /// Codes what <see cref="ArticleClassifier"/> has already read, reusing its tokens and actors. Offsets refer to the
-    /// body (<c>ArticleIngested.Text</c>, which <c>ArticleClassified.Text</c> carries): the title, which the classifier
-    /// reads before the body, gives no events, but its actors still count as named before ("the two countries").
+    /// Codes what <see cref="ArticleClassifier"/> has already read, reusing its tokens and actors. Offsets of body events
+    /// refer to the body (<c>ArticleIngested.Text</c>, which <c>ArticleClassified.Text</c> carries); events of the title,
+    /// which the classifier reads before the body, are marked <see cref="CodedEvent.InTitle"/> and their offsets refer
+    /// to the title. The title's actors count as named before ("the two countries").
     /// </summary>
     public IReadOnlyList<CodedEvent> Code(Classification classification, string? language = null)
     {
@@ -36,7 +37,12 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
         var body = new List<CodedEvent>(events.Count);
         foreach (var e in events)
         {
-            if (e.SentenceStart < offset) continue;
+            if (e.SentenceStart < offset)
+            {
+                body.Add(e with { InTitle = true });
+                continue;
+            }
+
             body.Add(e with
             {
                 SentenceStart = e.SentenceStart - offset, SentenceEnd = e.SentenceEnd - offset,
@@ -56,6 +62,7 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
         mentions = lang.Actors.Merge(text, tokens, mentions, lang.Cues);
         var events = new List<CodedEvent>();
         var recentCodes = new List<string>();
+        List<ActorMention>? previousSources = null;
         int t = 0, m = 0;
         foreach (var (start, end) in SentenceSplitter.Split(text))
         {
@@ -67,7 +74,7 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
             while (m < mentions.Count && mentions[m].Start < end) m++;
             if (t - firstToken < 3) continue;
 
-            var sentence = new Sentence(text, start, end, tokens.GetRange(firstToken, t - firstToken), lang);
+            var sentence = new Sentence(text, start, end, tokens.GetRange(firstToken, t - firstToken), lang) { PreviousSources = previousSources };
             sentence.SetSlots(ActorSlots.Build(sentence, mentions, firstMention, m, recentCodes));
             // Verbs first; the lexicon's nouns ("talks", "air strikes") only where no verb gave an event.
             var before = events.Count;
@@ -90,6 +97,10 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
             }
 
             ActorSlots.Remember(recentCodes, mentions, firstMention, m);
+            if (events.Count > before && events[before].Source is { Code: not CodedEvents.UnknownCode } source)
+            {
+                previousSources = [new ActorMention(source.Start, source.End, source.Text, source.Code, source.Sector, source.Cameo)];
+            }
         }
 
         return events;

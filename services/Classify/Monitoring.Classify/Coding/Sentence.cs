@@ -27,6 +27,9 @@ internal sealed class Sentence(string text, int start, int end, List<Token> toke
     /// <summary>The verbs and trigger words of the sentence, in order.</summary>
     public List<Trigger> Triggers { get; set; } = [];
 
+    /// <summary>The sources (with a country) of the article's last sentence that gave events: what "it" and "they" stand for.</summary>
+    public List<ActorMention>? PreviousSources { get; init; }
+
     /// <summary>Whether most words are capitalised, as in a headline: then capitals do not mark names.</summary>
     public bool IsHeadline { get; private set; }
 

@@ -76,7 +76,7 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
                 var regionStart = verb.IsNoun && sentence.Language.HasVerbDictionary ? NounDoerStart(sentence, verb) : Clauses.SubjectRegionStart(sentence, verb);
                 var afterVerb = regionStart > 0 && sentence.EndsTrigger(regionStart, except: null);
                 subject = afterVerb ? ActorGroups.Last(sentence, regionStart, verb.First) : ActorGroups.First(sentence, regionStart, verb.First);
-                if (subject is null && speaker is not null && Clauses.IsBareSubject(sentence, regionStart, verb.First)) subject = speaker;
+                if (subject is null && Clauses.IsBareSubject(sentence, regionStart, verb.First)) subject = speaker ?? Antecedent(sentence, regionStart, verb.First);
                 subject ??= SubjectAfter(sentence, verb);
             }
 
@@ -196,6 +196,21 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
         while (k > 0 && noun.First - k < 3 && sentence.InActor[k - 1] < 0 && !sentence.Cues.NounMarkers.Contains(sentence.Tokens[k - 1].Lower) && !sentence.CommaBefore(k)) k--;
         if (k == 0 || sentence.InActor[k - 1] < 0) return noun.First;
         return sentence.Slots[sentence.InActor[k - 1]].First;
+    }
+
+    /// <summary>"It said …", "They attacked …": a pronoun subject stands for the last source the article named.</summary>
+    private static List<ActorMention>? Antecedent(Sentence sentence, int from, int to)
+    {
+        if (sentence.PreviousSources is not { Count: > 0 } previous) return null;
+        for (var k = from; k < to; k++)
+        {
+            var token = sentence.Tokens[k];
+            if (!sentence.Cues.Pronouns.Contains(token.Lower)) continue;
+            var word = sentence.Text.Substring(token.Start, token.Length);
+            return previous.ConvertAll(p => p with { Start = token.Start, End = token.End, Text = word });
+        }
+
+        return null;
     }
 
     private static bool IsViolent(string? code) => code is { Length: >= 2 } && code[..2] is "17" or "18" or "19" or "20";
