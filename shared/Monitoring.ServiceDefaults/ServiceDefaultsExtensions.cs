@@ -4,12 +4,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Monitoring.ServiceDefaults.Telemetry;
+using Monitoring.Storage;
 
 namespace Monitoring.ServiceDefaults;
 
 public static class ServiceDefaultsExtensions
 {
-    public const string ReadyTag = "ready";
+    /// <summary>What <c>/health/ready</c> checks: the tag the store and the bus health checks carry.</summary>
+    public const string ReadyTag = StorageExtensions.ReadyTag;
 
     /// <summary>OpenTelemetry, health checks and problem details: what every Monitoring service starts with.</summary>
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder

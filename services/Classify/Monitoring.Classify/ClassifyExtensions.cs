@@ -7,7 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Monitoring.Classify.Coding;
-using Monitoring.Classify.Events;
+using Monitoring.Classify.Articles;
 using Monitoring.Classify.Actors;
 using Monitoring.Classify.Http;
 using Monitoring.Classify.Storage;
@@ -25,21 +25,19 @@ public static class ClassifyExtensions
         builder.Services.Configure<ClassifyOptions>(builder.Configuration.GetSection(ClassifyOptions.SectionName));
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(sp => new TaxonomyProvider(
-            ResolvePath(sp.GetRequiredService<IOptions<ClassifyOptions>>().Value.TaxonomyPath), sp.GetRequiredService<ILogger<TaxonomyProvider>>()));
+            DataFiles.Resolve(sp.GetRequiredService<IOptions<ClassifyOptions>>().Value.TaxonomyPath), sp.GetRequiredService<ILogger<TaxonomyProvider>>()));
         builder.Services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<ClassifyOptions>>().Value;
-            return ActorRecognizer.Load(ResolvePath(options.GazetteerPath), ResolvePath(options.ActorsPath));
+            return ActorRecognizer.Load(DataFiles.Resolve(options.GazetteerPath), DataFiles.Resolve(options.ActorsPath));
         });
         builder.Services.AddSingleton(sp => new ArticleClassifier(sp.GetRequiredService<TaxonomyProvider>(), sp.GetRequiredService<ActorRecognizer>()));
         builder.AddEventCoding();
-        builder.Services.AddScoped<EventRecorder>();
-        builder.AddStore<IEventStore, SqliteEventStore, MongoEventStore>();
+        builder.Services.AddScoped<ClassifiedArticleRecorder>();
+        builder.AddStore<IClassifiedArticleStore, SqliteClassifiedArticleStore, MongoClassifiedArticleStore>();
         builder.AddMessageConsumers(bus => bus.AddConsumer<ClassifyArticleConsumer, ClassifyArticleConsumerDefinition>());
         return builder;
     }
 
-    public static IEndpointRouteBuilder MapClassifyEndpoints(this IEndpointRouteBuilder app) => app.MapCodedEventEndpoints().MapEventEndpoints();
-
-    private static string ResolvePath(string path) => Path.IsPathRooted(path) ? path : Path.Combine(AppContext.BaseDirectory, path);
+    public static IEndpointRouteBuilder MapClassifyEndpoints(this IEndpointRouteBuilder app) => app.MapCodedEventEndpoints().MapClassifiedArticleEndpoints();
 }

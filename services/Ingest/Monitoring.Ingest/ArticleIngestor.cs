@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using MassTransit;
 using Monitoring.Contracts;
+using Monitoring.Ingest.Articles;
 using Monitoring.Ingest.Dedup;
 using Monitoring.Ingest.Extraction;
-using Monitoring.Ingest.Storage;
 using Monitoring.Ingest.Stories;
 using Monitoring.ServiceDefaults.Telemetry;
 

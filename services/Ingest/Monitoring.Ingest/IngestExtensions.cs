@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Monitoring.Ingest.Articles;
 using Monitoring.Ingest.DropFolder;
 using Monitoring.Ingest.Extraction;
 using Monitoring.Ingest.Fetching;

@@ -30,8 +30,8 @@ public static class ClassifyCommand
     public static Command Create()
     {
         var paths = new Argument<string[]>("PATH") { Description = "Text files to classify; - reads standard input", Arity = ArgumentArity.OneOrMore };
-        var taxonomy = new Option<FileInfo?>("--taxonomy") { Description = "Taxonomy to use instead of the shipped Data/taxonomy.yaml (to test rules)" };
-        var actors = new Option<FileInfo?>("--actors") { Description = "Actor dictionary instead of the shipped Data/actors.json" };
+        var taxonomy = new Option<FileInfo?>("--taxonomy") { Description = $"Taxonomy to use instead of the shipped {DataFiles.Taxonomy} (to test rules)" };
+        var actors = new Option<FileInfo?>("--actors") { Description = $"Actor dictionary instead of the shipped {DataFiles.Actors}" };
         var compact = new Option<bool>("--compact") { Description = "One JSON object per line instead of indented JSON" };
 
         var command = new Command("classify", "Print the topics (with evidence) and entities (with mentions) of each input as JSON")
@@ -85,18 +85,16 @@ public static class ClassifyCommand
 
     public static ArticleClassifier Load(FileInfo? taxonomy, FileInfo? actors) => new(LoadTaxonomy(taxonomy), LoadActors(actors));
 
-    public static TopicTagger LoadTaxonomy(FileInfo? taxonomy) => TopicTagger.Load(taxonomy?.FullName ?? DataFile("taxonomy.yaml"));
+    public static TopicTagger LoadTaxonomy(FileInfo? taxonomy) => TopicTagger.Load(taxonomy?.FullName ?? DataFiles.Resolve(DataFiles.Taxonomy));
 
-    public static ActorRecognizer LoadActors(FileInfo? actors) => ActorRecognizer.Load(DataFile("countries.json"), actors?.FullName ?? DataFile("actors.json"));
+    public static ActorRecognizer LoadActors(FileInfo? actors) => ActorRecognizer.Load(DataFiles.Resolve(DataFiles.Gazetteer), actors?.FullName ?? DataFiles.Resolve(DataFiles.Actors));
 
     /// <summary>The CAMEO coder over the same actors the classifier recognises, as the classify service composes it.</summary>
     public static EventCoder LoadCoder(ActorRecognizer actors) => new(
-        CameoVerbDictionary.Load(DataFile("cameo-verbs.txt"), DataFile("cameo-verbs-extra.txt")),
-        CameoCodebook.Load(DataFile("cameo-codes.tsv")),
+        CameoVerbDictionary.Load(DataFiles.Resolve(DataFiles.CameoVerbs), DataFiles.Resolve(DataFiles.CameoVerbsExtra)),
+        CameoCodebook.Load(DataFiles.Resolve(DataFiles.CameoCodes)),
         new RecognizedActorFinder(actors),
-        CodingLanguages.Load(Path.Combine(AppContext.BaseDirectory, "Data", "coding")));
-
-    private static string DataFile(string name) => Path.Combine(AppContext.BaseDirectory, "Data", name);
+        CodingLanguages.Load(DataFiles.Resolve(DataFiles.CodingLanguages)));
 
     private static ClassifyOutput Result(string input, Classification classification, IReadOnlyList<CodedEvent> events) => new(
         input,

@@ -1,5 +1,6 @@
-using Monitoring.Ingest.Storage;
 
+using Monitoring.Ingest.Articles;
+using Monitoring.Ingest.Storage;
 using Monitoring.Tests.Support;
 
 namespace Monitoring.Tests.Storage;

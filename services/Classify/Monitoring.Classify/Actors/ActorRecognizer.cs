@@ -67,14 +67,14 @@ public sealed partial class ActorRecognizer
     {
         var actorMatches = matches.Where(m => m.Phrase.Value is ActorEntry).ToList();
         actorMatches.Sort((a, b) => a.FirstToken != b.FirstToken ? a.FirstToken.CompareTo(b.FirstToken) : b.TokenCount.CompareTo(a.TokenCount));
-        var mentions = new List<ActorMention>(actorMatches.Count);
+        var mentions = new List<RecognizedMention>(actorMatches.Count);
         var next = 0;
         foreach (var match in actorMatches)
         {
             if (match.FirstToken < next) continue;
             next = match.LastToken + 1;
             var entry = (ActorEntry)match.Phrase.Value;
-            mentions.Add(new ActorMention
+            mentions.Add(new RecognizedMention
             {
                 Actor = entry, Text = text[match.Start..match.End], Start = match.Start, End = match.End,
                 FirstToken = match.FirstToken, LastToken = match.LastToken, Code = entry.Code, Country = entry.Country,
@@ -87,7 +87,7 @@ public sealed partial class ActorRecognizer
     }
 
     // "Russian police", "China's foreign minister", "the police of Russia": the role takes the adjacent country.
-    private static void AttachRolesToCountries(string text, List<ActorMention> mentions)
+    private static void AttachRolesToCountries(string text, List<RecognizedMention> mentions)
     {
         for (var i = 0; i < mentions.Count; i++)
         {
@@ -108,11 +108,11 @@ public sealed partial class ActorRecognizer
     }
 
     // "China-Russia law-enforcement" is a joint body of both countries, not Russia's.
-    private static bool JoinedToAnotherCountry(string text, List<ActorMention> mentions, int country) =>
+    private static bool JoinedToAnotherCountry(string text, List<RecognizedMention> mentions, int country) =>
         country > 0 && mentions[country - 1].Actor.Type == ActorType.Country && text.AsSpan(mentions[country - 1].End, mentions[country].Start - mentions[country - 1].End).Trim() is "-" or "–" or "/" or "and";
 
     // A person named in full ("Chen Wenqing") is later called by the family name alone ("Chen said").
-    private static void AddSurnameMentions(string text, List<Token> tokens, List<ActorMention> mentions)
+    private static void AddSurnameMentions(string text, List<Token> tokens, List<RecognizedMention> mentions)
     {
         Dictionary<string, ActorEntry>? surnames = null;
         foreach (var mention in mentions)
@@ -126,7 +126,7 @@ public sealed partial class ActorRecognizer
         }
 
         if (surnames is null) return;
-        var added = new List<ActorMention>();
+        var added = new List<RecognizedMention>();
         var next = 0;
         for (var t = 0; t < tokens.Count; t++)
         {
@@ -134,7 +134,7 @@ public sealed partial class ActorRecognizer
             if (next < mentions.Count && mentions[next].FirstToken <= t) continue; // inside a mention already
             var token = tokens[t];
             if (!token.Capitalized || !surnames.TryGetValue(text.Substring(token.Start, token.Length), out var person) || person is null) continue;
-            added.Add(new ActorMention
+            added.Add(new RecognizedMention
             {
                 Actor = person, Text = text.Substring(token.Start, token.Length), Start = token.Start, End = token.End,
                 FirstToken = t, LastToken = t, Code = person.Code, Country = person.Country, Via = "surname",

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Monitoring.Ingest.Feeds;
 using Monitoring.Ingest.Fetching;
 using Monitoring.ServiceDefaults.Safety;
 using Monitoring.ServiceDefaults.Telemetry;

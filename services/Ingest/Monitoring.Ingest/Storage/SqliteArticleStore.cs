@@ -1,4 +1,5 @@
 using Dapper;
+using Monitoring.Ingest.Articles;
 using Monitoring.Storage;
 
 namespace Monitoring.Ingest.Storage;
