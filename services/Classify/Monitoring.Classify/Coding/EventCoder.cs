@@ -81,7 +81,7 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
             var english = lang.HasVerbDictionary;
             sentence.Triggers = _triggers.Find(sentence, nouns: !english);
             _sentences.Code(sentence, events);
-            if (english && events.Count == before)
+            if (english && events.Count == before && sentence.HasEventNouns)
             {
                 sentence.Triggers = _triggers.Find(sentence, nouns: true);
                 _sentences.Code(sentence, events);
@@ -90,7 +90,7 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
             _sentences.ProtestContext(sentence, events, before);
 
             // "Protesters raised banners": an actor named for what it does, where nothing else gave an event.
-            if (events.Count == before)
+            if (events.Count == before && sentence.Slots.Exists(s => s.Mentions[0].Code == CodedEvents.UnknownCode))
             {
                 sentence.Triggers = _triggers.Find(sentence, nouns: true, actorNouns: true);
                 _sentences.Code(sentence, events);

@@ -30,6 +30,9 @@ internal sealed class Sentence(string text, int start, int end, List<Token> toke
     /// <summary>The sources (with a country) of the article's last sentence that gave events: what "it" and "they" stand for.</summary>
     public List<ActorMention>? PreviousSources { get; init; }
 
+    /// <summary>Whether the trigger lexicon has a noun for some word of the sentence (else a noun pass finds nothing new).</summary>
+    public bool HasEventNouns { get; set; }
+
     /// <summary>Whether most words are capitalised, as in a headline: then capitals do not mark names.</summary>
     public bool IsHeadline { get; private set; }
 

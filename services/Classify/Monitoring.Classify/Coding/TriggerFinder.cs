@@ -113,6 +113,7 @@ internal sealed class TriggerFinder(CameoVerbDictionary verbs)
                 var noun = Longest(sentence, entries, i, covered, noun: true);
                 var verb = Longest(sentence, entries, i, covered, noun: false);
                 if (verb is not null && english && !LooksLikeVerb(sentence, i, verb.Form)) verb = null;
+                if (noun is not null) sentence.HasEventNouns = true;
                 Trigger? trigger = null;
                 if (noun is not null && LightVerbBefore(sentence, found, i) is { } light)
                 {

@@ -27,8 +27,18 @@ public sealed partial class WordShapes
     {
         "ar" => NormalizeArabic(word),
         "es" or "pt" or "fr" or "it" => WithoutAccents(word.ToLowerInvariant()),
-        _ => word.ToLowerInvariant(),
+        _ => HasUpper(word) ? word.ToLowerInvariant() : word,
     };
+
+    private static bool HasUpper(string word)
+    {
+        foreach (var c in word)
+        {
+            if (char.IsUpper(c)) return true;
+        }
+
+        return false;
+    }
 
     /// <summary>Whether the word looks like a past participle, the verb form of the passive ("attacked", "asesinado").</summary>
     public bool IsParticiple(string lower) => _language switch
