@@ -6,6 +6,7 @@ var root = new RootCommand("monitor — media monitoring for diplomacy and secur
     RunCommand.Create(),
     ExtractCommand.Create(),
     ClassifyCommand.Create(),
+    CodeCommand.Create(),
     EvaluateCommand.Create(),
     VocabularyCommand.Create(),
 };
