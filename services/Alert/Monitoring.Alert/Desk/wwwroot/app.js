@@ -62,6 +62,8 @@ function signIn(message) {
   });
 }
 
+// The pages route on the hash, so the skip link moves focus itself instead of navigating to "#main".
+document.querySelector(".skip").addEventListener("click", event => { event.preventDefault(); main.focus(); });
 document.getElementById("sign-out").addEventListener("click", () => { session.clear(); location.hash = ""; route(); });
 window.addEventListener("hashchange", route);
 window.desk = { requestLog };
