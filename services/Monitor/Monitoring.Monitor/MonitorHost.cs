@@ -2,11 +2,13 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration.Memory;
 using Monitoring.Alert;
+using Monitoring.Alert.Delivery;
 using Monitoring.Classify;
 using Monitoring.Ingest;
 using Monitoring.Monitor.Demo;
 using Monitoring.ServiceDefaults;
 using Monitoring.ServiceDefaults.Messaging;
+using Monitoring.ServiceDefaults.Safety;
 
 namespace Monitoring.Monitor;
 
@@ -26,14 +28,16 @@ public static class MonitorHost
                 ["Storage:Provider"] = "Sqlite",
                 ["Storage:Sqlite:Path"] = options.Data.FullName,
                 ["Logging:LogLevel:Default"] = "Warning",
-
-                // The demo subscription's webhook is this host's own /demo/webhook.
-                ["Safety:AllowedHosts:0"] = "127.0.0.1",
                 ["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] = "Error",
             },
         });
         builder.WebHost.UseUrls(options.Urls);
         builder.Services.AddSingleton(sp => new DemoConsole(output, sp.GetRequiredService<TimeProvider>()));
+
+        // The demo subscription's webhook is this host's own /demo/webhook: that one URL, for the webhook client only, so
+        // fetch-by-URL and feeds still cannot read anything on this machine. The port is known once the server listens.
+        builder.Services.AddOptions<OutboundSafetyOptions>(ChannelSender.HttpClientName).PostConfigure<IServer>((safety, server) =>
+            safety.AllowedUrls.AddRange(server.Features.Get<IServerAddressesFeature>()?.Addresses.Select(a => a.TrimEnd('/') + DemoWebhook.Path) ?? []));
 
         builder.AddServiceDefaults();
         builder.AddIngest();
