@@ -68,14 +68,13 @@ public static class AlertExtensions
             bus.AddConsumer<DeliveryFailedConsumer>();
             bus.AddConsumer<DigestDueConsumer>();
             bus.AddConsumer<DigestFailedConsumer>();
-
-            // Every instance keeps its own live listeners, so each needs every alert: a temporary queue per instance.
-            bus.AddConsumer<StreamAlertConsumer>().Endpoint(endpoint =>
-            {
-                endpoint.Temporary = true;
-                endpoint.InstanceId = Guid.NewGuid().ToString("N")[..8];
-            });
         });
+
+        // Webhook, Slack, Teams and SMTP calls wait on the network, not the CPU: many in flight at once.
+        builder.SetEndpointDefaults("deliver-alert", prefetchCount: 64, concurrentMessageLimit: 32);
+
+        // Every instance keeps its own live listeners, so each needs every alert: a queue of its own that goes with it.
+        builder.AddInstanceConsumer<StreamAlertConsumer>("stream-alert");
         return builder;
     }
 
