@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Monitoring.ServiceDefaults.Access;
 using Monitoring.ServiceDefaults.Telemetry;
 
 namespace Monitoring.ServiceDefaults;
@@ -28,6 +29,7 @@ public static class ServiceDefaultsExtensions
         ExitOnInvalidSetting();
         RefusePlaceholders(builder.Configuration);
         builder.AddMonitoringTelemetry();
+        builder.AddApiAccess();
         builder.Services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), tags: ["live"]);
         builder.Services.AddProblemDetails();
@@ -37,6 +39,8 @@ public static class ServiceDefaultsExtensions
     /// <summary><c>/health/live</c>: the process answers. <c>/health/ready</c>: every dependency tagged "ready" (bus, store) answers; degraded is not ready.</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
+        // Before any endpoint of the services: per-endpoint policies (callers' rate limits, ingest admission) apply from here on.
+        app.UseRateLimiter();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {

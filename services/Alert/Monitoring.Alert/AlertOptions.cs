@@ -20,11 +20,6 @@ public sealed class AlertOptions
 
     public int MaxSubscriptionsPerAnalyst { get; set; } = 200;
 
-    /// <summary>Requests per API key (or client address without one) per <see cref="RateLimitWindow"/>; 429 with Retry-After beyond.</summary>
-    public int RateLimitPermits { get; set; } = 120;
-
-    public TimeSpan RateLimitWindow { get; set; } = TimeSpan.FromMinutes(1);
-
     public SmtpOptions Smtp { get; set; } = new();
 }
 

@@ -1,4 +1,5 @@
 using MassTransit;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,6 +13,7 @@ using Monitoring.Classify.Actors;
 using Monitoring.Classify.Http;
 using Monitoring.Classify.Storage;
 using Monitoring.Classify.Taxonomy;
+using Monitoring.ServiceDefaults.Access;
 using Monitoring.ServiceDefaults.Messaging;
 using Monitoring.Storage;
 
@@ -39,7 +41,12 @@ public static class ClassifyExtensions
         return builder;
     }
 
-    public static IEndpointRouteBuilder MapClassifyEndpoints(this IEndpointRouteBuilder app) => app.MapCodedEventEndpoints().MapEventEndpoints();
+    /// <summary>The event APIs, read with a read or write key (or, in the one-process host, an analyst's), at the caller's rate limit.</summary>
+    public static IEndpointRouteBuilder MapClassifyEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("").RequireApiKey().RequireRateLimiting(AccessExtensions.RateLimitPolicy).MapCodedEventEndpoints().MapEventEndpoints();
+        return app;
+    }
 
     private static string ResolvePath(string path) => Path.IsPathRooted(path) ? path : Path.Combine(AppContext.BaseDirectory, path);
 }

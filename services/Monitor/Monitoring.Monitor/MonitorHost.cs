@@ -15,6 +15,13 @@ namespace Monitoring.Monitor;
 /// <summary>Ingest, classify and alert composed in one process: in-memory bus, one SQLite file, one HTTP API.</summary>
 public static class MonitorHost
 {
+    /// <summary>
+    /// The demo's write key for posting articles (the demo analyst's key, from the seeds, reads). Known to anyone who
+    /// reads this file, like that one: the host listens on 127.0.0.1 unless <c>--urls</c> says otherwise, and
+    /// <c>Access__WriteKeys__0</c> replaces it.
+    /// </summary>
+    public const string DemoWriteKey = "demo-write-key";
+
     public static WebApplication Build(MonitorRunOptions options, TextWriter output)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ApplicationName = "monitor", ContentRootPath = AppContext.BaseDirectory });
@@ -27,6 +34,7 @@ public static class MonitorHost
                 ["Messaging:Transport"] = nameof(MessagingTransport.InMemory),
                 ["Storage:Provider"] = "Sqlite",
                 ["Storage:Sqlite:Path"] = options.Data.FullName,
+                ["Access:WriteKeys:0"] = DemoWriteKey,
                 ["Logging:LogLevel:Default"] = "Warning",
                 ["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] = "Error",
             },
@@ -76,7 +84,11 @@ public static class MonitorHost
         console.Line($"API on {address}");
         console.Line();
 
-        using var seeder = new DemoSeeder(app.Services, address, console);
+        var writeKey = app.Configuration["Access:WriteKeys:0"] ?? DemoWriteKey;
+        console.Line($"Demo keys (X-Api-Key): write {writeKey} (post articles); the demo analyst's key (seeds/{DemoSeed.FileName}) reads everything.");
+        console.Line();
+
+        using var seeder = new DemoSeeder(app.Services, address, writeKey, console);
         var seed = await seeder.CreateSubscriptionsAsync(options.Seeds, cancellationToken);
         var added = await seeder.IngestArticlesAsync(options.Seeds, cancellationToken);
         await console.WaitForQuietAsync(added, TimeSpan.FromSeconds(60), cancellationToken);
@@ -84,10 +96,10 @@ public static class MonitorHost
         console.Line();
         var key = seed?.Analyst.ApiKey ?? "<your key>";
         console.Line("Try it (another terminal):");
-        console.Line($"  curl -s {address}api/events | head -c 600");
+        console.Line($"  curl -s -H 'X-Api-Key: {key}' {address}api/events | head -c 600");
         console.Line($"  curl -s -H 'X-Api-Key: {key}' {address}api/alerts");
         console.Line($"  curl -s -H 'X-Api-Key: {key}' {address}api/subscriptions");
-        console.Line($"  curl -s -X POST -H 'Content-Type: text/plain' --data-binary @seeds/000_780a307ae76c99fd.txt {address}api/articles");
+        console.Line($"  curl -s -X POST -H 'X-Api-Key: {writeKey}' -H 'Content-Type: text/plain' --data-binary @seeds/000_780a307ae76c99fd.txt {address}api/articles");
 
         if (options.Once)
         {

@@ -47,7 +47,12 @@ public sealed class MonitorRunSafetyTests : IAsyncLifetime
     [MemberData(nameof(ThisMachine))]
     public async Task Fetch_by_url_refuses_this_machine_in_every_spelling(string url)
     {
-        using var response = await _http.PostAsJsonAsync("/api/articles/fetch", new { url = WithPort(url) }, Ct);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/articles/fetch")
+        {
+            Content = JsonContent.Create(new { url = WithPort(url) }),
+            Headers = { { ApiKeys.Header, MonitorHost.DemoWriteKey } },
+        };
+        using var response = await _http.SendAsync(request, Ct);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains("URL refused", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
@@ -73,6 +78,23 @@ public sealed class MonitorRunSafetyTests : IAsyncLifetime
         }, Ct);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_analysts_key_reads_events_but_cannot_post_articles_and_the_demo_write_key_can()
+    {
+        using var events = await _http.GetAsync("/api/events", Ct);
+        using var asAnalyst = await _http.PostAsync("/api/articles", new StringContent("Ministers met in Geneva for talks on a ceasefire.", System.Text.Encoding.UTF8, "text/plain"), Ct);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/articles")
+        {
+            Content = new StringContent("Ministers met in Geneva for talks on a ceasefire.", System.Text.Encoding.UTF8, "text/plain"),
+            Headers = { { ApiKeys.Header, MonitorHost.DemoWriteKey } },
+        };
+        using var asWriter = await _http.SendAsync(request, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, events.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, asAnalyst.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, asWriter.StatusCode);
     }
 
     private string WithPort(string url) => url.Replace("{port}", _http.BaseAddress!.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
