@@ -31,6 +31,11 @@ public static class AlertExtensions
     public static IHostApplicationBuilder AddAlert(this IHostApplicationBuilder builder)
     {
         builder.Services.Configure<AlertOptions>(builder.Configuration.GetSection(AlertOptions.SectionName));
+
+        // Checked now, so a service without the key stops at start-up naming the setting, not at the first subscription.
+        SigningSecrets.KeyFrom(builder.Configuration[SigningSecrets.SettingKey]);
+        builder.Services.AddSingleton<SigningSecrets>();
+        builder.Services.AddSingleton<ChannelTransports>();
         builder.Services.TryAddSingleton(TimeProvider.System);
 
         builder.AddStore<IAnalystStore, SqliteAnalystStore, MongoAnalystStore>();

@@ -7,6 +7,9 @@ public sealed class AlertOptions
     /// <summary>The key that authenticates as admin (creates analysts). Unset means no admin access over HTTP.</summary>
     public string? AdminApiKey { get; set; }
 
+    /// <summary>Encrypts webhook signing secrets at rest (<see cref="Delivery.SigningSecrets"/>): at least 32 random characters. Required.</summary>
+    public string? SecretKey { get; set; }
+
     public TimeSpan WebhookTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>How long one delivery attempt owns an alert before another consumer may try it.</summary>

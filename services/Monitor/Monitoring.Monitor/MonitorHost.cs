@@ -35,6 +35,7 @@ public static class MonitorHost
                 ["Storage:Provider"] = "Sqlite",
                 ["Storage:Sqlite:Path"] = options.Data.FullName,
                 ["Access:WriteKeys:0"] = DemoWriteKey,
+                ["Alert:SecretKey"] = LocalSecretKey(options.Data),
                 ["Logging:LogLevel:Default"] = "Warning",
                 ["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] = "Error",
             },
@@ -65,6 +66,26 @@ public static class MonitorHost
         app.MapAlertEndpoints();
         app.MapDemoWebhook();
         return app;
+    }
+
+    /// <summary>
+    /// The key that encrypts webhook signing secrets, kept beside the database (<c>secret.key</c>, readable by its owner
+    /// only) and made on the first run: the database and its key belong together, and neither is in the repository.
+    /// </summary>
+    private static string LocalSecretKey(FileInfo data)
+    {
+        var path = Path.Combine(data.DirectoryName ?? ".", "secret.key");
+        if (File.Exists(path)) return File.ReadAllText(path).Trim();
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var key = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        var create = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows()) create.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        using (var writer = new StreamWriter(path, create))
+        {
+            writer.Write(key);
+        }
+
+        return key;
     }
 
     public static async Task<int> RunAsync(MonitorRunOptions options, TextWriter output, CancellationToken cancellationToken)

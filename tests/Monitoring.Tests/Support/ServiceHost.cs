@@ -83,6 +83,7 @@ public static class TestSettings
     {
         ["Access:WriteKeys:0"] = WriteKey,
         ["Access:ReadKeys:0"] = ReadKey,
+        ["Alert:SecretKey"] = "test-secret-key-that-encrypts-signing-secrets",
         ["Messaging:Transport"] = "InMemory",
         ["Messaging:Retry:Limit"] = "2",
         ["Messaging:Retry:MinInterval"] = "00:00:00.050",
