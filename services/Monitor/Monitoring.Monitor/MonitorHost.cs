@@ -24,6 +24,28 @@ public static class MonitorHost
 
     public static WebApplication Build(MonitorRunOptions options, TextWriter output)
     {
+        var builder = CreateBuilder(options.Data, options.Urls, DemoWebhook.Path);
+        builder.Services.AddSingleton(sp => new DemoConsole(output, sp.GetRequiredService<TimeProvider>()));
+        builder.AddMessageConsumers(bus =>
+        {
+            bus.AddConsumer<PrintEventConsumer>();
+            bus.AddConsumer<PrintAlertConsumer>();
+        });
+        builder.AddMonitoringBus();
+
+        var app = builder.Build();
+        MapServices(app);
+        app.MapDemoWebhook();
+        return app;
+    }
+
+    /// <summary>
+    /// The three services on one builder with the one-machine defaults (in-memory bus, SQLite in <paramref name="data"/>),
+    /// before the bus is added, so a caller can add consumers of its own (the demo's printers, the bench's stage markers).
+    /// <paramref name="webhookPath"/> on this host is the one URL on this machine the webhook client may call.
+    /// </summary>
+    public static WebApplicationBuilder CreateBuilder(FileInfo data, string urls, string webhookPath)
+    {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ApplicationName = "monitor", ContentRootPath = AppContext.BaseDirectory });
 
         // Defaults for one machine; environment variables (Storage__Provider, …) still override them.
@@ -33,39 +55,33 @@ public static class MonitorHost
             {
                 ["Messaging:Transport"] = nameof(MessagingTransport.InMemory),
                 ["Storage:Provider"] = "Sqlite",
-                ["Storage:Sqlite:Path"] = options.Data.FullName,
+                ["Storage:Sqlite:Path"] = data.FullName,
                 ["Access:WriteKeys:0"] = DemoWriteKey,
-                ["Alert:SecretKey"] = LocalSecretKey(options.Data),
+                ["Alert:SecretKey"] = LocalSecretKey(data),
                 ["Logging:LogLevel:Default"] = "Warning",
                 ["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] = "Error",
             },
         });
-        builder.WebHost.UseUrls(options.Urls);
-        builder.Services.AddSingleton(sp => new DemoConsole(output, sp.GetRequiredService<TimeProvider>()));
+        builder.WebHost.UseUrls(urls);
 
-        // The demo subscription's webhook is this host's own /demo/webhook: that one URL, for the webhook client only, so
-        // fetch-by-URL and feeds still cannot read anything on this machine. The port is known once the server listens.
+        // The demo subscription's webhook is this host's own: that one URL, for the webhook client only, so fetch-by-URL
+        // and feeds still cannot read anything on this machine. The port is known once the server listens.
         builder.Services.AddOptions<OutboundSafetyOptions>(ChannelSender.HttpClientName).PostConfigure<IServer>((safety, server) =>
-            safety.AllowedUrls.AddRange(server.Features.Get<IServerAddressesFeature>()?.Addresses.Select(a => a.TrimEnd('/') + DemoWebhook.Path) ?? []));
+            safety.AllowedUrls.AddRange(server.Features.Get<IServerAddressesFeature>()?.Addresses.Select(a => a.TrimEnd('/') + webhookPath) ?? []));
 
         builder.AddServiceDefaults();
         builder.AddIngest();
         builder.AddClassify();
         builder.AddAlert();
-        builder.AddMessageConsumers(bus =>
-        {
-            bus.AddConsumer<PrintEventConsumer>();
-            bus.AddConsumer<PrintAlertConsumer>();
-        });
-        builder.AddMonitoringBus();
+        return builder;
+    }
 
-        var app = builder.Build();
+    public static void MapServices(WebApplication app)
+    {
         app.MapDefaultEndpoints();
         app.MapIngestEndpoints();
         app.MapClassifyEndpoints();
         app.MapAlertEndpoints();
-        app.MapDemoWebhook();
-        return app;
     }
 
     /// <summary>

@@ -7,6 +7,7 @@ var root = new RootCommand("monitor — media monitoring for diplomacy and secur
     ExtractCommand.Create(),
     ClassifyCommand.Create(),
     EvaluateCommand.Create(),
+    Monitoring.Monitor.Bench.BenchCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

@@ -11,7 +11,8 @@ public sealed class StartupSettingsTests
     {
         { "Ingest", ["Messaging__Transport=RabbitMq", "Storage__Provider=Sqlite"], "Messaging:RabbitMq:Host" },
         { "Classify", ["Messaging__Transport=RabbitMq", "Messaging__RabbitMq__Host=127.0.0.1", "Storage__Provider=Sqlite"], "Messaging:RabbitMq:Username" },
-        { "Alert", ["Messaging__Transport=InMemory", "Storage__Provider=MongoDb"], "Storage:MongoDb:ConnectionString" },
+        { "Alert", ["Messaging__Transport=InMemory", "Storage__Provider=MongoDb", "Alert__SecretKey=a-secret-key-of-more-than-32-characters"], "Storage:MongoDb:ConnectionString" },
+        { "Alert", ["Messaging__Transport=InMemory", "Storage__Provider=Sqlite"], "Alert:SecretKey" },
         { "Alert", ["Messaging__Transport=InMemory", "Storage__Provider=Sqlite", "Alert__AdminApiKey=change-me-admin-api-key"], "Alert:AdminApiKey" },
         { "Ingest", ["Messaging__Transport=InMemory", "Storage__Provider=MongoDb", "Storage__MongoDb__ConnectionString=mongodb://monitoring:change-me-mongo-password@mongodb:27017/"], "Storage:MongoDb:ConnectionString" },
     };
