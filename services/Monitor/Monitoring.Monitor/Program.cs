@@ -8,6 +8,7 @@ var root = new RootCommand("monitor — media monitoring for diplomacy and secur
     ClassifyCommand.Create(),
     EvaluateCommand.Create(),
     Monitoring.Monitor.Bench.BenchCommand.Create(),
+    ReplayErrorsCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

@@ -75,6 +75,7 @@ public static class MessagingExtensions
             bus.DisableUsageTelemetry();
             bus.SetKebabCaseEndpointNameFormatter();
             registrations.ApplyTo(bus);
+            bus.AddConsumeObserver<Telemetry.StageMetricsObserver>();
 
             // Ready means the bus and every receive endpoint are connected: a degraded bus is not ready either.
             bus.ConfigureHealthCheckOptions(health =>

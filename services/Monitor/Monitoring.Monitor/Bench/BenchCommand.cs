@@ -18,17 +18,18 @@ public static class BenchCommand
         var noFloor = new Option<bool>("--no-floor") { Description = "Skip the raw RabbitMQ 3-hop floor" };
         var noWarmup = new Option<bool>("--no-warmup") { Description = "Measure a cold pipeline (no warm-up articles first)" };
         var set = new Option<string[]>("--set") { Description = "KEY=VALUE setting for every service process, e.g. Messaging:Endpoints:classify-article:ConcurrentMessageLimit=4", AllowMultipleArgumentsPerToken = false };
+        var servicesDir = new Option<DirectoryInfo?>("--services-dir") { Description = "Published services to run (DIR/Ingest, DIR/Classify, DIR/Alert), e.g. ReadyToRun builds, instead of their build output" };
         var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for the pipeline to drain", DefaultValueFactory = _ => 300 };
 
         var command = new Command("bench", "Load a pipeline with generated articles; report throughput, post→alert latency, stage rates, queue depths and the raw-broker floor")
         {
-            target, articles, rate, concurrency, copies, seed, rabbit, noFloor, noWarmup, set, timeout,
+            target, articles, rate, concurrency, copies, seed, rabbit, noFloor, noWarmup, set, servicesDir, timeout,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var address = parse.GetValue(rabbit) is { Length: > 0 } uri ? BrokerAddress.Parse(uri) : BrokerAddress.FromEnvironment();
             var options = new BenchOptions(parse.GetValue(target), parse.GetValue(articles), parse.GetValue(rate), parse.GetValue(concurrency), parse.GetValue(copies),
-                parse.GetValue(seed), address, !parse.GetValue(noFloor), !parse.GetValue(noWarmup), parse.GetValue(set) ?? [], TimeSpan.FromSeconds(parse.GetValue(timeout)));
+                parse.GetValue(seed), address, !parse.GetValue(noFloor), !parse.GetValue(noWarmup), parse.GetValue(set) ?? [], TimeSpan.FromSeconds(parse.GetValue(timeout)), parse.GetValue(servicesDir));
             return await RunAsync(options, AnsiConsole.Console, cancellationToken);
         });
         return command;

@@ -15,6 +15,7 @@ public enum BenchTarget
 /// <param name="CopyShare">Share of posts that repeat an earlier article, exactly or rewritten.</param>
 /// <param name="Broker">The broker for the services target and for the floor; null: no floor (embedded only).</param>
 /// <param name="Floor">Also measure the raw RabbitMQ 3-hop floor.</param>
+/// <param name="ServicesDirectory">Published services to run (one folder per service) instead of their build output.</param>
 /// <param name="ServiceSettings">Extra settings for every service process (<c>KEY=VALUE</c>), e.g. per-endpoint prefetch.</param>
 public sealed record BenchOptions(
     BenchTarget Target,
@@ -27,4 +28,5 @@ public sealed record BenchOptions(
     bool Floor,
     bool Warmup,
     IReadOnlyList<string> ServiceSettings,
-    TimeSpan Timeout);
+    TimeSpan Timeout,
+    DirectoryInfo? ServicesDirectory = null);

@@ -32,6 +32,7 @@ public static class BenchReport
         yield return ("post → webhook delivered", Percentiles(result.PostToDeliveryMs));
         yield return ("HTTP post round trip", Percentiles(result.Posts.RoundTripsMs));
         yield return ("queue depth, maximum", result.MaxQueueDepths.Count == 0 ? "n/a" : string.Join(", ", result.MaxQueueDepths.Select(q => $"{q.Key} {q.Value}")));
+        yield return ("CPU per new article", string.Join(", ", result.CpuPerArticle.Select(p => string.Create(c, $"{p.Key} {p.Value.TotalMilliseconds:0.0} ms"))));
         yield return ("floor (raw RabbitMQ.Client, 3 hops, confirms)", result.Floor is null ? "not measured (needs a broker: --rabbitmq or MONITORING_RABBITMQ_*)" : BrokerFloor.Describe(result.Floor));
         yield return ("pipeline / floor", result.FloorRatio is { } ratio ? ratio.ToString("0.00×", c) : "n/a");
     }

@@ -14,6 +14,7 @@ public sealed record BenchResult(
     double[] PostToAlertMs,
     double[] PostToDeliveryMs,
     IReadOnlyDictionary<string, long> MaxQueueDepths,
+    IReadOnlyDictionary<string, TimeSpan> CpuPerArticle,
     FloorResult? Floor,
     string LoadBefore,
     string LoadAfter)
@@ -44,6 +45,7 @@ public sealed class BenchRun(BenchOptions options, IAnsiConsole console)
         var depths = new Dictionary<string, long>(StringComparer.Ordinal);
         using var sampling = new CancellationTokenSource();
         var sampler = SampleAsync(target, clock, depths, sampling.Token);
+        var cpuBefore = target.CpuTimes();
         var expected = articles.Count(a => a.CopyOf is null);
         PostResults posts = null!;
         await console.Progress().AutoClear(false).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
@@ -71,6 +73,7 @@ public sealed class BenchRun(BenchOptions options, IAnsiConsole console)
         await sampler;
 
         var stages = Enum.GetValues<Stage>().ToDictionary(stage => stage, stage => (clock.Count(stage), clock.Rate(stage)));
+        var cpuPerArticle = target.CpuTimes().ToDictionary(p => p.Key, p => (p.Value - cpuBefore.GetValueOrDefault(p.Key)) / Math.Max(1, posts.New));
         var elapsed = clock.Elapsed(Stage.Alerted);
         var postToAlert = clock.Latencies(Stage.Posted, Stage.Alerted);
         var postToDelivery = clock.Latencies(Stage.Posted, Stage.Delivered);
@@ -84,14 +87,14 @@ public sealed class BenchRun(BenchOptions options, IAnsiConsole console)
             floor = await BrokerFloor.MeasureAsync(broker, payloads, (ushort)16, 8, options.Timeout, cancellationToken);
         }
 
-        return new BenchResult(target.Description, articles.Count, posts, elapsed, stages, postToAlert, postToDelivery, depths, floor, loadBefore, loadAfter);
+        return new BenchResult(target.Description, articles.Count, posts, elapsed, stages, postToAlert, postToDelivery, depths, cpuPerArticle, floor, loadBefore, loadAfter);
     }
 
     private async Task<IBenchTarget> StartAsync(StageClock clock, CancellationToken cancellationToken) => options.Target switch
     {
         BenchTarget.Services => await ServicesTarget.StartAsync(
             options.Broker ?? throw new InvalidOperationException("--target services needs a broker: --rabbitmq amqp://user:password@host:port/vhost (or MONITORING_RABBITMQ_*)."),
-            options.ServiceSettings, clock, new ConsoleLog(console), cancellationToken),
+            options.ServiceSettings, options.ServicesDirectory, clock, new ConsoleLog(console), cancellationToken),
         _ => await EmbeddedTarget.StartAsync(clock, cancellationToken),
     };
 

@@ -49,6 +49,8 @@ public sealed class EmbeddedTarget : IBenchTarget
         return (await scope.ServiceProvider.GetRequiredService<AnalystRegistry>().CreateAsync("Bench analyst", null, cancellationToken)).ApiKey;
     }
 
+    public IReadOnlyDictionary<string, TimeSpan> CpuTimes() => new Dictionary<string, TimeSpan> { ["monitor (all three, and the bench)"] = Environment.CpuUsage.TotalTime };
+
     public Task<IReadOnlyDictionary<string, long>> QueueDepthsAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyDictionary<string, long>>(new Dictionary<string, long>());
 

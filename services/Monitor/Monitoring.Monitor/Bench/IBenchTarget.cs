@@ -14,6 +14,9 @@ public interface IBenchTarget : IAsyncDisposable
     /// <summary>A new analyst's API key.</summary>
     Task<string> CreateAnalystAsync(CancellationToken cancellationToken);
 
+    /// <summary>CPU time used so far by each process of the pipeline (the embedded one: this whole process, the bench's posting included).</summary>
+    IReadOnlyDictionary<string, TimeSpan> CpuTimes();
+
     /// <summary>Messages waiting per stage queue now; empty where the transport cannot tell (then the bench derives them from stage counts).</summary>
     Task<IReadOnlyDictionary<string, long>> QueueDepthsAsync(CancellationToken cancellationToken);
 }

@@ -18,6 +18,7 @@ public sealed class ServicesTarget : IBenchTarget
     private const string AdminKey = "bench-admin-key";
     private const string BenchWriteKey = "bench-write-key";
 
+    private static readonly string[] Services = ["Ingest", "Classify", "Alert"];
     private readonly List<Process> _processes;
     private readonly WebApplication _webhook;
     private readonly AlertTap _tap;
@@ -39,9 +40,9 @@ public sealed class ServicesTarget : IBenchTarget
     public string WriteKey => BenchWriteKey;
     public string WebhookUrl => new Uri(new Uri(_webhook.Urls.First()), BenchWebhook.Path).AbsoluteUri;
 
-    public static async Task<ServicesTarget> StartAsync(BrokerAddress broker, IReadOnlyList<string> extraSettings, StageClock clock, TextWriter log, CancellationToken cancellationToken)
+    public static async Task<ServicesTarget> StartAsync(BrokerAddress broker, IReadOnlyList<string> extraSettings, DirectoryInfo? servicesDirectory, StageClock clock, TextWriter log, CancellationToken cancellationToken)
     {
-        var dlls = new[] { "Ingest", "Classify", "Alert" }.ToDictionary(s => s, ServiceAssembly);
+        var dlls = Services.ToDictionary(s => s, s => servicesDirectory is null ? ServiceAssembly(s) : PublishedAssembly(servicesDirectory, s));
         var data = Directory.CreateTempSubdirectory("monitor-bench-services-");
         var webhook = await StartWebhookAsync(clock, cancellationToken);
         var webhookUrl = new Uri(new Uri(webhook.Urls.First()), BenchWebhook.Path).AbsoluteUri;
@@ -86,6 +87,18 @@ public sealed class ServicesTarget : IBenchTarget
         return (await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("apiKey").GetString()!;
     }
 
+    public IReadOnlyDictionary<string, TimeSpan> CpuTimes()
+    {
+        var times = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
+        for (var i = 0; i < _processes.Count; i++)
+        {
+            _processes[i].Refresh();
+            times[Services[i].ToLowerInvariant()] = _processes[i].HasExited ? TimeSpan.Zero : _processes[i].TotalProcessorTime;
+        }
+
+        return times;
+    }
+
     public Task<IReadOnlyDictionary<string, long>> QueueDepthsAsync(CancellationToken cancellationToken) => _tap.DepthsAsync(cancellationToken);
 
     /// <summary>The service's own build output, Release preferred: <c>dotnet build -c Release Monitoring.sln</c> makes it.</summary>
@@ -103,6 +116,11 @@ public sealed class ServicesTarget : IBenchTarget
 
         throw new DirectoryNotFoundException("Run monitor bench --target services from the repository (it starts the services from their build output).");
     }
+
+    /// <summary>A published service (e.g. <c>dotnet publish -p:PublishReadyToRun=true -o DIR/Ingest</c>), as the container image holds it.</summary>
+    private static string PublishedAssembly(DirectoryInfo directory, string service) =>
+        new[] { Path.Combine(directory.FullName, service, $"Monitoring.{service}.Service.dll"), Path.Combine(directory.FullName, $"Monitoring.{service}.Service.dll") }
+            .FirstOrDefault(File.Exists) ?? throw new FileNotFoundException($"Monitoring.{service}.Service.dll is not in {directory.FullName} or {directory.FullName}/{service}.");
 
     private static Process Launch(string dll, Dictionary<string, string> settings, string logPath)
     {
