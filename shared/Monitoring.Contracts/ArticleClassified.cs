@@ -1,6 +1,6 @@
 namespace Monitoring.Contracts;
 
-/// <summary>An article has been tagged and its event document stored. Business key: <see cref="ArticleId"/>.</summary>
+/// <summary>An article has been tagged, its events coded, and both stored. Business key: <see cref="ArticleId"/>.</summary>
 public sealed record ArticleClassified
 {
     public required string ArticleId { get; init; }

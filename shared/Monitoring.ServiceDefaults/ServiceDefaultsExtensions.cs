@@ -7,12 +7,14 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Monitoring.ServiceDefaults.Access;
 using Monitoring.ServiceDefaults.Telemetry;
+using Monitoring.Storage;
 
 namespace Monitoring.ServiceDefaults;
 
 public static class ServiceDefaultsExtensions
 {
-    public const string ReadyTag = "ready";
+    /// <summary>What <c>/health/ready</c> checks: the tag the store and the bus health checks carry.</summary>
+    public const string ReadyTag = StorageExtensions.ReadyTag;
 
     /// <summary>What <c>.env.example</c> holds in place of every secret: a service must never run with one.</summary>
     public const string Placeholder = "change-me";

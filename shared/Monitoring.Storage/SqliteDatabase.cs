@@ -2,7 +2,6 @@ using System.Data;
 using System.Diagnostics;
 using Dapper;
 using Microsoft.Data.Sqlite;
-using Monitoring.ServiceDefaults.Telemetry;
 
 namespace Monitoring.Storage;
 
@@ -58,7 +57,7 @@ public sealed class SqliteDatabase
     /// <summary>A client span per statement, so a trace shows the store step the way the MongoDB driver's spans do.</summary>
     public static Activity? StartActivity(string operation, string table)
     {
-        var activity = MonitoringTelemetry.Source.StartActivity($"{operation} {table}", ActivityKind.Client);
+        var activity = StorageTelemetry.Source.StartActivity($"{operation} {table}", ActivityKind.Client);
         activity?.SetTag("db.system.name", "sqlite");
         activity?.SetTag("db.operation.name", operation);
         activity?.SetTag("db.collection.name", table);

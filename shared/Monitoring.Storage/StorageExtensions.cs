@@ -3,12 +3,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using MongoDB.Driver;
-using Monitoring.ServiceDefaults;
 
 namespace Monitoring.Storage;
 
 public static class StorageExtensions
 {
+    /// <summary>The health-check tag of dependencies a service needs before it takes traffic; <c>/health/ready</c> checks exactly these (the bus carries it too).</summary>
+    public const string ReadyTag = "ready";
+
     /// <summary>
     /// Registers <typeparamref name="TService"/> with the implementation for the configured provider
     /// (<c>Storage:Provider</c>), and makes it create its schema at start-up.
@@ -63,7 +65,7 @@ public static class StorageExtensions
         }
 
         builder.Services.AddHostedService<StoreInitializerService>();
-        builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: [ServiceDefaultsExtensions.ReadyTag]);
+        builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: [ReadyTag]);
         return options.Provider;
     }
 

@@ -11,6 +11,7 @@ using Monitoring.Alert.Alerts;
 using Monitoring.Alert.Analysts;
 using Monitoring.Alert.Delivery;
 using Monitoring.Alert.Matching;
+using Monitoring.Alert.Preview;
 using Monitoring.Alert.Scheduling;
 using Monitoring.Alert.Storage;
 using Monitoring.Alert.Streaming;
@@ -41,6 +42,8 @@ public static class AlertExtensions
         builder.AddStore<IAnalystStore, SqliteAnalystStore, MongoAnalystStore>();
         builder.AddStore<ISubscriptionStore, SqliteSubscriptionStore, MongoSubscriptionStore>();
         builder.AddStore<IAlertStore, SqliteAlertStore, MongoAlertStore>();
+        builder.AddStore<IRecentArticleStore, SqliteRecentArticleStore, MongoRecentArticleStore>();
+        builder.Services.AddScoped<SubscriptionPreview>();
 
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
@@ -49,6 +52,8 @@ public static class AlertExtensions
             .AddPolicy(AdminPolicy, policy => policy.RequireRole(ApiKeyAuthenticationHandler.AdminRole));
         builder.Services.AddSingleton<IApiKeyCheck, AnalystApiKeys>();
 
+        builder.Services.AddSingleton(_ => SubscriptionVocabulary.LoadShipped());
+        builder.Services.AddSingleton(sp => new Matching.Language.TermVocabulary(sp.GetRequiredService<SubscriptionVocabulary>()));
         builder.Services.AddScoped<AnalystRegistry>();
         builder.Services.AddSingleton<SubscriptionCatalog>();
         builder.Services.AddHostedService<SubscriptionIndexRefresher>();
@@ -85,7 +90,9 @@ public static class AlertExtensions
         var api = app.MapGroup("").RequireRateLimiting(AccessExtensions.RateLimitPolicy);
         api.MapAnalystEndpoints();
         api.MapSubscriptionEndpoints();
+        api.MapVocabularyEndpoints();
         api.MapAlertQueryEndpoints();
+        api.MapFeedbackEndpoints();
         return app;
     }
 }

@@ -23,6 +23,21 @@ public sealed class AlertOptions
 
     public int MaxSubscriptionsPerAnalyst { get; set; } = 200;
 
+    /// <summary>How long classified articles are kept for the preview and the feedback export.</summary>
+    public TimeSpan RecentArticlesRetention { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>How far back a preview looks: 7 days unless asked, never more than <see cref="PreviewMaxDays"/>.</summary>
+    public int PreviewMaxDays { get; set; } = 30;
+
+    /// <summary>At most this many of the most recent articles are read by one preview.</summary>
+    public int PreviewMaxArticles { get; set; } = 5000;
+
+    /// <summary>At most this many matches are returned by one preview (the count of all matches is still given).</summary>
+    public int PreviewMaxMatches { get; set; } = 200;
+
+    /// <summary>A preview stops scanning after this long and says it was truncated.</summary>
+    public TimeSpan PreviewTimeout { get; set; } = TimeSpan.FromSeconds(3);
+
     public SmtpOptions Smtp { get; set; } = new();
 }
 

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Monitoring.Classify.Coding;
-using Monitoring.Classify.Events;
+using Monitoring.Classify.Articles;
 using Monitoring.Classify.Actors;
 using Monitoring.Classify.Http;
 using Monitoring.Classify.Storage;
@@ -27,26 +27,24 @@ public static class ClassifyExtensions
         builder.Services.Configure<ClassifyOptions>(builder.Configuration.GetSection(ClassifyOptions.SectionName));
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(sp => new TaxonomyProvider(
-            ResolvePath(sp.GetRequiredService<IOptions<ClassifyOptions>>().Value.TaxonomyPath), sp.GetRequiredService<ILogger<TaxonomyProvider>>()));
+            DataFiles.Resolve(sp.GetRequiredService<IOptions<ClassifyOptions>>().Value.TaxonomyPath), sp.GetRequiredService<ILogger<TaxonomyProvider>>()));
         builder.Services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<ClassifyOptions>>().Value;
-            return ActorRecognizer.Load(ResolvePath(options.GazetteerPath), ResolvePath(options.ActorsPath));
+            return ActorRecognizer.Load(DataFiles.Resolve(options.GazetteerPath), DataFiles.Resolve(options.ActorsPath));
         });
         builder.Services.AddSingleton(sp => new ArticleClassifier(sp.GetRequiredService<TaxonomyProvider>(), sp.GetRequiredService<ActorRecognizer>()));
         builder.AddEventCoding();
-        builder.Services.AddScoped<EventRecorder>();
-        builder.AddStore<IEventStore, SqliteEventStore, MongoEventStore>();
+        builder.Services.AddScoped<ClassifiedArticleRecorder>();
+        builder.AddStore<IClassifiedArticleStore, SqliteClassifiedArticleStore, MongoClassifiedArticleStore>();
         builder.AddMessageConsumers(bus => bus.AddConsumer<ClassifyArticleConsumer, ClassifyArticleConsumerDefinition>());
         return builder;
     }
 
-    /// <summary>The event APIs, read with a read or write key (or, in the one-process host, an analyst's), at the caller's rate limit.</summary>
+    /// <summary>The classify APIs, read with a read or write key (or, in the one-process host, an analyst's), at the caller's rate limit.</summary>
     public static IEndpointRouteBuilder MapClassifyEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("").RequireApiKey().RequireRateLimiting(AccessExtensions.RateLimitPolicy).MapCodedEventEndpoints().MapEventEndpoints();
+        app.MapGroup("").RequireApiKey().RequireRateLimiting(AccessExtensions.RateLimitPolicy).MapCodedEventEndpoints().MapClassifiedArticleEndpoints();
         return app;
     }
-
-    private static string ResolvePath(string path) => Path.IsPathRooted(path) ? path : Path.Combine(AppContext.BaseDirectory, path);
 }

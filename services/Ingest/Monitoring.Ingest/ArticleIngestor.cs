@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using MassTransit;
 using Monitoring.Contracts;
+using Monitoring.Ingest.Articles;
 using Monitoring.Ingest.Dedup;
 using Monitoring.Ingest.Extraction;
-using Monitoring.Ingest.Storage;
 using Monitoring.Ingest.Stories;
 using Monitoring.ServiceDefaults.Telemetry;
 
@@ -11,20 +11,21 @@ namespace Monitoring.Ingest;
 
 public sealed record IngestResult(string ArticleId, string StoryId, bool Duplicate, int OutletCount = 1);
 
-/// <summary>The article has no main text left once boilerplate is removed.</summary>
-public sealed class EmptyArticleException() : Exception("The article has no main text after extraction.");
-
 /// <summary>
 /// Extract, drop exact duplicates (same canonical URL or same text), put the article into its story, store once,
 /// announce once: the path every source takes into the system.
 /// </summary>
-public sealed class ArticleIngestor(ArticleExtractor extractor, IArticleStore store, StoryAssigner stories, IPublishEndpoint publisher, TimeProvider clock)
+public sealed class ArticleIngestor(ArticleExtractor extractor, SourceTemplates templates, IArticleStore store, StoryAssigner stories, IPublishEndpoint publisher, TimeProvider clock)
 {
     public async Task<IngestResult> IngestAsync(ArticleSubmission submission, CancellationToken cancellationToken)
     {
         using var activity = MonitoringTelemetry.Source.StartActivity("ingest article");
+        // Binary or encoded junk and pages without readable text are refused here, before anything is stored or published.
+        if (ReadableText.RefuseContent(submission.Html ?? submission.Text, isHtml: submission.Html is not null) is { } junk) throw junk;
+        await templates.RestoreAsync(submission, cancellationToken);
         var extracted = extractor.Extract(submission);
-        if (string.IsNullOrWhiteSpace(extracted.Text)) throw new EmptyArticleException();
+        await templates.SaveLearntAsync(cancellationToken);
+        if (ReadableText.RefuseExtracted(extracted.Text, fromHtml: submission.Html is not null) is { } unreadable) throw unreadable;
 
         var url = CanonicalUrl.Normalize(extracted.CanonicalUrl);
         var contentHash = ContentFingerprint.Compute(extracted.Text);
@@ -52,6 +53,7 @@ public sealed class ArticleIngestor(ArticleExtractor extractor, IArticleStore st
                 ContentHash = contentHash,
                 Text = extracted.Text,
                 Title = extracted.Title,
+                Byline = extracted.Byline,
                 Url = url,
                 Source = submission.Source,
                 Language = extracted.Language,
@@ -78,6 +80,7 @@ public sealed class ArticleIngestor(ArticleExtractor extractor, IArticleStore st
                 ContentHash = article.ContentHash,
                 Text = article.Text,
                 Title = article.Title,
+                Byline = article.Byline,
                 Url = article.Url,
                 Source = article.Source,
                 Language = article.Language,

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Monitoring.Ingest.Articles;
 using Monitoring.Ingest.DropFolder;
 using Monitoring.Ingest.Extraction;
 using Monitoring.Ingest.Fetching;
@@ -30,14 +31,16 @@ public static class IngestExtensions
         builder.Services.Configure<FeedOptions>(builder.Configuration.GetSection(FeedOptions.SectionName));
         builder.Services.Configure<StoryOptions>(builder.Configuration.GetSection(StoryOptions.SectionName));
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(_ => new SourceBoilerplate());
+        builder.Services.AddSingleton(_ => new SourceBoilerplate { RecordsNewDocuments = true });
         builder.Services.AddSingleton<ArticleExtractor>();
+        builder.Services.AddSingleton<SourceTemplates>();
         builder.Services.AddScoped<ArticleIngestor>();
         builder.AddIngestAdmission();
         builder.Services.AddSingleton<StoryAssigner>();
         builder.AddStore<IArticleStore, SqliteArticleStore, MongoArticleStore>();
         builder.AddStore<IStoryStore, SqliteStoryStore, MongoStoryStore>();
         builder.AddStore<ISourceStore, SqliteSourceStore, MongoSourceStore>();
+        builder.AddStore<ITemplateStore, SqliteTemplateStore, MongoTemplateStore>();
 
         builder.AddGuardedHttpClient(PageFetcher.ClientName);
         builder.Services.AddSingleton<PageFetcher>();

@@ -30,8 +30,8 @@ public static class ClassifyCommand
     public static Command Create()
     {
         var paths = new Argument<string[]>("PATH") { Description = "Text files to classify; - reads standard input", Arity = ArgumentArity.OneOrMore };
-        var taxonomy = new Option<FileInfo?>("--taxonomy") { Description = "Taxonomy to use instead of the shipped Data/taxonomy.yaml (to test rules)" };
-        var actors = new Option<FileInfo?>("--actors") { Description = "Actor dictionary instead of the shipped Data/actors.json" };
+        var taxonomy = new Option<FileInfo?>("--taxonomy") { Description = $"Taxonomy to use instead of the shipped {DataFiles.Taxonomy} (to test rules)" };
+        var actors = new Option<FileInfo?>("--actors") { Description = $"Actor dictionary instead of the shipped {DataFiles.Actors}" };
         var compact = new Option<bool>("--compact") { Description = "One JSON object per line instead of indented JSON" };
 
         var command = new Command("classify", "Print the topics (with evidence) and entities (with mentions) of each input as JSON")
@@ -53,7 +53,7 @@ public static class ClassifyCommand
             classifier = new ArticleClassifier(LoadTaxonomy(taxonomy), recognizer);
             coder = LoadCoder(recognizer);
         }
-        catch (Exception exception) when (exception is TaxonomyException or IOException or JsonException)
+        catch (Exception exception) when (exception is TaxonomyException or IOException or JsonException or InvalidDataException)
         {
             error.WriteLine($"monitor classify: {exception.Message}");
             return 2;
@@ -76,26 +76,36 @@ public static class ClassifyCommand
                 continue;
             }
 
-            var classification = classifier.Classify(null, text);
+            var (title, body) = SplitTitle(text);
+            var classification = classifier.Classify(title, body);
             output.WriteLine(JsonSerializer.Serialize(Result(path, classification, coder.Code(classification)), compact ? Compact : Indented));
         }
 
         return failed ? 1 : 0;
     }
 
+    /// <summary>A first line followed by a blank line is the title, as ingest stores it and the evaluation files write it.</summary>
+    public static (string? Title, string Body) SplitTitle(string text)
+    {
+        var end = text.IndexOf('\n', StringComparison.Ordinal);
+        if (end <= 0 || end > 300) return (null, text);
+        var rest = text.AsSpan(end + 1);
+        var blank = rest.IndexOf('\n');
+        if (blank < 0 || !rest[..blank].IsWhiteSpace()) return (null, text);
+        return (text[..end].TrimEnd('\r'), text);
+    }
+
     public static ArticleClassifier Load(FileInfo? taxonomy, FileInfo? actors) => new(LoadTaxonomy(taxonomy), LoadActors(actors));
 
-    private static TopicTagger LoadTaxonomy(FileInfo? taxonomy) => TopicTagger.Load(taxonomy?.FullName ?? DataFile("taxonomy.yaml"));
+    private static TopicTagger LoadTaxonomy(FileInfo? taxonomy) => TopicTagger.Load(taxonomy?.FullName ?? DataFiles.Resolve(DataFiles.Taxonomy));
 
-    private static ActorRecognizer LoadActors(FileInfo? actors) => ActorRecognizer.Load(DataFile("countries.json"), actors?.FullName ?? DataFile("actors.json"));
+    private static ActorRecognizer LoadActors(FileInfo? actors) => ActorRecognizer.Load(DataFiles.Resolve(DataFiles.Gazetteer), actors?.FullName ?? DataFiles.Resolve(DataFiles.Actors));
 
     /// <summary>The CAMEO coder over the same actors the classifier recognises, as the classify service composes it.</summary>
     public static EventCoder LoadCoder(ActorRecognizer actors) => new(
-        CameoVerbDictionary.Load(DataFile("cameo-verbs.txt"), DataFile("cameo-verbs-extra.txt")),
-        CameoCodebook.Load(DataFile("cameo-codes.tsv")),
+        CameoVerbDictionary.Load(DataFiles.Resolve(DataFiles.CameoVerbs), DataFiles.Resolve(DataFiles.CameoVerbsExtra)),
+        CameoCodebook.Load(DataFiles.Resolve(DataFiles.CameoCodes)),
         new RecognizedActorFinder(actors));
-
-    private static string DataFile(string name) => Path.Combine(AppContext.BaseDirectory, "Data", name);
 
     private static ClassifyOutput Result(string input, Classification classification, IReadOnlyList<CodedEvent> events) => new(
         input,

@@ -133,7 +133,7 @@ public static class MonitorHost
         console.Line();
         var key = seed?.Analyst.ApiKey ?? "<your key>";
         console.Line("Try it (another terminal):");
-        console.Line($"  curl -s -H 'X-Api-Key: {key}' {address}api/events | head -c 600");
+        console.Line($"  curl -s -H 'X-Api-Key: {key}' {address}api/classified-articles | head -c 600");
         console.Line($"  curl -s -H 'X-Api-Key: {key}' {address}api/alerts");
         console.Line($"  curl -s -H 'X-Api-Key: {key}' {address}api/subscriptions");
         console.Line($"  curl -s -X POST -H 'X-Api-Key: {writeKey}' -H 'Content-Type: text/plain' --data-binary @seeds/000_780a307ae76c99fd.txt {address}api/articles");

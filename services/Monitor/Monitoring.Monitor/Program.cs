@@ -9,6 +9,7 @@ var root = new RootCommand("monitor — media monitoring for diplomacy and secur
     EvaluateCommand.Create(),
     Monitoring.Monitor.Bench.BenchCommand.Create(),
     ReplayErrorsCommand.Create(),
+    VocabularyCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

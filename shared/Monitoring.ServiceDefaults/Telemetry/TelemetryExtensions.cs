@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
+using Monitoring.Storage;
 using OpenTelemetry;
 using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
@@ -33,6 +34,7 @@ public static class TelemetryExtensions
             .ConfigureResource(resource => resource.AddService(builder.Configuration["OTEL_SERVICE_NAME"] ?? builder.Environment.ApplicationName))
             .WithTracing(tracing => tracing
                 .AddSource(MonitoringTelemetry.SourceName)
+                .AddSource(StorageTelemetry.SourceName)
                 .AddSource("MassTransit")
                 .AddSource("MongoDB.Driver")
                 .AddAspNetCoreInstrumentation(options =>

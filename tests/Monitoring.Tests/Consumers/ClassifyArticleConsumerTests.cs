@@ -2,10 +2,10 @@ using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Monitoring.Classify.Storage;
 using Monitoring.Classify;
 using Monitoring.Classify.Coding;
-using Monitoring.Classify.Events;
-using Monitoring.Classify.Storage;
+using Monitoring.Classify.Articles;
 using Monitoring.Contracts;
 using Monitoring.ServiceDefaults.Messaging;
 using Monitoring.Storage;
@@ -19,14 +19,14 @@ public sealed class ClassifyArticleConsumerTests : IAsyncLifetime
 {
     private ServiceProvider _provider = null!;
     private ITestHarness _harness = null!;
-    private IEventStore _store = null!;
+    private IClassifiedArticleStore _store = null!;
     private ICodedEventStore _codedEvents = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()
     {
-        _store = await StoreFactory.CreateSqliteAsync<SqliteEventStore>();
+        _store = await StoreFactory.CreateSqliteAsync<SqliteClassifiedArticleStore>();
         _codedEvents = await StoreFactory.CreateSqliteAsync<SqliteCodedEventStore>();
         _provider = new ServiceCollection()
             .AddSingleton(Classifiers.Default)
@@ -35,7 +35,7 @@ public sealed class ClassifyArticleConsumerTests : IAsyncLifetime
             .AddSingleton(_store)
             .AddSingleton(_codedEvents)
             .AddSingleton(TimeProvider.System)
-            .AddScoped<EventRecorder>()
+            .AddScoped<ClassifiedArticleRecorder>()
             .AddMassTransitTestHarness(bus => bus.AddConsumer<ClassifyArticleConsumer, ClassifyArticleConsumerDefinition>())
             .BuildServiceProvider(true);
         _harness = _provider.GetRequiredService<ITestHarness>();
@@ -73,7 +73,7 @@ public sealed class ClassifyArticleConsumerTests : IAsyncLifetime
         Assert.All(announced, m => Assert.Equal(["CHN", "RUS"], m.Countries.Take(2).Order()));
         Assert.All(announced, m => Assert.Contains(m.Topics, t => t.Id == "law-enforcement"));
         Assert.Equal(announced[0].ClassifiedAt, announced[1].ClassifiedAt);
-        Assert.Single(await _store.ListAsync(new EventQuery(), Ct));
+        Assert.Single(await _store.ListAsync(new ClassifiedArticleQuery(), Ct));
     }
 
     [Fact]
@@ -106,6 +106,6 @@ public sealed class ClassifyArticleConsumerTests : IAsyncLifetime
         var fault = _harness.Published.Select<Fault<ArticleIngested>>(Ct).First().Context.Message;
         Assert.Equal(typeof(InvalidMessageException).FullName, fault.Exceptions[0].ExceptionType);
         Assert.False(await _harness.Published.Any<ArticleClassified>(Ct));
-        Assert.Empty(await _store.ListAsync(new EventQuery(), Ct));
+        Assert.Empty(await _store.ListAsync(new ClassifiedArticleQuery(), Ct));
     }
 }

@@ -11,7 +11,7 @@ using YamlDotNet.Serialization;
 namespace Monitoring.Tests.Deploy;
 
 /// <summary>
-/// Checks docker-compose.yml, .env.example and the Dockerfiles against each other and against the services' code,
+/// Checks docker-compose.yml, .env.example and the Dockerfile against each other and against the services' code,
 /// so that drift fails here rather than on an operator's <c>docker compose up</c>. There is no Docker engine in CI.
 /// </summary>
 public sealed partial class ComposeFileTests
@@ -152,21 +152,41 @@ public sealed partial class ComposeFileTests
         Assert.Contains(ignored, pattern => pattern is ".env" or "/.env");
     }
 
-    [Theory]
-    [InlineData("Ingest")]
-    [InlineData("Classify")]
-    [InlineData("Alert")]
-    public void Service_images_build_in_stages_and_run_as_a_non_root_user(string service)
+    [Fact]
+    public void The_service_image_builds_in_stages_and_runs_as_a_non_root_user()
     {
-        var path = RepositoryPaths.Combine("services", service, $"Monitoring.{service}.Service", "Dockerfile");
-        Assert.True(File.Exists(path), $"{path} does not exist.");
+        var path = RepositoryPaths.Combine("Dockerfile");
         var instructions = ReadDockerfile(path);
 
         // The SDK stays in the build stage; only the runtime and the published output ship.
         Assert.True(instructions.Count(instruction => instruction.Keyword == "FROM") >= 2, $"{path} is not a multi-stage build.");
-        var finalStage = instructions.Skip(instructions.FindLastIndex(instruction => instruction.Keyword == "FROM") + 1);
+        var finalStage = instructions.Skip(instructions.FindLastIndex(instruction => instruction.Keyword == "FROM") + 1).ToList();
         var user = finalStage.LastOrDefault(instruction => instruction.Keyword == "USER")?.Arguments.Split(':')[0];
         Assert.False(user is null or "root" or "0", $"The final stage of {path} runs as root.");
+
+        // Every stage that names the service declares the argument, or it would be empty there.
+        var stages = instructions.Aggregate(new List<List<Instruction>>(), (all, instruction) =>
+        {
+            if (instruction.Keyword == "FROM") all.Add([]);
+            if (all.Count > 0) all[^1].Add(instruction);
+            return all;
+        });
+        Assert.All(stages.Where(stage => stage.Any(i => i.Arguments.Contains("SERVICE", StringComparison.Ordinal))),
+            stage => Assert.Contains(stage, i => i.Keyword == "ARG" && i.Arguments == "SERVICE"));
+    }
+
+    [Theory]
+    [InlineData("ingest", "Ingest")]
+    [InlineData("classify", "Classify")]
+    [InlineData("alert", "Alert")]
+    public void Each_service_builds_the_one_Dockerfile_with_its_own_project(string name, string service)
+    {
+        var build = Map(_services[name].GetValueOrDefault("build"), $"services.{name}.build");
+
+        Assert.Equal(RepositoryPaths.Combine("Dockerfile"), Path.GetFullPath(DockerfilePath(build)));
+        Assert.Equal(service, Map(build.GetValueOrDefault("args"), $"services.{name}.build.args").GetValueOrDefault("SERVICE"));
+        Assert.True(File.Exists(RepositoryPaths.Combine("services", service, $"Monitoring.{service}.Service", $"Monitoring.{service}.Service.csproj")),
+            $"SERVICE={service} names no project services/{service}/Monitoring.{service}.Service.");
     }
 
     [Theory]

@@ -1,5 +1,5 @@
 using System.Text;
-using Monitoring.Ingest.Feeds;
+using Monitoring.Ingest.Sources;
 
 namespace Monitoring.Tests.Feeds;
 

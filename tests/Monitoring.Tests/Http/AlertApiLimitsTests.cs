@@ -69,7 +69,7 @@ public sealed class AlertApiLimitsTests : IAsyncLifetime
             createdAt = "2001-01-01T00:00:00Z", role = "admin",
         });
         var id = created.GetProperty("subscriptionId").GetString();
-        using var update = await alice.PutAsJsonAsync($"/api/subscriptions/{id}", new { name = "m", query = "topic:sport", analystId = "someone-else" }, Ct);
+        using var update = await alice.PutAsJsonAsync($"/api/subscriptions/{id}", new { name = "m", query = "topic:sanctions", analystId = "someone-else" }, Ct);
         update.EnsureSuccessStatusCode();
         using var feedback = await alice.PostAsJsonAsync("/api/alerts/none/feedback", new { relevant = false, analystId = aliceId, articleCount = 99 }, Ct);
 

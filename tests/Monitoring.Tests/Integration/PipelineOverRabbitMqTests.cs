@@ -6,8 +6,9 @@ using System.Text.Json;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Monitoring.Alert.Alerts;
-using Monitoring.Classify.Events;
+using Monitoring.Classify.Articles;
 using Monitoring.Contracts;
+using Monitoring.Storage;
 using Monitoring.Tests.Support;
 using RabbitMQ.Client;
 
@@ -66,7 +67,7 @@ public sealed class PipelineOverRabbitMqTests : IAsyncLifetime
             Assert.Equal(articleId, payload.RootElement.GetProperty("articleId").GetString());
         }
 
-        var stored = await _classify.Http.GetFromJsonAsync<EventDocument>($"/api/events/{articleId}", Ct);
+        var stored = await _classify.Http.GetFromJsonAsync<ClassifiedArticle>($"/api/classified-articles/{articleId}", Ct);
         Assert.Contains("CHN", stored!.Countries);
         Assert.Contains("RUS", stored.Countries);
         Assert.Contains(stored.Topics, t => t.Id == "law-enforcement");
@@ -184,9 +185,9 @@ public sealed class PipelineOverRabbitMqTests : IAsyncLifetime
 
         Assert.True(spans.Any(s => s.Source.Name == "Microsoft.AspNetCore" && s.Kind == ActivityKind.Server), "ingest HTTP request span\n" + Describe());
         Assert.True(spans.Any(s => s.Source.Name == "MassTransit" && s.Kind == ActivityKind.Consumer && s.DisplayName.Contains("classify-article", StringComparison.Ordinal)), "classify consume span\n" + Describe());
-        Assert.True(spans.Any(s => s.Source.Name == "Monitoring" && s.DisplayName == "INSERT classify_events"), "event store span\n" + Describe());
+        Assert.True(spans.Any(s => s.Source.Name == StorageTelemetry.SourceName && s.DisplayName == "INSERT classify_events"), "classified-article store span\n" + Describe());
         Assert.True(spans.Any(s => s.Source.Name == "MassTransit" && s.Kind == ActivityKind.Consumer && s.DisplayName.Contains("match-subscriptions", StringComparison.Ordinal)), "alert matching consume span\n" + Describe());
-        Assert.True(spans.Any(s => s.Source.Name == "Monitoring" && s.DisplayName == "INSERT alert_story_alerts"), "alert store span\n" + Describe());
+        Assert.True(spans.Any(s => s.Source.Name == StorageTelemetry.SourceName && s.DisplayName == "INSERT alert_story_alerts"), "alert store span\n" + Describe());
         Assert.True(spans.Any(s => s.Source.Name == "System.Net.Http" && s.Kind == ActivityKind.Client && s.GetTagItem("url.full")?.ToString() == _webhook.Url.ToString()), "webhook call span\n" + Describe());
     }
 

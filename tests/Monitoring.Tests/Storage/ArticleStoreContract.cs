@@ -1,5 +1,6 @@
-using Monitoring.Ingest.Storage;
 
+using Monitoring.Ingest.Articles;
+using Monitoring.Ingest.Storage;
 using Monitoring.Tests.Support;
 
 namespace Monitoring.Tests.Storage;
@@ -18,6 +19,7 @@ public abstract class ArticleStoreContract
         ContentHash = hash,
         Text = "Text of " + id,
         Title = "Title of " + id,
+        Byline = "Jane Doe, Omar Haddad",
         Url = $"https://news.example/{id}",
         Source = "test",
         Language = "en",

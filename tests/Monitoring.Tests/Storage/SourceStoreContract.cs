@@ -1,4 +1,5 @@
 using Monitoring.Ingest.Sources;
+using Monitoring.Ingest.Storage;
 using Monitoring.Tests.Support;
 
 namespace Monitoring.Tests.Storage;

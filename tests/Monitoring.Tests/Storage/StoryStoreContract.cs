@@ -1,3 +1,4 @@
+using Monitoring.Ingest.Storage;
 using Monitoring.Ingest.Stories;
 using Monitoring.Tests.Support;
 

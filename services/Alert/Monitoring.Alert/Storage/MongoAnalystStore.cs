@@ -1,27 +1,29 @@
-using MongoDB.Bson.Serialization.Attributes;
 using MongoDB.Driver;
 using Monitoring.Alert.Analysts;
 using Monitoring.Storage;
 
 namespace Monitoring.Alert.Storage;
 
-public sealed class MongoAnalystStore(IMongoDatabase database) : IAnalystStore, IStoreInitializer
+public sealed class MongoAnalystStore : IAnalystStore, IStoreInitializer
 {
-    private readonly IMongoCollection<AnalystRecord> _analysts = database.GetCollection<AnalystRecord>("alert_analysts");
+    private readonly IMongoCollection<Analyst> _analysts;
+
+    public MongoAnalystStore(IMongoDatabase database)
+    {
+        AlertBsonMaps.Register();
+        _analysts = database.GetCollection<Analyst>("alert_analysts");
+    }
 
     public Task InitializeAsync(CancellationToken cancellationToken) =>
         _analysts.Indexes.CreateOneAsync(
-            new CreateIndexModel<AnalystRecord>(Builders<AnalystRecord>.IndexKeys.Ascending(a => a.ApiKeyHash), new CreateIndexOptions { Unique = true, Name = "api_key_hash_unique" }),
+            new CreateIndexModel<Analyst>(Builders<Analyst>.IndexKeys.Ascending(a => a.ApiKeyHash), new CreateIndexOptions { Unique = true, Name = "api_key_hash_unique" }),
             cancellationToken: cancellationToken);
 
     public async Task<bool> TryInsertAsync(Analyst analyst, CancellationToken cancellationToken)
     {
         try
         {
-            await _analysts.InsertOneAsync(new AnalystRecord
-            {
-                Id = analyst.AnalystId, Name = analyst.Name, ApiKeyHash = analyst.ApiKeyHash, CreatedAt = analyst.CreatedAt.UtcDateTime,
-            }, cancellationToken: cancellationToken);
+            await _analysts.InsertOneAsync(analyst, cancellationToken: cancellationToken);
             return true;
         }
         catch (MongoWriteException exception) when (exception.IsDuplicateKey())
@@ -30,17 +32,6 @@ public sealed class MongoAnalystStore(IMongoDatabase database) : IAnalystStore, 
         }
     }
 
-    public async Task<Analyst?> FindByKeyHashAsync(string apiKeyHash, CancellationToken cancellationToken)
-    {
-        var record = await _analysts.Find(a => a.ApiKeyHash == apiKeyHash).FirstOrDefaultAsync(cancellationToken);
-        return record is null ? null : new Analyst { AnalystId = record.Id, Name = record.Name, ApiKeyHash = record.ApiKeyHash, CreatedAt = record.CreatedAt.ToUtcOffset() };
-    }
-
-    private sealed class AnalystRecord
-    {
-        [BsonId] public required string Id { get; init; }
-        public required string Name { get; init; }
-        public required string ApiKeyHash { get; init; }
-        public DateTime CreatedAt { get; init; }
-    }
+    public async Task<Analyst?> FindByKeyHashAsync(string apiKeyHash, CancellationToken cancellationToken) =>
+        await _analysts.Find(a => a.ApiKeyHash == apiKeyHash).FirstOrDefaultAsync(cancellationToken);
 }

@@ -1,75 +1,74 @@
-using MongoDB.Bson.Serialization.Attributes;
+using MongoDB.Bson;
+using MongoDB.Bson.Serialization;
 using MongoDB.Driver;
 using Monitoring.Alert.Subscriptions;
 using Monitoring.Storage;
 
 namespace Monitoring.Alert.Storage;
 
-public sealed class MongoSubscriptionStore(IMongoDatabase database) : ISubscriptionStore, IStoreInitializer
+public sealed class MongoSubscriptionStore : ISubscriptionStore, IStoreInitializer
 {
-    private readonly IMongoCollection<SubscriptionRecord> _subscriptions = database.GetCollection<SubscriptionRecord>("alert_subscriptions");
+    private const string Definition = "Definition";
+    private const string WebhookUrl = "WebhookUrl";
+
+    private readonly IMongoCollection<Subscription> _subscriptions;
+    private readonly IMongoCollection<BsonDocument> _documents;
+
+    public MongoSubscriptionStore(IMongoDatabase database)
+    {
+        AlertBsonMaps.Register();
+        _subscriptions = database.GetCollection<Subscription>("alert_subscriptions");
+        _documents = database.GetCollection<BsonDocument>("alert_subscriptions");
+    }
 
     public Task InitializeAsync(CancellationToken cancellationToken) =>
         _subscriptions.Indexes.CreateOneAsync(
-            new CreateIndexModel<SubscriptionRecord>(
-                Builders<SubscriptionRecord>.IndexKeys.Ascending(s => s.AnalystId).Ascending(s => s.CreatedAt), new CreateIndexOptions { Name = "analyst_created_at" }),
+            new CreateIndexModel<Subscription>(
+                Builders<Subscription>.IndexKeys.Ascending(s => s.AnalystId).Ascending(s => s.CreatedAt), new CreateIndexOptions { Name = "analyst_created_at" }),
             cancellationToken: cancellationToken);
 
     public Task InsertAsync(Subscription subscription, CancellationToken cancellationToken) =>
-        _subscriptions.InsertOneAsync(SubscriptionRecord.From(subscription), cancellationToken: cancellationToken);
+        _documents.InsertOneAsync(ToDocument(subscription), cancellationToken: cancellationToken);
 
     public async Task<bool> UpdateAsync(Subscription subscription, CancellationToken cancellationToken)
     {
-        var record = SubscriptionRecord.From(subscription);
-        var update = Builders<SubscriptionRecord>.Update
-            .Set(s => s.Name, record.Name).Set(s => s.Topics, record.Topics).Set(s => s.Countries, record.Countries)
-            .Set(s => s.Keywords, record.Keywords).Set(s => s.WebhookUrl, record.WebhookUrl).Set(s => s.Definition, record.Definition);
-        var result = await _subscriptions.UpdateOneAsync(s => s.Id == subscription.SubscriptionId && s.AnalystId == subscription.AnalystId, update, cancellationToken: cancellationToken);
+        var update = Builders<Subscription>.Update
+            .Set(s => s.Name, subscription.Name).Set(s => s.Topics, subscription.Topics).Set(s => s.Countries, subscription.Countries)
+            .Set(s => s.Keywords, subscription.Keywords).Set(WebhookUrl, subscription.WebhookUrl).Set(Definition, SubscriptionDefinition.Serialize(subscription));
+        var result = await _subscriptions.UpdateOneAsync(s => s.SubscriptionId == subscription.SubscriptionId && s.AnalystId == subscription.AnalystId, update, cancellationToken: cancellationToken);
         return result.MatchedCount == 1;
     }
 
     public async Task<Subscription?> GetAsync(string analystId, string subscriptionId, CancellationToken cancellationToken) =>
-        (await _subscriptions.Find(s => s.Id == subscriptionId && s.AnalystId == analystId).FirstOrDefaultAsync(cancellationToken))?.ToSubscription();
+        await FirstAsync(s => s.SubscriptionId == subscriptionId && s.AnalystId == analystId, cancellationToken);
 
     public async Task<Subscription?> FindAsync(string subscriptionId, CancellationToken cancellationToken) =>
-        (await _subscriptions.Find(s => s.Id == subscriptionId).FirstOrDefaultAsync(cancellationToken))?.ToSubscription();
+        await FirstAsync(s => s.SubscriptionId == subscriptionId, cancellationToken);
 
     public async Task<IReadOnlyList<Subscription>> ListAsync(string analystId, CancellationToken cancellationToken) =>
-        (await _subscriptions.Find(s => s.AnalystId == analystId).SortBy(s => s.CreatedAt).ToListAsync(cancellationToken)).Select(s => s.ToSubscription()).ToList();
+        (await _subscriptions.Find(s => s.AnalystId == analystId).SortBy(s => s.CreatedAt).As<BsonDocument>().ToListAsync(cancellationToken)).Select(FromDocument).ToList();
 
     public async Task<bool> DeleteAsync(string analystId, string subscriptionId, CancellationToken cancellationToken) =>
-        (await _subscriptions.DeleteOneAsync(s => s.Id == subscriptionId && s.AnalystId == analystId, cancellationToken)).DeletedCount == 1;
+        (await _subscriptions.DeleteOneAsync(s => s.SubscriptionId == subscriptionId && s.AnalystId == analystId, cancellationToken)).DeletedCount == 1;
 
     public async Task<IReadOnlyList<Subscription>> ListAllAsync(CancellationToken cancellationToken) =>
-        (await _subscriptions.Find(FilterDefinition<SubscriptionRecord>.Empty).ToListAsync(cancellationToken)).Select(s => s.ToSubscription()).ToList();
+        (await _documents.Find(FilterDefinition<BsonDocument>.Empty).ToListAsync(cancellationToken)).Select(FromDocument).ToList();
 
-    private sealed class SubscriptionRecord
+    /// <summary>The subscription's fields, plus its definition as JSON (one serializer keeps both stores' formats identical) and its first webhook.</summary>
+    public static BsonDocument ToDocument(Subscription subscription)
     {
-        [BsonId] public required string Id { get; init; }
-        public required string AnalystId { get; init; }
-        public required string Name { get; init; }
-        public required List<string> Topics { get; init; }
-        public required List<string> Countries { get; init; }
-        public required List<string> Keywords { get; init; }
-        public string? WebhookUrl { get; init; }
-
-        /// <summary>JSON, as in SQLite: nothing filters on it, and one serializer keeps both stores' time and enum formats identical.</summary>
-        public string? Definition { get; init; }
-
-        public string? SigningSecret { get; init; }
-        public DateTime CreatedAt { get; init; }
-
-        public static SubscriptionRecord From(Subscription s) => new()
-        {
-            Id = s.SubscriptionId, AnalystId = s.AnalystId, Name = s.Name, Topics = s.Topics.ToList(), Countries = s.Countries.ToList(),
-            Keywords = s.Keywords.ToList(), WebhookUrl = s.WebhookUrl, Definition = SubscriptionDefinition.Serialize(s), SigningSecret = s.SigningSecret,
-            CreatedAt = s.CreatedAt.UtcDateTime,
-        };
-
-        public Subscription ToSubscription() => SubscriptionDefinition.Apply(new Subscription
-        {
-            SubscriptionId = Id, AnalystId = AnalystId, Name = Name, Topics = Topics, Countries = Countries, Keywords = Keywords,
-            SigningSecret = SigningSecret, CreatedAt = CreatedAt.ToUtcOffset(),
-        }, Definition, WebhookUrl);
+        var document = subscription.ToBsonDocument();
+        document[WebhookUrl] = subscription.WebhookUrl is { } url ? url : BsonNull.Value;
+        document[Definition] = SubscriptionDefinition.Serialize(subscription);
+        return document;
     }
+
+    public static Subscription FromDocument(BsonDocument document) =>
+        SubscriptionDefinition.Apply(BsonSerializer.Deserialize<Subscription>(document), StringOrNull(document, Definition), StringOrNull(document, WebhookUrl));
+
+    private async Task<Subscription?> FirstAsync(System.Linq.Expressions.Expression<Func<Subscription, bool>> filter, CancellationToken cancellationToken) =>
+        await _subscriptions.Find(filter).As<BsonDocument>().FirstOrDefaultAsync(cancellationToken) is { } document ? FromDocument(document) : null;
+
+    private static string? StringOrNull(BsonDocument document, string name) =>
+        document.TryGetValue(name, out var value) && value.IsString ? value.AsString : null;
 }

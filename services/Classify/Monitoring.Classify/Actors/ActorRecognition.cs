@@ -5,12 +5,12 @@ namespace Monitoring.Classify.Actors;
 /// "Russian Federation Security Council" over "Russian Federation"). A sentence-level coder asks <see cref="Within"/>
 /// for the mentions of one sentence or clause.
 /// </summary>
-public sealed class ActorRecognition(IReadOnlyList<ActorMention> mentions)
+public sealed class ActorRecognition(IReadOnlyList<RecognizedMention> mentions)
 {
-    public IReadOnlyList<ActorMention> Mentions { get; } = mentions;
+    public IReadOnlyList<RecognizedMention> Mentions { get; } = mentions;
 
     /// <summary>Mentions that lie entirely inside the character span <paramref name="start"/>..<paramref name="end"/>.</summary>
-    public IEnumerable<ActorMention> Within(int start, int end)
+    public IEnumerable<RecognizedMention> Within(int start, int end)
     {
         var index = FirstAtOrAfter(start);
         for (var i = index; i < Mentions.Count && Mentions[i].Start < end; i++)

@@ -17,13 +17,11 @@ public static class EventCodingExtensions
         {
             var options = sp.GetRequiredService<IOptions<EventCodingOptions>>().Value;
             return new EventCoder(
-                CameoVerbDictionary.Load(options.VerbPaths.Select(ResolvePath).ToArray()),
-                CameoCodebook.Load(ResolvePath(options.CodesPath)),
+                CameoVerbDictionary.Load(options.VerbPaths.Select(DataFiles.Resolve).ToArray()),
+                CameoCodebook.Load(DataFiles.Resolve(options.CodesPath)),
                 sp.GetRequiredService<IActorFinder>());
         });
         builder.AddStore<ICodedEventStore, SqliteCodedEventStore, MongoCodedEventStore>();
         return builder;
     }
-
-    internal static string ResolvePath(string path) => Path.IsPathRooted(path) ? path : Path.Combine(AppContext.BaseDirectory, path);
 }

@@ -8,7 +8,7 @@ public sealed class EventCodingOptions
     public bool Enabled { get; set; } = true;
 
     /// <summary>CAMEO verb patterns, then our additions; relative paths resolve against the application's directory.</summary>
-    public string[] VerbPaths { get; set; } = ["Data/cameo-verbs.txt", "Data/cameo-verbs-extra.txt"];
+    public string[] VerbPaths { get; set; } = [DataFiles.CameoVerbs, DataFiles.CameoVerbsExtra];
 
-    public string CodesPath { get; set; } = "Data/cameo-codes.tsv";
+    public string CodesPath { get; set; } = DataFiles.CameoCodes;
 }

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Monitoring.Classify.Coding;
-using Monitoring.Classify.Storage;
 
 namespace Monitoring.Classify.Http;
 

@@ -7,10 +7,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using Monitoring.Ingest.Articles;
 using Monitoring.Ingest.Extraction;
 using Monitoring.Ingest.Fetching;
 using Monitoring.Ingest.Sources;
-using Monitoring.Ingest.Storage;
 using Monitoring.Ingest.Stories;
 using Monitoring.ServiceDefaults.Safety;
 
@@ -67,10 +67,10 @@ public static class ArticleEndpoints
         switch (mediaType.ToLowerInvariant())
         {
             case "application/json":
-                SubmitArticleRequest? json;
+                ArticleSubmission? json;
                 try
                 {
-                    json = JsonSerializer.Deserialize<SubmitArticleRequest>(body, Json);
+                    json = JsonSerializer.Deserialize<ArticleSubmission>(body, Json);
                 }
                 catch (JsonException exception)
                 {
@@ -78,7 +78,7 @@ public static class ArticleEndpoints
                 }
 
                 if (json is null) return Problem(StatusCodes.Status400BadRequest, "Malformed JSON", "The body is JSON null.");
-                submission = ToSubmission(json);
+                submission = json;
                 break;
             case "text/plain":
                 submission = FromQuery(request) with { Text = encoding.GetString(body) };
@@ -98,9 +98,11 @@ public static class ArticleEndpoints
             activity.Ingested(ChannelActivity.Http, result.Duplicate);
             return Results.Accepted($"/api/articles/{result.ArticleId}", new { result.ArticleId, result.StoryId, result.Duplicate, result.OutletCount });
         }
-        catch (EmptyArticleException exception)
+        catch (NotAnArticleException exception)
         {
-            return Problem(StatusCodes.Status422UnprocessableEntity, "No article text", exception.Message);
+            return exception.Binary
+                ? Problem(StatusCodes.Status415UnsupportedMediaType, "Not text", exception.Message)
+                : Problem(StatusCodes.Status422UnprocessableEntity, "No article text", exception.Message);
         }
     }
 
@@ -131,9 +133,6 @@ public static class ArticleEndpoints
         return null;
     }
 
-    internal static ArticleSubmission ToSubmission(SubmitArticleRequest json) =>
-        new() { Url = json.Url, Title = json.Title, Source = json.Source, PublishedAt = json.PublishedAt, Text = json.Text, Html = json.Html };
-
     private static bool IsHttpUrl(string value, out Uri uri) =>
         Uri.TryCreate(value, UriKind.Absolute, out uri!) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 
@@ -159,7 +158,7 @@ public static class ArticleEndpoints
         {
             return Problem(StatusCodes.Status422UnprocessableEntity, "URL refused", refused.Message);
         }
-        catch (Exception exception) when (exception is OutboundResponseTooLargeException or UnsupportedPageException or EmptyArticleException)
+        catch (Exception exception) when (exception is OutboundResponseTooLargeException or UnsupportedPageException or NotAnArticleException)
         {
             return Problem(StatusCodes.Status422UnprocessableEntity, "Page not ingestible", exception.Message);
         }

@@ -55,18 +55,17 @@ internal static class NdjsonBatch
     {
         if (Encoding.UTF8.GetByteCount(text) > options.MaxBodyBytes) return Rejected(line, $"The line exceeds the limit of {options.MaxBodyBytes} bytes.");
 
-        SubmitArticleRequest? json;
+        ArticleSubmission? submission;
         try
         {
-            json = JsonSerializer.Deserialize<SubmitArticleRequest>(text, Json);
+            submission = JsonSerializer.Deserialize<ArticleSubmission>(text, Json);
         }
         catch (JsonException exception)
         {
             return Rejected(line, $"Malformed JSON: {exception.Message}");
         }
 
-        if (json is null) return Rejected(line, "The line is JSON null.");
-        ArticleSubmission submission = ArticleEndpoints.ToSubmission(json);
+        if (submission is null) return Rejected(line, "The line is JSON null.");
         if (ArticleEndpoints.ValidationError(submission) is { } invalid) return Rejected(line, $"{invalid.Title}: {invalid.Detail}");
 
         try
@@ -74,7 +73,7 @@ internal static class NdjsonBatch
             var result = await ingestor.IngestAsync(submission, cancellationToken);
             return new BatchLineResult(line, result.Duplicate ? "duplicate" : "accepted", result.ArticleId, result.StoryId, result.OutletCount);
         }
-        catch (EmptyArticleException exception)
+        catch (NotAnArticleException exception)
         {
             return Rejected(line, exception.Message);
         }

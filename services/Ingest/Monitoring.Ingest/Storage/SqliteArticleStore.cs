@@ -1,11 +1,12 @@
 using Dapper;
+using Monitoring.Ingest.Articles;
 using Monitoring.Storage;
 
 namespace Monitoring.Ingest.Storage;
 
 public sealed class SqliteArticleStore(SqliteDatabase database) : IArticleStore, IStoreInitializer
 {
-    private const string Columns = "article_id AS ArticleId, story_id AS StoryId, content_hash AS ContentHash, text AS Text, title AS Title, url AS Url, source AS Source, language AS Language, published_at AS PublishedAt, ingested_at AS IngestedAt, announced_at AS AnnouncedAt";
+    private const string Columns = "article_id AS ArticleId, story_id AS StoryId, content_hash AS ContentHash, text AS Text, title AS Title, byline AS Byline, url AS Url, source AS Source, language AS Language, published_at AS PublishedAt, ingested_at AS IngestedAt, announced_at AS AnnouncedAt";
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
@@ -17,6 +18,7 @@ public sealed class SqliteArticleStore(SqliteDatabase database) : IArticleStore,
                 content_hash TEXT NOT NULL UNIQUE,
                 text         TEXT NOT NULL,
                 title        TEXT NULL,
+                byline       TEXT NULL,
                 url          TEXT NULL,
                 source       TEXT NULL,
                 language     TEXT NOT NULL,
@@ -26,6 +28,10 @@ public sealed class SqliteArticleStore(SqliteDatabase database) : IArticleStore,
             DROP INDEX IF EXISTS ingest_articles_url;
             CREATE UNIQUE INDEX IF NOT EXISTS ingest_articles_url_unique ON ingest_articles (url) WHERE url IS NOT NULL;
             """);
+
+        // Files created before the byline was kept gain the column; their articles keep a null byline.
+        var columns = await connection.QueryAsync<string>("SELECT name FROM pragma_table_info('ingest_articles')");
+        if (!columns.Contains("byline")) await connection.ExecuteAsync("ALTER TABLE ingest_articles ADD COLUMN byline TEXT NULL");
     }
 
     public async Task<(bool Inserted, StoredArticle Article)> TryInsertAsync(StoredArticle article, CancellationToken cancellationToken)
@@ -33,8 +39,8 @@ public sealed class SqliteArticleStore(SqliteDatabase database) : IArticleStore,
         using var activity = SqliteDatabase.StartActivity("INSERT", "ingest_articles");
         await using var connection = await database.OpenAsync(cancellationToken);
         var inserted = await connection.ExecuteAsync("""
-            INSERT INTO ingest_articles (article_id, story_id, content_hash, text, title, url, source, language, published_at, ingested_at, announced_at)
-            VALUES (@ArticleId, @StoryId, @ContentHash, @Text, @Title, @Url, @Source, @Language, @PublishedAt, @IngestedAt, @AnnouncedAt)
+            INSERT INTO ingest_articles (article_id, story_id, content_hash, text, title, byline, url, source, language, published_at, ingested_at, announced_at)
+            VALUES (@ArticleId, @StoryId, @ContentHash, @Text, @Title, @Byline, @Url, @Source, @Language, @PublishedAt, @IngestedAt, @AnnouncedAt)
             ON CONFLICT DO NOTHING
             """, article);
         if (inserted == 1) return (true, article);

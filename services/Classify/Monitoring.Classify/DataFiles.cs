@@ -1,0 +1,21 @@
+namespace Monitoring.Classify;
+
+/// <summary>
+/// The data files classify ships in <c>Data/</c> (copied beside the assembly), named once: the options take them as
+/// defaults and <c>monitor classify</c> loads them.
+/// </summary>
+public static class DataFiles
+{
+    public const string Taxonomy = "Data/taxonomy.yaml";
+    public const string Gazetteer = "Data/countries.json";
+
+    /// <summary>Organisations, people and role words (built by <c>Data/build-actors.py</c>).</summary>
+    public const string Actors = "Data/actors.json";
+
+    public const string CameoVerbs = "Data/cameo-verbs.txt";
+    public const string CameoVerbsExtra = "Data/cameo-verbs-extra.txt";
+    public const string CameoCodes = "Data/cameo-codes.tsv";
+
+    /// <summary>A configured path: absolute as given, relative against the application's directory, where <c>Data/</c> is.</summary>
+    public static string Resolve(string path) => Path.IsPathRooted(path) ? path : Path.Combine(AppContext.BaseDirectory, path);
+}

@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Monitoring.Classify.Articles;
+
+namespace Monitoring.Classify.Http;
+
+public static class ClassifiedArticleEndpoints
+{
+    private const int MaxLimit = 500;
+    public const string Route = "/api/classified-articles";
+
+    /// <summary>Where classified articles were listed before "events" meant CAMEO events only. Kept for one release.</summary>
+    public const string DeprecatedRoute = "/api/events";
+
+    /// <summary>RFC 9745: the alias is deprecated since 2026-12-01.</summary>
+    private const string DeprecatedSince = "@1796083200";
+
+    /// <summary><c>GET /api/classified-articles?country=RUS&amp;topic=…&amp;limit=…</c>, newest first, and <c>GET /api/classified-articles/{articleId}</c>.</summary>
+    public static IEndpointRouteBuilder MapClassifiedArticleEndpoints(this IEndpointRouteBuilder app)
+    {
+        var articles = app.MapGroup(Route).WithTags("Classified articles");
+        articles.MapGet("/", ListAsync);
+        articles.MapGet("/{articleId}", GetAsync);
+
+        var alias = app.MapGroup(DeprecatedRoute).WithTags("Classified articles").AddEndpointFilter(async (context, next) =>
+        {
+            var headers = context.HttpContext.Response.Headers;
+            headers["Deprecation"] = DeprecatedSince;
+            headers.Link = $"<{Route}>; rel=\"successor-version\"";
+            return await next(context);
+        });
+        alias.MapGet("/", ListAsync);
+        alias.MapGet("/{articleId}", GetAsync);
+        return app;
+    }
+
+    private static async Task<IResult> ListAsync(IClassifiedArticleStore store, string? country, string? topic, int? limit, CancellationToken cancellationToken)
+    {
+        if (limit is < 1 or > MaxLimit)
+        {
+            return Results.Problem(title: "Invalid limit", detail: $"limit must be between 1 and {MaxLimit}.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        return Results.Ok(await store.ListAsync(new ClassifiedArticleQuery(country?.ToUpperInvariant(), topic, limit ?? 50), cancellationToken));
+    }
+
+    private static async Task<IResult> GetAsync(string articleId, IClassifiedArticleStore store, CancellationToken cancellationToken) =>
+        await store.GetAsync(articleId, cancellationToken) is { } document ? Results.Ok(document) : Results.NotFound();
+}
