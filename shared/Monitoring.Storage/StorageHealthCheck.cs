@@ -29,6 +29,9 @@ internal sealed class StorageHealthCheck(IServiceProvider services) : IHealthChe
 
             var sqlite = services.GetRequiredService<SqliteDatabase>();
             await using var connection = await sqlite.OpenAsync(cancellationToken);
+
+            // The probe waits for the write lock at most this long, not the 30 s every store statement may wait.
+            await ExecuteAsync(connection, $"PRAGMA busy_timeout = {WriteTimeoutSeconds * 1000}", cancellationToken);
             await ExecuteAsync(connection, "BEGIN IMMEDIATE", cancellationToken);
             await ExecuteAsync(connection, "ROLLBACK", cancellationToken);
             return HealthCheckResult.Healthy($"SQLite {sqlite.Path} writable");
