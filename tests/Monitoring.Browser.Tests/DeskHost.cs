@@ -1,19 +1,14 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Monitoring.Alert;
-using Monitoring.Classify;
-using Monitoring.Ingest;
-using Monitoring.ServiceDefaults;
+using Monitoring.Monitor;
 using Monitoring.ServiceDefaults.Messaging;
 
 namespace Monitoring.Browser.Tests;
 
 /// <summary>
-/// The three services in one process on a loopback port, as <c>monitor run</c> composes them (in-memory bus, one
+/// The three services in one process on a loopback port, composed by <c>monitor run</c>'s own code (in-memory bus, one
 /// SQLite file), serving the desk at <c>/</c>; with an analyst and helpers to feed it real articles.
 /// </summary>
 public sealed class DeskHost : IAsyncDisposable
@@ -32,33 +27,21 @@ public sealed class DeskHost : IAsyncDisposable
     public Uri Address { get; }
     public IServiceProvider Services => App.Services;
 
+    /// <summary><c>monitor run</c>'s own composition (<see cref="MonitorHost.CreateBuilder"/>) with the test's keys and a fresh SQLite file.</summary>
     public static async Task<DeskHost> StartAsync(string name)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        var data = new FileInfo(Path.Combine(Path.GetTempPath(), "monitoring-browser", $"{name}-{Guid.NewGuid():N}", "monitor.db"));
+        var builder = MonitorHost.CreateBuilder(data, "http://127.0.0.1:0", "/demo/webhook");
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Messaging:Transport"] = "InMemory",
-            ["Storage:Provider"] = "Sqlite",
-            ["Storage:Sqlite:Path"] = Path.Combine(Path.GetTempPath(), "monitoring-browser", $"{name}-{Guid.NewGuid():N}.db"),
             ["Alert:AdminApiKey"] = AdminKey,
             ["Ingest:AdminApiKey"] = IngestAdminKey,
             ["Access:WriteKeys:0"] = WriteKey,
-            ["Alert:RateLimitPermits"] = "10000",
             ["Access:RateLimitPermits"] = "10000",
-            ["OpenApi:Reference"] = "true",
-            ["Logging:LogLevel:Default"] = "Warning",
         });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.AddServiceDefaults();
-        builder.AddIngest();
-        builder.AddClassify();
-        builder.AddAlert();
         builder.AddMonitoringBus();
         var app = builder.Build();
-        app.MapDefaultEndpoints();
-        app.MapIngestEndpoints();
-        app.MapClassifyEndpoints();
-        app.MapAlertEndpoints();
+        MonitorHost.MapServices(app);
         await app.StartAsync(TestContext.Current.CancellationToken);
         return new DeskHost(app);
     }

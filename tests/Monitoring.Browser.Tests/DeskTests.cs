@@ -146,6 +146,9 @@ public sealed class DeskTests(ITestOutputHelper output) : IAsyncLifetime
     {
         await SignInAsync();
         await _host.IngestAsync(Seed, "cgtn");
+
+        // The preview reads the articles the alert service has received: wait until this one has gone through.
+        await Eventually(async () => (await AlertsAsync()).Count == 1);
         await _page.GotoAsync("/#/subscriptions/new");
         await _page.GetByLabel("Name").FillAsync("Security cooperation");
         await _page.GetByLabel("Query", new() { Exact = true }).FocusAsync();

@@ -27,7 +27,9 @@ public static class ProblemDefaults
             StatusCodes.Status404NotFound => $"Nothing at {http.Request.Path}; the endpoints are listed in /openapi/v1.json.",
             StatusCodes.Status405MethodNotAllowed => $"{http.Request.Method} is not allowed on {http.Request.Path}.",
             StatusCodes.Status413PayloadTooLarge => "The body is larger than this endpoint accepts.",
-            StatusCodes.Status415UnsupportedMediaType => "Send the body as application/json.",
+            StatusCodes.Status415UnsupportedMediaType => string.IsNullOrEmpty(http.Request.ContentType)
+                ? "Send the body with a Content-Type this endpoint takes (listed in /openapi/v1.json; most take application/json)."
+                : $"'{http.Request.ContentType}' is not accepted here; send a content type this endpoint takes (listed in /openapi/v1.json; most take application/json).",
             StatusCodes.Status429TooManyRequests => "Too many requests; retry later.",
             >= 500 => "The service failed to answer; the error is logged with this request's trace id.",
             _ => null,

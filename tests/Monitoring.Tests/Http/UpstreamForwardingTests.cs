@@ -21,8 +21,13 @@ public sealed class UpstreamForwardingTests
     {
         var ingestSettings = TestSettings.InMemory("forward-ingest");
         ingestSettings["Ingest:AdminApiKey"] = IngestAdminKey;
+        ingestSettings["Access:ReadKeys:0"] = "ingest-read-key";
         await using var ingest = await ServiceHost.IngestAsync(ingestSettings);
-        await using var classify = await ServiceHost.ClassifyAsync(TestSettings.InMemory("forward-classify"));
+
+        // Classify knows only its read key: an analyst's key forwarded as it came would be refused there (401).
+        var classifySettings = TestSettings.InMemory("forward-classify");
+        classifySettings["Access:ReadKeys:0"] = "classify-read-key";
+        await using var classify = await ServiceHost.ClassifyAsync(classifySettings);
         var alertSettings = TestSettings.InMemory("forward-alert");
         alertSettings["Alert:AdminApiKey"] = AdminKey;
         alertSettings["Alert:Upstreams:Ingest:Url"] = ingest.Address.ToString();
@@ -48,6 +53,14 @@ public sealed class UpstreamForwardingTests
         using (var anonymous = await alert.Http.GetAsync("/api/events/coded", Ct))
         {
             await Problems.AssertAsync(anonymous, HttpStatusCode.Unauthorized, "X-Api-Key");
+        }
+
+        // Straight to classify, the analyst's key is unknown: only the alert service's read key opens it.
+        using (var direct = new HttpClient { BaseAddress = classify.Address })
+        {
+            direct.DefaultRequestHeaders.Add("X-Api-Key", analyst.DefaultRequestHeaders.GetValues("X-Api-Key").Single());
+            using var refusedDirectly = await direct.GetAsync("/api/events/coded", Ct);
+            await Problems.AssertAsync(refusedDirectly, HttpStatusCode.Unauthorized, "X-Api-Key");
         }
 
         using var admin = new HttpClient { BaseAddress = alert.Address };

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Monitoring.Alert.Subscriptions;
 
 namespace Monitoring.Alert.Storage;
@@ -15,7 +16,8 @@ internal sealed record SubscriptionDefinition(
     QuietHours? QuietHours,
     string? UrgentQuery,
     bool NotifyOnUpdates,
-    bool Paused = false)
+    // Written only when set, so an active subscription is stored exactly as before pausing existed.
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Paused = false)
 {
     public static string Serialize(Subscription s) =>
         JsonSerializer.Serialize(new SubscriptionDefinition(s.Query, s.MinScore, s.Channels, s.Schedule, s.QuietHours, s.UrgentQuery, s.NotifyOnUpdates, s.Paused), JsonSerializerOptions.Web);

@@ -80,12 +80,7 @@ public sealed class SqliteCodedEventStore(SqliteDatabase database) : ICodedEvent
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<CodedEventDocument>($"""
             SELECT {Columns} FROM classify_coded_events
-            WHERE (@Root IS NULL OR event_root_code = @Root)
-              AND (@EventCode IS NULL OR event_code LIKE @EventCode || '%')
-              AND (@QuadClass IS NULL OR quad_class = @QuadClass)
-              AND (@Country IS NULL OR actor1_country_code = @Country OR actor2_country_code = @Country)
-              AND (@A IS NULL OR (actor1_country_code = @A AND actor2_country_code = @B) OR (actor1_country_code = @B AND actor2_country_code = @A))
-              {Bounds}
+            {Filter}
             ORDER BY date_added DESC, event_id
             LIMIT @Limit
             """, Parameters(query));
@@ -101,22 +96,23 @@ public sealed class SqliteCodedEventStore(SqliteDatabase database) : ICodedEvent
         var rows = await connection.QueryAsync<(string Day, long QuadClass, long Count, double MeanGoldstein)>($"""
             SELECT substr(date_added, 1, 10) AS Day, quad_class AS QuadClass, COUNT(*) AS Count, AVG(goldstein_scale) AS MeanGoldstein
             FROM classify_coded_events
-            WHERE (@Root IS NULL OR event_root_code = @Root)
-              AND (@EventCode IS NULL OR event_code LIKE @EventCode || '%')
-              AND (@QuadClass IS NULL OR quad_class = @QuadClass)
-              AND (@Country IS NULL OR actor1_country_code = @Country OR actor2_country_code = @Country)
-              AND (@A IS NULL OR (actor1_country_code = @A AND actor2_country_code = @B) OR (actor1_country_code = @B AND actor2_country_code = @A))
-              {Bounds}
+            {Filter}
             GROUP BY Day, quad_class
             ORDER BY Day, quad_class
             """, Parameters(query));
         return rows.Select(r => new DailyEventCount(DateOnly.ParseExact(r.Day, "yyyy-MM-dd"), (int)r.QuadClass, (int)r.Count, Math.Round(r.MeanGoldstein, 2))).ToList();
     }
 
-    private const string Bounds = """
-        AND (@Since IS NULL OR date_added >= @Since)
-              AND (@Until IS NULL OR date_added < @Until)
-              AND (@StoryId IS NULL OR story_id = @StoryId)
+    /// <summary>The WHERE clause of a <see cref="CodedEventQuery"/>, over <see cref="Parameters"/>; an absent field filters nothing.</summary>
+    private const string Filter = """
+        WHERE (@Root IS NULL OR event_root_code = @Root)
+          AND (@EventCode IS NULL OR event_code LIKE @EventCode || '%')
+          AND (@QuadClass IS NULL OR quad_class = @QuadClass)
+          AND (@Country IS NULL OR actor1_country_code = @Country OR actor2_country_code = @Country)
+          AND (@A IS NULL OR (actor1_country_code = @A AND actor2_country_code = @B) OR (actor1_country_code = @B AND actor2_country_code = @A))
+          AND (@Since IS NULL OR date_added >= @Since)
+          AND (@Until IS NULL OR date_added < @Until)
+          AND (@StoryId IS NULL OR story_id = @StoryId)
         """;
 
     private static object Parameters(CodedEventQuery query) => new
