@@ -3,7 +3,7 @@
 # browser here. Installs chromium and chromium-driver when missing (as root, from Debian's packages); when that is
 # not possible the browser tests report themselves skipped with the reason.
 set -uo pipefail
-if [[ -x /usr/bin/chromium ]]; then exit 0; fi
+if [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]]; then exit 0; fi
 if [[ $(id -u) -ne 0 ]] || ! command -v apt-get >/dev/null; then
   echo "chromium.sh: /usr/bin/chromium missing and cannot be installed here (needs root and apt-get); browser tests will be skipped" >&2
   exit 0
