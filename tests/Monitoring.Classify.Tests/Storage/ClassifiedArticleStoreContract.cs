@@ -1,3 +1,5 @@
+using MongoDB.Bson;
+using MongoDB.Driver;
 using Monitoring.Classify.Articles;
 using Monitoring.Classify.Storage;
 using Monitoring.Contracts;
@@ -100,4 +102,27 @@ public sealed class SqliteClassifiedArticleStoreTests : ClassifiedArticleStoreCo
 public sealed class MongoClassifiedArticleStoreTests(MongoServer mongo) : ClassifiedArticleStoreContract
 {
     protected override async Task<IClassifiedArticleStore> CreateStoreAsync() => await StoreFactory.CreateMongoAsync<MongoClassifiedArticleStore>(mongo);
+
+    [Fact]
+    public async Task The_topic_index_is_on_the_field_a_topic_id_is_stored_under()
+    {
+        var database = mongo.FreshDatabase();
+        var store = new MongoClassifiedArticleStore(database);
+        await store.InitializeAsync(TestContext.Current.CancellationToken);
+        await store.TryInsertAsync(new ClassifiedArticle
+        {
+            ArticleId = "a1", StoryId = "s1", Title = "t", Source = "test", Language = "en",
+            IngestedAt = Times.At(0), ClassifiedAt = Times.At(1),
+            Topics = [new TopicScore { Id = "sanctions", Score = 3 }], Countries = ["IRN"],
+        }, TestContext.Current.CancellationToken);
+
+        var collection = database.GetCollection<BsonDocument>("classify_events");
+        var topic = (await collection.Find(FilterDefinition<BsonDocument>.Empty).FirstAsync(TestContext.Current.CancellationToken))["Topics"][0].AsBsonDocument;
+        var idField = topic.Names.Single(name => topic[name] == "sanctions");
+        var indexedFields = (await (await collection.Indexes.ListAsync(TestContext.Current.CancellationToken)).ToListAsync(TestContext.Current.CancellationToken))
+            .SelectMany(index => index["key"].AsBsonDocument.Names).ToList();
+
+        Assert.Contains("Topics." + idField, indexedFields);
+        Assert.DoesNotContain(indexedFields, field => field.StartsWith("Topics.", StringComparison.Ordinal) && field != "Topics." + idField);
+    }
 }
