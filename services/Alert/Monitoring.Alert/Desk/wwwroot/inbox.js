@@ -68,7 +68,7 @@ export async function inbox(main, { params }) {
       if (action === "read" || action === "unread") {
         await Promise.all(storyAlerts.map(a => api(`/api/alerts/${encodeURIComponent(a.alertId)}/read`, { method: action === "read" ? "PUT" : "DELETE" })));
         const at = action === "read" ? new Date().toISOString() : null;
-        storyAlerts.forEach(a => { a.readAt = at; });
+        storyAlerts.forEach(a => update(a.alertId, { readAt: at }));
         announce(action === "read" ? "Marked read" : "Marked unread");
       } else if (action === "not-relevant") {
         await api(`/api/alerts/${encodeURIComponent(alertId)}/feedback`, { method: "POST", body: { relevant: false } });
@@ -95,7 +95,12 @@ export async function inbox(main, { params }) {
     replaceCard(storyId);
   });
 
-  const update = (alertId, changes) => Object.assign(state.alerts.find(a => a.alertId === alertId), changes);
+  // Edits per alert, so a live fetch that started before an edit cannot undo it on screen.
+  const edits = new Map();
+  const update = (alertId, changes) => {
+    edits.set(alertId, (edits.get(alertId) || 0) + 1);
+    Object.assign(state.alerts.find(a => a.alertId === alertId), changes);
+  };
   const replaceCard = storyId => {
     const stories = group(state.alerts.filter(a => a.storyId === storyId));
     const node = cards.querySelector(`[data-story="${CSS.escape(storyId)}"]`);
@@ -116,7 +121,12 @@ export async function inbox(main, { params }) {
     if (item.event !== "alert") return;
     const raised = JSON.parse(item.data);
     try {
+      const editsBefore = edits.get(raised.alertId);
       const fresh = await api(`/api/alerts/${encodeURIComponent(raised.alertId)}`);
+      const local = state.alerts.find(a => a.alertId === fresh.alertId);
+      if (local && edits.get(raised.alertId) !== editsBefore) {
+        Object.assign(fresh, { readAt: local.readAt, notRelevantAt: local.notRelevantAt, relevantAt: local.relevantAt });
+      }
       state.alerts = [fresh, ...state.alerts.filter(a => a.alertId !== fresh.alertId)];
       options();
       render();
