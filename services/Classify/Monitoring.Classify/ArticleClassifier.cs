@@ -5,6 +5,7 @@ using Monitoring.Contracts;
 
 namespace Monitoring.Classify;
 
+/// <summary>Topics with evidence, and the countries the article is about (<see cref="CountryAboutness"/>); every country named is among the actors.</summary>
 public sealed record Classification(IReadOnlyList<TopicScore> Topics, IReadOnlyList<string> Countries)
 {
     public ActorRecognition Actors { get; init; } = new([]);
@@ -56,7 +57,7 @@ public sealed class ArticleClassifier
         var matches = compiled.Matcher.Match(fullText, tokens, longestOnly: false);
         var recognition = _actors.Resolve(fullText, tokens, matches);
         var titleEnd = string.IsNullOrWhiteSpace(title) ? 0 : title.Length;
-        return new Classification(compiled.Tagger.Score(fullText, tokens, matches, titleEnd, Parties(recognition)), recognition.Countries)
+        return new Classification(compiled.Tagger.Score(fullText, tokens, matches, titleEnd, Parties(recognition)), CountryAboutness.Countries(recognition, fullText, titleEnd, tokens.Count))
         {
             Actors = recognition, Text = fullText, Tokens = tokens, BodyStart = fullText.Length - text.Length,
         };

@@ -52,6 +52,21 @@ public sealed class RealStoryTests
         Assert.Equal(["CHN", "RUS"], russian.Countries.Order());
     }
 
+    [Fact]
+    public void A_sovereignty_dispute_at_sea_is_diplomacy_and_denuclearisation_is_arms_control()
+    {
+        var sea = Classifiers.Default.Classify(
+            "New coast guard rules alarm rival claimants in a disputed sea",
+            "The government in Beijing said foreign ships must ask permission to enter the waters it claims. Manila and Hanoi, both claimant states, " +
+            "said the rules ignore their own maritime claims and the arbitration ruling.");
+        var korea = Classifiers.Default.Classify(
+            "Washington says talks on denuclearization are stalled",
+            "The State Department said Pyongyang had not answered offers to resume negotiations on the denuclearization of the Korean Peninsula.");
+
+        Assert.Contains(sea.Topics, t => t.Id == "diplomacy");
+        Assert.Contains(korea.Topics, t => t.Id == "arms-control");
+    }
+
     [Theory]
     [MemberData(nameof(Languages))]
     public void Ten_articles_per_language_get_their_core_topic_and_their_inflected_country_names(string language)
