@@ -97,15 +97,16 @@ public static class ClassifyCommand
 
     public static ArticleClassifier Load(FileInfo? taxonomy, FileInfo? actors) => new(LoadTaxonomy(taxonomy), LoadActors(actors));
 
-    private static TopicTagger LoadTaxonomy(FileInfo? taxonomy) => TopicTagger.Load(taxonomy?.FullName ?? DataFiles.Resolve(DataFiles.Taxonomy));
+    public static TopicTagger LoadTaxonomy(FileInfo? taxonomy) => TopicTagger.Load(taxonomy?.FullName ?? DataFiles.Resolve(DataFiles.Taxonomy));
 
-    private static ActorRecognizer LoadActors(FileInfo? actors) => ActorRecognizer.Load(DataFiles.Resolve(DataFiles.Gazetteer), actors?.FullName ?? DataFiles.Resolve(DataFiles.Actors));
+    public static ActorRecognizer LoadActors(FileInfo? actors) => ActorRecognizer.Load(DataFiles.Resolve(DataFiles.Gazetteer), actors?.FullName ?? DataFiles.Resolve(DataFiles.Actors));
 
     /// <summary>The CAMEO coder over the same actors the classifier recognises, as the classify service composes it.</summary>
     public static EventCoder LoadCoder(ActorRecognizer actors) => new(
         CameoVerbDictionary.Load(DataFiles.Resolve(DataFiles.CameoVerbs), DataFiles.Resolve(DataFiles.CameoVerbsExtra)),
         CameoCodebook.Load(DataFiles.Resolve(DataFiles.CameoCodes)),
-        new RecognizedActorFinder(actors));
+        new RecognizedActorFinder(actors),
+        CodingLanguages.Load(DataFiles.Resolve(DataFiles.CodingLanguages)));
 
     private static ClassifyOutput Result(string input, Classification classification, IReadOnlyList<CodedEvent> events) => new(
         input,

@@ -21,8 +21,8 @@ public sealed class AlertApiLimitsTests : IAsyncLifetime
         var settings = TestSettings.InMemory("limits");
         settings["Alert:AdminApiKey"] = AdminKey;
         settings["Alert:MaxSubscriptionsPerAnalyst"] = "2";
-        settings["Alert:RateLimitPermits"] = "12";
-        settings["Alert:RateLimitWindow"] = "00:01:00";
+        settings["Access:RateLimitPermits"] = "12";
+        settings["Access:RateLimitWindow"] = "00:01:00";
         _alert = await ServiceHost.AlertAsync(settings);
         _client = new AlertClient(_alert, AdminKey);
     }
