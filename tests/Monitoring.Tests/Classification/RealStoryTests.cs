@@ -140,9 +140,19 @@ public sealed class RealStoryTests
     [InlineData("Michael Jordan signed shoes for fans.", "JOR")]
     [InlineData("She reached the semi-final of the China Open.", "CHN")]
     [InlineData("The ship sailed into the Indian Ocean.", "IND")]
-    public void A_club_a_brand_an_event_or_a_sea_is_not_a_country(string text, string country)
+    [InlineData("He files his taxes in New Jersey.", "JEY")]
+    [InlineData("Wildfires spread across New Mexico.", "MEX")]
+    public void A_club_a_brand_an_event_a_sea_or_another_place_is_not_a_country(string text, string country)
     {
         Assert.DoesNotContain(country, Classifiers.Default.Classify(null, text).Countries);
+    }
+
+    [Theory]
+    [InlineData("Papua New Guinea held elections.", "PNG")]
+    [InlineData("New Zealand closed its border.", "NZL")]
+    public void A_country_whose_name_begins_with_New_is_still_found(string text, string country)
+    {
+        Assert.Contains(country, Classifiers.Default.Classify(null, text).Countries);
     }
 
     [Fact]
