@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of the solution. Integration tests need RabbitMQ: when none answers on 127.0.0.1,
 # tests/rabbitmq.sh installs (Debian) and starts one bound to loopback. MongoDB contract tests run when
-# MONITORING_MONGO_URI is set or a Docker engine answers, and are reported skipped otherwise.
+# MONITORING_MONGO_URI is set or a Docker engine answers, and are reported skipped otherwise. The browser tests
+# need Debian's chromium: tests/chromium.sh installs it when missing; screenshots land in artifacts/screenshots.
 # Extra arguments go to `dotnet test` (e.g. --filter "Category!=Integration").
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,6 +20,7 @@ if [[ -n "$orphans" ]]; then
 fi
 
 eval "$(bash tests/rabbitmq.sh)"
+bash tests/chromium.sh
 if [[ -n "${MONITORING_RABBITMQ_THROWAWAY:-}" ]]; then
   trap 'rabbitmqctl delete_vhost "$MONITORING_RABBITMQ_VHOST" >/dev/null 2>&1; rabbitmqctl delete_user "$MONITORING_RABBITMQ_USER" >/dev/null 2>&1' EXIT
 fi

@@ -4,8 +4,10 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Hosting;
 using Monitoring.ServiceDefaults.Access;
+using Monitoring.ServiceDefaults.Http;
 using Monitoring.ServiceDefaults.Telemetry;
 using Monitoring.Storage;
 
@@ -34,15 +36,28 @@ public static class ServiceDefaultsExtensions
         builder.AddApiAccess();
         builder.Services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), tags: ["live"]);
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemDefaults.Fill);
+        builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+
+        // A body or parameter the framework cannot read throws, so the handler can say what was wrong with it.
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        builder.Services.AddMonitoringOpenApi();
         return builder;
     }
 
-    /// <summary><c>/health/live</c>: the process answers. <c>/health/ready</c>: every dependency tagged "ready" (bus, store) answers; degraded is not ready.</summary>
+    /// <summary>
+    /// Problem details for every error, <c>/openapi/v1.json</c> (and its reference page), <c>/health/live</c>: the process
+    /// answers. <c>/health/ready</c>: every dependency tagged "ready" (bus, store) answers; degraded is not ready.
+    /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
+        // Errors, and the framework's empty-bodied 4xx (unknown route, wrong method), become problem details.
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+
         // Before any endpoint of the services: per-endpoint policies (callers' rate limits, ingest admission) apply from here on.
         app.UseRateLimiter();
+        app.MapMonitoringOpenApi();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {

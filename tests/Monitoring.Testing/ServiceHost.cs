@@ -41,6 +41,20 @@ public sealed class ServiceHost : IAsyncDisposable
     public static Task<ServiceHost> AlertAsync(IDictionary<string, string?> settings, Action<WebApplicationBuilder>? configure = null) =>
         StartAsync(settings, builder => builder.AddAlert(), app => app.MapAlertEndpoints(), configure, apiKey: null);
 
+    /// <summary>The three services on one host, as <c>monitor run</c> composes them; <see cref="Http"/> sends the test write key.</summary>
+    public static Task<ServiceHost> AllAsync(IDictionary<string, string?> settings, Action<WebApplicationBuilder>? configure = null) =>
+        StartAsync(
+            settings,
+            builder => builder.AddIngest().AddClassify().AddAlert(),
+            app =>
+            {
+                app.MapIngestEndpoints();
+                app.MapClassifyEndpoints();
+                app.MapAlertEndpoints();
+            },
+            configure,
+            TestSettings.WriteKey);
+
     private static async Task<ServiceHost> StartAsync(
         IDictionary<string, string?> settings,
         Action<WebApplicationBuilder> addService,

@@ -10,6 +10,7 @@ using Microsoft.Extensions.Options;
 using Monitoring.Alert.Alerts;
 using Monitoring.Alert.Analysts;
 using Monitoring.Alert.Delivery;
+using Monitoring.Alert.Desk;
 using Monitoring.Alert.Matching;
 using Monitoring.Alert.Preview;
 using Monitoring.Alert.Scheduling;
@@ -17,6 +18,7 @@ using Monitoring.Alert.Storage;
 using Monitoring.Alert.Streaming;
 using Monitoring.Alert.Subscriptions;
 using Monitoring.ServiceDefaults.Access;
+using Monitoring.ServiceDefaults.Http;
 using Monitoring.ServiceDefaults.Messaging;
 using Monitoring.ServiceDefaults.Safety;
 using Monitoring.Storage;
@@ -51,6 +53,14 @@ public static class AlertExtensions
             .AddPolicy(AnalystPolicy, policy => policy.RequireRole(ApiKeyAuthenticationHandler.AnalystRole))
             .AddPolicy(AdminPolicy, policy => policy.RequireRole(ApiKeyAuthenticationHandler.AdminRole));
         builder.Services.AddSingleton<IApiKeyCheck, AnalystApiKeys>();
+        builder.AddUpstreamForwarding();
+        builder.Services.AddSingleton(new OpenApiExample(typeof(SubscriptionRequest), """
+            {"name":"China–Russia security","query":"(topic:security-cooperation OR topic:law-enforcement) AND country:CHN AND country:RUS",
+             "channels":[{"type":"email","target":"ana@example.org"}],"schedule":{"kind":"daily","at":"08:00","timeZone":"Europe/Paris"},
+             "quietHours":{"from":"22:00","to":"07:00","timeZone":"Europe/Paris"},"urgentQuery":"quad:material-conflict","paused":false}
+            """));
+        builder.Services.AddSingleton(new OpenApiExample(typeof(AlertFeedback), """{"relevant":false,"comment":"A football match, not a security meeting."}"""));
+        builder.Services.AddSingleton(new OpenApiExample(typeof(CreateAnalystRequest), """{"name":"Ana Analyst"}"""));
 
         builder.Services.AddSingleton(_ => SubscriptionVocabulary.LoadShipped());
         builder.Services.AddSingleton(sp => new Matching.Language.TermVocabulary(sp.GetRequiredService<SubscriptionVocabulary>()));
@@ -93,6 +103,8 @@ public static class AlertExtensions
         api.MapVocabularyEndpoints();
         api.MapAlertQueryEndpoints();
         api.MapFeedbackEndpoints();
+        api.MapUpstreamForwarding();
+        app.MapDesk();
         return app;
     }
 }

@@ -39,6 +39,9 @@ public sealed class AlertOptions
     public TimeSpan PreviewTimeout { get; set; } = TimeSpan.FromSeconds(3);
 
     public SmtpOptions Smtp { get; set; } = new();
+
+    /// <summary>Ingest and classify, when they run as services of their own: where the desk's story, event and feed pages are forwarded (Desk/UpstreamForwarding.cs).</summary>
+    public Desk.UpstreamOptions Upstreams { get; set; } = new();
 }
 
 public sealed class SmtpOptions

@@ -14,6 +14,7 @@ using Monitoring.Classify.Http;
 using Monitoring.Classify.Storage;
 using Monitoring.Classify.Taxonomy;
 using Monitoring.ServiceDefaults.Access;
+using Monitoring.ServiceDefaults.Http;
 using Monitoring.ServiceDefaults.Messaging;
 using Monitoring.Storage;
 
@@ -44,7 +45,7 @@ public static class ClassifyExtensions
     /// <summary>The classify APIs, read with a read or write key (or, in the one-process host, an analyst's), at the caller's rate limit.</summary>
     public static IEndpointRouteBuilder MapClassifyEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("").RequireApiKey().RequireRateLimiting(AccessExtensions.RateLimitPolicy).MapCodedEventEndpoints().MapClassifiedArticleEndpoints();
+        app.MapGroup("").RequireApiKey().RequireRateLimiting(AccessExtensions.RateLimitPolicy).ProducesProblems(429).MapCodedEventEndpoints().MapClassifiedArticleEndpoints();
         return app;
     }
 }

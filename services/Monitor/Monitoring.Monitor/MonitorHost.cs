@@ -15,6 +15,9 @@ namespace Monitoring.Monitor;
 /// <summary>Ingest, classify and alert composed in one process: in-memory bus, one SQLite file, one HTTP API.</summary>
 public static class MonitorHost
 {
+    /// <summary>The demo's key for feed administration (the desk's Sources page).</summary>
+    public const string DemoAdminKey = "demo-admin-key";
+
     /// <summary>
     /// The demo's write key for posting articles (the demo analyst's key, from the seeds, reads). Known to anyone who
     /// reads this file, like that one: the host listens on 127.0.0.1 unless <c>--urls</c> says otherwise, and
@@ -60,6 +63,10 @@ public static class MonitorHost
                 ["Alert:SecretKey"] = LocalSecretKey(data),
                 ["Logging:LogLevel:Default"] = "Warning",
                 ["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] = "Error",
+
+                // The API reference page (/scalar) and the desk's Sources page (feeds need the ingest admin key).
+                ["OpenApi:Reference"] = "true",
+                ["Ingest:AdminApiKey"] = DemoAdminKey,
             },
         });
         builder.WebHost.UseUrls(urls);
@@ -137,6 +144,8 @@ public static class MonitorHost
         console.Line($"  curl -s -H 'X-Api-Key: {key}' {address}api/alerts");
         console.Line($"  curl -s -H 'X-Api-Key: {key}' {address}api/subscriptions");
         console.Line($"  curl -s -X POST -H 'X-Api-Key: {writeKey}' -H 'Content-Type: text/plain' --data-binary @seeds/000_780a307ae76c99fd.txt {address}api/articles");
+        console.Line();
+        console.Line($"The analyst's desk: {address} (sign in with {key}; Sources with {app.Configuration["Ingest:AdminApiKey"]}). API reference: {address}scalar");
 
         if (options.Once)
         {

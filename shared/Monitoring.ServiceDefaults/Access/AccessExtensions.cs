@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Monitoring.ServiceDefaults.Http;
 
 namespace Monitoring.ServiceDefaults.Access;
 
@@ -47,9 +48,9 @@ public static class AccessExtensions
         return builder;
     }
 
-    /// <summary>Every endpoint of the group checks <c>X-Api-Key</c> (<see cref="ApiKeyFilter"/>).</summary>
+    /// <summary>Every endpoint of the group checks <c>X-Api-Key</c> (<see cref="ApiKeyFilter"/>); the OpenAPI document shows the scheme and its 401/403.</summary>
     public static TBuilder RequireApiKey<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter<TBuilder, ApiKeyFilter>();
+        builder.AddEndpointFilter<TBuilder, ApiKeyFilter>().WithMetadata(new RequiresApiKeyMetadata()).ProducesProblems(401, 403);
 
     /// <summary>
     /// A refused request: 503 with Retry-After when a policy flagged as load shedding refused it (the service is

@@ -73,15 +73,59 @@ public sealed class AlertAuthorizationMatrixTests : IAsyncLifetime
             new HashSet<string>
             {
                 "GET /api/subscriptions/{subscriptionId}", "PUT /api/subscriptions/{subscriptionId}", "DELETE /api/subscriptions/{subscriptionId}",
-                "GET /api/alerts/{alertId}", "POST /api/alerts/{alertId}/feedback",
+                "GET /api/alerts/{alertId}", "POST /api/alerts/{alertId}/feedback", "DELETE /api/alerts/{alertId}/feedback",
+                "GET /api/alerts/{alertId}/article", "PUT /api/alerts/{alertId}/read", "DELETE /api/alerts/{alertId}/read",
             },
             tried.ToHashSet());
+
+        // Endpoints without an id (lists, the feedback export, the vocabulary, the preview): what another analyst reads
+        // holds none of Alice's ids, while Alice's own lists do. Read from the routing table like the rest.
+        using (var verdict = await alice.PostAsJsonAsync($"/api/alerts/{alertId}/feedback", new { relevant = true, comment = "verdict-of-alice" }, Ct))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, verdict.StatusCode);
+        }
+
+        var seenByAlice = new List<string>();
+        var withoutId = _alert.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.Parameters.Count == 0 && e.RoutePattern.RawText!.StartsWith("/api", StringComparison.Ordinal)
+                && !e.RoutePattern.RawText.EndsWith("/stream", StringComparison.Ordinal)
+                && e.Metadata.GetOrderedMetadata<Microsoft.AspNetCore.Authorization.IAuthorizeData>().Any(a => a.Policy == Alert.AlertExtensions.AnalystPolicy))
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(method => (Method: method, Path: e.RoutePattern.RawText!)))
+            .Where(e => e.Method == "GET" || e.Path.EndsWith("/preview", StringComparison.Ordinal))
+            .ToList();
+        foreach (var (method, path) in withoutId)
+        {
+            var asBob = await ReadAsync(bob, method, path);
+            Assert.True(asBob.Status == HttpStatusCode.OK, $"{method} {path} as another analyst: {(int)asBob.Status} {asBob.Body}");
+            foreach (var secret in new[] { subscriptionId, alertId, "verdict-of-alice" })
+            {
+                Assert.False(asBob.Body.Contains(secret, StringComparison.Ordinal), $"{method} {path} shows another analyst '{secret}'");
+            }
+
+            var asAlice = await ReadAsync(alice, method, path);
+            Assert.Equal(HttpStatusCode.OK, asAlice.Status);
+            if (asAlice.Body.Contains(alertId, StringComparison.Ordinal) || asAlice.Body.Contains(subscriptionId, StringComparison.Ordinal)) seenByAlice.Add($"{method} {path}");
+        }
+
+        // The test can fail: Alice's own lists and export carry her ids.
+        Assert.Superset(new HashSet<string> { "GET /api/alerts/", "GET /api/subscriptions/", "GET /api/feedback" }, seenByAlice.ToHashSet());
+        Assert.Contains("POST /api/subscriptions/preview", withoutId.Select(e => $"{e.Method} {e.Path}"));
+        Assert.Contains("GET /api/vocabulary/topics", withoutId.Select(e => $"{e.Method} {e.Path}"));
 
         var unchanged = await alice.GetFromJsonAsync<JsonElement>($"/api/subscriptions/{subscriptionId}", Ct);
         Assert.Equal("Alice's", unchanged.GetProperty("name").GetString());
         var alert = await alice.GetFromJsonAsync<JsonElement>($"/api/alerts/{alertId}", Ct);
         Assert.Equal(JsonValueKind.Null, alert.GetProperty("notRelevantAt").ValueKind);
+        Assert.Equal(JsonValueKind.Null, alert.GetProperty("readAt").ValueKind);
         Assert.Empty((await bob.GetFromJsonAsync<JsonElement[]>("/api/subscriptions", Ct))!);
         Assert.Empty((await bob.GetFromJsonAsync<JsonElement[]>("/api/alerts", Ct))!);
+    }
+
+    private static async Task<(HttpStatusCode Status, string Body)> ReadAsync(HttpClient analyst, string method, string path)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (method == "POST") request.Content = new StringContent("""{"name":"probe","query":"topic:diplomacy"}""", Encoding.UTF8, "application/json");
+        using var response = await analyst.SendAsync(request, Ct);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync(Ct));
     }
 }

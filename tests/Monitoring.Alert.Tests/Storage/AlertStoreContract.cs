@@ -41,6 +41,23 @@ public abstract class AlertStoreContract
     }
 
     [Fact]
+    public async Task An_alert_is_marked_read_once_and_unread_again_by_its_owner_only()
+    {
+        var store = await CreateStoreAsync();
+        await store.TryInsertAsync(Alert("al1"), Ct);
+
+        Assert.True(await store.MarkReadAsync("alice", "al1", Times.At(5), Ct));
+        Assert.True(await store.MarkReadAsync("alice", "al1", Times.At(9), Ct));
+        Assert.Equal(Times.At(5), (await store.GetAsync("alice", "al1", Ct))!.ReadAt);
+        Assert.False(await store.MarkReadAsync("bob", "al1", null, Ct));
+        Assert.False(await store.MarkReadAsync("alice", "nope", Times.At(5), Ct));
+        Assert.Equal(Times.At(5), (await store.ListAsync("alice", 10, Ct)).Single().ReadAt);
+
+        Assert.True(await store.MarkReadAsync("alice", "al1", null, Ct));
+        Assert.Null((await store.GetAsync("alice", "al1", Ct))!.ReadAt);
+    }
+
+    [Fact]
     public async Task A_subscription_gets_one_alert_per_story()
     {
         var store = await CreateStoreAsync();

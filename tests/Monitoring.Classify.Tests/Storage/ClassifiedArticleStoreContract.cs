@@ -89,6 +89,7 @@ public abstract class ClassifiedArticleStoreContract
         Assert.Equal(["other", "old"], Ids(await store.ListAsync(new ClassifiedArticleQuery(Topic: "diplomacy"), Ct)));
         Assert.Equal(["old"], Ids(await store.ListAsync(new ClassifiedArticleQuery(Country: "RUS", Topic: "diplomacy"), Ct)));
         Assert.Equal(["new"], Ids(await store.ListAsync(new ClassifiedArticleQuery(Limit: 1), Ct)));
+        Assert.Equal(["other"], Ids(await store.ListAsync(new ClassifiedArticleQuery(StoryId: "story-other"), Ct)));
     }
 
     private static List<string> Ids(IReadOnlyList<ClassifiedArticle> documents) => documents.Select(d => d.ArticleId).ToList();

@@ -72,6 +72,41 @@ public abstract class CodedEventStoreContract
     }
 
     [Fact]
+    public async Task Until_bounds_exclusively_and_a_story_selects_its_own_events()
+    {
+        var store = await CreateStoreAsync();
+        await store.InsertAsync([Event("old", "s1", 1, "CHN", "RUS", "040"), Event("new", "s2", 3, "CHN", "RUS", "0313")], Ct);
+
+        Assert.Equal(["old:CHN:RUS:040"], Ids(await store.ListAsync(new CodedEventQuery(Until: Times.At(3)), Ct)));
+        Assert.Equal(["new:CHN:RUS:0313"], Ids(await store.ListAsync(new CodedEventQuery(Since: Times.At(2), Until: Times.At(4)), Ct)));
+        Assert.Equal(["new:CHN:RUS:0313"], Ids(await store.ListAsync(new CodedEventQuery(StoryId: "s2"), Ct)));
+    }
+
+    [Fact]
+    public async Task Events_are_counted_per_utc_day_and_quad_class_with_their_mean_goldstein_value()
+    {
+        var store = await CreateStoreAsync();
+        var day1 = Times.At(0).UtcDateTime.Date;
+        CodedEventDocument At(string article, DateTime when, string code, double goldstein, string a = "CHN", string b = "RUS") =>
+            Event(article, article, 0, a, b, code) with { DateAdded = new DateTimeOffset(when, TimeSpan.Zero), GoldsteinScale = goldstein };
+        await store.InsertAsync(
+        [
+            At("a1", day1.AddHours(1), "040", 1.0), At("a2", day1.AddHours(23), "036", 4.0), At("a3", day1.AddHours(2), "190", -10.0),
+            At("a4", day1.AddDays(1).AddHours(1), "040", 1.0), At("a5", day1.AddHours(3), "040", 1.0, "USA", "IRN"),
+        ], Ct);
+
+        var days = await store.CountByDayAsync(new CodedEventQuery(Pair: ("RUS", "CHN")), Ct);
+
+        var first = DateOnly.FromDateTime(day1);
+        Assert.Equal(
+            [new DailyEventCount(first, 1, 2, 2.5), new DailyEventCount(first, 4, 1, -10.0), new DailyEventCount(first.AddDays(1), 1, 1, 1.0)],
+            days);
+        Assert.Equal([new DailyEventCount(first.AddDays(1), 1, 1, 1.0)],
+            await store.CountByDayAsync(new CodedEventQuery(Pair: ("CHN", "RUS"), Since: new DateTimeOffset(day1.AddDays(1), TimeSpan.Zero)), Ct));
+        Assert.Single(await store.CountByDayAsync(new CodedEventQuery(Country: "IRN"), Ct));
+    }
+
+    [Fact]
     public async Task A_story_counts_its_mentions_sources_and_articles_across_outlets()
     {
         var store = await CreateStoreAsync();

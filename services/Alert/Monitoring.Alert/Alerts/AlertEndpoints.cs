@@ -5,7 +5,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Monitoring.Alert.Analysts;
+using Monitoring.Alert.Preview;
 using Monitoring.Alert.Streaming;
+using Monitoring.ServiceDefaults.Http;
 
 namespace Monitoring.Alert.Alerts;
 
@@ -19,12 +21,15 @@ public static class AlertEndpoints
 
     public static IEndpointRouteBuilder MapAlertQueryEndpoints(this IEndpointRouteBuilder app)
     {
-        var alerts = app.MapGroup("/api/alerts").RequireAuthorization(AlertExtensions.AnalystPolicy).WithTags("Alerts");
-        alerts.MapGet("/", ListAsync);
-        alerts.MapGet("/stream", StreamAsync);
-        alerts.MapGet("/{alertId}", GetAsync);
-        alerts.MapPost("/{alertId}/feedback", FeedbackAsync);
-        alerts.MapDelete("/{alertId}/feedback", ClearFeedbackAsync);
+        var alerts = app.MapGroup("/api/alerts").RequireAuthorization(AlertExtensions.AnalystPolicy).WithTags("Alerts").ProducesProblems(401, 403, 429);
+        alerts.MapGet("/", ListAsync).Produces<IReadOnlyList<AlertRecord>>().ProducesProblems(400);
+        alerts.MapGet("/stream", StreamAsync).Produces<Contracts.AlertRaised>(contentType: "text/event-stream");
+        alerts.MapGet("/{alertId}", GetAsync).Produces<AlertRecord>().ProducesProblems(404);
+        alerts.MapGet("/{alertId}/article", ArticleAsync).Produces<Contracts.ArticleClassified>().ProducesProblems(404);
+        alerts.MapPut("/{alertId}/read", MarkReadAsync).Produces(StatusCodes.Status204NoContent).ProducesProblems(404);
+        alerts.MapDelete("/{alertId}/read", MarkUnreadAsync).Produces(StatusCodes.Status204NoContent).ProducesProblems(404);
+        alerts.MapPost("/{alertId}/feedback", FeedbackAsync).Produces(StatusCodes.Status204NoContent).ProducesProblems(400, 404, 415, 422);
+        alerts.MapDelete("/{alertId}/feedback", ClearFeedbackAsync).Produces(StatusCodes.Status204NoContent).ProducesProblems(404);
         return app;
     }
 
@@ -39,7 +44,30 @@ public static class AlertEndpoints
     }
 
     private static async Task<IResult> GetAsync(string alertId, ClaimsPrincipal user, IAlertStore store, CancellationToken cancellationToken) =>
-        await store.GetAsync(user.AnalystId(), alertId, cancellationToken) is { } alert ? Results.Ok(alert) : Results.NotFound();
+        await store.GetAsync(user.AnalystId(), alertId, cancellationToken) is { } alert ? Results.Ok(alert) : NoSuchAlert(alertId);
+
+    /// <summary>
+    /// The article that raised the alert as the alert service received it: text, topics with their evidence, actors
+    /// with their mentions, coded events with their sentences — what the desk highlights. Kept as long as the recent
+    /// articles are (<see cref="AlertOptions.RecentArticlesRetention"/>).
+    /// </summary>
+    private static async Task<IResult> ArticleAsync(
+        string alertId, ClaimsPrincipal user, IAlertStore store, IRecentArticleStore articles, CancellationToken cancellationToken)
+    {
+        if (await store.GetAsync(user.AnalystId(), alertId, cancellationToken) is not { } alert) return NoSuchAlert(alertId);
+        return await articles.GetAsync(alert.ArticleId, cancellationToken) is { } recent
+            ? Results.Ok(recent.Article)
+            : Results.Problem(
+                title: "Article no longer kept",
+                detail: $"The article of alert '{alertId}' is older than the recent articles the alert service keeps; its title and link are on the alert.",
+                statusCode: StatusCodes.Status404NotFound);
+    }
+
+    private static async Task<IResult> MarkReadAsync(string alertId, ClaimsPrincipal user, IAlertStore store, TimeProvider clock, CancellationToken cancellationToken) =>
+        await store.MarkReadAsync(user.AnalystId(), alertId, clock.GetUtcNow(), cancellationToken) ? Results.NoContent() : NoSuchAlert(alertId);
+
+    private static async Task<IResult> MarkUnreadAsync(string alertId, ClaimsPrincipal user, IAlertStore store, CancellationToken cancellationToken) =>
+        await store.MarkReadAsync(user.AnalystId(), alertId, null, cancellationToken) ? Results.NoContent() : NoSuchAlert(alertId);
 
     /// <summary>Server-sent events: one <c>alert</c> event per alert raised for the analyst while connected.</summary>
     private static async Task StreamAsync(HttpContext context, ClaimsPrincipal user, AlertStream stream, CancellationToken cancellationToken)

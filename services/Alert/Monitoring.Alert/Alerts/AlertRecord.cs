@@ -68,4 +68,7 @@ public sealed record AlertRecord
     public DateTimeOffset? RelevantAt { get; init; }
 
     public string? FeedbackComment { get; init; }
+
+    /// <summary>When the analyst marked the alert read in the desk; null while unread.</summary>
+    public DateTimeOffset? ReadAt { get; init; }
 }

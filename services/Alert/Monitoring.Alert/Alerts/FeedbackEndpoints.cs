@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Monitoring.Alert.Analysts;
 using Monitoring.Alert.Preview;
+using Monitoring.ServiceDefaults.Http;
 
 namespace Monitoring.Alert.Alerts;
 
@@ -22,7 +23,8 @@ public static class FeedbackEndpoints
 
     public static IEndpointRouteBuilder MapFeedbackEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/feedback", ExportAsync).RequireAuthorization(AlertExtensions.AnalystPolicy).WithTags("Feedback");
+        app.MapGet("/api/feedback", ExportAsync).RequireAuthorization(AlertExtensions.AnalystPolicy).WithTags("Feedback")
+            .Produces<IReadOnlyList<FeedbackVerdict>>().ProducesProblems(400, 401, 403, 429);
         return app;
     }
 

@@ -29,6 +29,9 @@ public interface IAlertStore
     /// <summary>Forgets the analyst's verdict on the alert, either way; false when the alert does not exist or belongs to another analyst.</summary>
     Task<bool> ClearFeedbackAsync(string analystId, string alertId, CancellationToken cancellationToken);
 
+    /// <summary>Marks the alert read at <paramref name="at"/>, or unread when it is null; false when the alert does not exist or belongs to another analyst.</summary>
+    Task<bool> MarkReadAsync(string analystId, string alertId, DateTimeOffset? at, CancellationToken cancellationToken);
+
     /// <summary>The analyst's alerts that carry a verdict, most recently raised first, only those tagged <paramref name="topic"/> when given.</summary>
     Task<IReadOnlyList<AlertRecord>> ListFeedbackAsync(string analystId, string? topic, int limit, CancellationToken cancellationToken);
 

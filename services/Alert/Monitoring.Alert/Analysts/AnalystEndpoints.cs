@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Monitoring.ServiceDefaults.Http;
 
 namespace Monitoring.Alert.Analysts;
 
@@ -12,7 +13,8 @@ public static class AnalystEndpoints
 {
     public static IEndpointRouteBuilder MapAnalystEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/analysts", CreateAsync).RequireAuthorization(AlertExtensions.AdminPolicy).WithTags("Analysts");
+        app.MapPost("/api/analysts", CreateAsync).RequireAuthorization(AlertExtensions.AdminPolicy).WithTags("Analysts")
+            .Produces<CreatedAnalyst>(StatusCodes.Status201Created).ProducesProblems(400, 401, 403, 415, 422, 429);
         return app;
     }
 

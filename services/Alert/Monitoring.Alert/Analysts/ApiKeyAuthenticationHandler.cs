@@ -3,6 +3,8 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -39,6 +41,29 @@ public sealed class ApiKeyAuthenticationHandler(
         return analyst is null
             ? AuthenticateResult.Fail("Unknown API key.")
             : Success(new Claim(ClaimTypes.Name, analyst.Name), new Claim(AnalystIdClaim, analyst.AnalystId), new Claim(ClaimTypes.Role, AnalystRole));
+    }
+
+    /// <summary>401 as problem details: no key, or a key nobody has.</summary>
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties) => WriteProblemAsync(
+        StatusCodes.Status401Unauthorized,
+        Request.Headers.ContainsKey(ApiKeys.Header) ? "Unknown API key" : "API key required",
+        Request.Headers.ContainsKey(ApiKeys.Header)
+            ? $"No analyst has the key sent in {ApiKeys.Header}; ask an administrator for yours."
+            : $"Send your analyst API key in the {ApiKeys.Header} header.");
+
+    /// <summary>403 as problem details: a valid key of the wrong kind (an analyst calling an admin endpoint, the admin key calling an analyst's).</summary>
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) => WriteProblemAsync(
+        StatusCodes.Status403Forbidden,
+        "Not allowed with this key",
+        Context.User.IsInRole(AdminRole)
+            ? "The admin key creates analysts; use an analyst's key for alerts, subscriptions and vocabulary."
+            : "This endpoint needs the admin key (Alert:AdminApiKey).");
+
+    private async Task WriteProblemAsync(int status, string title, string detail)
+    {
+        Response.StatusCode = status;
+        var problems = Context.RequestServices.GetRequiredService<IProblemDetailsService>();
+        await problems.WriteAsync(new ProblemDetailsContext { HttpContext = Context, ProblemDetails = { Status = status, Title = title, Detail = detail } });
     }
 
     private AuthenticateResult Success(params Claim[] claims) =>

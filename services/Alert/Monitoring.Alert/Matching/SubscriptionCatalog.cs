@@ -37,7 +37,11 @@ public sealed class SubscriptionCatalog(IServiceScopeFactory scopes, ILogger<Sub
         _index = fresh;
     }
 
-    public void Saved(Subscription subscription) => _index?.Upsert(CompiledSubscription.Compile(subscription));
+    public void Saved(Subscription subscription)
+    {
+        if (subscription.Paused) _index?.Remove(subscription.SubscriptionId);
+        else _index?.Upsert(CompiledSubscription.Compile(subscription));
+    }
 
     public void Deleted(string subscriptionId) => _index?.Remove(subscriptionId);
 
@@ -46,7 +50,7 @@ public sealed class SubscriptionCatalog(IServiceScopeFactory scopes, ILogger<Sub
         await using var scope = scopes.CreateAsyncScope();
         var all = await scope.ServiceProvider.GetRequiredService<ISubscriptionStore>().ListAllAsync(cancellationToken);
         var compiled = new List<CompiledSubscription>(all.Count);
-        foreach (var subscription in all)
+        foreach (var subscription in all.Where(s => !s.Paused))
         {
             try
             {

@@ -12,7 +12,12 @@ public static class AlertBsonMaps
     {
         MongoConventions.Map<Analyst>(a => a.AnalystId);
         // The "relevant" verdict came later: an alert without one is written as before, without the field.
-        MongoConventions.Map<AlertRecord>(a => a.AlertId, map => map.MapMember(a => a.RelevantAt).SetIgnoreIfNull(true));
+        // Read state likewise: an unread alert has no ReadAt field.
+        MongoConventions.Map<AlertRecord>(a => a.AlertId, map =>
+        {
+            map.MapMember(a => a.RelevantAt).SetIgnoreIfNull(true);
+            map.MapMember(a => a.ReadAt).SetIgnoreIfNull(true);
+        });
 
         // What no query filters on is stored as one JSON field, as in SQLite (MongoSubscriptionStore adds it).
         MongoConventions.Map<Subscription>(s => s.SubscriptionId, map =>
@@ -24,6 +29,7 @@ public static class AlertBsonMaps
             map.UnmapMember(s => s.QuietHours);
             map.UnmapMember(s => s.UrgentQuery);
             map.UnmapMember(s => s.NotifyOnUpdates);
+            map.UnmapMember(s => s.Paused);
         });
     }
 }

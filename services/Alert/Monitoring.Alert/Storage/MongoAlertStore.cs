@@ -107,6 +107,20 @@ public sealed class MongoAlertStore : IAlertStore, IStoreInitializer
         return result.MatchedCount == 1;
     }
 
+    public async Task<bool> MarkReadAsync(string analystId, string alertId, DateTimeOffset? at, CancellationToken cancellationToken)
+    {
+        var owned = Filter.Eq(a => a.AlertId, alertId) & Filter.Eq(a => a.AnalystId, analystId);
+        if (at is null)
+        {
+            return (await _alerts.UpdateOneAsync(owned, Update.Unset(a => a.ReadAt), cancellationToken: cancellationToken)).MatchedCount == 1;
+        }
+
+        // The first reading is kept: only an unread alert takes the time.
+        if (await _alerts.CountDocumentsAsync(owned, cancellationToken: cancellationToken) == 0) return false;
+        await _alerts.UpdateOneAsync(owned & Filter.Eq(a => a.ReadAt, null), Update.Set(a => a.ReadAt, at), cancellationToken: cancellationToken);
+        return true;
+    }
+
     public async Task<IReadOnlyList<AlertRecord>> ListFeedbackAsync(string analystId, string? topic, int limit, CancellationToken cancellationToken)
     {
         var filter = Filter.Eq(a => a.AnalystId, analystId) & (Filter.Ne(a => a.RelevantAt, null) | Filter.Ne(a => a.NotRelevantAt, null));

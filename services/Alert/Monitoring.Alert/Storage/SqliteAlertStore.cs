@@ -16,7 +16,7 @@ public sealed class SqliteAlertStore(SqliteDatabase database) : IAlertStore, ISt
         latest_article_id AS LatestArticleId, latest_title AS LatestTitle, latest_url AS LatestUrl, updated_at AS UpdatedAt, urgent AS Urgent,
         article_ingested_at AS ArticleIngestedAt, raised_at AS RaisedAt, delivery_status AS DeliveryStatus, due_at AS DueAt,
         delivery_attempts AS DeliveryAttempts, delivered_at AS DeliveredAt, last_error AS LastError, delivered_channels AS DeliveredChannels,
-        not_relevant_at AS NotRelevantAt, relevant_at AS RelevantAt, feedback_comment AS FeedbackComment
+        not_relevant_at AS NotRelevantAt, relevant_at AS RelevantAt, feedback_comment AS FeedbackComment, read_at AS ReadAt
         """;
 
     private const string Select = "SELECT " + Columns + " FROM " + Table;
@@ -55,6 +55,7 @@ public sealed class SqliteAlertStore(SqliteDatabase database) : IAlertStore, ISt
                 relevant_at         TEXT NULL,
                 feedback_comment    TEXT NULL,
                 lease_until         TEXT NULL,
+                read_at             TEXT NULL,
                 UNIQUE (subscription_id, story_id));
             CREATE INDEX IF NOT EXISTS {Table}_analyst ON {Table} (analyst_id, raised_at DESC);
             CREATE INDEX IF NOT EXISTS {Table}_due ON {Table} (delivery_status, due_at);
@@ -63,6 +64,7 @@ public sealed class SqliteAlertStore(SqliteDatabase database) : IAlertStore, ISt
         // Databases from before the "relevant" verdict gain its column (additive).
         var columns = await connection.QueryAsync<string>($"SELECT name FROM pragma_table_info('{Table}')");
         if (!columns.Contains("relevant_at")) await connection.ExecuteAsync($"ALTER TABLE {Table} ADD COLUMN relevant_at TEXT NULL");
+        if (!columns.Contains("read_at")) await connection.ExecuteAsync($"ALTER TABLE {Table} ADD COLUMN read_at TEXT NULL");
     }
 
     public async Task<(bool Inserted, AlertRecord Alert)> TryInsertAsync(AlertRecord alert, CancellationToken cancellationToken)
@@ -164,6 +166,16 @@ public sealed class SqliteAlertStore(SqliteDatabase database) : IAlertStore, ISt
             new { analystId, alertId }) == 1;
     }
 
+    public async Task<bool> MarkReadAsync(string analystId, string alertId, DateTimeOffset? at, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+
+        // The first reading is kept: marking read again does not move it.
+        return await connection.ExecuteAsync(
+            $"UPDATE {Table} SET read_at = CASE WHEN @at IS NULL THEN NULL ELSE COALESCE(read_at, @at) END WHERE analyst_id = @analystId AND alert_id = @alertId",
+            new { analystId, alertId, at }) == 1;
+    }
+
     public async Task<IReadOnlyList<AlertRecord>> ListFeedbackAsync(string analystId, string? topic, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -256,6 +268,7 @@ public sealed class SqliteAlertStore(SqliteDatabase database) : IAlertStore, ISt
         public DateTimeOffset? NotRelevantAt { get; init; }
         public DateTimeOffset? RelevantAt { get; init; }
         public string? FeedbackComment { get; init; }
+        public DateTimeOffset? ReadAt { get; init; }
 
         public AlertRecord ToAlert() => new()
         {
@@ -265,7 +278,7 @@ public sealed class SqliteAlertStore(SqliteDatabase database) : IAlertStore, ISt
             LatestTitle = LatestTitle, LatestUrl = LatestUrl, UpdatedAt = UpdatedAt, Urgent = Urgent, ArticleIngestedAt = ArticleIngestedAt, RaisedAt = RaisedAt,
             DeliveryStatus = Enum.Parse<DeliveryStatus>(DeliveryStatus), DueAt = DueAt, DeliveryAttempts = (int)DeliveryAttempts, DeliveredAt = DeliveredAt,
             LastError = LastError, DeliveredChannels = JsonSerializer.Deserialize<List<string>>(DeliveredChannels)!, NotRelevantAt = NotRelevantAt,
-            RelevantAt = RelevantAt, FeedbackComment = FeedbackComment,
+            RelevantAt = RelevantAt, FeedbackComment = FeedbackComment, ReadAt = ReadAt,
         };
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Monitoring.Alert.Subscriptions;
 
 namespace Monitoring.Alert.Storage;
@@ -14,10 +15,12 @@ internal sealed record SubscriptionDefinition(
     DeliverySchedule Schedule,
     QuietHours? QuietHours,
     string? UrgentQuery,
-    bool NotifyOnUpdates)
+    bool NotifyOnUpdates,
+    // Written only when set, so an active subscription is stored exactly as before pausing existed.
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Paused = false)
 {
     public static string Serialize(Subscription s) =>
-        JsonSerializer.Serialize(new SubscriptionDefinition(s.Query, s.MinScore, s.Channels, s.Schedule, s.QuietHours, s.UrgentQuery, s.NotifyOnUpdates), JsonSerializerOptions.Web);
+        JsonSerializer.Serialize(new SubscriptionDefinition(s.Query, s.MinScore, s.Channels, s.Schedule, s.QuietHours, s.UrgentQuery, s.NotifyOnUpdates, s.Paused), JsonSerializerOptions.Web);
 
     public static Subscription Apply(Subscription subscription, string? json, string? legacyWebhookUrl)
     {
@@ -30,7 +33,7 @@ internal sealed record SubscriptionDefinition(
         return subscription with
         {
             Query = d.Query, MinScore = d.MinScore, Channels = d.Channels, Schedule = d.Schedule, QuietHours = d.QuietHours,
-            UrgentQuery = d.UrgentQuery, NotifyOnUpdates = d.NotifyOnUpdates,
+            UrgentQuery = d.UrgentQuery, NotifyOnUpdates = d.NotifyOnUpdates, Paused = d.Paused,
         };
     }
 }

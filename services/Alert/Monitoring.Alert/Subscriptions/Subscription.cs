@@ -30,6 +30,9 @@ public sealed record Subscription
     /// <summary>Deliver again when a further article of an alerted story arrives (otherwise the alert is only updated).</summary>
     public bool NotifyOnUpdates { get; init; }
 
+    /// <summary>Kept but not matched: a paused subscription raises no alerts until it is resumed.</summary>
+    public bool Paused { get; init; }
+
     /// <summary>Signs webhook deliveries (HMAC-SHA256). Shown once, when the subscription is created.</summary>
     [JsonIgnore]
     public string? SigningSecret { get; init; }

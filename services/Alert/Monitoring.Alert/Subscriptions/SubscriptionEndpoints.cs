@@ -9,6 +9,7 @@ using Monitoring.Alert.Delivery;
 using Monitoring.Alert.Matching;
 using Monitoring.Alert.Matching.Language;
 using Monitoring.Alert.Preview;
+using Monitoring.ServiceDefaults.Http;
 
 namespace Monitoring.Alert.Subscriptions;
 
@@ -19,13 +20,14 @@ public static class SubscriptionEndpoints
 {
     public static IEndpointRouteBuilder MapSubscriptionEndpoints(this IEndpointRouteBuilder app)
     {
-        var subscriptions = app.MapGroup("/api/subscriptions").RequireAuthorization(AlertExtensions.AnalystPolicy).WithTags("Subscriptions");
-        subscriptions.MapPost("/", CreateAsync);
-        subscriptions.MapPost("/preview", PreviewAsync);
-        subscriptions.MapGet("/", ListAsync);
-        subscriptions.MapGet("/{subscriptionId}", GetAsync);
-        subscriptions.MapPut("/{subscriptionId}", UpdateAsync);
-        subscriptions.MapDelete("/{subscriptionId}", DeleteAsync);
+        var subscriptions = app.MapGroup("/api/subscriptions").RequireAuthorization(AlertExtensions.AnalystPolicy).WithTags("Subscriptions")
+            .ProducesProblems(401, 403, 429);
+        subscriptions.MapPost("/", CreateAsync).Produces<CreatedSubscription>(StatusCodes.Status201Created).ProducesProblems(400, 415, 422);
+        subscriptions.MapPost("/preview", PreviewAsync).Produces<PreviewResult>().ProducesProblems(400, 415, 422);
+        subscriptions.MapGet("/", ListAsync).Produces<IReadOnlyList<Subscription>>();
+        subscriptions.MapGet("/{subscriptionId}", GetAsync).Produces<Subscription>().ProducesProblems(404);
+        subscriptions.MapPut("/{subscriptionId}", UpdateAsync).Produces<Subscription>().ProducesProblems(400, 404, 415, 422);
+        subscriptions.MapDelete("/{subscriptionId}", DeleteAsync).Produces(StatusCodes.Status204NoContent).ProducesProblems(404);
         return app;
     }
 
@@ -54,11 +56,11 @@ public static class SubscriptionEndpoints
         string subscriptionId, SubscriptionRequest request, ClaimsPrincipal user, ISubscriptionStore store, SubscriptionCatalog catalog,
         IWebhookUrlPolicy urls, ChannelTransports transports, TermVocabulary vocabulary, CancellationToken cancellationToken)
     {
-        if (await store.GetAsync(user.AnalystId(), subscriptionId, cancellationToken) is not { } existing) return Results.NotFound();
+        if (await store.GetAsync(user.AnalystId(), subscriptionId, cancellationToken) is not { } existing) return NoSuchSubscription(subscriptionId);
         if (await ValidateAsync(request, urls, transports, vocabulary, cancellationToken) is { } invalid) return invalid;
 
         var updated = Build(request, existing.SubscriptionId, existing.AnalystId, existing.CreatedAt) with { SigningSecret = existing.SigningSecret };
-        if (!await store.UpdateAsync(updated, cancellationToken)) return Results.NotFound();
+        if (!await store.UpdateAsync(updated, cancellationToken)) return NoSuchSubscription(subscriptionId);
         catalog.Saved(updated);
         return Results.Ok(updated);
     }
@@ -88,14 +90,17 @@ public static class SubscriptionEndpoints
         Results.Ok(await store.ListAsync(user.AnalystId(), cancellationToken));
 
     private static async Task<IResult> GetAsync(string subscriptionId, ClaimsPrincipal user, ISubscriptionStore store, CancellationToken cancellationToken) =>
-        await store.GetAsync(user.AnalystId(), subscriptionId, cancellationToken) is { } subscription ? Results.Ok(subscription) : Results.NotFound();
+        await store.GetAsync(user.AnalystId(), subscriptionId, cancellationToken) is { } subscription ? Results.Ok(subscription) : NoSuchSubscription(subscriptionId);
 
     private static async Task<IResult> DeleteAsync(string subscriptionId, ClaimsPrincipal user, ISubscriptionStore store, SubscriptionCatalog catalog, CancellationToken cancellationToken)
     {
-        if (!await store.DeleteAsync(user.AnalystId(), subscriptionId, cancellationToken)) return Results.NotFound();
+        if (!await store.DeleteAsync(user.AnalystId(), subscriptionId, cancellationToken)) return NoSuchSubscription(subscriptionId);
         catalog.Deleted(subscriptionId);
         return Results.NoContent();
     }
+
+    private static IResult NoSuchSubscription(string subscriptionId) =>
+        Results.Problem(title: "No such subscription", detail: $"You have no subscription '{subscriptionId}'.", statusCode: StatusCodes.Status404NotFound);
 
     private static async Task<IResult?> ValidateAsync(
         SubscriptionRequest request, IWebhookUrlPolicy urls, ChannelTransports transports, TermVocabulary vocabulary, CancellationToken cancellationToken)
@@ -145,6 +150,7 @@ public static class SubscriptionEndpoints
         QuietHours = request.QuietHours,
         UrgentQuery = string.IsNullOrWhiteSpace(request.UrgentQuery) ? null : request.UrgentQuery.Trim(),
         NotifyOnUpdates = request.NotifyOnUpdates,
+        Paused = request.Paused,
         CreatedAt = createdAt,
     };
 
@@ -152,7 +158,7 @@ public static class SubscriptionEndpoints
     {
         subscription.SubscriptionId, subscription.AnalystId, subscription.Name, subscription.Query, subscription.Topics, subscription.Countries,
         subscription.Keywords, subscription.MinScore, subscription.Channels, subscription.Schedule, subscription.QuietHours, subscription.UrgentQuery,
-        subscription.NotifyOnUpdates, subscription.CreatedAt, subscription.WebhookUrl, SigningSecret = signingSecret,
+        subscription.NotifyOnUpdates, subscription.Paused, subscription.CreatedAt, subscription.WebhookUrl, SigningSecret = signingSecret,
     };
 
     private static List<string> Normalize(IReadOnlyList<string>? values, Func<string, string> normalize) =>

@@ -19,7 +19,8 @@ public sealed record SubscriptionRequest(
     DeliverySchedule? Schedule = null,
     QuietHours? QuietHours = null,
     string? UrgentQuery = null,
-    bool NotifyOnUpdates = false)
+    bool NotifyOnUpdates = false,
+    bool Paused = false)
 {
     private const int MaxTerms = 100;
     private const int MaxTermLength = 200;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Monitoring.ServiceDefaults.Http;
 
 namespace Monitoring.Alert.Subscriptions;
 
@@ -14,18 +15,18 @@ public static class VocabularyEndpoints
 {
     public static IEndpointRouteBuilder MapVocabularyEndpoints(this IEndpointRouteBuilder app)
     {
-        var vocabulary = app.MapGroup("/api/vocabulary").RequireAuthorization(AlertExtensions.AnalystPolicy).WithTags("Vocabulary");
+        var vocabulary = app.MapGroup("/api/vocabulary").RequireAuthorization(AlertExtensions.AnalystPolicy).WithTags("Vocabulary").ProducesProblems(401, 403, 429);
         vocabulary.MapGet("/", (SubscriptionVocabulary v) => Results.Ok(new
         {
             topics = v.Topics.Count, countries = v.Countries.Count, organisations = v.Organisations.Count, cameo = v.Cameo.Count, quads = v.Quads.Count,
             languages = v.Languages.Count,
         }));
-        vocabulary.MapGet("/topics", (string? q, SubscriptionVocabulary v) => List(v.Topics, q));
-        vocabulary.MapGet("/countries", (string? q, SubscriptionVocabulary v) => List(v.Countries, q));
-        vocabulary.MapGet("/organisations", (string? q, SubscriptionVocabulary v) => List(v.Organisations, q));
-        vocabulary.MapGet("/cameo", (string? q, SubscriptionVocabulary v) => List(v.Cameo, q));
-        vocabulary.MapGet("/quads", (string? q, SubscriptionVocabulary v) => List(v.Quads, q));
-        vocabulary.MapGet("/languages", (string? q, SubscriptionVocabulary v) => List(v.Languages, q));
+        vocabulary.MapGet("/topics", (string? q, SubscriptionVocabulary v) => List(v.Topics, q)).Produces<IReadOnlyList<VocabularyEntry>>();
+        vocabulary.MapGet("/countries", (string? q, SubscriptionVocabulary v) => List(v.Countries, q)).Produces<IReadOnlyList<VocabularyEntry>>();
+        vocabulary.MapGet("/organisations", (string? q, SubscriptionVocabulary v) => List(v.Organisations, q)).Produces<IReadOnlyList<VocabularyEntry>>();
+        vocabulary.MapGet("/cameo", (string? q, SubscriptionVocabulary v) => List(v.Cameo, q)).Produces<IReadOnlyList<VocabularyEntry>>();
+        vocabulary.MapGet("/quads", (string? q, SubscriptionVocabulary v) => List(v.Quads, q)).Produces<IReadOnlyList<VocabularyEntry>>();
+        vocabulary.MapGet("/languages", (string? q, SubscriptionVocabulary v) => List(v.Languages, q)).Produces<IReadOnlyList<VocabularyEntry>>();
         return app;
     }
 

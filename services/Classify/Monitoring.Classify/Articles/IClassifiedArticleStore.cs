@@ -7,8 +7,8 @@ public interface IClassifiedArticleStore
 
     Task<ClassifiedArticle?> GetAsync(string articleId, CancellationToken cancellationToken);
 
-    /// <summary>Most recent first, optionally only those tagged with a country and/or a topic.</summary>
+    /// <summary>Most recent first, optionally only those tagged with a country and/or a topic, or of one story.</summary>
     Task<IReadOnlyList<ClassifiedArticle>> ListAsync(ClassifiedArticleQuery query, CancellationToken cancellationToken);
 }
 
-public sealed record ClassifiedArticleQuery(string? Country = null, string? Topic = null, int Limit = 50);
+public sealed record ClassifiedArticleQuery(string? Country = null, string? Topic = null, int Limit = 50, string? StoryId = null);

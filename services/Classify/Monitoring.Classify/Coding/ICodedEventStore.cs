@@ -10,9 +10,15 @@ public interface ICodedEventStore
 
     /// <summary>Every coded event of these stories, for counting mentions, sources and articles across a story.</summary>
     Task<IReadOnlyList<CodedEventDocument>> ListByStoriesAsync(IReadOnlyCollection<string> storyIds, CancellationToken cancellationToken);
+
+    /// <summary>The events the query selects (its limit aside), counted per UTC day of <see cref="CodedEventDocument.DateAdded"/> and quad class, with their mean Goldstein value; by day, then quad class.</summary>
+    Task<IReadOnlyList<DailyEventCount>> CountByDayAsync(CodedEventQuery query, CancellationToken cancellationToken);
 }
 
-/// <summary><see cref="Pair"/> is two ISO-3 codes; <see cref="Since"/> bounds <see cref="CodedEventDocument.DateAdded"/>.</summary>
+/// <summary>One point of the events-over-time series: how many events of a quad class were coded that day, and their mean Goldstein value.</summary>
+public sealed record DailyEventCount(DateOnly Day, int QuadClass, int Count, double MeanGoldstein);
+
+/// <summary><see cref="Pair"/> is two ISO-3 codes; <see cref="Since"/> (inclusive) and <see cref="Until"/> (exclusive) bound <see cref="CodedEventDocument.DateAdded"/>.</summary>
 public sealed record CodedEventQuery(
     string? Root = null, string? EventCode = null, string? Country = null, (string A, string B)? Pair = null, int? QuadClass = null,
-    DateTimeOffset? Since = null, int Limit = 50);
+    DateTimeOffset? Since = null, int Limit = 50, DateTimeOffset? Until = null, string? StoryId = null);

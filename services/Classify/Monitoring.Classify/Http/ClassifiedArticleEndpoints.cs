@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Monitoring.Classify.Articles;
+using Monitoring.ServiceDefaults.Http;
 
 namespace Monitoring.Classify.Http;
 
@@ -20,8 +21,8 @@ public static class ClassifiedArticleEndpoints
     public static IEndpointRouteBuilder MapClassifiedArticleEndpoints(this IEndpointRouteBuilder app)
     {
         var articles = app.MapGroup(Route).WithTags("Classified articles");
-        articles.MapGet("/", ListAsync);
-        articles.MapGet("/{articleId}", GetAsync);
+        articles.MapGet("/", ListAsync).Produces<IReadOnlyList<ClassifiedArticle>>().ProducesProblems(400);
+        articles.MapGet("/{articleId}", GetAsync).Produces<ClassifiedArticle>().ProducesProblems(404);
 
         var alias = app.MapGroup(DeprecatedRoute).WithTags("Classified articles").AddEndpointFilter(async (context, next) =>
         {
@@ -30,21 +31,23 @@ public static class ClassifiedArticleEndpoints
             headers.Link = $"<{Route}>; rel=\"successor-version\"";
             return await next(context);
         });
-        alias.MapGet("/", ListAsync);
-        alias.MapGet("/{articleId}", GetAsync);
+        alias.MapGet("/", ListAsync).Produces<IReadOnlyList<ClassifiedArticle>>().ProducesProblems(400);
+        alias.MapGet("/{articleId}", GetAsync).Produces<ClassifiedArticle>().ProducesProblems(404);
         return app;
     }
 
-    private static async Task<IResult> ListAsync(IClassifiedArticleStore store, string? country, string? topic, int? limit, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(IClassifiedArticleStore store, string? country, string? topic, string? story, int? limit, CancellationToken cancellationToken)
     {
         if (limit is < 1 or > MaxLimit)
         {
             return Results.Problem(title: "Invalid limit", detail: $"limit must be between 1 and {MaxLimit}.", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        return Results.Ok(await store.ListAsync(new ClassifiedArticleQuery(country?.ToUpperInvariant(), topic, limit ?? 50), cancellationToken));
+        return Results.Ok(await store.ListAsync(new ClassifiedArticleQuery(country?.ToUpperInvariant(), topic, limit ?? 50, string.IsNullOrWhiteSpace(story) ? null : story.Trim()), cancellationToken));
     }
 
     private static async Task<IResult> GetAsync(string articleId, IClassifiedArticleStore store, CancellationToken cancellationToken) =>
-        await store.GetAsync(articleId, cancellationToken) is { } document ? Results.Ok(document) : Results.NotFound();
+        await store.GetAsync(articleId, cancellationToken) is { } document
+            ? Results.Ok(document)
+            : Results.Problem(title: "No such article", detail: $"No classified article '{articleId}'.", statusCode: StatusCodes.Status404NotFound);
 }

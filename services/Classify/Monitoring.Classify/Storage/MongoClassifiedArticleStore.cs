@@ -21,6 +21,7 @@ public sealed class MongoClassifiedArticleStore : IClassifiedArticleStore, IStor
         await _articles.Indexes.CreateManyAsync(
         [
             new CreateIndexModel<ClassifiedArticle>(keys.Descending(e => e.ClassifiedAt), new CreateIndexOptions { Name = "classified_at" }),
+            new CreateIndexModel<ClassifiedArticle>(keys.Ascending(e => e.StoryId), new CreateIndexOptions { Name = "story" }),
             new CreateIndexModel<ClassifiedArticle>(keys.Ascending(e => e.Countries).Descending(e => e.ClassifiedAt), new CreateIndexOptions { Name = "countries_classified_at" }),
             // A topic's id is stored as the sub-document's _id (the class map's id convention), which is what the topic filter reads.
             new CreateIndexModel<ClassifiedArticle>(keys.Ascending("Topics._id").Descending(e => e.ClassifiedAt), new CreateIndexOptions { Name = "topic_ids_classified_at" }),
@@ -62,6 +63,7 @@ public sealed class MongoClassifiedArticleStore : IClassifiedArticleStore, IStor
         var where = filter.Empty;
         if (query.Country is not null) where &= filter.AnyEq(e => e.Countries, query.Country);
         if (query.Topic is not null) where &= filter.ElemMatch(e => e.Topics, t => t.Id == query.Topic);
+        if (query.StoryId is not null) where &= filter.Eq(e => e.StoryId, query.StoryId);
         return await _articles.Find(where).SortByDescending(e => e.ClassifiedAt).Limit(query.Limit).ToListAsync(cancellationToken);
     }
 }

@@ -40,7 +40,29 @@ public sealed class MongoCodedEventStore : ICodedEventStore, IStoreInitializer
         }
     }
 
-    public async Task<IReadOnlyList<CodedEventDocument>> ListAsync(CodedEventQuery query, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<CodedEventDocument>> ListAsync(CodedEventQuery query, CancellationToken cancellationToken) =>
+        await _events.Find(Where(query)).SortByDescending(e => e.DateAdded).ThenBy(e => e.EventId).Limit(query.Limit).ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<DailyEventCount>> CountByDayAsync(CodedEventQuery query, CancellationToken cancellationToken)
+    {
+        var day = new MongoDB.Bson.BsonDocument("$dateToString", new MongoDB.Bson.BsonDocument { { "format", "%Y-%m-%d" }, { "date", "$DateAdded" }, { "timezone", "UTC" } });
+        var groups = await _events.Aggregate()
+            .Match(Where(query))
+            .Group(new MongoDB.Bson.BsonDocument
+            {
+                { "_id", new MongoDB.Bson.BsonDocument { { "day", day }, { "quad", "$QuadClass" } } },
+                { "count", new MongoDB.Bson.BsonDocument("$sum", 1) },
+                { "mean", new MongoDB.Bson.BsonDocument("$avg", "$GoldsteinScale") },
+            })
+            .ToListAsync(cancellationToken);
+        return groups
+            .Select(g => new DailyEventCount(
+                DateOnly.ParseExact(g["_id"]["day"].AsString, "yyyy-MM-dd"), g["_id"]["quad"].ToInt32(), g["count"].ToInt32(), Math.Round(g["mean"].ToDouble(), 2)))
+            .OrderBy(d => d.Day).ThenBy(d => d.QuadClass)
+            .ToList();
+    }
+
+    private static FilterDefinition<CodedEventDocument> Where(CodedEventQuery query)
     {
         var f = Builders<CodedEventDocument>.Filter;
         var where = f.Empty;
@@ -56,7 +78,9 @@ public sealed class MongoCodedEventStore : ICodedEventStore, IStoreInitializer
         }
 
         if (query.Since is not null) where &= f.Gte(e => e.DateAdded, query.Since.Value);
-        return await _events.Find(where).SortByDescending(e => e.DateAdded).ThenBy(e => e.EventId).Limit(query.Limit).ToListAsync(cancellationToken);
+        if (query.Until is not null) where &= f.Lt(e => e.DateAdded, query.Until.Value);
+        if (query.StoryId is not null) where &= f.Eq(e => e.StoryId, query.StoryId);
+        return where;
     }
 
     public async Task<IReadOnlyList<CodedEventDocument>> ListByStoriesAsync(IReadOnlyCollection<string> storyIds, CancellationToken cancellationToken)

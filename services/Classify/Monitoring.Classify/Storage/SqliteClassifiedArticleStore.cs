@@ -29,6 +29,7 @@ public sealed class SqliteClassifiedArticleStore(SqliteDatabase database) : ICla
                 countries     TEXT NOT NULL,
                 entities      TEXT NULL);
             CREATE INDEX IF NOT EXISTS classify_events_classified_at ON classify_events (classified_at DESC);
+            CREATE INDEX IF NOT EXISTS classify_events_story ON classify_events (story_id);
             """);
 
         // Databases created before entities existed gain the column (additive; old rows read back without entities).
@@ -69,6 +70,7 @@ public sealed class SqliteClassifiedArticleStore(SqliteDatabase database) : ICla
             SELECT {Columns} FROM classify_events
             WHERE (@Country IS NULL OR EXISTS (SELECT 1 FROM json_each(countries) WHERE value = @Country))
               AND (@Topic IS NULL OR EXISTS (SELECT 1 FROM json_each(topics) WHERE json_extract(value, '$.Id') = @Topic))
+              AND (@StoryId IS NULL OR story_id = @StoryId)
             ORDER BY classified_at DESC
             LIMIT @Limit
             """, query);

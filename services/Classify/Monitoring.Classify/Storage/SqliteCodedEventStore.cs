@@ -80,17 +80,45 @@ public sealed class SqliteCodedEventStore(SqliteDatabase database) : ICodedEvent
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<CodedEventDocument>($"""
             SELECT {Columns} FROM classify_coded_events
-            WHERE (@Root IS NULL OR event_root_code = @Root)
-              AND (@EventCode IS NULL OR event_code LIKE @EventCode || '%')
-              AND (@QuadClass IS NULL OR quad_class = @QuadClass)
-              AND (@Country IS NULL OR actor1_country_code = @Country OR actor2_country_code = @Country)
-              AND (@A IS NULL OR (actor1_country_code = @A AND actor2_country_code = @B) OR (actor1_country_code = @B AND actor2_country_code = @A))
-              AND (@Since IS NULL OR date_added >= @Since)
+            {Filter}
             ORDER BY date_added DESC, event_id
             LIMIT @Limit
-            """, new { query.Root, query.EventCode, query.QuadClass, query.Country, query.Pair?.A, query.Pair?.B, query.Since, query.Limit });
+            """, Parameters(query));
         return rows.ToList();
     }
+
+    public async Task<IReadOnlyList<DailyEventCount>> CountByDayAsync(CodedEventQuery query, CancellationToken cancellationToken)
+    {
+        using var activity = SqliteDatabase.StartActivity("SELECT", "classify_coded_events");
+        await using var connection = await database.OpenAsync(cancellationToken);
+
+        // date_added is written as UTC ISO-8601 text, so its first ten characters are the UTC day.
+        var rows = await connection.QueryAsync<(string Day, long QuadClass, long Count, double MeanGoldstein)>($"""
+            SELECT substr(date_added, 1, 10) AS Day, quad_class AS QuadClass, COUNT(*) AS Count, AVG(goldstein_scale) AS MeanGoldstein
+            FROM classify_coded_events
+            {Filter}
+            GROUP BY Day, quad_class
+            ORDER BY Day, quad_class
+            """, Parameters(query));
+        return rows.Select(r => new DailyEventCount(DateOnly.ParseExact(r.Day, "yyyy-MM-dd"), (int)r.QuadClass, (int)r.Count, Math.Round(r.MeanGoldstein, 2))).ToList();
+    }
+
+    /// <summary>The WHERE clause of a <see cref="CodedEventQuery"/>, over <see cref="Parameters"/>; an absent field filters nothing.</summary>
+    private const string Filter = """
+        WHERE (@Root IS NULL OR event_root_code = @Root)
+          AND (@EventCode IS NULL OR event_code LIKE @EventCode || '%')
+          AND (@QuadClass IS NULL OR quad_class = @QuadClass)
+          AND (@Country IS NULL OR actor1_country_code = @Country OR actor2_country_code = @Country)
+          AND (@A IS NULL OR (actor1_country_code = @A AND actor2_country_code = @B) OR (actor1_country_code = @B AND actor2_country_code = @A))
+          AND (@Since IS NULL OR date_added >= @Since)
+          AND (@Until IS NULL OR date_added < @Until)
+          AND (@StoryId IS NULL OR story_id = @StoryId)
+        """;
+
+    private static object Parameters(CodedEventQuery query) => new
+    {
+        query.Root, query.EventCode, query.QuadClass, query.Country, query.Pair?.A, query.Pair?.B, query.Since, query.Until, query.StoryId, query.Limit,
+    };
 
     public async Task<IReadOnlyList<CodedEventDocument>> ListByStoriesAsync(IReadOnlyCollection<string> storyIds, CancellationToken cancellationToken)
     {

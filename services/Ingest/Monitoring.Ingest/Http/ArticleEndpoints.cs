@@ -12,6 +12,7 @@ using Monitoring.Ingest.Extraction;
 using Monitoring.Ingest.Fetching;
 using Monitoring.Ingest.Sources;
 using Monitoring.Ingest.Stories;
+using Monitoring.ServiceDefaults.Http;
 using Monitoring.ServiceDefaults.Safety;
 
 namespace Monitoring.Ingest.Http;
@@ -23,11 +24,15 @@ public static class ArticleEndpoints
     public static IEndpointRouteBuilder MapArticleEndpoints(this IEndpointRouteBuilder app)
     {
         var articles = app.MapGroup("/api/articles").WithTags("Articles");
-        articles.MapPost("/", SubmitAsync).AddEndpointFilter(RecordRejectionAsync);
-        articles.MapPost("/fetch", FetchAsync).AddEndpointFilter(RecordRejectionAsync);
-        articles.MapGet("/{articleId}", GetAsync);
+        articles.MapPost("/", SubmitAsync).AddEndpointFilter(RecordRejectionAsync)
+            .Accepts<ArticleSubmission>("application/json", "application/x-ndjson", "text/plain", "text/html").ProducesProblems(400, 413, 415, 422);
+        articles.MapPost("/fetch", FetchAsync).AddEndpointFilter(RecordRejectionAsync).ProducesProblems(400, 415, 422, 502, 504);
+        articles.MapGet("/{articleId}", GetAsync).Produces<StoredArticle>().ProducesProblems(404);
         app.MapGet("/api/stories/{storyId}", async (string storyId, StoryAssigner stories, CancellationToken ct) =>
-            await stories.GetAsync(storyId, ct) is { } story ? Results.Ok(story) : Results.NotFound()).WithTags("Stories");
+                await stories.GetAsync(storyId, ct) is { } story
+                    ? Results.Ok(story)
+                    : Problem(StatusCodes.Status404NotFound, "No such story", $"No article belongs to story '{storyId}'."))
+            .WithTags("Stories").Produces<StorySummary>().ProducesProblems(404);
         return app;
     }
 
@@ -107,7 +112,9 @@ public static class ArticleEndpoints
     }
 
     private static async Task<IResult> GetAsync(string articleId, IArticleStore store, CancellationToken cancellationToken) =>
-        await store.GetAsync(articleId, cancellationToken) is { } article ? Results.Ok(article) : Results.NotFound();
+        await store.GetAsync(articleId, cancellationToken) is { } article
+            ? Results.Ok(article)
+            : Problem(StatusCodes.Status404NotFound, "No such article", $"There is no article '{articleId}'.");
 
     private static ArticleSubmission FromQuery(HttpRequest request) => new()
     {

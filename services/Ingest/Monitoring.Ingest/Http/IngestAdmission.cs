@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,6 +45,8 @@ public static class IngestAdmission
             var reading = endpoint.Metadata.OfType<IHttpMethodMetadata>().SelectMany(m => m.HttpMethods).All(m => HttpMethods.IsGet(m) || HttpMethods.IsHead(m));
             endpoint.Metadata.Add(new EnableRateLimitingAttribute(reading ? AccessExtensions.RateLimitPolicy : PolicyName));
             if (!reading) endpoint.Metadata.Add(new LoadSheddingMetadata());
+            var refusal = reading ? StatusCodes.Status429TooManyRequests : StatusCodes.Status503ServiceUnavailable;
+            endpoint.Metadata.Add(new ProducesResponseTypeMetadata(refusal, typeof(ProblemDetails), ["application/problem+json"]));
         });
         return builder;
     }

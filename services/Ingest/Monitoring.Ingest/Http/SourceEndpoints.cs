@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Monitoring.Ingest.Sources;
+using Monitoring.ServiceDefaults.Http;
 
 namespace Monitoring.Ingest.Http;
 
@@ -10,17 +11,18 @@ public static class SourceEndpoints
 {
     public static IEndpointRouteBuilder MapSourceEndpoints(this IEndpointRouteBuilder app)
     {
-        var sources = app.MapGroup("/api/sources").WithTags("Sources").AddEndpointFilter<AdminApiKeyFilter>();
-        sources.MapGet("/", async (ISourceStore store, CancellationToken ct) => Results.Ok(await store.ListAsync(ct)));
+        var sources = app.MapGroup("/api/sources").WithTags("Sources").AddEndpointFilter<AdminApiKeyFilter>()
+            .WithMetadata(new RequiresApiKeyMetadata()).ProducesProblems(401, 403);
+        sources.MapGet("/", async (ISourceStore store, CancellationToken ct) => Results.Ok(await store.ListAsync(ct))).Produces<IReadOnlyList<FeedSource>>();
         sources.MapGet("/{id}", async (string id, ISourceStore store, CancellationToken ct) =>
-            await store.GetAsync(id, ct) is { } source ? Results.Ok(source) : NotFound(id));
-        sources.MapPost("/", CreateAsync);
-        sources.MapPut("/{id}", UpdateAsync);
+            await store.GetAsync(id, ct) is { } source ? Results.Ok(source) : NotFound(id)).Produces<FeedSource>().ProducesProblems(404);
+        sources.MapPost("/", CreateAsync).Produces<FeedSource>(StatusCodes.Status201Created).ProducesProblems(400, 409, 415, 422);
+        sources.MapPut("/{id}", UpdateAsync).Produces<FeedSource>().ProducesProblems(400, 404, 415, 422);
         sources.MapDelete("/{id}", async (string id, ISourceStore store, CancellationToken ct) =>
-            await store.DeleteAsync(id, ct) ? Results.NoContent() : NotFound(id));
-        sources.MapPost("/{id}/poll", PollAsync);
+            await store.DeleteAsync(id, ct) ? Results.NoContent() : NotFound(id)).Produces(StatusCodes.Status204NoContent).ProducesProblems(404);
+        sources.MapPost("/{id}/poll", PollAsync).ProducesProblems(404, 409);
         app.MapGet("/api/channels", (ChannelActivity activity) => Results.Ok(activity.Snapshot()))
-            .WithTags("Sources").AddEndpointFilter<AdminApiKeyFilter>();
+            .WithTags("Sources").AddEndpointFilter<AdminApiKeyFilter>().WithMetadata(new RequiresApiKeyMetadata()).ProducesProblems(401, 403);
         return app;
     }
 

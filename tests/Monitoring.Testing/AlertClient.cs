@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Monitoring.Alert.Alerts;
 using Monitoring.Contracts;
 
-namespace Monitoring.Alert.Tests.Support;
+namespace Monitoring.Testing;
 
 /// <summary>An alert host driven as an analyst would: create an analyst with the admin key, then subscriptions and alerts over HTTP.</summary>
 public sealed class AlertClient(ServiceHost host, string adminKey)
