@@ -38,6 +38,8 @@ public sealed class DeskTests(ITestOutputHelper output) : IAsyncLifetime
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _host.Address.ToString(), ViewportSize = new() { Width = 1280, Height = 900 } });
         _page = await context.NewPageAsync();
         _page.SetDefaultTimeout(30_000);
+        // Expectations wait as long as actions do: a page on a machine running the whole suite may take more than Playwright's 5 s default to appear.
+        Assertions.SetDefaultExpectTimeout(30_000);
     }
 
     public async ValueTask DisposeAsync()
