@@ -19,12 +19,13 @@ internal static partial class PageDate
                 ?? Printed(region) ?? MarkedDate(document);
         }
 
-        var text = document.Body?.TextContent ?? string.Empty;
+        var text = VisibleText(document);
         if (published is not null && IsShown(text, published.Value)) return published;
         if (modified is not null && IsShown(text, modified.Value)) return modified;
 
-        // Neither declared date is printed: the page's own date line, when it has one, is what the reader sees.
-        return Printed(region) ?? MarkedDate(document) ?? published ?? modified;
+        // Neither declared date is printed: the date line around the headline, when there is one, is what the reader
+        // sees; a date marked elsewhere on the page (a teaser's, a comment's) is not worth more than the declared one.
+        return Printed(region) ?? published ?? modified;
     }
 
     /// <summary>"/2024/05/16/slug", "/2024-05-16-slug": the day a URL path gives, for pages that print and declare none.</summary>
@@ -61,11 +62,39 @@ internal static partial class PageDate
         foreach (var element in document.QuerySelectorAll("time, [class*=date i], [class*=publish i], [class*=posted i], [class*=time i], [itemprop*=date i]"))
         {
             var text = element.TextContent;
-            if (text.Length is < 6 or > 120) continue;
+            if (text.Length is < 6 or > 120 || InFurniture(element)) continue;
             if (DateText.First(text) is { } day) return HtmlMetadata.AsDate(day);
         }
 
         return null;
+    }
+
+    // A comment's or a related teaser's date is not the article's.
+    private static bool InFurniture(IElement element)
+    {
+        for (var at = element; at is not null; at = at.ParentElement)
+        {
+            if (FurnitureElements.Kind(at, BoilerplateCues.Default) is { } kind && kind != "meta") return true;
+        }
+
+        return false;
+    }
+
+    // What a reader sees: the body's text without scripts and styles (a JSON-LD block in the body declares dates, it does not print them).
+    private static string VisibleText(IDocument document)
+    {
+        var text = new System.Text.StringBuilder();
+        void Walk(INode node)
+        {
+            foreach (var child in node.ChildNodes)
+            {
+                if (child is IText piece) text.Append(piece.Data);
+                else if (child is IElement element && !HtmlMainText.SkippedTags.Contains(element.LocalName)) Walk(element);
+            }
+        }
+
+        if (document.Body is { } body) Walk(body);
+        return Whitespace().Replace(text.ToString(), " ");
     }
 
     // "2025-08-19", "August 19, 2025", "Aug 19 2025", "19 August 2025", "08/19/2025", "19.08.2025".
@@ -81,6 +110,9 @@ internal static partial class PageDate
         ];
         return forms.Any(form => text.Contains(form, StringComparison.OrdinalIgnoreCase));
     }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
 
     [GeneratedRegex(@"/(?<y>(?:19|20)\d{2})[/-](?<m>\d{1,2})[/-](?<d>\d{1,2})(?:[/-]|$)")]
     private static partial Regex UrlDay();
