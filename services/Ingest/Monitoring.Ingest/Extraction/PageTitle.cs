@@ -19,7 +19,20 @@ internal static class PageTitle
             .Select(HtmlMetadata.Clean).OfType<string>().Select(title => WithoutSiteName(title, siteName)).ToList();
         headline = Headline(document, siteName, metaTitles.Count == 0 ? null : string.Join(' ', metaTitles));
         var title = headline is not null ? HtmlMetadata.Clean(headline.TextContent) : metaTitles.FirstOrDefault();
+        if (title is not null && metaTitles.FirstOrDefault(meta => AddsCount(meta, title)) is { } counted) return counted;
         return title is null ? null : WithoutTagline(title);
+    }
+
+    // "8 Recent Trends in Photography" / "15 Best Platforms 2025" declared, "Recent Trends in Photography" / "15 Best
+    // Platforms" shown: designs set a list's count or its year apart from the h1; the declared title is the whole one.
+    private static bool AddsCount(string metaTitle, string shown)
+    {
+        var declared = Words(metaTitle).ToList();
+        var words = Words(shown).ToList();
+        if (declared.Count != words.Count + 1 || words.Count < 2) return false;
+        static bool Number(string word) => word.All(char.IsAsciiDigit);
+        return (Number(declared[0]) && declared.Skip(1).SequenceEqual(words, StringComparer.OrdinalIgnoreCase))
+            || (Number(declared[^1]) && declared.Take(words.Count).SequenceEqual(words, StringComparer.OrdinalIgnoreCase));
     }
 
     // The first visible h1 outside the page's furniture that says what the meta title says (a logo, "Blog" or
