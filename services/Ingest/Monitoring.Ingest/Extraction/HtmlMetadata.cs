@@ -13,6 +13,12 @@ namespace Monitoring.Ingest.Extraction;
 public sealed partial record HtmlMetadata(
     string? Title, string? Byline, DateTimeOffset? PublishedAt, string? CanonicalUrl, string? Language, string? ArticleBody)
 {
+    /// <summary>The element the title was read from, when the page shows it (its standfirst follows it).</summary>
+    internal IElement? Headline { get; init; }
+
+    /// <summary>The page's own summary (meta description), which templates often print under the headline as a dek.</summary>
+    internal string? Description { get; init; }
+
     private static readonly string[] DateMetaNames =
     [
         "article:published_time", "og:published_time", "published_time", "datePublished", "pubdate", "publishdate", "publish-date",
@@ -44,7 +50,7 @@ public sealed partial record HtmlMetadata(
             ?? Clean(Meta("content-language") ?? document.QuerySelector("meta[http-equiv='content-language' i]")?.GetAttribute("content"))
             ?? Clean(ld?.InLanguage) ?? Clean(Meta("og:locale"));
         var date = PageDate.Find(document, region, published, modified) ?? PageDate.FromUrl(canonical);
-        return new HtmlMetadata(title, byline, date, canonical, NormaliseLanguage(language), ld?.ArticleBody);
+        return new HtmlMetadata(title, byline, date, canonical, NormaliseLanguage(language), ld?.ArticleBody) { Headline = headline, Description = Clean(Meta("description") ?? Meta("og:description") ?? Meta("twitter:description")) };
     }
 
     // Publishing systems name their own date tags ("published", "w-published-date", "publish_time"): any meta tag whose name says published and date or time.
