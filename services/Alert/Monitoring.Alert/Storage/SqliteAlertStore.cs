@@ -16,7 +16,7 @@ public sealed class SqliteAlertStore(SqliteDatabase database) : IAlertStore, ISt
         latest_article_id AS LatestArticleId, latest_title AS LatestTitle, latest_url AS LatestUrl, updated_at AS UpdatedAt, urgent AS Urgent,
         article_ingested_at AS ArticleIngestedAt, raised_at AS RaisedAt, delivery_status AS DeliveryStatus, due_at AS DueAt,
         delivery_attempts AS DeliveryAttempts, delivered_at AS DeliveredAt, last_error AS LastError, delivered_channels AS DeliveredChannels,
-        not_relevant_at AS NotRelevantAt, feedback_comment AS FeedbackComment
+        not_relevant_at AS NotRelevantAt, relevant_at AS RelevantAt, feedback_comment AS FeedbackComment
         """;
 
     private const string Select = "SELECT " + Columns + " FROM " + Table;
@@ -52,12 +52,17 @@ public sealed class SqliteAlertStore(SqliteDatabase database) : IAlertStore, ISt
                 last_error          TEXT NULL,
                 delivered_channels  TEXT NOT NULL DEFAULT '[]',
                 not_relevant_at     TEXT NULL,
+                relevant_at         TEXT NULL,
                 feedback_comment    TEXT NULL,
                 lease_until         TEXT NULL,
                 UNIQUE (subscription_id, story_id));
             CREATE INDEX IF NOT EXISTS {Table}_analyst ON {Table} (analyst_id, raised_at DESC);
             CREATE INDEX IF NOT EXISTS {Table}_due ON {Table} (delivery_status, due_at);
             """);
+
+        // Databases from before the "relevant" verdict gain its column (additive).
+        var columns = await connection.QueryAsync<string>($"SELECT name FROM pragma_table_info('{Table}')");
+        if (!columns.Contains("relevant_at")) await connection.ExecuteAsync($"ALTER TABLE {Table} ADD COLUMN relevant_at TEXT NULL");
     }
 
     public async Task<(bool Inserted, AlertRecord Alert)> TryInsertAsync(AlertRecord alert, CancellationToken cancellationToken)
@@ -67,10 +72,10 @@ public sealed class SqliteAlertStore(SqliteDatabase database) : IAlertStore, ISt
         var inserted = await connection.ExecuteAsync($"""
             INSERT INTO {Table} (alert_id, subscription_id, analyst_id, story_id, article_id, title, url, topics, countries, article_count, outlets,
                                  article_ids, latest_article_id, latest_title, latest_url, updated_at, urgent, article_ingested_at, raised_at,
-                                 delivery_status, due_at, delivery_attempts, delivered_at, last_error, delivered_channels, not_relevant_at, feedback_comment)
+                                 delivery_status, due_at, delivery_attempts, delivered_at, last_error, delivered_channels, not_relevant_at, relevant_at, feedback_comment)
             VALUES (@AlertId, @SubscriptionId, @AnalystId, @StoryId, @ArticleId, @Title, @Url, @Topics, @Countries, @ArticleCount, @Outlets,
                     @ArticleIds, @LatestArticleId, @LatestTitle, @LatestUrl, @UpdatedAt, @Urgent, @ArticleIngestedAt, @RaisedAt,
-                    @DeliveryStatus, @DueAt, @DeliveryAttempts, @DeliveredAt, @LastError, @DeliveredChannels, @NotRelevantAt, @FeedbackComment)
+                    @DeliveryStatus, @DueAt, @DeliveryAttempts, @DeliveredAt, @LastError, @DeliveredChannels, @NotRelevantAt, @RelevantAt, @FeedbackComment)
             ON CONFLICT DO NOTHING
             """, new
         {
@@ -79,7 +84,7 @@ public sealed class SqliteAlertStore(SqliteDatabase database) : IAlertStore, ISt
             Outlets = JsonSerializer.Serialize(alert.Outlets), ArticleIds = JsonSerializer.Serialize(new[] { alert.ArticleId }),
             alert.LatestArticleId, alert.LatestTitle, alert.LatestUrl, alert.UpdatedAt, alert.Urgent, alert.ArticleIngestedAt, alert.RaisedAt,
             DeliveryStatus = alert.DeliveryStatus.ToString(), alert.DueAt, alert.DeliveryAttempts, alert.DeliveredAt, alert.LastError,
-            DeliveredChannels = JsonSerializer.Serialize(alert.DeliveredChannels), alert.NotRelevantAt, alert.FeedbackComment,
+            DeliveredChannels = JsonSerializer.Serialize(alert.DeliveredChannels), alert.NotRelevantAt, alert.RelevantAt, alert.FeedbackComment,
         });
         if (inserted == 1) return (true, alert);
 
@@ -137,10 +142,37 @@ public sealed class SqliteAlertStore(SqliteDatabase database) : IAlertStore, ISt
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.ExecuteAsync($"""
             UPDATE {Table}
-            SET not_relevant_at = COALESCE(not_relevant_at, @at), feedback_comment = @comment,
+            SET not_relevant_at = COALESCE(not_relevant_at, @at), relevant_at = NULL, feedback_comment = @comment,
                 delivery_status = CASE WHEN delivery_status = 'Scheduled' THEN 'NotRequired' ELSE delivery_status END
             WHERE analyst_id = @analystId AND alert_id = @alertId
             """, new { analystId, alertId, comment, at }) == 1;
+    }
+
+    public async Task<bool> MarkRelevantAsync(string analystId, string alertId, string? comment, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(
+            $"UPDATE {Table} SET relevant_at = COALESCE(relevant_at, @at), not_relevant_at = NULL, feedback_comment = @comment WHERE analyst_id = @analystId AND alert_id = @alertId",
+            new { analystId, alertId, comment, at }) == 1;
+    }
+
+    public async Task<bool> ClearFeedbackAsync(string analystId, string alertId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(
+            $"UPDATE {Table} SET relevant_at = NULL, not_relevant_at = NULL, feedback_comment = NULL WHERE analyst_id = @analystId AND alert_id = @alertId",
+            new { analystId, alertId }) == 1;
+    }
+
+    public async Task<IReadOnlyList<AlertRecord>> ListFeedbackAsync(string analystId, string? topic, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<Row>($"""
+            {Select} WHERE analyst_id = @analystId AND (relevant_at IS NOT NULL OR not_relevant_at IS NOT NULL)
+              AND (@topic IS NULL OR EXISTS (SELECT 1 FROM json_each({Table}.topics) WHERE value = @topic))
+            ORDER BY raised_at DESC LIMIT @limit
+            """, new { analystId, topic, limit });
+        return rows.Select(r => r.ToAlert()).ToList();
     }
 
     public async Task<AlertRecord?> TryClaimDeliveryAsync(string alertId, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
@@ -222,6 +254,7 @@ public sealed class SqliteAlertStore(SqliteDatabase database) : IAlertStore, ISt
         public string? LastError { get; init; }
         public string DeliveredChannels { get; init; } = "[]";
         public DateTimeOffset? NotRelevantAt { get; init; }
+        public DateTimeOffset? RelevantAt { get; init; }
         public string? FeedbackComment { get; init; }
 
         public AlertRecord ToAlert() => new()
@@ -232,7 +265,7 @@ public sealed class SqliteAlertStore(SqliteDatabase database) : IAlertStore, ISt
             LatestTitle = LatestTitle, LatestUrl = LatestUrl, UpdatedAt = UpdatedAt, Urgent = Urgent, ArticleIngestedAt = ArticleIngestedAt, RaisedAt = RaisedAt,
             DeliveryStatus = Enum.Parse<DeliveryStatus>(DeliveryStatus), DueAt = DueAt, DeliveryAttempts = (int)DeliveryAttempts, DeliveredAt = DeliveredAt,
             LastError = LastError, DeliveredChannels = JsonSerializer.Deserialize<List<string>>(DeliveredChannels)!, NotRelevantAt = NotRelevantAt,
-            FeedbackComment = FeedbackComment,
+            RelevantAt = RelevantAt, FeedbackComment = FeedbackComment,
         };
     }
 }
