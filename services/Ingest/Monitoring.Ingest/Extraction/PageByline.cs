@@ -84,7 +84,7 @@ internal static partial class PageByline
         return null;
     }
 
-    /// <summary>"By Jane Doe" → "Jane Doe", "BySummer Swann-" → "Summer Swann"; a bare label or a placeholder is no byline.</summary>
+    /// <summary>"By Jane Doe" → "Jane Doe", "ByLena Petrova-" → "Lena Petrova"; a bare label or a placeholder is no byline.</summary>
     public static string? Clean(string? value)
     {
         if (HtmlMetadata.Clean(value) is not { } clean) return null;
@@ -102,7 +102,7 @@ internal static partial class PageByline
         if (words.Length > 6 || name.Any(c => char.IsDigit(c) || c is '@' or '/' or '|' or ':' or '?' or '!')) return false;
         if (char.IsLower(name[0])) return false;
 
-        // "Marna van der Merwe" and "Jane Doe and John Roe", not "clicking submit you agree".
+        // "Anna van der Berg" and "Jane Doe and John Roe", not "clicking submit you agree".
         var lower = words.Count(word => char.IsLower(word[0]) && word.Length > 3 && !cues.NameJoiners.Contains(word));
         return lower == 0;
     }
@@ -146,7 +146,7 @@ internal static partial class PageByline
     [GeneratedRegex(@"^(written by|posted by|published by|reviewed by|by|von|par|por|di|door|av|author|автор)(\s*:\s*|\s+|$)", RegexOptions.IgnoreCase)]
     private static partial Regex LabelPrefix();
 
-    // "BySummer Swann", "Written byAAA Travel Editor": the label glued to the name by a template without a space.
+    // "ByLena Petrova", "Written byOmar Haddad": the label glued to the name by a template without a space.
     [GeneratedRegex(@"^(?:Written by|Posted by|By)(?=\p{Lu})")]
     private static partial Regex GluedPrefix();
 

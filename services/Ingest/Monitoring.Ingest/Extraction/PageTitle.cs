@@ -23,8 +23,8 @@ internal static class PageTitle
         return title is null ? null : WithoutTagline(title);
     }
 
-    // "8 Recent Trends in Photography" / "15 Best Platforms 2025" declared, "Recent Trends in Photography" / "15 Best
-    // Platforms" shown: designs set a list's count or its year apart from the h1; the declared title is the whole one.
+    // "12 Ways to Plan a Garden" / "Best Garden Tools 2026" declared, "Ways to Plan a Garden" / "Best Garden
+    // Tools" shown: designs set a list's count or its year apart from the h1; the declared title is the whole one.
     private static bool AddsCount(string metaTitle, string shown)
     {
         var declared = Words(metaTitle).ToList();
@@ -57,8 +57,8 @@ internal static class PageTitle
         return sentenceLong;
     }
 
-    // "Best movers in 2025 | Top 19 companies" → "Best movers in 2025": a short tail after a spaced separator is a
-    // tagline or a section name, not the headline ("The No. 1 workout of 2024 — and 5 trends to expect" keeps its tail).
+    // "Ministers sign the accord | Full text" → "Ministers sign the accord": a short tail after a spaced separator is a
+    // tagline or a section name, not the headline ("Ministers sign the accord — and parliaments must now ratify it" keeps its tail).
     internal static string WithoutTagline(string title)
     {
         foreach (var separator in TaglineSeparators)
