@@ -52,4 +52,52 @@ public sealed class PageMetadataTests
         Assert.Equal("Omar Haddad", fromMarkup.Byline);
         Assert.DoesNotContain("Omar Haddad", fromMarkup.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_date_declared_in_a_script_in_the_body_is_not_a_printed_one()
+    {
+        const string head = """<meta property="article:published_time" content="2024-01-29T20:47:55+00:00"><meta property="article:modified_time" content="2024-08-19T13:25:59+00:00">""";
+        const string declaredInBody = """<script type="application/ld+json">{"@type":"WebPage","datePublished":"2024-01-29"}</script>""";
+
+        var showsUpdate = Extract(head, $"{declaredInBody}<article><h1>Accord</h1><p>Last updated: Aug 19, 2024</p>{Body}</article>");
+
+        Assert.Equal(new DateOnly(2024, 8, 19), DateOnly.FromDateTime(showsUpdate.PublishedAt!.Value.Date));
+    }
+
+    [Fact]
+    public void A_comments_date_is_not_the_articles_and_a_date_line_in_another_language_is_read()
+    {
+        const string head = """<meta property="article:published_time" content="2024-01-29T20:47:55+00:00">""";
+        var withComment = Extract(head, $"""<article><h1>Accord</h1>{Body}</article><div id="comments"><p>Marie</p><time>September 17, 2024</time><p>Finally.</p></div>""");
+        var french = Extract(string.Empty, $"<article><h1>Les ministres signent l'accord</h1><p>Publié le 16 mai 2024</p>{Body}</article>");
+
+        Assert.Equal(new DateOnly(2024, 1, 29), DateOnly.FromDateTime(withComment.PublishedAt!.Value.Date));
+        Assert.Equal(new DateOnly(2024, 5, 16), DateOnly.FromDateTime(french.PublishedAt!.Value.Date));
+    }
+
+    [Fact]
+    public void A_declared_title_that_adds_the_lists_count_to_the_shown_h1_is_the_whole_title()
+    {
+        var counted = Extract("""<meta property="og:title" content="12 Ways to Plan a Garden | Example Studio"><meta property="og:site_name" content="Example Studio">""",
+            $"<article><h1>Ways to Plan a Garden</h1>{Body}</article>");
+        var reworded = Extract("""<meta property="og:title" content="Ways to plan a garden: a dozen ideas | Example Studio"><meta property="og:site_name" content="Example Studio">""",
+            $"<article><h1>Ways to Plan a Garden</h1>{Body}</article>");
+
+        Assert.Equal("12 Ways to Plan a Garden", counted.Title);
+        Assert.Equal("Ways to Plan a Garden", reworded.Title);
+    }
+
+    [Fact]
+    public void The_byline_printed_after_a_label_near_the_headline_wins_and_graph_authors_are_resolved()
+    {
+        var labelled = Extract(string.Empty, $"<article><h1>Accord</h1><div class='meta'><span>Written by</span> <a href='/a/jd'>Jane Doe</a> <span>and</span> <a href='/a/or'>Omar Roe</a></div>{Body}</article>");
+        var graph = Extract("""
+            <script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+              {"@type":"Article","@id":"#article","headline":"Accord","author":{"@id":"#/schema/person/1"}},
+              {"@type":"Person","@id":"#/schema/person/1","name":"Lena Petrova"}]}</script>
+            """, $"<article><h1>Accord</h1>{Body}</article>");
+
+        Assert.Equal("Jane Doe, Omar Roe", labelled.Byline);
+        Assert.Equal("Lena Petrova", graph.Byline);
+    }
 }

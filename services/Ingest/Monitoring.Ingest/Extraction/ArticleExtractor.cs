@@ -82,7 +82,7 @@ public sealed class ArticleExtractor(SourceBoilerplate? sourceBoilerplate = null
             {
                 var reading = HtmlMainText.Read(candidate.Containers, cues);
                 var lines = MainTextFilter.Apply(reading.Blocks, title, byline, cues, out var listLines);
-                read.Add(CandidateChoice.Measure(candidate.Method, lines, listLines));
+                read.Add(CandidateChoice.Measure(candidate.Method, lines, listLines) with { Containers = candidate.Containers });
             }
         }
 
@@ -92,7 +92,9 @@ public sealed class ArticleExtractor(SourceBoilerplate? sourceBoilerplate = null
         }
 
         if (read.Count == 0) return null;
-        return CandidateChoice.Choose(read);
+        var chosen = CandidateChoice.Choose(read);
+        var lead = LeadParagraphs.Before(metadata.Headline, metadata.Description, chosen.Containers, chosen.Lines, cues);
+        return lead.Count == 0 ? chosen : chosen with { Lines = [.. lead, .. chosen.Lines] };
     }
 
     private IReadOnlyList<string> WithoutSourceTemplate(string source, IReadOnlyList<string> documentLines, IReadOnlyList<string> lines)

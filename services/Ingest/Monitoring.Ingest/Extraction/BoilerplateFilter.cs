@@ -50,7 +50,9 @@ public static partial class BoilerplateFilter
     public static bool IsBoilerplate(string line) =>
         (line.Length <= 600 && BoilerplateCues.Default.IsConsentNotice(line))
         || (line.Length <= ShortLineLength && (FooterNotice().IsMatch(line) || BoilerplateCues.IsLine(BoilerplateCues.Default.NavigationWords, line)))
-        || (line.Length <= 300 && PhotoCredit().IsMatch(line));
+        || (line.Length <= 300 && PhotoCredit().IsMatch(line))
+        // A template's placeholder text, left in a block the page never filled.
+        || line.StartsWith("Lorem ipsum", StringComparison.OrdinalIgnoreCase);
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();

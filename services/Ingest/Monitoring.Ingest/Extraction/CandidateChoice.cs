@@ -1,7 +1,11 @@
 namespace Monitoring.Ingest.Extraction;
 
 /// <summary>A candidate's text once read and filtered, with what the choice looks at.</summary>
-internal sealed record ReadCandidate(string Method, IReadOnlyList<string> Lines, int Words, int ProseWords);
+internal sealed record ReadCandidate(string Method, IReadOnlyList<string> Lines, int Words, int ProseWords)
+{
+    /// <summary>The page elements the text was read from (none for JSON-LD).</summary>
+    public IReadOnlyList<AngleSharp.Dom.IElement> Containers { get; init; } = [];
+}
 
 /// <summary>
 /// Chooses between the candidates' texts by their prose (words in sentence-like blocks of some length) against their
@@ -39,7 +43,7 @@ internal static class CandidateChoice
         return best;
     }
 
-    private static bool EndsSentence(string line) => line[^1] is '.' or '!' or '?' or '。' or '！' or '？' or ':' or '"' or '”' or '»' or ')';
+    internal static bool EndsSentence(string line) => line[^1] is '.' or '!' or '?' or '。' or '！' or '？' or ':' or '"' or '”' or '»' or ')';
 
     internal static int WordCount(string text)
     {

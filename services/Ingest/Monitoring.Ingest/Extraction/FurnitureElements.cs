@@ -21,11 +21,24 @@ internal static class FurnitureElements
     /// <summary>The kind of furniture <paramref name="element"/> is ("nav", "comments", "related", …), or null when it may be content.</summary>
     public static string? Kind(IElement element, BoilerplateCues cues)
     {
-        if (FurnitureTags.Contains(element.LocalName)) return "structure";
+        if (FurnitureTags.Contains(element.LocalName) || IsBanner(element)) return "structure";
         if (element.GetAttribute("role") is { } role && FurnitureRoles.Contains(role)) return "structure";
         if (IsHidden(element)) return "hidden";
         if (element.GetAttribute("itemtype") is { } type && (type.EndsWith("/Comment", StringComparison.OrdinalIgnoreCase) || type.EndsWith("/UserComments", StringComparison.OrdinalIgnoreCase))) return "comments";
         return AttributeKind(element.ClassName, cues) ?? AttributeKind(element.Id, cues);
+    }
+
+    // HTML's implicit roles: a <header> outside any article, aside, main, nav or section is the page's banner (logo,
+    // menus, mega-menus), unless it holds the headline. A header inside the article is the article's own.
+    private static bool IsBanner(IElement element)
+    {
+        if (element.LocalName != "header" || element.QuerySelector("h1") is not null) return false;
+        for (var ancestor = element.ParentElement; ancestor is not null; ancestor = ancestor.ParentElement)
+        {
+            if (ancestor.LocalName is "article" or "aside" or "main" or "nav" or "section" || ancestor.GetAttribute("role") is "main" or "article") return false;
+        }
+
+        return true;
     }
 
     /// <summary>Hidden by the page itself: the <c>hidden</c> attribute, <c>aria-hidden</c>, or an inline <c>display:none</c>.</summary>

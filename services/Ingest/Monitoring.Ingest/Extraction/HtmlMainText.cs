@@ -89,6 +89,7 @@ internal static class HtmlMainText
                     if (element.LocalName is "td" or "th") current.Separate(" | ");
                     var isBlock = BlockTags.Contains(element.LocalName);
                     if (isBlock) current.Flush(reading.Blocks);
+                    if (isBlock) inner = inner with { Element = element };
                     Walk(element, current, reading, inner);
                     if (isBlock) current.Flush(reading.Blocks);
                     break;
@@ -143,7 +144,7 @@ internal static class HtmlMainText
             var text = _text.ToString().Trim().TrimEnd('|').Trim();
             if (text.Length > 0)
             {
-                blocks.Add(new TextBlock(text, _context.Kind, _context.InCaption, Math.Min(1.0, (double)_linkChars / text.Length)));
+                blocks.Add(new TextBlock(text, _context.Kind, _context.InCaption, Math.Min(1.0, (double)_linkChars / text.Length)) { Element = _context.Element });
             }
 
             _text.Clear();
@@ -151,7 +152,7 @@ internal static class HtmlMainText
         }
     }
 
-    private readonly record struct BlockContext(BlockKind Kind, bool InLink, bool InCaption);
+    private readonly record struct BlockContext(BlockKind Kind, bool InLink, bool InCaption, IElement? Element = null);
 }
 
 /// <summary>What reading containers gives: their blocks, furniture skipped.</summary>
@@ -178,4 +179,8 @@ internal enum BlockKind
 }
 
 /// <summary>One paragraph, heading or list item of a page, with how much of it is link text.</summary>
-internal sealed record TextBlock(string Text, BlockKind Kind, bool InCaption, double LinkDensity);
+internal sealed record TextBlock(string Text, BlockKind Kind, bool InCaption, double LinkDensity)
+{
+    /// <summary>The innermost block element the text sits in (a paragraph, a list item, a div), for rules on the page's structure.</summary>
+    public IElement? Element { get; init; }
+}

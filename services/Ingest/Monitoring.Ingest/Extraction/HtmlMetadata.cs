@@ -13,6 +13,12 @@ namespace Monitoring.Ingest.Extraction;
 public sealed partial record HtmlMetadata(
     string? Title, string? Byline, DateTimeOffset? PublishedAt, string? CanonicalUrl, string? Language, string? ArticleBody)
 {
+    /// <summary>The element the title was read from, when the page shows it (its standfirst follows it).</summary>
+    internal IElement? Headline { get; init; }
+
+    /// <summary>The page's own summary (meta description), which templates often print under the headline as a dek.</summary>
+    internal string? Description { get; init; }
+
     private static readonly string[] DateMetaNames =
     [
         "article:published_time", "og:published_time", "published_time", "datePublished", "pubdate", "publishdate", "publish-date",
@@ -20,18 +26,21 @@ public sealed partial record HtmlMetadata(
         "cxenseparse:recs:publishtime", "article.published", "citation_publication_date", "citation_date",
     ];
 
-    private static readonly string[] AuthorMetaNames = ["author", "article:author", "parsely-author", "dc.creator", "sailthru.author", "byl", "citation_author"];
+    private static readonly string[] AuthorMetaNames = ["author", "article:author", "parsely-author", "dc.creator", "sailthru.author", "byl", "citation_author", "cxenseparse:author"];
 
     public static HtmlMetadata Read(IDocument document, Uri? baseUri)
     {
         var metas = MetaTags(document);
         string? Meta(string name) => metas.GetValueOrDefault(name);
         var ld = JsonLdArticle.Find(document);
-        var title = PageTitle.Find(document, ld?.Headline, Meta);
-        var byline = CleanByline(ld?.Author) ?? AuthorFromMeta(Meta) ?? AuthorFromMarkup(document);
+        var title = PageTitle.Find(document, ld?.Headline, Meta, out var headline);
+        var region = HeadlineRegion.Around(document, headline, BoilerplateCues.Default);
+        var cues = MetadataCues.Default;
+        var byline = PageByline.Labelled(region, cues) ?? PageByline.Clean(ld?.Author) ?? AuthorFromMeta(Meta) ?? PageByline.FromMarkup(document, cues);
         var published = ParseDate(ld?.DatePublished)
             ?? DateMetaNames.Select(name => ParseDate(Meta(name))).FirstOrDefault(date => date is not null)
-            ?? ParseDate(document.QuerySelector("[itemprop=datePublished]")?.GetAttribute("content") ?? document.QuerySelector("[itemprop=datePublished]")?.GetAttribute("datetime"));
+            ?? ParseDate(document.QuerySelector("[itemprop=datePublished]")?.GetAttribute("content") ?? document.QuerySelector("[itemprop=datePublished]")?.GetAttribute("datetime"))
+            ?? PublishedMeta(metas);
         var modified = ParseDate(ld?.DateModified) ?? ParseDate(Meta("article:modified_time")) ?? ParseDate(Meta("dateModified"))
             ?? ParseDate(document.QuerySelector("[itemprop=dateModified]")?.GetAttribute("content"));
         var canonical = Absolute(document.QuerySelector("link[rel=canonical]")?.GetAttribute("href"), baseUri)
@@ -40,8 +49,27 @@ public sealed partial record HtmlMetadata(
         var language = Clean(document.DocumentElement.GetAttribute("lang"))
             ?? Clean(Meta("content-language") ?? document.QuerySelector("meta[http-equiv='content-language' i]")?.GetAttribute("content"))
             ?? Clean(ld?.InLanguage) ?? Clean(Meta("og:locale"));
-        return new HtmlMetadata(title, byline, PageDate.Find(document, published, modified), canonical, NormaliseLanguage(language), ld?.ArticleBody);
+        var date = PageDate.Find(document, region, published, modified) ?? PageDate.FromUrl(canonical);
+        return new HtmlMetadata(title, byline, date, canonical, NormaliseLanguage(language), ld?.ArticleBody) { Headline = headline, Description = Clean(Meta("description") ?? Meta("og:description") ?? Meta("twitter:description")) };
     }
+
+    // Publishing systems name their own date tags ("published", "w-published-date", "publish_time"): any meta tag whose name says published and date or time.
+    private static DateTimeOffset? PublishedMeta(Dictionary<string, string> metas)
+    {
+        foreach (var (name, value) in metas)
+        {
+            if (name.Contains("publish", StringComparison.OrdinalIgnoreCase)
+                && (name.EndsWith("published", StringComparison.OrdinalIgnoreCase) || name.Contains("date", StringComparison.OrdinalIgnoreCase) || name.Contains("time", StringComparison.OrdinalIgnoreCase))
+                && (ParseDate(value) ?? AsDate(DateText.First(value))) is { } date)
+            {
+                return date;
+            }
+        }
+
+        return null;
+    }
+
+    internal static DateTimeOffset? AsDate(DateOnly? day) => day is { } d ? new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null;
 
     // Every named meta tag once (the first of a name wins), instead of one scan of the page per name looked up.
     private static Dictionary<string, string> MetaTags(IDocument document)
@@ -74,40 +102,12 @@ public sealed partial record HtmlMetadata(
     {
         foreach (var name in AuthorMetaNames)
         {
-            var value = CleanByline(meta(name));
+            var value = PageByline.Clean(meta(name));
             if (value is not null && !value.StartsWith("http", StringComparison.OrdinalIgnoreCase)) return value;
         }
 
         return null;
     }
-
-    // "By Jane Doe" → "Jane Doe"; a bare "By" is no name.
-    private static string? CleanByline(string? value) => Clean(value) is { } clean ? Clean(ByPrefix().Replace(clean, string.Empty)) : null;
-
-    // Readability's byline rule: the first short element marked as author or byline (rel, microdata, class or id) that reads as a name.
-    private static string? AuthorFromMarkup(IDocument document)
-    {
-        foreach (var selector in MarkupAuthorSelectors)
-        {
-            foreach (var element in document.QuerySelectorAll(selector))
-            {
-                if (element.TextContent.Length > 200) continue;
-                if (CleanByline(element.TextContent) is { Length: >= 3 and <= 80 } name && LooksLikeName(name)) return name;
-            }
-        }
-
-        return null;
-    }
-
-    private static readonly string[] MarkupAuthorSelectors =
-    [
-        "[itemprop=author] [itemprop=name]", "[rel=author]", "[itemprop=author]", "[class*=byline i] [class*=author i]", "[class*=author-name i], [class*=authorname i]",
-        "[class*=byline i], [class*=author i], [id*=author i], [class*=writtenby i]",
-    ];
-
-    // A name, not a label or a sentence: a few words, no digits or address signs.
-    private static bool LooksLikeName(string text) =>
-        text.Split(' ').Length <= 6 && !text.Any(c => char.IsDigit(c) || c is '@' or '/' or '|' or ':') && char.IsUpper(text[0]);
 
     private static string? Absolute(string? url, Uri? baseUri)
     {
@@ -132,91 +132,4 @@ public sealed partial record HtmlMetadata(
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
-
-    [GeneratedRegex(@"^(written by|posted by|by|von|par|por|di|door|av|автор)(\s+|:\s*|$)", RegexOptions.IgnoreCase)]
-    private static partial Regex ByPrefix();
-
-    /// <summary>The schema.org Article (NewsArticle, BlogPosting, …) a page describes itself with, if any.</summary>
-    private sealed record JsonLdArticle(string? Headline, string? Author, string? DatePublished, string? DateModified, string? Url, string? InLanguage, string? ArticleBody)
-    {
-        public static JsonLdArticle? Find(IDocument document)
-        {
-            foreach (var script in document.QuerySelectorAll("script[type='application/ld+json' i]"))
-            {
-                try
-                {
-                    using var json = JsonDocument.Parse(script.TextContent, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
-                    if (Candidates(json.RootElement).FirstOrDefault(IsArticle) is { ValueKind: JsonValueKind.Object } article)
-                    {
-                        return new JsonLdArticle(
-                            Clean(String(article, "headline") ?? String(article, "name")),
-                            Names(article.TryGetProperty("author", out var author) ? author : default),
-                            String(article, "datePublished") ?? String(article, "dateCreated"),
-                            String(article, "dateModified"),
-                            String(article, "url") ?? (article.TryGetProperty("mainEntityOfPage", out var page) ? String(page, "@id") ?? (page.ValueKind == JsonValueKind.String ? page.GetString() : null) : null),
-                            String(article, "inLanguage"),
-                            String(article, "articleBody"));
-                    }
-                }
-                catch (JsonException)
-                {
-                    // Hand-written JSON-LD is often broken; the meta tags remain.
-                }
-            }
-
-            return null;
-        }
-
-        private static IEnumerable<JsonElement> Candidates(JsonElement element)
-        {
-            if (element.ValueKind == JsonValueKind.Array)
-            {
-                foreach (var item in element.EnumerateArray())
-                {
-                    foreach (var candidate in Candidates(item)) yield return candidate;
-                }
-            }
-            else if (element.ValueKind == JsonValueKind.Object)
-            {
-                yield return element;
-                if (element.TryGetProperty("@graph", out var graph))
-                {
-                    foreach (var candidate in Candidates(graph)) yield return candidate;
-                }
-
-                if (element.TryGetProperty("mainEntity", out var main))
-                {
-                    foreach (var candidate in Candidates(main)) yield return candidate;
-                }
-            }
-        }
-
-        private static bool IsArticle(JsonElement element)
-        {
-            if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty("@type", out var type)) return false;
-            var types = type.ValueKind == JsonValueKind.Array ? type.EnumerateArray().Select(t => t.ToString()) : [type.ToString()];
-            return types.Any(t => t.EndsWith("Article", StringComparison.Ordinal) || t is "BlogPosting" or "LiveBlogPosting" or "SocialMediaPosting" or "Report" or "NewsArticle");
-        }
-
-        private static string? String(JsonElement element, string property) =>
-            element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
-                ? value.GetString()
-                : null;
-
-        private static bool IsOrganisation(JsonElement element) => String(element, "@type") is "Organization" or "NewsMediaOrganization" or "Corporation";
-
-        private static string? Names(JsonElement author)
-        {
-            var names = author.ValueKind switch
-            {
-                JsonValueKind.String => [author.GetString()],
-                JsonValueKind.Object => [String(author, "name")],
-                // A person named beside the publishing organisation is the author; the organisation alone is the byline only when no one is named.
-                JsonValueKind.Array => author.EnumerateArray().Where(a => !IsOrganisation(a)).Select(a => a.ValueKind == JsonValueKind.String ? a.GetString() : String(a, "name")).DefaultIfEmpty(author.EnumerateArray().Select(a => String(a, "name")).FirstOrDefault()).ToList(),
-                _ => new List<string?>(),
-            };
-            var clean = names.Select(Clean).OfType<string>().Where(n => !n.StartsWith("http", StringComparison.OrdinalIgnoreCase)).Distinct().ToList();
-            return clean.Count == 0 ? null : string.Join(", ", clean);
-        }
-    }
 }

@@ -3,40 +3,79 @@ using AngleSharp.Dom;
 namespace Monitoring.Ingest.Extraction;
 
 /// <summary>
-/// The headline a reader sees: the page's own <c>&lt;h1&gt;</c> (inside the article or main element first) when it
-/// reads like a headline, else the schema.org headline, else Open Graph / Twitter titles and the document title with
-/// the " | Site name" suffix taken off. Meta titles are often rewritten for search engines; the h1 is what the page shows.
+/// The headline a reader sees: the page's own <c>&lt;h1&gt;</c> when it reads like a headline, else Open Graph /
+/// Twitter titles, the document title and the schema.org headline with the " | Site name" suffix taken off; a short
+/// tagline after a separator is dropped from either. Meta titles are often rewritten for search engines; the h1 is
+/// what the page shows.
 /// </summary>
 internal static class PageTitle
 {
     private static readonly string[] Separators = [" | ", " - ", " – ", " — ", " :: ", " · ", " » "];
 
-    public static string? Find(IDocument document, string? schemaHeadline, Func<string, string?> meta)
+    public static string? Find(IDocument document, string? schemaHeadline, Func<string, string?> meta, out IElement? headline)
     {
         var siteName = HtmlMetadata.Clean(meta("og:site_name"));
         var metaTitles = new[] { meta("og:title"), meta("twitter:title"), document.Title, schemaHeadline }
             .Select(HtmlMetadata.Clean).OfType<string>().Select(title => WithoutSiteName(title, siteName)).ToList();
-        return Headline(document, siteName, metaTitles.Count == 0 ? null : string.Join(' ', metaTitles)) ?? metaTitles.FirstOrDefault();
+        headline = Headline(document, siteName, metaTitles.Count == 0 ? null : string.Join(' ', metaTitles));
+        var title = headline is not null ? HtmlMetadata.Clean(headline.TextContent) : metaTitles.FirstOrDefault();
+        if (title is not null && metaTitles.FirstOrDefault(meta => AddsCount(meta, title)) is { } counted) return counted;
+        return title is null ? null : WithoutTagline(title);
+    }
+
+    // "12 Ways to Plan a Garden" / "Best Garden Tools 2026" declared, "Ways to Plan a Garden" / "Best Garden
+    // Tools" shown: designs set a list's count or its year apart from the h1; the declared title is the whole one.
+    private static bool AddsCount(string metaTitle, string shown)
+    {
+        var declared = Words(metaTitle).ToList();
+        var words = Words(shown).ToList();
+        if (declared.Count != words.Count + 1 || words.Count < 2) return false;
+        static bool Number(string word) => word.All(char.IsAsciiDigit);
+        return (Number(declared[0]) && declared.Skip(1).SequenceEqual(words, StringComparer.OrdinalIgnoreCase))
+            || (Number(declared[^1]) && declared.Take(words.Count).SequenceEqual(words, StringComparer.OrdinalIgnoreCase));
     }
 
     // The first visible h1 outside the page's furniture that says what the meta title says (a logo, "Blog" or
-    // "Menu" in an h1 does not); without a meta title to compare, the first such h1.
-    private static string? Headline(IDocument document, string? siteName, string? metaTitle)
+    // "Menu" in an h1 does not); else the first h1 of a sentence's length (a headline the page shows, even when the
+    // title written for search engines words it differently); without a meta title to compare, the first such h1.
+    private static IElement? Headline(IDocument document, string? siteName, string? metaTitle)
     {
         var metaWords = metaTitle is null ? null : Words(metaTitle).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        foreach (var h1 in document.QuerySelectorAll("article h1, main h1, [role=main] h1, h1"))
+        IElement? sentenceLong = null;
+        foreach (var h1 in document.QuerySelectorAll("h1"))
         {
             if (FurnitureElements.IsHidden(h1) || h1.Closest("nav, aside, footer, menu, dialog, [role=navigation], [role=dialog]") is not null) continue;
             var text = HtmlMetadata.Clean(h1.TextContent);
             if (text is null || text.Length < 3 || text.Length > 300) continue;
             if (siteName is not null && string.Equals(text, siteName, StringComparison.OrdinalIgnoreCase)) continue;
-            if (metaWords is null) return text;
+            if (metaWords is null) return h1;
             var words = Words(text).ToList();
-            if (words.Count > 0 && words.Count(metaWords.Contains) * 2 >= words.Count) return text;
+            if (words.Count > 0 && words.Count(metaWords.Contains) * 2 >= words.Count) return h1;
+            if (words.Count is >= 7 and <= 25) sentenceLong ??= h1;
         }
 
-        return null;
+        return sentenceLong;
     }
+
+    // "Ministers sign the accord | Full text" → "Ministers sign the accord": a short tail after a spaced separator is a
+    // tagline or a section name, not the headline ("Ministers sign the accord — and parliaments must now ratify it" keeps its tail).
+    internal static string WithoutTagline(string title)
+    {
+        foreach (var separator in TaglineSeparators)
+        {
+            var at = title.LastIndexOf(separator, StringComparison.Ordinal);
+            if (at <= 0) continue;
+            var head = WordCount(title[..at]);
+            var tail = WordCount(title[(at + separator.Length)..]);
+            if (tail <= 4 && head >= 3 && head > tail) return title[..at].Trim();
+        }
+
+        return title;
+    }
+
+    private static readonly string[] TaglineSeparators = [" | ", " - ", " – ", " — "];
+
+    private static int WordCount(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Count(word => word.Any(char.IsLetterOrDigit));
 
     private static IEnumerable<string> Words(string text) =>
         text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Select(word => word.Trim(',', '.', ':', ';', '!', '?', '"', '\'', '(', ')', '[', ']', '|', '–', '—', '-')).Where(word => word.Length > 0);

@@ -1,0 +1,105 @@
+using System.Text.Json;
+using AngleSharp.Dom;
+
+namespace Monitoring.Ingest.Extraction;
+
+/// <summary>
+/// The schema.org Article (NewsArticle, BlogPosting, …) a page describes itself with, if any; its author given by
+/// reference (<c>{"@id": …}</c>, as in a Yoast <c>@graph</c>) is looked up in the same graph. A page that describes
+/// only its WebPage still gives that page's dates.
+/// </summary>
+internal sealed record JsonLdArticle(string? Headline, string? Author, string? DatePublished, string? DateModified, string? Url, string? InLanguage, string? ArticleBody)
+{
+    public static JsonLdArticle? Find(IDocument document)
+    {
+        JsonLdArticle? pageDates = null;
+        foreach (var script in document.QuerySelectorAll("script[type='application/ld+json' i]"))
+        {
+            try
+            {
+                using var json = JsonDocument.Parse(script.TextContent, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+                var nodes = Candidates(json.RootElement).ToList();
+                if (nodes.FirstOrDefault(IsArticle) is { ValueKind: JsonValueKind.Object } article)
+                {
+                    var byId = nodes.Where(node => String(node, "@id") is not null).GroupBy(node => String(node, "@id")!).ToDictionary(group => group.Key, group => group.First());
+                    return new JsonLdArticle(
+                        HtmlMetadata.Clean(String(article, "headline") ?? String(article, "name")),
+                        Names(article.TryGetProperty("author", out var author) ? author : default, byId),
+                        String(article, "datePublished") ?? String(article, "dateCreated"),
+                        String(article, "dateModified"),
+                        String(article, "url") ?? (article.TryGetProperty("mainEntityOfPage", out var page) ? String(page, "@id") ?? (page.ValueKind == JsonValueKind.String ? page.GetString() : null) : null),
+                        String(article, "inLanguage"),
+                        String(article, "articleBody"));
+                }
+
+                if (pageDates is null && nodes.FirstOrDefault(node => String(node, "datePublished") is not null) is { ValueKind: JsonValueKind.Object } dated)
+                {
+                    pageDates = new JsonLdArticle(null, null, String(dated, "datePublished"), String(dated, "dateModified"), null, null, null);
+                }
+            }
+            catch (JsonException)
+            {
+                // Hand-written JSON-LD is often broken; the meta tags remain.
+            }
+        }
+
+        return pageDates;
+    }
+
+    private static IEnumerable<JsonElement> Candidates(JsonElement element)
+    {
+        if (element.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in element.EnumerateArray())
+            {
+                foreach (var candidate in Candidates(item)) yield return candidate;
+            }
+        }
+        else if (element.ValueKind == JsonValueKind.Object)
+        {
+            yield return element;
+            if (element.TryGetProperty("@graph", out var graph))
+            {
+                foreach (var candidate in Candidates(graph)) yield return candidate;
+            }
+
+            if (element.TryGetProperty("mainEntity", out var main))
+            {
+                foreach (var candidate in Candidates(main)) yield return candidate;
+            }
+        }
+    }
+
+    private static bool IsArticle(JsonElement element)
+    {
+        if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty("@type", out var type)) return false;
+        var types = type.ValueKind == JsonValueKind.Array ? type.EnumerateArray().Select(t => t.ToString()) : [type.ToString()];
+        return types.Any(t => t.EndsWith("Article", StringComparison.Ordinal) || t is "BlogPosting" or "LiveBlogPosting" or "SocialMediaPosting" or "Report" or "NewsArticle");
+    }
+
+    private static string? String(JsonElement element, string property) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
+
+    private static bool IsOrganisation(JsonElement element) => String(element, "@type") is "Organization" or "NewsMediaOrganization" or "Corporation";
+
+    private static string? Names(JsonElement author, Dictionary<string, JsonElement> byId)
+    {
+        // {"@id": "…#/schema/person/…"}: the person is described elsewhere in the graph.
+        JsonElement Resolve(JsonElement entry) =>
+            entry.ValueKind == JsonValueKind.Object && String(entry, "name") is null && String(entry, "@id") is { } id && byId.TryGetValue(id, out var described) ? described : entry;
+
+        var names = author.ValueKind switch
+        {
+            JsonValueKind.String => [author.GetString()],
+            JsonValueKind.Object => [String(Resolve(author), "name")],
+            // A person named beside the publishing organisation is the author; the organisation alone is the byline only when no one is named.
+            JsonValueKind.Array => author.EnumerateArray().Select(Resolve).Where(a => !IsOrganisation(a)).Select(a => a.ValueKind == JsonValueKind.String ? a.GetString() : String(a, "name"))
+                .DefaultIfEmpty(author.EnumerateArray().Select(a => String(Resolve(a), "name")).FirstOrDefault()).ToList(),
+            _ => new List<string?>(),
+        };
+        var clean = names.Select(HtmlMetadata.Clean).OfType<string>().Where(n => !n.StartsWith("http", StringComparison.OrdinalIgnoreCase)).Distinct().ToList();
+        return clean.Count == 0 ? null : string.Join(", ", clean);
+    }
+}
