@@ -100,7 +100,9 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
                 // A protest is against the authorities of where it happens or of the one country the sentence names;
                 // an attack hits where it happens (read by the lexicon alone, as in Arabic: the one country named).
                 target = ActorGroups.Target(sentence, verb.ObjectStart, objectEnd, subject ?? [], placeIsTarget: true)
-                    ?? (likely.StartsWith("14", StringComparison.Ordinal) || !sentence.Language.HasVerbDictionary ? ActorGroups.OnlyCountry(sentence, subject) : null);
+                    ?? (likely.StartsWith("14", StringComparison.Ordinal) || !sentence.Language.HasVerbDictionary
+                        ? (ActorGroups.Place(sentence) is { } where && subject?.Exists(s => s.Code == where.Code) != true ? [where] : ActorGroups.OnlyCountry(sentence, subject))
+                        : null);
             }
 
             // Compound subjects act on each other when the clause names no one else ("China and Russia met"), in
