@@ -7,6 +7,9 @@ public sealed class AlertOptions
     /// <summary>The key that authenticates as admin (creates analysts). Unset means no admin access over HTTP.</summary>
     public string? AdminApiKey { get; set; }
 
+    /// <summary>Encrypts webhook signing secrets at rest (<see cref="Delivery.SigningSecrets"/>): at least 32 random characters. Required.</summary>
+    public string? SecretKey { get; set; }
+
     public TimeSpan WebhookTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>How long one delivery attempt owns an alert before another consumer may try it.</summary>
@@ -19,11 +22,6 @@ public sealed class AlertOptions
     public TimeSpan SchedulerInterval { get; set; } = TimeSpan.FromSeconds(15);
 
     public int MaxSubscriptionsPerAnalyst { get; set; } = 200;
-
-    /// <summary>Requests per API key (or client address without one) per <see cref="RateLimitWindow"/>; 429 with Retry-After beyond.</summary>
-    public int RateLimitPermits { get; set; } = 120;
-
-    public TimeSpan RateLimitWindow { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>How long classified articles are kept for the preview and the feedback export.</summary>
     public TimeSpan RecentArticlesRetention { get; set; } = TimeSpan.FromDays(30);

@@ -63,6 +63,7 @@ public sealed class ArticleIngestor(ArticleExtractor extractor, SourceTemplates 
         }
 
         activity?.SetTag("monitoring.story_id", article.StoryId);
+        if (inserted) IngestMetrics.Unannounced.Add(1);
         var story = article.AnnouncedAt is null
             // New, or stored but never announced (the process died between the steps): join the story now; idempotent.
             ? await stories.AddAsync(article.ArticleId, article.StoryId, signature ?? MinHash.Compute(article.Text), OutletOf(article), article.IngestedAt, cancellationToken)
@@ -87,6 +88,7 @@ public sealed class ArticleIngestor(ArticleExtractor extractor, SourceTemplates 
                 IngestedAt = article.IngestedAt,
             }, cancellationToken);
             await store.MarkAnnouncedAsync(article.ArticleId, clock.GetUtcNow(), cancellationToken);
+            if (inserted) IngestMetrics.Unannounced.Add(-1);
             IngestMetrics.Published.Add(1);
             if (article.StoryId != article.ArticleId) IngestMetrics.StoryCopies.Add(1);
         }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,6 +12,7 @@ using Monitoring.Ingest.Http;
 using Monitoring.Ingest.Sources;
 using Monitoring.Ingest.Storage;
 using Monitoring.Ingest.Stories;
+using Monitoring.ServiceDefaults.Access;
 using Monitoring.ServiceDefaults.Safety;
 using Monitoring.Storage;
 
@@ -33,6 +35,7 @@ public static class IngestExtensions
         builder.Services.AddSingleton<ArticleExtractor>();
         builder.Services.AddSingleton<SourceTemplates>();
         builder.Services.AddScoped<ArticleIngestor>();
+        builder.AddIngestAdmission();
         builder.Services.AddSingleton<StoryAssigner>();
         builder.AddStore<IArticleStore, SqliteArticleStore, MongoArticleStore>();
         builder.AddStore<IStoryStore, SqliteStoryStore, MongoStoryStore>();
@@ -59,5 +62,13 @@ public static class IngestExtensions
         return builder;
     }
 
-    public static IEndpointRouteBuilder MapIngestEndpoints(this IEndpointRouteBuilder app) => app.MapArticleEndpoints().MapSourceEndpoints();
+    /// <summary>
+    /// Articles and stories behind API keys (a write key posts, a read key reads) with admission control on posting and the
+    /// caller's rate limit on reading; sources and channels behind the admin key.
+    /// </summary>
+    public static IEndpointRouteBuilder MapIngestEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("").RequireApiKey().WithIngestAdmission().MapArticleEndpoints();
+        return app.MapSourceEndpoints();
+    }
 }

@@ -8,6 +8,8 @@ var root = new RootCommand("monitor — media monitoring for diplomacy and secur
     ClassifyCommand.Create(),
     CodeCommand.Create(),
     EvaluateCommand.Create(),
+    Monitoring.Monitor.Bench.BenchCommand.Create(),
+    ReplayErrorsCommand.Create(),
     VocabularyCommand.Create(),
 };
 

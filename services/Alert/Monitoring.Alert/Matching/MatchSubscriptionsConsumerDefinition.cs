@@ -4,11 +4,6 @@ namespace Monitoring.Alert.Matching;
 
 public sealed class MatchSubscriptionsConsumerDefinition : ConsumerDefinition<MatchSubscriptionsConsumer>
 {
-    public MatchSubscriptionsConsumerDefinition()
-    {
-        ConcurrentMessageLimit = Math.Max(2, Environment.ProcessorCount);
-    }
-
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<MatchSubscriptionsConsumer> consumerConfigurator, IRegistrationContext context)
     {

@@ -31,9 +31,9 @@ public static class SubscriptionEndpoints
 
     private static async Task<IResult> CreateAsync(
         SubscriptionRequest request, ClaimsPrincipal user, ISubscriptionStore store, SubscriptionCatalog catalog, IWebhookUrlPolicy urls,
-        TermVocabulary vocabulary, IOptions<AlertOptions> options, TimeProvider clock, CancellationToken cancellationToken)
+        ChannelTransports transports, SigningSecrets secrets, TermVocabulary vocabulary, IOptions<AlertOptions> options, TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (await ValidateAsync(request, urls, vocabulary, cancellationToken) is { } invalid) return invalid;
+        if (await ValidateAsync(request, urls, transports, vocabulary, cancellationToken) is { } invalid) return invalid;
         var analystId = user.AnalystId();
         if ((await store.ListAsync(analystId, cancellationToken)).Count >= options.Value.MaxSubscriptionsPerAnalyst)
         {
@@ -43,21 +43,19 @@ public static class SubscriptionEndpoints
                 statusCode: StatusCodes.Status422UnprocessableEntity);
         }
 
-        var subscription = Build(request, Guid.CreateVersion7().ToString("N"), analystId, clock.GetUtcNow()) with
-        {
-            SigningSecret = "whsec_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_'),
-        };
+        var secret = "whsec_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var subscription = Build(request, Guid.CreateVersion7().ToString("N"), analystId, clock.GetUtcNow()) with { SigningSecret = secrets.Protect(secret) };
         await store.InsertAsync(subscription, cancellationToken);
         catalog.Saved(subscription);
-        return Results.Created($"/api/subscriptions/{subscription.SubscriptionId}", Shown(subscription));
+        return Results.Created($"/api/subscriptions/{subscription.SubscriptionId}", Shown(subscription, secret));
     }
 
     private static async Task<IResult> UpdateAsync(
         string subscriptionId, SubscriptionRequest request, ClaimsPrincipal user, ISubscriptionStore store, SubscriptionCatalog catalog,
-        IWebhookUrlPolicy urls, TermVocabulary vocabulary, CancellationToken cancellationToken)
+        IWebhookUrlPolicy urls, ChannelTransports transports, TermVocabulary vocabulary, CancellationToken cancellationToken)
     {
         if (await store.GetAsync(user.AnalystId(), subscriptionId, cancellationToken) is not { } existing) return Results.NotFound();
-        if (await ValidateAsync(request, urls, vocabulary, cancellationToken) is { } invalid) return invalid;
+        if (await ValidateAsync(request, urls, transports, vocabulary, cancellationToken) is { } invalid) return invalid;
 
         var updated = Build(request, existing.SubscriptionId, existing.AnalystId, existing.CreatedAt) with { SigningSecret = existing.SigningSecret };
         if (!await store.UpdateAsync(updated, cancellationToken)) return Results.NotFound();
@@ -99,9 +97,15 @@ public static class SubscriptionEndpoints
         return Results.NoContent();
     }
 
-    private static async Task<IResult?> ValidateAsync(SubscriptionRequest request, IWebhookUrlPolicy urls, TermVocabulary vocabulary, CancellationToken cancellationToken)
+    private static async Task<IResult?> ValidateAsync(
+        SubscriptionRequest request, IWebhookUrlPolicy urls, ChannelTransports transports, TermVocabulary vocabulary, CancellationToken cancellationToken)
     {
         var (errors, syntax) = request.Validate(vocabulary);
+        if (errors.Count == 0 && request.AllChannels().Select(c => transports.Unavailable(c.Type)).FirstOrDefault(r => r is not null) is { } unavailable)
+        {
+            errors["channels"] = [unavailable];
+        }
+
         if (errors.Count == 0)
         {
             foreach (var channel in request.AllChannels().Where(c => c.Type != ChannelType.Email))
@@ -144,11 +148,11 @@ public static class SubscriptionEndpoints
         CreatedAt = createdAt,
     };
 
-    private static object Shown(Subscription subscription) => new
+    private static object Shown(Subscription subscription, string signingSecret) => new
     {
         subscription.SubscriptionId, subscription.AnalystId, subscription.Name, subscription.Query, subscription.Topics, subscription.Countries,
         subscription.Keywords, subscription.MinScore, subscription.Channels, subscription.Schedule, subscription.QuietHours, subscription.UrgentQuery,
-        subscription.NotifyOnUpdates, subscription.CreatedAt, subscription.WebhookUrl, subscription.SigningSecret,
+        subscription.NotifyOnUpdates, subscription.CreatedAt, subscription.WebhookUrl, SigningSecret = signingSecret,
     };
 
     private static List<string> Normalize(IReadOnlyList<string>? values, Func<string, string> normalize) =>

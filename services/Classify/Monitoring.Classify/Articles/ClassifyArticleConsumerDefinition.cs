@@ -4,12 +4,6 @@ namespace Monitoring.Classify.Articles;
 
 public sealed class ClassifyArticleConsumerDefinition : ConsumerDefinition<ClassifyArticleConsumer>
 {
-    public ClassifyArticleConsumerDefinition()
-    {
-        // Classification is CPU-bound: more than a few at once only queues work on the cores.
-        ConcurrentMessageLimit = Math.Max(2, Environment.ProcessorCount);
-    }
-
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator,
         IConsumerConfigurator<ClassifyArticleConsumer> consumerConfigurator, IRegistrationContext context)
     {
