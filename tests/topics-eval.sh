@@ -6,6 +6,7 @@
 #   tests/topics-eval.sh --errors           every miss and false alarm, with the reason it was labelled so
 #   tests/topics-eval.sh --source voa       one source; any option goes to score.py
 #   TOPICS_SAVE=preds.jsonl tests/topics-eval.sh   keeps the predictions (score.py --pred format)
+#   TOPICS_TAXONOMY=my.yaml tests/topics-eval.sh   scores another taxonomy file (an edited copy, or an older version)
 #
 # Every article is written to a file exactly as `score.py --cmd` would (title on the first line, a blank line, the
 # text) and all of them are classified by one `monitor classify` process, so the model loads once, not 389 times.
@@ -34,7 +35,9 @@ with open(sys.argv[1], encoding="utf-8") as lines:
             f.write(body)
 PY
 
-dotnet "$work/bin/monitor.dll" classify --compact "$work"/texts/*.txt > "$work/out.jsonl"
+taxonomy=()
+[[ -n "${TOPICS_TAXONOMY:-}" ]] && taxonomy=(--taxonomy "$(realpath "$TOPICS_TAXONOMY")")
+dotnet "$work/bin/monitor.dll" classify --compact "${taxonomy[@]}" "$work"/texts/*.txt > "$work/out.jsonl"
 python3 - "$work/out.jsonl" "$work/preds.jsonl" <<'PY'
 import json, os, sys
 with open(sys.argv[1], encoding="utf-8") as lines, open(sys.argv[2], "w", encoding="utf-8") as out:

@@ -5,6 +5,7 @@ using Monitoring.Contracts;
 
 namespace Monitoring.Classify;
 
+/// <summary>Topics with evidence, and the countries the article is about (<see cref="CountryAboutness"/>); every country named is among the actors.</summary>
 public sealed record Classification(IReadOnlyList<TopicScore> Topics, IReadOnlyList<string> Countries)
 {
     public ActorRecognition Actors { get; init; } = new([]);
@@ -56,19 +57,22 @@ public sealed class ArticleClassifier
         var matches = compiled.Matcher.Match(fullText, tokens, longestOnly: false);
         var recognition = _actors.Resolve(fullText, tokens, matches);
         var titleEnd = string.IsNullOrWhiteSpace(title) ? 0 : title.Length;
-        return new Classification(compiled.Tagger.Score(fullText, tokens, matches, titleEnd, Parties(recognition)), recognition.Countries)
+        var countries = CountryAboutness.Countries(recognition, fullText, titleEnd, tokens.Count);
+        return new Classification(compiled.Tagger.Score(fullText, tokens, matches, titleEnd, Parties(recognition, countries)), countries)
         {
             Actors = recognition, Text = fullText, Tokens = tokens, BodyStart = fullText.Length - text.Length,
         };
     }
 
-    // The parties an article names: countries, organisations, and the countries of the people and role words named.
-    private static int Parties(ActorRecognition recognition)
+    // The parties an article names: countries it is about, organisations, and the countries of the people and role
+    // words named. A country named only in passing is not a party to a dispute.
+    private static int Parties(ActorRecognition recognition, IReadOnlyList<string> countries)
     {
+        var passing = recognition.Countries.Except(countries, StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
         var codes = new HashSet<string>(StringComparer.Ordinal);
         foreach (var mention in recognition.Mentions)
         {
-            if (mention.Code.Length > 0) codes.Add(mention.Code);
+            if (mention.Code.Length > 0 && !passing.Contains(mention.Code)) codes.Add(mention.Code);
         }
 
         return codes.Count;

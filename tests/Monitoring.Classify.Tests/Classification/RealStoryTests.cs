@@ -51,6 +51,21 @@ public sealed class RealStoryTests
         Assert.Equal(["CHN", "RUS"], russian.Countries.Order());
     }
 
+    [Fact]
+    public void A_sovereignty_dispute_at_sea_is_diplomacy_and_denuclearisation_is_arms_control()
+    {
+        var sea = Classifiers.Default.Classify(
+            "New coast guard rules alarm rival claimants in a disputed sea",
+            "The government in Beijing said foreign ships must ask permission to enter the waters it claims. Manila and Hanoi, both claimant states, " +
+            "said the rules ignore their own maritime claims and the arbitration ruling.");
+        var korea = Classifiers.Default.Classify(
+            "Washington says talks on denuclearization are stalled",
+            "The State Department said Pyongyang had not answered offers to resume negotiations on the denuclearization of the Korean Peninsula.");
+
+        Assert.Contains(sea.Topics, t => t.Id == "diplomacy");
+        Assert.Contains(korea.Topics, t => t.Id == "arms-control");
+    }
+
     [Theory]
     [MemberData(nameof(Languages))]
     public void Ten_articles_per_language_get_their_core_topic_and_their_inflected_country_names(string language)
@@ -124,9 +139,19 @@ public sealed class RealStoryTests
     [InlineData("Michael Jordan signed shoes for fans.", "JOR")]
     [InlineData("She reached the semi-final of the China Open.", "CHN")]
     [InlineData("The ship sailed into the Indian Ocean.", "IND")]
-    public void A_club_a_brand_an_event_or_a_sea_is_not_a_country(string text, string country)
+    [InlineData("He files his taxes in New Jersey.", "JEY")]
+    [InlineData("Wildfires spread across New Mexico.", "MEX")]
+    public void A_club_a_brand_an_event_a_sea_or_another_place_is_not_a_country(string text, string country)
     {
         Assert.DoesNotContain(country, Classifiers.Default.Classify(null, text).Countries);
+    }
+
+    [Theory]
+    [InlineData("Papua New Guinea held elections.", "PNG")]
+    [InlineData("New Zealand closed its border.", "NZL")]
+    public void A_country_whose_name_begins_with_New_is_still_found(string text, string country)
+    {
+        Assert.Contains(country, Classifiers.Default.Classify(null, text).Countries);
     }
 
     [Fact]
