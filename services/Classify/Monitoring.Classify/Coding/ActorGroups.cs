@@ -97,22 +97,26 @@ internal static class ActorGroups
     }
 
     /// <summary>The one country the sentence names as a place ("in Athens", "in the Gaza Strip"), or null for none or several.</summary>
-    public static string? PlaceCountry(Sentence sentence)
+    public static string? PlaceCountry(Sentence sentence) => Place(sentence)?.Code;
+
+    /// <summary>The first mention of the one country the sentence names as a place, as a country; null for none or several.</summary>
+    public static ActorMention? Place(Sentence sentence)
     {
-        string? country = null;
+        ActorMention? place = null;
         foreach (var slot in sentence.Slots)
         {
             if (!IsPlace(sentence, slot) || slot.Mentions.Count != 1 || slot.Mentions[0].Code == CodedEvents.UnknownCode || slot.Mentions[0].Cameo is not null) continue;
-            if (country is not null && country != slot.Mentions[0].Code) return null;
-            country = slot.Mentions[0].Code;
+            if (place is not null && place.Code != slot.Mentions[0].Code) return null;
+            place ??= slot.Mentions[0] with { Sector = null, IsPlace = false };
         }
 
-        return country;
+        return place;
     }
 
-    /// <summary>"in Beijing", "near the Polish border": where it happened, not who took part.</summary>
+    /// <summary>"in Beijing", "near the Polish border", a town: where it happened, not who took part.</summary>
     public static bool IsPlace(Sentence sentence, Slot slot)
     {
+        if (slot.Mentions.TrueForAll(m => m.IsPlace)) return true;
         var w = sentence.Tokens;
         var places = sentence.Cues.LocationPrepositions;
         return slot.First > 0 && (places.Contains(w[slot.First - 1].Lower)

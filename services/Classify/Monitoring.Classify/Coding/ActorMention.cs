@@ -4,9 +4,10 @@ namespace Monitoring.Classify.Coding;
 /// An actor named in the text: where (character offsets, end exclusive), as written, its code (ISO-3 country,
 /// organisation code, or "---" for a role with no known country: "rebels" is ---, REB), its sector when a role word
 /// says it ("Chinese police": CHN, COP), and its full CAMEO actor code where that is more than code and sector
-/// (the UN: IGOUNO).
+/// (the UN: IGOUNO). A place (<see cref="IsPlace"/>: a town or region, "Popayán", "الموصل") names where, and its
+/// country is that of the people the sentence names without one.
 /// </summary>
-public sealed record ActorMention(int Start, int End, string Text, string Code, string? Sector, string? Cameo = null);
+public sealed record ActorMention(int Start, int End, string Text, string Code, string? Sector, string? Cameo = null, bool IsPlace = false);
 
 /// <summary>
 /// The seam between the event coder and whoever recognises actors. The default is <see cref="PhraseActorFinder"/>

@@ -51,6 +51,10 @@ internal static class Clauses
     {
         var w = sentence.Tokens;
         var cues = sentence.Cues;
+
+        // "marcharán", "protestarían": a future or conditional ending says the same as "will" or "would".
+        var suffixes = cues.Set("intent-suffixes");
+        if (suffixes.Count > 0 && sentence.Language.Shapes.Normalize(w[i].Lower) is { Length: > 6 } verb && suffixes.Any(verb.EndsWith)) return true;
         for (var k = SkipBack(sentence, i); k < i; k++)
         {
             var word = w[k].Lower;

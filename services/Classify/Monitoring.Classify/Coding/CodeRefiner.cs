@@ -28,6 +28,9 @@ internal static class CodeRefiner
 
             // "agreed to lift the blockade": intent to yield, 0351–0356 as the yielding is specific.
             "08" => code.Length > 2 && code[2] is >= '1' and <= '7' && code[2] != '3' ? "035" + (code[2] == '4' ? '3' : code[2] > '4' ? (char)(code[2] - 1) : code[2]) : "035",
+
+            // "will protest on Thursday", "wants to attack": a conflict announced, not carried out, is a threat of it.
+            "14" or "16" or "17" or "18" or "19" or "20" => Threat(code),
             _ => code,
         };
     }

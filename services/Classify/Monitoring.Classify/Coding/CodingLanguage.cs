@@ -40,7 +40,8 @@ public sealed class CodingLanguages
     public IReadOnlyCollection<string> Codes => _languages.Keys;
 
     /// <summary>
-    /// Every <c>cues-LANG.txt</c> of the folder with its <c>triggers-LANG.txt</c> and <c>actors-LANG.txt</c>; for a
+    /// Every <c>cues-LANG.txt</c> of the folder with its <c>triggers-LANG.txt</c>, <c>actors-LANG.txt</c> and
+    /// <c>places-LANG.txt</c>; for a
     /// language in Arabic script also the gazetteer's (<paramref name="gazetteerPath"/>, default <c>../countries.json</c>)
     /// country names in that script, so that they match with clitics ("بالعراق").
     /// </summary>
@@ -59,7 +60,7 @@ public sealed class CodingLanguages
                 code,
                 CueWords.Load(path),
                 File.Exists(triggers) ? TriggerLexicon.Load(triggers, shapes) : TriggerLexicon.Empty,
-                LexiconActorFinder.Load(Path.Combine(folder, $"actors-{code}.txt"), shapes, names));
+                LexiconActorFinder.Load(Path.Combine(folder, $"actors-{code}.txt"), shapes, names, Path.Combine(folder, $"places-{code}.txt")));
         }
 
         return new CodingLanguages(languages);

@@ -10,22 +10,24 @@ namespace Monitoring.Classify.Coding;
 /// next to it ("la policía colombiana", "ejército de Colombia", "الشرطة العراقية" → COL/COP, IRQ/COP).
 /// Lines are <c>CODE&lt;TAB&gt;SECTOR&lt;TAB&gt;forms</c>: CODE an ISO-3 country, "---" for a role with no country, or
 /// an organisation's CAMEO code ("IGOUNO"); SECTOR a CAMEO sector or "-"; forms joined by '_', a stem ends in '*'.
+/// <c>places-LANG.txt</c> (from GeoNames, <c>build-places.py</c>) has the same format; its names are places, which in a
+/// script with capitals must be written capitalised ("Cali", not "cali").
 /// </summary>
 public sealed class LexiconActorFinder
 {
     private readonly TriggerLexicon _words;
-    private readonly Dictionary<LexiconEntry, (string Code, string? Sector)> _actors = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<LexiconEntry, (string Code, string? Sector, bool IsPlace)> _actors = new(ReferenceEqualityComparer.Instance);
     private readonly WordShapes _shapes;
 
-    private LexiconActorFinder(WordShapes shapes, IEnumerable<(string Code, string? Sector, string Form)> entries)
+    private LexiconActorFinder(WordShapes shapes, IEnumerable<(string Code, string? Sector, string Form, bool IsPlace)> entries)
     {
         _shapes = shapes;
         var lines = new List<string>();
-        var owners = new List<(string Code, string? Sector)>();
-        foreach (var (code, sector, form) in entries)
+        var owners = new List<(string Code, string? Sector, bool IsPlace)>();
+        foreach (var (code, sector, form, isPlace) in entries)
         {
             lines.Add($"01\tn\t{form}");
-            owners.Add((code, sector));
+            owners.Add((code, sector, isPlace));
         }
 
         // The actors' forms are indexed as a trigger lexicon is (stems, multi-word forms); each entry keeps its owner.
@@ -36,10 +38,21 @@ public sealed class LexiconActorFinder
 
     public bool IsEmpty => _actors.Count == 0;
 
-    /// <summary>Reads <paramref name="path"/> (if present) and, for a non-Latin script, the gazetteer's names written in it.</summary>
-    public static LexiconActorFinder Load(string? path, WordShapes shapes, IEnumerable<(string Code, string Form)> gazetteer)
+    /// <summary>
+    /// Reads <paramref name="path"/> and <paramref name="placesPath"/> (if present) and, for a non-Latin script, the
+    /// gazetteer's names written in it.
+    /// </summary>
+    public static LexiconActorFinder Load(string? path, WordShapes shapes, IEnumerable<(string Code, string Form)> gazetteer, string? placesPath = null)
     {
-        var entries = new List<(string, string?, string)>();
+        var entries = new List<(string, string?, string, bool)>();
+        Read(path, entries, isPlace: false);
+        Read(placesPath, entries, isPlace: true);
+        foreach (var (code, form) in gazetteer) entries.Add((code, null, form.Replace(' ', '_'), false));
+        return new LexiconActorFinder(shapes, entries);
+    }
+
+    private static void Read(string? path, List<(string, string?, string, bool)> entries, bool isPlace)
+    {
         if (path is not null && File.Exists(path))
         {
             var lineNumber = 0;
@@ -50,12 +63,9 @@ public sealed class LexiconActorFinder
                 if (line.Length == 0 || line[0] == '#') continue;
                 var f = line.Split('\t');
                 if (f.Length != 3 || f[0].Length < 3) throw new InvalidDataException($"{path}:{lineNumber}: expected CODE<TAB>SECTOR<TAB>forms, got '{line}'.");
-                foreach (var form in f[2].Split(' ', StringSplitOptions.RemoveEmptyEntries)) entries.Add((f[0], f[1] is "-" or "" ? null : f[1], form));
+                foreach (var form in f[2].Split(' ', StringSplitOptions.RemoveEmptyEntries)) entries.Add((f[0], f[1] is "-" or "" ? null : f[1], form, isPlace));
             }
         }
-
-        foreach (var (code, form) in gazetteer) entries.Add((code, null, form.Replace(' ', '_')));
-        return new LexiconActorFinder(shapes, entries);
     }
 
     /// <summary><paramref name="recognized"/> with this language's actors added where they do not overlap, roles joined to their country.</summary>
@@ -63,6 +73,7 @@ public sealed class LexiconActorFinder
     {
         var merged = new List<ActorMention>(recognized);
         if (IsEmpty) return merged;
+        var placeLeaders = cues.Set("place-leaders");
         var r = 0;
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -72,9 +83,10 @@ public sealed class LexiconActorFinder
             if (entry is null) continue;
             var end = tokens[i + length - 1].End;
             if (r < recognized.Count && recognized[r].Start < end) continue;
-            var (code, sector) = _actors[entry];
+            var (code, sector, isPlace) = _actors[entry];
+            if (isPlace && (_shapes.HasClitics ? !AfterPlaceLeader(tokens, i, entry, placeLeaders) : !tokens[i].Capitalized)) continue;
             var cameo = code.Length > 3 ? code : null;
-            merged.Add(new ActorMention(tokens[i].Start, end, text[tokens[i].Start..end], cameo is null ? code : code[..3], sector, cameo));
+            merged.Add(new ActorMention(tokens[i].Start, end, text[tokens[i].Start..end], cameo is null ? code : code[..3], sector, cameo, isPlace));
             i += length - 1;
         }
 
@@ -101,6 +113,17 @@ public sealed class LexiconActorFinder
         }
 
         return (null, 0);
+    }
+
+    /// <summary>
+    /// Without capitals, a town's name reads as a place only where a place is expected: after "في", "مدينة", "شمال",
+    /// or with the preposition ب attached ("بالموصل"). Many towns are also ordinary words ("بيان", a statement).
+    /// </summary>
+    private bool AfterPlaceLeader(List<Token> tokens, int i, LexiconEntry entry, HashSet<string> leaders)
+    {
+        var word = _shapes.Normalize(tokens[i].Lower);
+        if ((word.StartsWith('ب') || word.StartsWith("وب", StringComparison.Ordinal)) && !entry.Words[0].StartsWith('ب')) return true;
+        return i > 0 && _shapes.Candidates(tokens[i - 1].Lower).Any(leaders.Contains);
     }
 
     /// <summary>Nothing, a connector ("de las"), or a short name between two ("del Frente 13 de las"), no punctuation.</summary>

@@ -62,6 +62,7 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
                 && ((w[before - 1].Lower is "and" or "or" or "but" or "then" && sentence.InActor[before - 1] < 0) || sentence.CommaBefore(before));
 
             List<ActorMention>? subject;
+            var bySpeaker = false;
             if (verb.ActorIsSubject)
             {
                 subject = [.. sentence.Slots[sentence.InActor[verb.First]].Mentions];
@@ -76,7 +77,11 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
                 var regionStart = verb.IsNoun && sentence.Language.HasVerbDictionary ? NounDoerStart(sentence, verb) : Clauses.SubjectRegionStart(sentence, verb);
                 var afterVerb = regionStart > 0 && sentence.EndsTrigger(regionStart, except: null);
                 subject = afterVerb ? ActorGroups.Last(sentence, regionStart, verb.First) : ActorGroups.First(sentence, regionStart, verb.First);
-                if (subject is null && Clauses.IsBareSubject(sentence, regionStart, verb.First)) subject = speaker ?? Antecedent(sentence, regionStart, verb.First);
+                if (subject is null && Clauses.IsBareSubject(sentence, regionStart, verb.First))
+                {
+                    bySpeaker = speaker is not null;
+                    subject = speaker ?? Antecedent(sentence, regionStart, verb.First);
+                }
                 subject ??= SubjectAfter(sentence, verb);
             }
 
@@ -100,14 +105,16 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
                 // A protest is against the authorities of where it happens or of the one country the sentence names;
                 // an attack hits where it happens (read by the lexicon alone, as in Arabic: the one country named).
                 target = ActorGroups.Target(sentence, verb.ObjectStart, objectEnd, subject ?? [], placeIsTarget: true)
-                    ?? (likely.StartsWith("14", StringComparison.Ordinal) || !sentence.Language.HasVerbDictionary ? ActorGroups.OnlyCountry(sentence, subject) : null);
+                    ?? (likely.StartsWith("14", StringComparison.Ordinal) || !sentence.Language.HasVerbDictionary
+                        ? (ActorGroups.Place(sentence) is { } where && subject?.Exists(s => s.Code == where.Code) != true ? [where] : ActorGroups.OnlyCountry(sentence, subject))
+                        : null);
             }
 
             // Compound subjects act on each other when the clause names no one else ("China and Russia met"), in
             // cooperation or a mutual fight ("clashed"); protesters or attackers named together act together.
             var clauseFrom = passive ? Clauses.SubjectRegionStart(sentence, verb) : verb.End;
             var mutual = cues.ReciprocalRoots.Contains(likely[..2]) || cues.MutualWords.Contains(w[verb.End - 1].Lower);
-            var reciprocal = mutual && (passive ? agent is null : target is null) && subject is not null && DistinctCodes(subject) >= 2
+            var reciprocal = mutual && (passive ? agent is null : target is null) && subject is not null && EventPairs.DistinctCodes(subject) >= 2
                 && !ActorGroups.HasOther(sentence, clauseFrom, objectEnd, subject);
 
             // A noun names an event only with someone doing it or undergoing it ("Israeli air strikes on Gaza").
@@ -129,6 +136,15 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
                 code = rejection;
             }
             code = CodeRefiner.ForActors(code, passive ? agent : subject);
+
+            // "X claimed that they had attacked Y" claims responsibility (015); "X said that Y must …" demands it of Y (100).
+            if (!passive && SpeechBefore(found, verb) is { } speech)
+            {
+                if (bySpeaker && IsViolent(code) && cues.Set("claim-lemmas").Contains(speech.Entry.Lemma)) code = "015";
+                else if (speaker is not null && subject is not null && HasWordBetween(sentence, cues.Set("obligation-modals"), before, verb.First)
+                    && !subject.Exists(s => speaker.Exists(p => p.Code == s.Code))) (code, subject, target) = ("100", speaker, subject);
+            }
+
             var meaning = codebook.Find(code);
             if (meaning is null) continue;
 
@@ -142,16 +158,16 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
 
             var triggerEnd = Math.Max(verb.End, patternEnd);
             var added = events.Count;
-            var unknown = Unknown(sentence, verb);
+            var unknown = EventPairs.Unknown(sentence, verb);
             IEnumerable<(ActorMention Source, ActorMention Target)> pairs =
-                reciprocal ? Reciprocal(subject!)
-                : passive ? Pairs(agent ?? unknown, subject ?? unknown)
-                : Pairs(subject ?? unknown, target ?? unknown);
+                reciprocal ? EventPairs.Reciprocal(subject!)
+                : passive ? EventPairs.Pairs(agent ?? unknown, subject ?? unknown)
+                : EventPairs.Pairs(subject ?? unknown, target ?? unknown);
             foreach (var (source, targetActor) in pairs)
             {
                 verb.Coded = true;
                 if (source.Code == targetActor.Code && source.Sector == targetActor.Sector && source.Code != CodedEvents.UnknownCode) continue;
-                if (AlreadyCoded(events, sentence.Start, meaning.Code, source, targetActor)) continue;
+                if (EventPairs.AlreadyCoded(events, sentence.Start, meaning.Code, source, targetActor)) continue;
                 events.Add(CodedEvents.Create(sentence, meaning, source, targetActor, verb.First, triggerEnd, basis));
             }
 
@@ -187,6 +203,18 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
         return null;
     }
 
+    private static Trigger? SpeechBefore(List<Trigger> found, Trigger verb) => found.FindLast(f => f.Kind == TriggerKind.Speech && f.End <= verb.First);
+
+    private static bool HasWordBetween(Sentence sentence, HashSet<string> words, int from, int to)
+    {
+        for (var k = from; k < to; k++)
+        {
+            if (words.Contains(sentence.Tokens[k].Lower)) return true;
+        }
+
+        return false;
+    }
+
     private static List<ActorMention>? Located(List<ActorMention>? group, string country) =>
         group?.ConvertAll(m => m.Code == CodedEvents.UnknownCode && m.Sector is not null ? m with { Code = country } : m);
 
@@ -214,32 +242,6 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
     }
 
     private static bool IsViolent(string? code) => code is { Length: >= 2 } && code[..2] is "17" or "18" or "19" or "20";
-
-    private static int DistinctCodes(List<ActorMention> group)
-    {
-        var first = group[0].Code;
-        foreach (var m in group)
-        {
-            if (m.Code != first) return 2;
-        }
-
-        return 1;
-    }
-
-    private static IEnumerable<(ActorMention, ActorMention)> Pairs(List<ActorMention> sources, List<ActorMention> targets)
-    {
-        foreach (var s in sources)
-        {
-            foreach (var t in targets) yield return (s, t);
-        }
-    }
-
-    /// <summary>A side the sentence does not name: no country, no text, an empty span at the trigger.</summary>
-    private static List<ActorMention> Unknown(Sentence sentence, Trigger verb)
-    {
-        var at = sentence.Tokens[verb.First].Start;
-        return [new ActorMention(at, at, "", CodedEvents.UnknownCode, null)];
-    }
 
     /// <summary>
     /// In a sentence that reports a protest, its clashes are the protest turning violent ("protesters clashed with
@@ -271,29 +273,5 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
         }
 
         return null;
-    }
-
-    private static bool AlreadyCoded(List<CodedEvent> events, int sentenceStart, string cameo, ActorMention source, ActorMention target)
-    {
-        // Only this sentence's events can repeat it: they are at the end of the list.
-        for (var i = events.Count - 1; i >= 0 && events[i].SentenceStart == sentenceStart; i--)
-        {
-            var e = events[i];
-            if (e.Cameo == cameo && e.Source.Code == source.Code && e.Source.Sector == source.Sector && e.Target.Code == target.Code && e.Target.Sector == target.Sector) return true;
-        }
-
-        return false;
-    }
-
-    /// <summary>"China and Russia met": each toward the other. One actor alone did nothing to anyone.</summary>
-    private static IEnumerable<(ActorMention, ActorMention)> Reciprocal(List<ActorMention> group)
-    {
-        for (var i = 0; i < group.Count; i++)
-        {
-            for (var j = 0; j < group.Count; j++)
-            {
-                if (i != j && group[i].Code != group[j].Code) yield return (group[i], group[j]);
-            }
-        }
     }
 }

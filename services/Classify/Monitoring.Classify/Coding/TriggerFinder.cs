@@ -57,10 +57,10 @@ internal sealed class TriggerFinder(CameoVerbDictionary verbs)
                 var kind = cues.SpeechLemmas.Contains(lemma) ? TriggerKind.Speech
                     : cues.DenialLemmas.Contains(lemma) && i + form.Words.Length < w.Count && w[i + form.Words.Length].Lower == "that" ? TriggerKind.Denial
                     : TriggerKind.Event;
-                // "went on strike", "declined to comment": a longer phrase of the lexicon says more than the verb.
-                if (kind == TriggerKind.Event && LongerPhrase(sentence, i, form.Words.Length) is { } phrase)
+                // "went on strike", "declined to comment", "claimed responsibility": a longer phrase of the lexicon says more than the verb.
+                if (kind != TriggerKind.Denial && LongerPhrase(sentence, i, form.Words.Length) is { } phrase)
                 {
-                    found.Add(new Trigger(i, i + phrase.Words.Length, phrase.Form, kind, phrase, fromDictionary: false));
+                    found.Add(new Trigger(i, i + phrase.Words.Length, phrase.Form, TriggerKind.Event, phrase, fromDictionary: false));
                     i += phrase.Words.Length - 1;
                     break;
                 }
