@@ -13,6 +13,7 @@ using Monitoring.Classify.Http;
 using Monitoring.Classify.Storage;
 using Monitoring.Classify.Taxonomy;
 using Monitoring.ServiceDefaults.Messaging;
+using Monitoring.ServiceDefaults.Messaging.Outbox;
 using Monitoring.Storage;
 
 namespace Monitoring.Classify;
@@ -35,6 +36,7 @@ public static class ClassifyExtensions
         builder.AddEventCoding();
         builder.Services.AddScoped<ClassifiedArticleRecorder>();
         builder.AddStore<IClassifiedArticleStore, SqliteClassifiedArticleStore, MongoClassifiedArticleStore>();
+        builder.AddOutbox(ClassifyOutbox.Name);
         builder.AddMessageConsumers(bus => bus.AddConsumer<ClassifyArticleConsumer, ClassifyArticleConsumerDefinition>());
         return builder;
     }

@@ -9,10 +9,5 @@ public sealed class MatchSubscriptionsConsumerDefinition : ConsumerDefinition<Ma
         ConcurrentMessageLimit = Math.Max(2, Environment.ProcessorCount);
     }
 
-    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator,
-        IConsumerConfigurator<MatchSubscriptionsConsumer> consumerConfigurator, IRegistrationContext context)
-    {
-        // AlertRaised leaves only after every matching alert is stored.
-        endpointConfigurator.UseInMemoryOutbox(context);
-    }
+    // No in-memory outbox: AlertRaised is written to the store's outbox with each alert and published from there.
 }

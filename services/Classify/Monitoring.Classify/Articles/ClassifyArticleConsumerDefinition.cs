@@ -10,10 +10,5 @@ public sealed class ClassifyArticleConsumerDefinition : ConsumerDefinition<Class
         ConcurrentMessageLimit = Math.Max(2, Environment.ProcessorCount);
     }
 
-    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator,
-        IConsumerConfigurator<ClassifyArticleConsumer> consumerConfigurator, IRegistrationContext context)
-    {
-        // ArticleClassified leaves only once the classified article is stored and the consumer has succeeded.
-        endpointConfigurator.UseInMemoryOutbox(context);
-    }
+    // No in-memory outbox: ArticleClassified is written to the store's outbox with the article and published from there.
 }

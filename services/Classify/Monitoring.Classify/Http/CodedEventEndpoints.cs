@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Monitoring.Classify.Coding;
+using Monitoring.ServiceDefaults.Paging;
 
 namespace Monitoring.Classify.Http;
 
@@ -10,18 +11,17 @@ public static class CodedEventEndpoints
 {
     private const int MaxLimit = 500;
 
-    /// <summary><c>GET /api/events/coded?root=04&amp;country=CHN&amp;pair=CHN-RUS&amp;quad=1&amp;code=03&amp;since=…&amp;limit=…</c>, newest first.</summary>
+    /// <summary><c>GET /api/events/coded?root=04&amp;country=CHN&amp;pair=CHN-RUS&amp;quad=1&amp;code=03&amp;since=…&amp;limit=…&amp;after=…</c>, newest first, one page at a time.</summary>
     public static IEndpointRouteBuilder MapCodedEventEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/events/coded", ListAsync).WithTags("Events");
         return app;
     }
 
-    private static async Task<IResult> ListAsync(ICodedEventStore store, string? root, string? code, string? country, string? pair, int? quad,
-        DateTimeOffset? since, int? limit, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(HttpContext http, ICodedEventStore store, string? root, string? code, string? country, string? pair, int? quad,
+        DateTimeOffset? since, int? limit, string? after, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        if (limit is < 1 or > MaxLimit) errors["limit"] = [$"limit must be between 1 and {MaxLimit}."];
         if (root is not null && (root.Length != 2 || !root.All(char.IsAsciiDigit) || int.Parse(root, CultureInfo.InvariantCulture) is < 1 or > 20))
         {
             errors["root"] = ["root must be a CAMEO root code, 01 to 20."];
@@ -40,10 +40,13 @@ public static class CodedEventEndpoints
 
         if (errors.Count > 0) return Results.ValidationProblem(errors, title: "Invalid coded-event query");
 
-        var listed = await store.ListAsync(
-            new CodedEventQuery(root, code, country?.ToUpperInvariant(), countries, quad, since, limit ?? 50), cancellationToken);
-        var stories = await store.ListByStoriesAsync(listed.Select(e => e.StoryId).Distinct().ToList(), cancellationToken);
-        return Results.Ok(CodedEvents.WithStoryCounts(listed, stories));
+        return await PagedList.ReadAsync(http, limit, after, 50, MaxLimit, async page =>
+        {
+            var listed = await store.ListAsync(
+                new CodedEventQuery(root, code, country?.ToUpperInvariant(), countries, quad, since, page.Limit, page.After), cancellationToken);
+            var stories = await store.ListByStoriesAsync(listed.Items.Select(e => e.StoryId).Distinct().ToList(), cancellationToken);
+            return listed with { Items = CodedEvents.WithStoryCounts(listed.Items, stories) };
+        });
     }
 
     private static bool IsCountry(string code) => code.Length == 3 && code.All(char.IsAsciiLetter);

@@ -12,6 +12,7 @@ using Monitoring.Ingest.Extraction;
 using Monitoring.Ingest.Fetching;
 using Monitoring.Ingest.Sources;
 using Monitoring.Ingest.Stories;
+using Monitoring.ServiceDefaults.Messaging;
 using Monitoring.ServiceDefaults.Safety;
 
 namespace Monitoring.Ingest.Http;
@@ -102,6 +103,10 @@ public static class ArticleEndpoints
         {
             return Problem(StatusCodes.Status422UnprocessableEntity, "No article text", exception.Message);
         }
+        catch (BrokerUnavailableException exception)
+        {
+            return Unavailable(request.HttpContext, exception);
+        }
     }
 
     private static async Task<IResult> GetAsync(string articleId, IArticleStore store, CancellationToken cancellationToken) =>
@@ -136,7 +141,7 @@ public static class ArticleEndpoints
 
     /// <summary>Downloads the page at <c>url</c> (through the outbound guard), then ingests it like a pushed HTML page.</summary>
     private static async Task<IResult> FetchAsync(FetchArticleRequest? request, PageFetcher fetcher, HostPoliteness politeness, ArticleIngestor ingestor,
-        ChannelActivity activity, IOptions<FeedOptions> feeds, CancellationToken cancellationToken)
+        ChannelActivity activity, IOptions<FeedOptions> feeds, HttpContext http, CancellationToken cancellationToken)
     {
         if (request?.Url is not { } url || !IsHttpUrl(url, out var uri))
         {
@@ -167,6 +172,10 @@ public static class ArticleEndpoints
         catch (HttpRequestException exception)
         {
             return Problem(StatusCodes.Status502BadGateway, "Page unavailable", FeedPoller.Describe(exception));
+        }
+        catch (BrokerUnavailableException exception)
+        {
+            return Unavailable(http, exception);
         }
     }
 
@@ -203,6 +212,13 @@ public static class ArticleEndpoints
         }
 
         return buffer.ToArray();
+    }
+
+    /// <summary>503 with Retry-After: the broker is away, nothing was stored, the same request will succeed later.</summary>
+    internal static IResult Unavailable(HttpContext http, BrokerUnavailableException exception)
+    {
+        http.Response.Headers.RetryAfter = ((int)BrokerAvailability.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Problem(StatusCodes.Status503ServiceUnavailable, "Broker unavailable", exception.Message);
     }
 
     internal static IResult TooLarge(long maxBytes) =>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Monitoring.Ingest.Sources;
+using Monitoring.ServiceDefaults.Paging;
 
 namespace Monitoring.Ingest.Http;
 
@@ -11,7 +12,8 @@ public static class SourceEndpoints
     public static IEndpointRouteBuilder MapSourceEndpoints(this IEndpointRouteBuilder app)
     {
         var sources = app.MapGroup("/api/sources").WithTags("Sources").AddEndpointFilter<AdminApiKeyFilter>();
-        sources.MapGet("/", async (ISourceStore store, CancellationToken ct) => Results.Ok(await store.ListAsync(ct)));
+        sources.MapGet("/", (HttpContext http, ISourceStore store, int? limit, string? after, CancellationToken ct) =>
+            PagedList.ReadAsync(http, limit, after, 100, 500, page => store.ListAsync(page, ct)));
         sources.MapGet("/{id}", async (string id, ISourceStore store, CancellationToken ct) =>
             await store.GetAsync(id, ct) is { } source ? Results.Ok(source) : NotFound(id));
         sources.MapPost("/", CreateAsync);

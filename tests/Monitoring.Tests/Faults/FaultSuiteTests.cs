@@ -1,0 +1,232 @@
+using System.Diagnostics;
+using System.Net;
+using Microsoft.Data.Sqlite;
+using Monitoring.ServiceDefaults.Faults;
+using Monitoring.Tests.Support;
+
+namespace Monitoring.Tests.Faults;
+
+/// <summary>
+/// The fault suite: the three services as separate processes on the real broker, one fault per test, each followed by
+/// the history check (<see cref="History"/>): every accepted article stored, classified, alerted and delivered, no alert
+/// twice, and no delivery twice except the one a killed alert service had sent but not yet recorded (at-least-once,
+/// same <c>X-Monitoring-Alert-Id</c>). Faults that need the whole broker (restart, kill -9) run only where no other test
+/// run shares it (<see cref="WholeBroker"/>); the rest cut the services' own connections through a relay.
+/// </summary>
+[Trait("Category", "Integration")]
+[Trait("Category", "Faults")]
+public sealed class FaultSuiteTests(Pipeline pipeline) : IClassFixture<Pipeline>, IAsyncLifetime
+{
+    private const int Timeout = 300_000;
+    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(90);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync() => await pipeline.EnsureRunningAsync();
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    [Fact(Timeout = Timeout)]
+    public async Task Ingest_killed_between_storing_an_article_and_publishing_it_loses_nothing()
+    {
+        var (articles, subscription) = await ScenarioAsync("faultingeststored", 20);
+        await RestartAsync(pipeline.Ingest, $"{FailPoints.IngestStored}:6");
+
+        var posting = PostAsync(articles);
+        Assert.True(await pipeline.Ingest.WaitForExitAsync(TimeSpan.FromSeconds(90)), "the fail point killed ingest after its sixth article\n" + pipeline.Logs());
+        await pipeline.Ingest.StartAsync();
+
+        await AssertHistoryAsync(articles, subscription, await posting);
+    }
+
+    [Fact(Timeout = Timeout)]
+    public async Task Classify_killed_between_storing_and_acking_loses_nothing()
+    {
+        var (articles, subscription) = await ScenarioAsync("faultclassifystored", 20);
+        await RestartAsync(pipeline.Classify, $"{FailPoints.ClassifyStored}:6");
+
+        var posting = PostAsync(articles);
+        Assert.True(await pipeline.Classify.WaitForExitAsync(TimeSpan.FromSeconds(90)), "the fail point killed classify\n" + pipeline.Logs());
+        await pipeline.Classify.StartAsync();
+
+        await AssertHistoryAsync(articles, subscription, await posting);
+    }
+
+    [Fact(Timeout = Timeout)]
+    public async Task Alert_killed_between_storing_alerts_and_publishing_them_loses_nothing()
+    {
+        var (articles, subscription) = await ScenarioAsync("faultalertstored", 20);
+        await RestartAsync(pipeline.Alert, $"{FailPoints.AlertStored}:6");
+
+        var posting = PostAsync(articles);
+        Assert.True(await pipeline.Alert.WaitForExitAsync(TimeSpan.FromSeconds(90)), "the fail point killed alert\n" + pipeline.Logs());
+        await pipeline.Alert.StartAsync();
+
+        await AssertHistoryAsync(articles, subscription, await posting);
+    }
+
+    [Fact(Timeout = Timeout)]
+    public async Task Alert_killed_after_a_webhook_answered_and_before_it_was_recorded_delivers_it_again_with_the_same_id()
+    {
+        var (articles, subscription) = await ScenarioAsync("faultalertsent", 20);
+        await RestartAsync(pipeline.Alert, $"{FailPoints.AlertSent}:6");
+
+        var posting = PostAsync(articles, parallel: 2);
+        Assert.True(await pipeline.Alert.WaitForExitAsync(TimeSpan.FromSeconds(90)), "the fail point killed alert\n" + pipeline.Logs());
+        await pipeline.Alert.StartAsync();
+
+        // The sixth webhook reached the receiver, then the process died: it comes again (at-least-once), under the same
+        // alert id, once the redelivered AlertRaised or the sweeper finds the dead attempt's lease expired.
+        var history = await AssertHistoryAsync(articles, subscription, await posting, allowedRepeats: 2);
+        Assert.True(history.RepeatedDeliveries >= 1, $"the delivery the dead process had sent is made again\n{history}");
+    }
+
+    [Fact(Timeout = Timeout)]
+    public async Task Each_service_killed_at_a_random_moment_under_load_loses_nothing()
+    {
+        var (articles, subscription) = await ScenarioAsync("faultrandomkills", 36);
+        var random = new Random(36);
+
+        var posting = PostAsync(articles, parallel: 6);
+        foreach (var service in new[] { pipeline.Classify, pipeline.Alert, pipeline.Ingest })
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(random.Next(500, 2500)), Ct);
+            await service.KillAsync();
+            await service.StartAsync();
+        }
+
+        // Only the killed alert service's sends in flight may come twice: at most its concurrent deliveries.
+        await AssertHistoryAsync(articles, subscription, await posting, allowedRepeats: 6);
+    }
+
+    [Fact(Timeout = Timeout)]
+    public async Task Broker_connections_cut_for_a_while_answer_503_meanwhile_and_lose_nothing()
+    {
+        var (articles, subscription) = await ScenarioAsync("faultbrokercut", 30);
+        var started = 0;
+
+        var posting = PostAsync(articles, parallel: 3, beforeEach: async index =>
+        {
+            if (Interlocked.Increment(ref started) != 10) return;
+            pipeline.CutBroker();
+            await Task.Delay(TimeSpan.FromSeconds(8), Ct);
+            pipeline.RestoreBroker();
+        });
+        var posted = await posting;
+
+        Assert.Contains(posted.Refusals, r => r.StartsWith("503 Retry-After", StringComparison.Ordinal));
+        await AssertHistoryAsync(articles, subscription, posted);
+    }
+
+    [Fact(Timeout = Timeout)]
+    public async Task Poison_messages_end_in_the_error_queue_while_the_good_articles_flow()
+    {
+        var (articles, subscription) = await ScenarioAsync("faultpoison", 16);
+        var poison = await PoisonMessages.PublishAsync();
+
+        var posted = await PostAsync(articles);
+
+        await AssertHistoryAsync(articles, subscription, posted);
+        var faults = await PoisonMessages.ReadErrorQueueAsync("classify-article_error", poison);
+        Assert.Equal(poison.Count, faults.Count);
+    }
+
+    [Fact(Timeout = Timeout)]
+    public async Task A_store_locked_by_another_process_delays_classification_and_loses_nothing()
+    {
+        var (articles, subscription) = await ScenarioAsync("faultlockedstore", 20);
+        await using var locker = new SqliteConnection($"Data Source={pipeline.StorePath(pipeline.Classify)};Pooling=False");
+        await locker.OpenAsync(Ct);
+        await using var command = locker.CreateCommand();
+
+        var posting = PostAsync(articles, parallel: 3, beforeEach: async index =>
+        {
+            if (index != 6) return;
+            command.CommandText = "BEGIN EXCLUSIVE";
+            await command.ExecuteNonQueryAsync(Ct);
+            await Task.Delay(TimeSpan.FromSeconds(10), Ct);
+            command.CommandText = "COMMIT";
+            await command.ExecuteNonQueryAsync(Ct);
+        });
+
+        await AssertHistoryAsync(articles, subscription, await posting);
+    }
+
+    [Fact(Timeout = Timeout)]
+    public async Task SIGTERM_under_load_stops_each_consumer_cleanly_and_loses_or_repeats_nothing()
+    {
+        var (articles, subscription) = await ScenarioAsync("faultsigterm", 30);
+        var stopped = new List<(string Service, TimeSpan Took, int? ExitCode)>();
+
+        var posting = PostAsync(articles, parallel: 4);
+        foreach (var service in new[] { pipeline.Classify, pipeline.Alert })
+        {
+            await Task.Delay(TimeSpan.FromSeconds(2), Ct);
+            var took = await service.TerminateAsync(TimeSpan.FromSeconds(40));
+            stopped.Add((service.Name, took, service.ExitCode));
+            await service.StartAsync();
+        }
+
+        await AssertHistoryAsync(articles, subscription, await posting);
+        Assert.All(stopped, s => Assert.True(s.ExitCode == 0, $"{s.Service} exited with {s.ExitCode} after SIGTERM ({s.Took.TotalSeconds:0.0} s)"));
+        Assert.All(stopped, s => Assert.True(s.Took < TimeSpan.FromSeconds(35), $"{s.Service} took {s.Took.TotalSeconds:0.0} s to stop"));
+    }
+
+    [Fact(Timeout = Timeout)]
+    public async Task The_broker_restarted_under_load_loses_nothing()
+    {
+        if (WholeBroker.Unavailable() is { } reason) Assert.Skip(reason);
+        var (articles, subscription) = await ScenarioAsync("faultbrokerrestart", 30);
+        var started = 0;
+
+        var posted = await PostAsync(articles, parallel: 3, beforeEach: async index =>
+        {
+            if (Interlocked.Increment(ref started) == 10) await WholeBroker.RestartAsync();
+        });
+
+        await AssertHistoryAsync(articles, subscription, posted);
+    }
+
+    [Fact(Timeout = Timeout)]
+    public async Task The_broker_killed_with_SIGKILL_under_load_loses_nothing()
+    {
+        if (WholeBroker.Unavailable() is { } reason) Assert.Skip(reason);
+        var (articles, subscription) = await ScenarioAsync("faultbrokerkill", 30);
+        var started = 0;
+
+        var posted = await PostAsync(articles, parallel: 3, beforeEach: async index =>
+        {
+            if (Interlocked.Increment(ref started) == 10) await WholeBroker.KillAndStartAsync();
+        });
+
+        await AssertHistoryAsync(articles, subscription, posted);
+    }
+
+    private async Task<(Articles Articles, string Subscription)> ScenarioAsync(string marker, int count) =>
+        (new Articles(marker, count), await pipeline.SubscribeAsync(marker));
+
+    private static async Task RestartAsync(ServiceProcess service, string failPoints)
+    {
+        await service.TerminateAsync(TimeSpan.FromSeconds(40));
+        await service.StartAsync(failPoints);
+    }
+
+    private async Task<PostResult> PostAsync(Articles articles, int parallel = 3, Func<int, Task>? beforeEach = null)
+    {
+        using var ingest = pipeline.Client(pipeline.Ingest);
+        return await articles.PostAllAsync(ingest, parallel, TimeSpan.FromSeconds(150), beforeEach);
+    }
+
+    private async Task<History> AssertHistoryAsync(Articles articles, string subscription, PostResult posted, int allowedRepeats = 0)
+    {
+        Assert.True(posted.NeverAccepted == 0, $"{posted.NeverAccepted} articles were never accepted; refusals: {string.Join(", ", posted.Refusals.Take(20))}\n{pipeline.Logs()}");
+        var watch = Stopwatch.StartNew();
+        var history = await History.SettleAsync(pipeline, subscription, posted.Accepted, Settle);
+        var what = $"{articles.Marker}: {history} (settled in {watch.Elapsed.TotalSeconds:0} s; refusals on the way: {posted.Refusals.Count})";
+        TestContext.Current.SendDiagnosticMessage(what);
+        Assert.True(history.NothingLost, what + "\n" + pipeline.Logs());
+        Assert.True(history.DuplicateAlerts == 0, what);
+        Assert.True(history.RepeatedDeliveries <= allowedRepeats, what);
+        return history;
+    }
+}
