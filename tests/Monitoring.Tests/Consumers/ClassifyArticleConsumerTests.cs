@@ -86,7 +86,7 @@ public sealed class ClassifyArticleConsumerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_coded_events_are_announced_and_stored_once_in_GDELT_terms()
+    public async Task The_coded_events_are_announced_as_codes_and_stored_once_in_GDELT_terms_with_their_evidence()
     {
         var article = Sample(new Monitoring.Ingest.Extraction.ArticleExtractor().Extract(new() { Text = SampleArticle.Text }).Text);
 
@@ -95,15 +95,43 @@ public sealed class ClassifyArticleConsumerTests : IAsyncLifetime
 
         await Eventually.HoldsAsync(() => _harness.Consumed.Select<ArticleIngested>(Ct).Count() == 2, "both deliveries are consumed");
         var announced = Assert.Single(_harness.Published.Select<ArticleClassified>(Ct)).Context.Message;
-        Assert.Contains(announced.Events!, e => e.Root == "04" && e.Source.Code == "CHN" && e.Target.Code == "RUS");
-        Assert.All(announced.Events!, e => Assert.Equal(e.Sentence, article.Text[e.SentenceStart..e.SentenceEnd]));
+        Assert.Contains(announced.EventCodes!, e => e.Cameo.StartsWith("04", StringComparison.Ordinal) && e.Source == "CHN" && e.Target == "RUS");
 
         var stored = (await _codedEvents.ListAsync(new CodedEventQuery(Limit: 500), Ct)).Items;
-        Assert.Equal(announced.Events!.Select(e => (CodedEvents.ActorCode(e.Source), CodedEvents.ActorCode(e.Target), e.Cameo)).Distinct().Count(), stored.Count);
+        Assert.Equal(announced.EventCodes!.Select(e => e.Cameo).ToHashSet(), stored.Select(e => e.EventCode).ToHashSet());
+        Assert.All(stored, e => Assert.Equal(e.Sentence, article.Text[e.SentenceStart..(e.SentenceStart + e.Sentence.Length)]));
         var meeting = Assert.Single(stored, e => e.EventRootCode == "04" && e.Actor1Code == "CHN" && e.Actor2Code == "RUS");
         Assert.Equal(("CHN", "RUS", 1), (meeting.Actor1CountryCode, meeting.Actor2CountryCode, meeting.QuadClass));
         Assert.Equal("sample", meeting.StoryId);
         Assert.Contains(stored, e => e.EventCode == "0313" && e.Actor1CountryCode == "RUS");
+    }
+
+    [Fact]
+    public async Task The_announcement_is_lean_and_points_at_the_stored_evidence()
+    {
+        var article = Sample(new Monitoring.Ingest.Extraction.ArticleExtractor().Extract(new() { Text = SampleArticle.Text }).Text);
+
+        await _harness.Bus.Publish(article, Ct);
+
+        await Eventually.HoldsAsync(() => _harness.Published.Select<ArticleClassified>(Ct).Any(), "the article is announced");
+        var announced = Assert.Single(_harness.Published.Select<ArticleClassified>(Ct)).Context.Message;
+        Assert.Null(announced.Entities);
+        Assert.Null(announced.Events);
+        Assert.All(announced.Topics, t => Assert.Null(t.Evidence));
+        Assert.NotEmpty(announced.Actors!);
+        Assert.All(announced.Actors!, a => Assert.Contains(a.Type, new[] { "person", "organisation" }));
+        Assert.Equal($"/api/classified-articles/{article.ArticleId}", announced.EvidencePath);
+
+        // The evidence left out of the message is in the store, where the path leads.
+        var stored = await _store.GetAsync(article.ArticleId, Ct);
+        Assert.NotNull(stored);
+        Assert.Contains(stored.Topics, t => t.Evidence is { Count: > 0 });
+        Assert.All(announced.Actors!, a => Assert.Contains(stored.Entities!, e => e.Name == a.Name && e.Mentions.Count > 0));
+
+        // What it weighs beside the text it carries: the article once, plus a few hundred bytes per tag.
+        var json = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(announced, System.Text.Json.JsonSerializerOptions.Web).Length;
+        var tags = announced.Topics.Count + announced.Actors!.Count + announced.EventCodes!.Count + announced.Countries.Count;
+        Assert.True(json < System.Text.Encoding.UTF8.GetByteCount(announced.Text) * 1.1 + 1024 + 200 * tags, $"{json} bytes for {announced.Text.Length} characters and {tags} tags");
     }
 
     [Fact]

@@ -47,6 +47,10 @@ public sealed class ClassifiedArticleRecorder(
         await relay.RelayAsync(ClassifyOutbox.Name, announcement, cancellationToken);
     }
 
+    /// <summary>
+    /// The lean announcement: what matching needs, not the evidence (topic matches, mentions, event sentences), which is
+    /// stored with the article and its coded events and referenced by <see cref="ArticleClassified.EvidencePath"/>.
+    /// </summary>
     public static ArticleClassified Announcement(ClassifiedArticle stored, string text, IReadOnlyList<CodedEvent> events) => new()
     {
         ArticleId = stored.ArticleId,
@@ -59,9 +63,16 @@ public sealed class ClassifiedArticleRecorder(
         PublishedAt = stored.PublishedAt,
         IngestedAt = stored.IngestedAt,
         ClassifiedAt = stored.ClassifiedAt,
-        Topics = stored.Topics,
+        Topics = stored.Topics.Select(topic => topic with { Evidence = null }).ToList(),
         Countries = stored.Countries,
-        Entities = stored.Entities,
-        Events = events,
+        Actors = (stored.Entities ?? [])
+            .Where(entity => entity.Type is "person" or "organisation")
+            .Select(entity => new ArticleActor { Type = entity.Type, Name = entity.Name, Code = entity.Code, Id = entity.Id })
+            .ToList(),
+        EventCodes = events
+            .Select(e => new ArticleEventCode { Cameo = e.Cameo, Source = e.Source.Code, Target = e.Target.Code })
+            .Distinct()
+            .ToList(),
+        EvidencePath = $"{Http.ClassifiedArticleEndpoints.Route}/{Uri.EscapeDataString(stored.ArticleId)}",
     };
 }

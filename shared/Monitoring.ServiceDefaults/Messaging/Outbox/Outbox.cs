@@ -16,10 +16,13 @@ public sealed class Outbox : IDisposable
 {
     private readonly ConcurrentDictionary<string, byte> _published = new(StringComparer.Ordinal);
 
-    public Outbox(string name, IOutboxStore store)
+    private readonly BrokerAvailability? _broker;
+
+    public Outbox(string name, IOutboxStore store, BrokerAvailability? broker = null)
     {
         Name = name;
         Store = store;
+        _broker = broker;
         OutboxMetrics.Live.TryAdd(this, 0);
     }
 
@@ -59,11 +62,13 @@ public sealed class Outbox : IDisposable
             var messageId = Guid.TryParseExact(message.Id, "N", out var id) ? id : NewId.NextGuid();
             await publisher.Publish(body, type, Pipe.Execute<PublishContext>(context => context.MessageId = messageId), timer.Token);
             _published.TryAdd(message.Id, 0);
+            _broker?.Published();
             OutboxMetrics.Published.Add(1, new KeyValuePair<string, object?>("outbox", Name));
             return true;
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
+            _broker?.PublishFailed();
             OutboxMetrics.PublishFailures.Add(1, new KeyValuePair<string, object?>("outbox", Name));
             var reason = exception is OperationCanceledException ? $"no confirmation within {timeout.TotalSeconds:0.#} s" : exception.Message;
             logger.LogWarning("Publishing {MessageType} {MessageId} from {Outbox} failed ({Reason}); it stays in the outbox and is published when the broker answers",

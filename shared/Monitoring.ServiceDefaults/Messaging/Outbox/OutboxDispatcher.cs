@@ -48,8 +48,8 @@ public sealed class OutboxDispatcher(
                 {
                     var published = await DispatchPendingAsync(settings, stoppingToken);
                     failures = published ? 0 : failures + 1;
-                    // While the broker is away, look less often (up to 30 s), so the log and the store stay quiet.
-                    nextScan = clock.GetUtcNow() + (failures == 0 ? settings.PollInterval : TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, failures))));
+                    // While the broker is away, look less often (up to 5 s), so the log stays quiet and a broker that is back is found soon.
+                    nextScan = clock.GetUtcNow() + (failures == 0 ? settings.PollInterval : TimeSpan.FromSeconds(Math.Min(5, Math.Pow(2, failures - 1))));
                 }
 
                 // Real time, whatever clock the service runs on: the batch of removals must not wait for a test to move time.

@@ -21,7 +21,8 @@ public static class OutboxExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddOptions<OutboxOptions>().Bind(builder.Configuration.GetSection(OutboxOptions.SectionName));
         builder.Services.TryAddScoped<OutboxRelay>();
-        builder.Services.AddKeyedSingleton(name, (sp, _) => new Outbox(name, sp.GetRequiredKeyedService<IOutboxStore>(name)));
+        builder.Services.TryAddSingleton<BrokerAvailability>();
+        builder.Services.AddKeyedSingleton(name, (sp, _) => new Outbox(name, sp.GetRequiredKeyedService<IOutboxStore>(name), sp.GetRequiredService<BrokerAvailability>()));
         builder.Services.AddSingleton<IHostedService>(sp => new OutboxDispatcher(
             sp.GetRequiredKeyedService<Outbox>(name), sp.GetRequiredService<MassTransit.IBus>(), sp.GetRequiredService<IHostApplicationLifetime>(),
             sp.GetRequiredService<IOptions<OutboxOptions>>(),
