@@ -1,6 +1,7 @@
 # One image recipe for every service; SERVICE is Ingest, Classify or Alert. From the repository root:
 #   docker build --build-arg SERVICE=Ingest -t monitoring-ingest .
-FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+# Exact patch versions (the SDK and runtime this repository is built and tested with); upgrade deliberately.
+FROM mcr.microsoft.com/dotnet/sdk:10.0.401 AS build
 ARG SERVICE
 RUN test -n "$SERVICE" || (echo "Set --build-arg SERVICE=Ingest, Classify or Alert." >&2; exit 1)
 WORKDIR /src
@@ -12,14 +13,15 @@ COPY shared/Monitoring.ServiceDefaults/Monitoring.ServiceDefaults.csproj shared/
 COPY shared/Monitoring.Storage/Monitoring.Storage.csproj shared/Monitoring.Storage/
 COPY services/${SERVICE}/Monitoring.${SERVICE}/Monitoring.${SERVICE}.csproj services/${SERVICE}/Monitoring.${SERVICE}/
 COPY services/${SERVICE}/Monitoring.${SERVICE}.Service/Monitoring.${SERVICE}.Service.csproj services/${SERVICE}/Monitoring.${SERVICE}.Service/
-RUN dotnet restore services/${SERVICE}/Monitoring.${SERVICE}.Service/Monitoring.${SERVICE}.Service.csproj
+RUN dotnet restore services/${SERVICE}/Monitoring.${SERVICE}.Service/Monitoring.${SERVICE}.Service.csproj -r linux-x64
 
 COPY shared/ shared/
 COPY services/${SERVICE}/ services/${SERVICE}/
+# ReadyToRun: precompiled code, so a fresh container does not spend its first minutes in the JIT (docs/benchmarks.md).
 RUN dotnet publish services/${SERVICE}/Monitoring.${SERVICE}.Service/Monitoring.${SERVICE}.Service.csproj \
-    -c Release -o /app --no-restore -p:UseAppHost=false
+    -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o /app --no-restore -p:UseAppHost=false
 
-FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS final
+FROM mcr.microsoft.com/dotnet/aspnet:10.0.12 AS final
 ARG SERVICE
 ENV SERVICE=${SERVICE}
 # curl serves the compose health check only; the runtime image has neither curl nor wget.

@@ -2,7 +2,7 @@
 # Scores HTML extraction on the WCXB development pages (../shared/eval/extraction, not in the repository) with the
 # shared scorer. On demand only, not part of tests/run.sh. See docs/extraction.md.
 #
-#   tests/extraction-eval.sh              ours (`monitor extract`)
+#   tests/extraction-eval.sh              ours (`monitor extract`): text figures, then title/author/date accuracy
 #   tests/extraction-eval.sh --baseline   unmodified SmartReader (`monitor extract --baseline`)
 #   tests/extraction-eval.sh --per-page   any further option goes to the scorer
 #
@@ -39,4 +39,5 @@ with open(sys.argv[2], "w", encoding="utf-8") as out:
     json.dump(preds, out, ensure_ascii=False)
 PY
 python3 "$scorer" --pages "$pages" --pred "$work/preds.json" "$@"
+python3 tests/extraction-metadata.py --pages "$pages" --extracted "$work/out.jsonl"
 if [[ -n "${EXTRACTION_SAVE:-}" ]]; then cp "$work/preds.json" "$EXTRACTION_SAVE"; cp "$work/out.jsonl" "${EXTRACTION_SAVE%.json}.jsonl"; fi

@@ -2,8 +2,8 @@ namespace Monitoring.Contracts;
 
 /// <summary>
 /// An article has been tagged, its events coded, and both stored. Business key: <see cref="ArticleId"/>. Lean: it carries
-/// what matching needs (text, topics, countries, <see cref="Actors"/>, <see cref="EventCodes"/>); the evidence (topic
-/// matches, entity mentions, event sentences and offsets) is stored by classify and referenced by <see cref="EvidencePath"/>.
+/// what matching needs (text, topics with their matches, countries, <see cref="Actors"/>, <see cref="EventCodes"/>); the bulk
+/// of the evidence (entity mentions, event sentences and offsets) is stored by classify and referenced by <see cref="EvidencePath"/>.
 /// Publishers before the lean shape sent <see cref="Entities"/> and <see cref="Events"/> instead; consumers read either.
 /// </summary>
 public sealed record ArticleClassified
@@ -19,7 +19,7 @@ public sealed record ArticleClassified
     public required DateTimeOffset IngestedAt { get; init; }
     public required DateTimeOffset ClassifiedAt { get; init; }
 
-    /// <summary>Topic ids and scores; <see cref="TopicScore.Evidence"/> is left out (it is in the stored classification).</summary>
+    /// <summary>Topic ids and scores, with the matches that made them (what a subscription preview shows).</summary>
     public required IReadOnlyList<TopicScore> Topics { get; init; }
 
     /// <summary>ISO 3166-1 alpha-3 codes of the countries the article involves.</summary>

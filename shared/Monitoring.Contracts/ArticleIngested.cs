@@ -16,6 +16,9 @@ public sealed record ArticleIngested
 
     public required string Text { get; init; }
     public string? Title { get; init; }
+
+    /// <summary>Who wrote it, as the page names them ("Jane Doe, John Roe"); null when the page does not say or from older publishers.</summary>
+    public string? Byline { get; init; }
     public string? Url { get; init; }
     public string? Source { get; init; }
 

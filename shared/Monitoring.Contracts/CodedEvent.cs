@@ -29,4 +29,13 @@ public sealed record CodedEvent
     public required string Trigger { get; init; }
     public required int TriggerStart { get; init; }
     public required int TriggerEnd { get; init; }
+
+    /// <summary>
+    /// What gave the code: <c>"pattern"</c> when a CAMEO verb pattern or the verb's own dictionary code did,
+    /// <c>"trigger"</c> when no pattern applied and the trigger word gave its root-level code (null from older coders).
+    /// </summary>
+    public string? Basis { get; init; }
+
+    /// <summary>True when the event was coded from the article's title; then its offsets refer to <c>ArticleClassified.Title</c>.</summary>
+    public bool InTitle { get; init; }
 }

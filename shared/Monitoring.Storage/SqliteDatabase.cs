@@ -50,13 +50,19 @@ public sealed class SqliteDatabase : IDisposable
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
-        // Per connection: in WAL mode NORMAL syncs at checkpoints, not at every commit. A killed process loses nothing
-        // committed; only a power cut may lose the last commits, never consistency.
+
+        // SQLite waits for a busy write lock itself, in steps of 1 to 100 ms. Without it, Microsoft.Data.Sqlite retries a
+        // busy statement after Thread.Sleep(150) each time, blocking a pool thread: under concurrent consumers that was
+        // 27-43 % of every service's thread time and seconds of latency (docs/benchmarks.md).
+        // synchronous=NORMAL, per connection: in WAL mode it syncs at checkpoints, not at every commit. A killed process
+        // loses nothing committed; only a power cut may lose the last commits, never consistency.
         await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA synchronous=NORMAL;";
+        command.CommandText = ConnectionPragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }
+
+    private const string ConnectionPragmas = "PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL;";
 
     /// <summary>
     /// Runs <paramref name="work"/> in one write transaction (<c>BEGIN IMMEDIATE</c>) on the writer connection and commits

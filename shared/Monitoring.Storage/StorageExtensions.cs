@@ -70,7 +70,11 @@ public static class StorageExtensions
         {
             if (string.IsNullOrWhiteSpace(options.MongoDb.ConnectionString))
             {
-                throw new InvalidOperationException("Storage:MongoDb:ConnectionString is not set (Storage__MongoDb__ConnectionString).");
+                // Marked with the key, so the service exits with one line naming it (ServiceDefaults' InvalidSettingException).
+                throw new InvalidOperationException("Storage:MongoDb:ConnectionString is not set: give the MongoDB connection string, or Storage:Provider=Sqlite.")
+                {
+                    Data = { ["setting"] = "Storage:MongoDb:ConnectionString" },
+                };
             }
 
             builder.Services.AddSingleton<IMongoClient>(_ => new MongoClient(options.MongoDb.ConnectionString));

@@ -39,7 +39,7 @@ public class ClassifyBenchmarks
         var taxonomy = TaxonomyReader.Parse(File.ReadAllText(Path.Combine(data, "taxonomy.yaml")));
         taxonomy.Topics.AddRange(SyntheticTopics(SyntheticRules));
         var actors = ActorDictionary.Load(Path.Combine(data, "countries.json"), Path.Combine(data, "actors.json"));
-        _classifier = new ArticleClassifier(new TopicTagger(taxonomy), new ActorRecognizer(actors));
+        _classifier = new ArticleClassifier(new TopicTagger(taxonomy), new ActorRecognizer(actors, CountryContext.Load(Path.Combine(data, "countries.json"))));
 
         var phrases = taxonomy.Topics.SelectMany(t => t.Terms.Keys).Select(t => t.TrimEnd('*'))
             .Concat(actors.SelectMany(a => a.Aliases))

@@ -39,7 +39,8 @@ public class CodingBenchmarks
         _coder = new EventCoder(
             CameoVerbDictionary.Load(Path.Combine(data, "cameo-verbs.txt"), Path.Combine(data, "cameo-verbs-extra.txt")),
             CameoCodebook.Load(Path.Combine(data, "cameo-codes.tsv")),
-            new RecognizedActorFinder(actors));
+            new RecognizedActorFinder(actors),
+            CodingLanguages.Load(Path.Combine(data, "coding")));
         _articles = Corpus == "sample"
             ? [new ArticleExtractor().Extract(new() { Text = File.ReadAllText(Path.Combine(Root(), "seeds", "000_780a307ae76c99fd.txt")) }).Text]
             : Directory.EnumerateFiles(Environment.GetEnvironmentVariable("MONITORING_EVAL_ARTICLES")!, "*.json")

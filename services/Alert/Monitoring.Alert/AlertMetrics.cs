@@ -12,6 +12,9 @@ internal static class AlertMetrics
     /// <summary>Deliveries that reached every channel; tagged with the channel type for per-channel counts.</summary>
     public static readonly Counter<long> Delivered = MonitoringTelemetry.Meter.CreateCounter<long>("monitoring.alert.deliveries.sent");
 
+    /// <summary>Every attempt to send to one channel, tagged with the channel type and the outcome (sent, failed).</summary>
+    public static readonly Counter<long> ChannelAttempts = MonitoringTelemetry.Meter.CreateCounter<long>("monitoring.alert.channel.attempts");
+
     /// <summary>Failed attempts that the bus will retry.</summary>
     public static readonly Counter<long> DeliveryFailures = MonitoringTelemetry.Meter.CreateCounter<long>("monitoring.alert.deliveries.failed_attempts");
 

@@ -7,6 +7,9 @@ public sealed class AlertOptions
     /// <summary>The key that authenticates as admin (creates analysts). Unset means no admin access over HTTP.</summary>
     public string? AdminApiKey { get; set; }
 
+    /// <summary>Encrypts webhook signing secrets at rest (<see cref="Delivery.SigningSecrets"/>): at least 32 random characters. Required.</summary>
+    public string? SecretKey { get; set; }
+
     public TimeSpan WebhookTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
@@ -32,10 +35,20 @@ public sealed class AlertOptions
 
     public int MaxSubscriptionsPerAnalyst { get; set; } = 200;
 
-    /// <summary>Requests per API key (or client address without one) per <see cref="RateLimitWindow"/>; 429 with Retry-After beyond.</summary>
-    public int RateLimitPermits { get; set; } = 120;
+    /// <summary>How long classified articles are kept for the preview and the feedback export.</summary>
+    public TimeSpan RecentArticlesRetention { get; set; } = TimeSpan.FromDays(30);
 
-    public TimeSpan RateLimitWindow { get; set; } = TimeSpan.FromMinutes(1);
+    /// <summary>How far back a preview looks: 7 days unless asked, never more than <see cref="PreviewMaxDays"/>.</summary>
+    public int PreviewMaxDays { get; set; } = 30;
+
+    /// <summary>At most this many of the most recent articles are read by one preview.</summary>
+    public int PreviewMaxArticles { get; set; } = 5000;
+
+    /// <summary>At most this many matches are returned by one preview (the count of all matches is still given).</summary>
+    public int PreviewMaxMatches { get; set; } = 200;
+
+    /// <summary>A preview stops scanning after this long and says it was truncated.</summary>
+    public TimeSpan PreviewTimeout { get; set; } = TimeSpan.FromSeconds(3);
 
     public SmtpOptions Smtp { get; set; } = new();
 }

@@ -47,13 +47,31 @@ public sealed class ArticleClassifier
     {
         var fullText = string.IsNullOrWhiteSpace(title) || text.StartsWith(title, StringComparison.Ordinal) ? text : title + "\n" + text;
         var tokens = Tokenizer.Tokenize(fullText);
+        if (!TextQuality.IsReadable(fullText))
+        {
+            return new Classification([], []) { Actors = ActorRecognizer.None, Text = fullText, Tokens = tokens, BodyStart = fullText.Length - text.Length };
+        }
+
         var compiled = Compile(_topics());
         var matches = compiled.Matcher.Match(fullText, tokens, longestOnly: false);
-        var recognition = ActorRecognizer.Resolve(fullText, tokens, matches);
-        return new Classification(compiled.Tagger.Score(fullText, tokens, matches), recognition.Countries)
+        var recognition = _actors.Resolve(fullText, tokens, matches);
+        var titleEnd = string.IsNullOrWhiteSpace(title) ? 0 : title.Length;
+        return new Classification(compiled.Tagger.Score(fullText, tokens, matches, titleEnd, Parties(recognition)), recognition.Countries)
         {
             Actors = recognition, Text = fullText, Tokens = tokens, BodyStart = fullText.Length - text.Length,
         };
+    }
+
+    // The parties an article names: countries, organisations, and the countries of the people and role words named.
+    private static int Parties(ActorRecognition recognition)
+    {
+        var codes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var mention in recognition.Mentions)
+        {
+            if (mention.Code.Length > 0) codes.Add(mention.Code);
+        }
+
+        return codes.Count;
     }
 
     private Compiled Compile(TopicTagger tagger)

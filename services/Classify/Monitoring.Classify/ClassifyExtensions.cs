@@ -1,4 +1,5 @@
 using MassTransit;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,6 +13,7 @@ using Monitoring.Classify.Actors;
 using Monitoring.Classify.Http;
 using Monitoring.Classify.Storage;
 using Monitoring.Classify.Taxonomy;
+using Monitoring.ServiceDefaults.Access;
 using Monitoring.ServiceDefaults.Messaging;
 using Monitoring.ServiceDefaults.Messaging.Outbox;
 using Monitoring.Storage;
@@ -41,5 +43,10 @@ public static class ClassifyExtensions
         return builder;
     }
 
-    public static IEndpointRouteBuilder MapClassifyEndpoints(this IEndpointRouteBuilder app) => app.MapCodedEventEndpoints().MapClassifiedArticleEndpoints();
+    /// <summary>The classify APIs, read with a read or write key (or, in the one-process host, an analyst's), at the caller's rate limit.</summary>
+    public static IEndpointRouteBuilder MapClassifyEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("").RequireApiKey().RequireRateLimiting(AccessExtensions.RateLimitPolicy).MapCodedEventEndpoints().MapClassifiedArticleEndpoints();
+        return app;
+    }
 }

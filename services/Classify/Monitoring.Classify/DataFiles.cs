@@ -16,6 +16,9 @@ public static class DataFiles
     public const string CameoVerbsExtra = "Data/cameo-verbs-extra.txt";
     public const string CameoCodes = "Data/cameo-codes.tsv";
 
+    /// <summary>The coder's languages: cue words, trigger lexicons and actor words (<c>cues-LANG.txt</c>, <c>triggers-LANG.txt</c>, <c>actors-LANG.txt</c>).</summary>
+    public const string CodingLanguages = "Data/coding";
+
     /// <summary>A configured path: absolute as given, relative against the application's directory, where <c>Data/</c> is.</summary>
     public static string Resolve(string path) => Path.IsPathRooted(path) ? path : Path.Combine(AppContext.BaseDirectory, path);
 }

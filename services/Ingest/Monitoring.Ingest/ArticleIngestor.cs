@@ -14,9 +14,6 @@ namespace Monitoring.Ingest;
 
 public sealed record IngestResult(string ArticleId, string StoryId, bool Duplicate, int OutletCount = 1);
 
-/// <summary>The article has no main text left once boilerplate is removed.</summary>
-public sealed class EmptyArticleException() : Exception("The article has no main text after extraction.");
-
 /// <summary>
 /// Extract, drop exact duplicates (same canonical URL or same text), put the article into its story, store it together
 /// with its announcement, announce it: the path every source takes into the system. Stored means announced sooner or
@@ -24,14 +21,18 @@ public sealed class EmptyArticleException() : Exception("The article has no main
 /// timeout; while the broker is known to be away, nothing new is taken (<see cref="BrokerUnavailableException"/>).
 /// </summary>
 public sealed class ArticleIngestor(
-    ArticleExtractor extractor, IArticleStore store, StoryAssigner stories, OutboxRelay relay, BrokerAvailability broker, TimeProvider clock)
+    ArticleExtractor extractor, SourceTemplates templates, IArticleStore store, StoryAssigner stories, OutboxRelay relay, BrokerAvailability broker, TimeProvider clock)
 {
     public async Task<IngestResult> IngestAsync(ArticleSubmission submission, CancellationToken cancellationToken)
     {
         if (!broker.IsReachable) throw new BrokerUnavailableException();
         using var activity = MonitoringTelemetry.Source.StartActivity("ingest article");
+        // Binary or encoded junk and pages without readable text are refused here, before anything is stored or published.
+        if (ReadableText.RefuseContent(submission.Html ?? submission.Text, isHtml: submission.Html is not null) is { } junk) throw junk;
+        await templates.RestoreAsync(submission, cancellationToken);
         var extracted = extractor.Extract(submission);
-        if (string.IsNullOrWhiteSpace(extracted.Text)) throw new EmptyArticleException();
+        await templates.SaveLearntAsync(cancellationToken);
+        if (ReadableText.RefuseExtracted(extracted.Text, fromHtml: submission.Html is not null) is { } unreadable) throw unreadable;
 
         var url = CanonicalUrl.Normalize(extracted.CanonicalUrl);
         var contentHash = ContentFingerprint.Compute(extracted.Text);
@@ -54,6 +55,7 @@ public sealed class ArticleIngestor(
             ContentHash = contentHash,
             Text = extracted.Text,
             Title = extracted.Title,
+            Byline = extracted.Byline,
             Url = url,
             Source = submission.Source,
             Language = extracted.Language,
@@ -106,6 +108,7 @@ public sealed class ArticleIngestor(
         ContentHash = article.ContentHash,
         Text = article.Text,
         Title = article.Title,
+        Byline = article.Byline,
         Url = article.Url,
         Source = article.Source,
         Language = article.Language,

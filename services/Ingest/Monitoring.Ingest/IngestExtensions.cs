@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,6 +14,7 @@ using Monitoring.Ingest.Storage;
 using Monitoring.Ingest.Stories;
 using Monitoring.ServiceDefaults.Messaging;
 using Monitoring.ServiceDefaults.Messaging.Outbox;
+using Monitoring.ServiceDefaults.Access;
 using Monitoring.ServiceDefaults.Safety;
 using Monitoring.Storage;
 
@@ -31,15 +33,18 @@ public static class IngestExtensions
         builder.Services.Configure<FeedOptions>(builder.Configuration.GetSection(FeedOptions.SectionName));
         builder.Services.Configure<StoryOptions>(builder.Configuration.GetSection(StoryOptions.SectionName));
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(_ => new SourceBoilerplate());
+        builder.Services.AddSingleton(_ => new SourceBoilerplate { RecordsNewDocuments = true });
         builder.Services.AddSingleton<ArticleExtractor>();
+        builder.Services.AddSingleton<SourceTemplates>();
         builder.Services.AddScoped<ArticleIngestor>();
+        builder.AddIngestAdmission();
         builder.Services.AddSingleton<StoryAssigner>();
         builder.AddStore<IArticleStore, SqliteArticleStore, MongoArticleStore>();
         builder.AddStore<IStoryStore, SqliteStoryStore, MongoStoryStore>();
         builder.AddStore<ISourceStore, SqliteSourceStore, MongoSourceStore>();
         builder.AddOutbox(IngestOutbox.Name);
         builder.Services.TryAddSingleton<BrokerAvailability>();
+        builder.AddStore<ITemplateStore, SqliteTemplateStore, MongoTemplateStore>();
 
         builder.AddGuardedHttpClient(PageFetcher.ClientName);
         builder.Services.AddSingleton<PageFetcher>();
@@ -61,5 +66,13 @@ public static class IngestExtensions
         return builder;
     }
 
-    public static IEndpointRouteBuilder MapIngestEndpoints(this IEndpointRouteBuilder app) => app.MapArticleEndpoints().MapSourceEndpoints();
+    /// <summary>
+    /// Articles and stories behind API keys (a write key posts, a read key reads) with admission control on posting and the
+    /// caller's rate limit on reading; sources and channels behind the admin key.
+    /// </summary>
+    public static IEndpointRouteBuilder MapIngestEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("").RequireApiKey().WithIngestAdmission().MapArticleEndpoints();
+        return app.MapSourceEndpoints();
+    }
 }

@@ -15,6 +15,15 @@ public sealed class IngestOptions
     /// <summary>Key (<c>X-Api-Key</c>) that may manage feed sources (<c>/api/sources</c>); unset means that API answers 403 to everyone.</summary>
     public string? AdminApiKey { get; set; }
 
+    /// <summary>
+    /// Posts (<c>POST /api/articles</c>, <c>/fetch</c>) worked on at once; up to <see cref="MaxQueuedRequests"/> more wait
+    /// their turn, and beyond that a post is refused at once with 503 and Retry-After, so an overload slows publishers
+    /// down instead of timing them out, and memory stays bounded.
+    /// </summary>
+    public int MaxConcurrentRequests { get; set; } = 32;
+
+    public int MaxQueuedRequests { get; set; } = 256;
+
     /// <summary>A folder watched for <c>.txt</c> and <c>.html</c> files; unset means no drop folder.</summary>
     public string? DropFolder { get; set; }
 

@@ -53,7 +53,7 @@ public static class ClassifyCommand
             classifier = new ArticleClassifier(LoadTaxonomy(taxonomy), recognizer);
             coder = LoadCoder(recognizer);
         }
-        catch (Exception exception) when (exception is TaxonomyException or IOException or JsonException)
+        catch (Exception exception) when (exception is TaxonomyException or IOException or JsonException or InvalidDataException)
         {
             error.WriteLine($"monitor classify: {exception.Message}");
             return 2;
@@ -76,24 +76,37 @@ public static class ClassifyCommand
                 continue;
             }
 
-            var classification = classifier.Classify(null, text);
+            var (title, body) = SplitTitle(text);
+            var classification = classifier.Classify(title, body);
             output.WriteLine(JsonSerializer.Serialize(Result(path, classification, coder.Code(classification)), compact ? Compact : Indented));
         }
 
         return failed ? 1 : 0;
     }
 
+    /// <summary>A first line followed by a blank line is the title, as ingest stores it and the evaluation files write it.</summary>
+    public static (string? Title, string Body) SplitTitle(string text)
+    {
+        var end = text.IndexOf('\n', StringComparison.Ordinal);
+        if (end <= 0 || end > 300) return (null, text);
+        var rest = text.AsSpan(end + 1);
+        var blank = rest.IndexOf('\n');
+        if (blank < 0 || !rest[..blank].IsWhiteSpace()) return (null, text);
+        return (text[..end].TrimEnd('\r'), text);
+    }
+
     public static ArticleClassifier Load(FileInfo? taxonomy, FileInfo? actors) => new(LoadTaxonomy(taxonomy), LoadActors(actors));
 
-    private static TopicTagger LoadTaxonomy(FileInfo? taxonomy) => TopicTagger.Load(taxonomy?.FullName ?? DataFiles.Resolve(DataFiles.Taxonomy));
+    public static TopicTagger LoadTaxonomy(FileInfo? taxonomy) => TopicTagger.Load(taxonomy?.FullName ?? DataFiles.Resolve(DataFiles.Taxonomy));
 
-    private static ActorRecognizer LoadActors(FileInfo? actors) => ActorRecognizer.Load(DataFiles.Resolve(DataFiles.Gazetteer), actors?.FullName ?? DataFiles.Resolve(DataFiles.Actors));
+    public static ActorRecognizer LoadActors(FileInfo? actors) => ActorRecognizer.Load(DataFiles.Resolve(DataFiles.Gazetteer), actors?.FullName ?? DataFiles.Resolve(DataFiles.Actors));
 
     /// <summary>The CAMEO coder over the same actors the classifier recognises, as the classify service composes it.</summary>
     public static EventCoder LoadCoder(ActorRecognizer actors) => new(
         CameoVerbDictionary.Load(DataFiles.Resolve(DataFiles.CameoVerbs), DataFiles.Resolve(DataFiles.CameoVerbsExtra)),
         CameoCodebook.Load(DataFiles.Resolve(DataFiles.CameoCodes)),
-        new RecognizedActorFinder(actors));
+        new RecognizedActorFinder(actors),
+        CodingLanguages.Load(DataFiles.Resolve(DataFiles.CodingLanguages)));
 
     private static ClassifyOutput Result(string input, Classification classification, IReadOnlyList<CodedEvent> events) => new(
         input,

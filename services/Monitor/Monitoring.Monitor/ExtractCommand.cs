@@ -83,7 +83,7 @@ public static class ExtractCommand
                 ? SmartReaderBaseline.Extract(html)
                 : extractor.Extract(submissions[i]);
             await stdout.WriteLineAsync(JsonSerializer.Serialize(new ExtractOutput(
-                inputs[i].Path, article.Title, article.Byline, article.PublishedAt, article.CanonicalUrl, article.Language, article.Text), Json));
+                inputs[i].Path, article.Title, article.Byline, article.PublishedAt, article.CanonicalUrl, article.Language, article.Method, article.Text), Json));
         }
 
         return exitCode;
@@ -110,7 +110,7 @@ public static class ExtractCommand
     };
 
     private sealed record ExtractOutput(
-        string Path, string? Title, string? Byline, DateTimeOffset? PublishedAt, string? CanonicalUrl, string Language, string Text);
+        string Path, string? Title, string? Byline, DateTimeOffset? PublishedAt, string? CanonicalUrl, string Language, string Method, string Text);
 }
 
 public sealed record ExtractOptions(IReadOnlyList<string> Paths, string? Source = null, bool Baseline = false);

@@ -2,18 +2,49 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration.Memory;
 using Monitoring.Alert;
+using Monitoring.Alert.Delivery;
 using Monitoring.Classify;
 using Monitoring.Ingest;
 using Monitoring.Monitor.Demo;
 using Monitoring.ServiceDefaults;
 using Monitoring.ServiceDefaults.Messaging;
+using Monitoring.ServiceDefaults.Safety;
 
 namespace Monitoring.Monitor;
 
 /// <summary>Ingest, classify and alert composed in one process: in-memory bus, one SQLite file, one HTTP API.</summary>
 public static class MonitorHost
 {
+    /// <summary>
+    /// The demo's write key for posting articles (the demo analyst's key, from the seeds, reads). Known to anyone who
+    /// reads this file, like that one: the host listens on 127.0.0.1 unless <c>--urls</c> says otherwise, and
+    /// <c>Access__WriteKeys__0</c> replaces it.
+    /// </summary>
+    public const string DemoWriteKey = "demo-write-key";
+
     public static WebApplication Build(MonitorRunOptions options, TextWriter output)
+    {
+        var builder = CreateBuilder(options.Data, options.Urls, DemoWebhook.Path);
+        builder.Services.AddSingleton(sp => new DemoConsole(output, sp.GetRequiredService<TimeProvider>()));
+        builder.AddMessageConsumers(bus =>
+        {
+            bus.AddConsumer<PrintEventConsumer>();
+            bus.AddConsumer<PrintAlertConsumer>();
+        });
+        builder.AddMonitoringBus();
+
+        var app = builder.Build();
+        MapServices(app);
+        app.MapDemoWebhook();
+        return app;
+    }
+
+    /// <summary>
+    /// The three services on one builder with the one-machine defaults (in-memory bus, SQLite in <paramref name="data"/>),
+    /// before the bus is added, so a caller can add consumers of its own (the demo's printers, the bench's stage markers).
+    /// <paramref name="webhookPath"/> on this host is the one URL on this machine the webhook client may call.
+    /// </summary>
+    public static WebApplicationBuilder CreateBuilder(FileInfo data, string urls, string webhookPath)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ApplicationName = "monitor", ContentRootPath = AppContext.BaseDirectory });
 
@@ -24,35 +55,53 @@ public static class MonitorHost
             {
                 ["Messaging:Transport"] = nameof(MessagingTransport.InMemory),
                 ["Storage:Provider"] = "Sqlite",
-                ["Storage:Sqlite:Path"] = options.Data.FullName,
+                ["Storage:Sqlite:Path"] = data.FullName,
+                ["Access:WriteKeys:0"] = DemoWriteKey,
+                ["Alert:SecretKey"] = LocalSecretKey(data),
                 ["Logging:LogLevel:Default"] = "Warning",
-
-                // The demo subscription's webhook is this host's own /demo/webhook.
-                ["Safety:AllowedHosts:0"] = "127.0.0.1",
                 ["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] = "Error",
             },
         });
-        builder.WebHost.UseUrls(options.Urls);
-        builder.Services.AddSingleton(sp => new DemoConsole(output, sp.GetRequiredService<TimeProvider>()));
+        builder.WebHost.UseUrls(urls);
+
+        // The demo subscription's webhook is this host's own: that one URL, for the webhook client only, so fetch-by-URL
+        // and feeds still cannot read anything on this machine. The port is known once the server listens.
+        builder.Services.AddOptions<OutboundSafetyOptions>(ChannelSender.HttpClientName).PostConfigure<IServer>((safety, server) =>
+            safety.AllowedUrls.AddRange(server.Features.Get<IServerAddressesFeature>()?.Addresses.Select(a => a.TrimEnd('/') + webhookPath) ?? []));
 
         builder.AddServiceDefaults();
         builder.AddIngest();
         builder.AddClassify();
         builder.AddAlert();
-        builder.AddMessageConsumers(bus =>
-        {
-            bus.AddConsumer<PrintEventConsumer>();
-            bus.AddConsumer<PrintAlertConsumer>();
-        });
-        builder.AddMonitoringBus();
+        return builder;
+    }
 
-        var app = builder.Build();
+    public static void MapServices(WebApplication app)
+    {
         app.MapDefaultEndpoints();
         app.MapIngestEndpoints();
         app.MapClassifyEndpoints();
         app.MapAlertEndpoints();
-        app.MapDemoWebhook();
-        return app;
+    }
+
+    /// <summary>
+    /// The key that encrypts webhook signing secrets, kept beside the database (<c>secret.key</c>, readable by its owner
+    /// only) and made on the first run: the database and its key belong together, and neither is in the repository.
+    /// </summary>
+    private static string LocalSecretKey(FileInfo data)
+    {
+        var path = Path.Combine(data.DirectoryName ?? ".", "secret.key");
+        if (File.Exists(path)) return File.ReadAllText(path).Trim();
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var key = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        var create = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows()) create.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        using (var writer = new StreamWriter(path, create))
+        {
+            writer.Write(key);
+        }
+
+        return key;
     }
 
     public static async Task<int> RunAsync(MonitorRunOptions options, TextWriter output, CancellationToken cancellationToken)
@@ -72,7 +121,11 @@ public static class MonitorHost
         console.Line($"API on {address}");
         console.Line();
 
-        using var seeder = new DemoSeeder(app.Services, address, console);
+        var writeKey = app.Configuration["Access:WriteKeys:0"] ?? DemoWriteKey;
+        console.Line($"Demo keys (X-Api-Key): write {writeKey} (post articles); the demo analyst's key (seeds/{DemoSeed.FileName}) reads everything.");
+        console.Line();
+
+        using var seeder = new DemoSeeder(app.Services, address, writeKey, console);
         var seed = await seeder.CreateSubscriptionsAsync(options.Seeds, cancellationToken);
         var added = await seeder.IngestArticlesAsync(options.Seeds, cancellationToken);
         await console.WaitForQuietAsync(added, TimeSpan.FromSeconds(60), cancellationToken);
@@ -80,10 +133,10 @@ public static class MonitorHost
         console.Line();
         var key = seed?.Analyst.ApiKey ?? "<your key>";
         console.Line("Try it (another terminal):");
-        console.Line($"  curl -s {address}api/classified-articles | head -c 600");
+        console.Line($"  curl -s -H 'X-Api-Key: {key}' {address}api/classified-articles | head -c 600");
         console.Line($"  curl -s -H 'X-Api-Key: {key}' {address}api/alerts");
         console.Line($"  curl -s -H 'X-Api-Key: {key}' {address}api/subscriptions");
-        console.Line($"  curl -s -X POST -H 'Content-Type: text/plain' --data-binary @seeds/000_780a307ae76c99fd.txt {address}api/articles");
+        console.Line($"  curl -s -X POST -H 'X-Api-Key: {writeKey}' -H 'Content-Type: text/plain' --data-binary @seeds/000_780a307ae76c99fd.txt {address}api/articles");
 
         if (options.Once)
         {

@@ -6,7 +6,11 @@ var root = new RootCommand("monitor — media monitoring for diplomacy and secur
     RunCommand.Create(),
     ExtractCommand.Create(),
     ClassifyCommand.Create(),
+    CodeCommand.Create(),
     EvaluateCommand.Create(),
+    Monitoring.Monitor.Bench.BenchCommand.Create(),
+    ReplayErrorsCommand.Create(),
+    VocabularyCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

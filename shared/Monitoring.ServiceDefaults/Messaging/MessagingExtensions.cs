@@ -1,5 +1,7 @@
+using System.Globalization;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -14,6 +16,40 @@ public static class MessagingExtensions
     public static IHostApplicationBuilder AddMessageConsumers(this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator> register)
     {
         BusRegistrations.From(builder.Services).Add(register);
+        return builder;
+    }
+
+    /// <summary>
+    /// A service's own choice of prefetch and concurrency for one of its endpoints, below every configuration source, so
+    /// <c>Messaging:Endpoints:{endpoint}:…</c> in appsettings or the environment still wins.
+    /// </summary>
+    public static IHostApplicationBuilder SetEndpointDefaults(this IHostApplicationBuilder builder, string endpoint, int? prefetchCount = null, int? concurrentMessageLimit = null)
+    {
+        var prefix = $"{MessagingOptions.SectionName}:Endpoints:{endpoint}:";
+        var defaults = new Dictionary<string, string?>();
+        if (prefetchCount is { } prefetch) defaults[prefix + nameof(EndpointOptions.PrefetchCount)] = prefetch.ToString(CultureInfo.InvariantCulture);
+        if (concurrentMessageLimit is { } limit) defaults[prefix + nameof(EndpointOptions.ConcurrentMessageLimit)] = limit.ToString(CultureInfo.InvariantCulture);
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = defaults });
+        return builder;
+    }
+
+    /// <summary>
+    /// A consumer that every instance of the service runs for itself (each needs every message, e.g. to feed its own live
+    /// listeners): a queue of its own per process, classic, non-durable and exclusive to its connection (MassTransit's
+    /// temporary endpoint), so it disappears with its consumer, and its deletion never touches a quorum queue's machinery
+    /// while others publish. Quorum queues are never applied to it.
+    /// </summary>
+    public static IHostApplicationBuilder AddInstanceConsumer<TConsumer>(this IHostApplicationBuilder builder, string name)
+        where TConsumer : class, IConsumer
+    {
+        var queue = $"{name}-{Environment.MachineName.ToLowerInvariant()}-{Guid.NewGuid().ToString("N")[..8]}";
+        var registrations = BusRegistrations.From(builder.Services);
+        registrations.InstanceQueues.Add(queue);
+        registrations.Add(bus => bus.AddConsumer<TConsumer>().Endpoint(endpoint =>
+        {
+            endpoint.Name = queue;
+            endpoint.Temporary = true;
+        }));
         return builder;
     }
 
@@ -39,15 +75,33 @@ public static class MessagingExtensions
             bus.DisableUsageTelemetry();
             bus.SetKebabCaseEndpointNameFormatter();
             registrations.ApplyTo(bus);
+            bus.AddConsumeObserver<Telemetry.StageMetricsObserver>();
 
-            bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
+            // Ready means the bus and every receive endpoint are connected: a degraded bus is not ready either.
+            bus.ConfigureHealthCheckOptions(health =>
+            {
+                health.Name = "bus";
+                health.MinimalFailureStatus = Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy;
+                health.Tags.Add(ServiceDefaultsExtensions.ReadyTag);
+            });
+
+            bus.AddConfigureEndpointsCallback((_, name, endpoint) =>
             {
                 endpoint.UseMessageRetry(retry =>
                 {
                     retry.Exponential(options.Retry.Limit, options.Retry.MinInterval, options.Retry.MaxInterval, options.Retry.IntervalDelta);
                     retry.Ignore<InvalidMessageException>();
                 });
-                if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit && options.RabbitMq.QuorumQueues)
+
+                // Configuration wins over the bus-wide defaults and over what a consumer definition chose.
+                if (options.Endpoints.TryGetValue(name, out var tuned))
+                {
+                    if (tuned.ConcurrentMessageLimit is { } limit) endpoint.ConcurrentMessageLimit = limit;
+                    if (tuned.PrefetchCount is { } prefetch && endpoint is IRabbitMqReceiveEndpointConfigurator tunedRabbit) tunedRabbit.PrefetchCount = prefetch;
+                }
+
+                if (endpoint is not IRabbitMqReceiveEndpointConfigurator rabbit) return;
+                if (!registrations.InstanceQueues.Contains(name) && options.RabbitMq.QuorumQueues)
                 {
                     rabbit.SetQuorumQueue();
                 }
@@ -64,20 +118,24 @@ public static class MessagingExtensions
                     break;
                 case MessagingTransport.RabbitMq:
                     var rabbit = options.RabbitMq;
-                    if (string.IsNullOrWhiteSpace(rabbit.Host))
+                    foreach (var (key, value) in new[] { ("Host", rabbit.Host), ("Username", rabbit.Username), ("Password", rabbit.Password) })
                     {
-                        throw new InvalidOperationException(
-                            $"{MessagingOptions.SectionName}:RabbitMq:Host is not set. Configure the broker (Messaging__RabbitMq__Host, __Username, __Password) or set Messaging__Transport=InMemory for a single process.");
+                        if (string.IsNullOrWhiteSpace(value))
+                        {
+                            throw new InvalidSettingException($"{MessagingOptions.SectionName}:RabbitMq:{key}",
+                                "is not set: configure the broker (Messaging__RabbitMq__Host, __Username, __Password), or Messaging__Transport=InMemory for a single process");
+                        }
                     }
 
                     bus.UsingRabbitMq((context, cfg) =>
                     {
                         cfg.Host(rabbit.Host, rabbit.Port, rabbit.VirtualHost, host =>
                         {
-                            if (rabbit.Username is not null) host.Username(rabbit.Username);
-                            if (rabbit.Password is not null) host.Password(rabbit.Password);
+                            host.Username(rabbit.Username!);
+                            host.Password(rabbit.Password!);
                             if (rabbit.UseTls) host.UseSsl(ssl => ssl.ServerName = rabbit.Host);
                         });
+                        ReconnectBackoff.Apply(cfg, rabbit.ReconnectInterval);
                         cfg.PrefetchCount = options.PrefetchCount;
                         cfg.ConcurrentMessageLimit = options.ConcurrentMessageLimit;
                         cfg.ConfigureEndpoints(context);
@@ -93,6 +151,9 @@ public static class MessagingExtensions
     private sealed class BusRegistrations
     {
         private readonly List<Action<IBusRegistrationConfigurator>> _registrations = [];
+
+        /// <summary>Queues of <see cref="AddInstanceConsumer{TConsumer}"/>: this process's own, never quorum.</summary>
+        public HashSet<string> InstanceQueues { get; } = new(StringComparer.Ordinal);
 
         public static BusRegistrations From(IServiceCollection services)
         {

@@ -22,7 +22,19 @@ public sealed class MessagingOptions
     /// <summary>Messages each receive endpoint handles at once.</summary>
     public int ConcurrentMessageLimit { get; set; } = 8;
 
+    /// <summary>
+    /// Per receive endpoint (by queue name, e.g. <c>classify-article</c>), prefetch and concurrency that win over the
+    /// bus-wide values above and over a consumer definition's own choice: <c>Messaging:Endpoints:classify-article:ConcurrentMessageLimit</c>.
+    /// </summary>
+    public Dictionary<string, EndpointOptions> Endpoints { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
     public RetryOptions Retry { get; set; } = new();
+}
+
+public sealed class EndpointOptions
+{
+    public int? PrefetchCount { get; set; }
+    public int? ConcurrentMessageLimit { get; set; }
 }
 
 public sealed class RabbitMqOptions
@@ -36,6 +48,12 @@ public sealed class RabbitMqOptions
 
     /// <summary>Quorum queues replicate across a cluster and survive a node loss; classic queues only for brokers that lack them.</summary>
     public bool QuorumQueues { get; set; } = true;
+
+    /// <summary>
+    /// Longest wait between two attempts to reconnect a receive endpoint to the broker (the waits grow from one second up
+    /// to this). MassTransit's own ceiling is 30 s, which kept consumers idle for up to half a minute after the broker was back.
+    /// </summary>
+    public TimeSpan ReconnectInterval { get; set; } = TimeSpan.FromSeconds(5);
 }
 
 /// <summary>Exponential in-process retry before a message is moved to its endpoint's <c>_error</c> queue.</summary>

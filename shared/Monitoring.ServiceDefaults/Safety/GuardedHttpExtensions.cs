@@ -16,12 +16,22 @@ public static class GuardedHttpExtensions
     /// </summary>
     public static IHttpClientBuilder AddGuardedHttpClient(this IHostApplicationBuilder builder, string name)
     {
-        if (!builder.Services.Any(d => d.ServiceType == typeof(OutboundUrlGuard)))
+        var section = builder.Configuration.GetSection(OutboundSafetyOptions.SectionName);
+        if (!builder.Services.Any(d => d.ServiceType == typeof(OutboundUrlGuard) && !d.IsKeyedService))
         {
-            builder.Services.Configure<OutboundSafetyOptions>(builder.Configuration.GetSection(OutboundSafetyOptions.SectionName));
+            builder.Services.Configure<OutboundSafetyOptions>(section);
             builder.Services.TryAddSingleton<IHostResolver, DnsHostResolver>();
             builder.Services.AddSingleton<OutboundUrlGuard>();
         }
+
+        // The client's own guard: the shared rules plus the URLs allowed to this client alone (Safety:Clients:{name}).
+        builder.Services.AddOptions<OutboundSafetyOptions>(name).Configure(options =>
+        {
+            section.Bind(options);
+            options.AllowedUrls = section.GetSection($"Clients:{name}:AllowedUrls").Get<List<string>>() ?? [];
+        });
+        builder.Services.AddKeyedSingleton(name, (services, _) => new OutboundUrlGuard(
+            services.GetRequiredService<IHostResolver>(), services.GetRequiredService<IOptionsMonitor<OutboundSafetyOptions>>().Get(name)));
 
         return builder.Services.AddHttpClient(name, (services, client) =>
             {
@@ -36,10 +46,10 @@ public static class GuardedHttpExtensions
                 UseProxy = false,
                 UseCookies = false,
                 AutomaticDecompression = DecompressionMethods.All,
-                ConnectCallback = services.GetRequiredService<OutboundUrlGuard>().ConnectAsync,
+                ConnectCallback = services.GetRequiredKeyedService<OutboundUrlGuard>(name).ConnectAsync,
                 PooledConnectionLifetime = TimeSpan.FromMinutes(2),
             })
-            .AddHttpMessageHandler(services => new GuardedRedirectHandler(services.GetRequiredService<OutboundUrlGuard>()));
+            .AddHttpMessageHandler(services => new GuardedRedirectHandler(services.GetRequiredKeyedService<OutboundUrlGuard>(name)));
     }
 
     /// <summary>Reads the body, refusing it as soon as it passes <paramref name="maxBytes"/> (whatever Content-Length claimed).</summary>

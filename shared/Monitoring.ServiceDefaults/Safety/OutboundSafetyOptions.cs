@@ -14,6 +14,14 @@ public sealed class OutboundSafetyOptions
     /// <summary>Trust every address (development only): turns the address check off, not the scheme, size and time limits.</summary>
     public bool AllowPrivateNetworks { get; set; }
 
+    /// <summary>
+    /// Exact URLs (scheme, host, port and path) that one client may call although their address is not public, set per
+    /// client under <c>Safety:Clients:{client}:AllowedUrls</c> (the clients are <c>webhooks</c> and <c>ingest-fetch</c>). The
+    /// one-process host allows its own demo webhook this way, for the webhook client only, so fetch and feeds still
+    /// cannot reach anything on this machine.
+    /// </summary>
+    public List<string> AllowedUrls { get; set; } = [];
+
     /// <summary>Largest response body read from any download.</summary>
     public long MaxResponseBytes { get; set; } = 5 * 1024 * 1024;
 

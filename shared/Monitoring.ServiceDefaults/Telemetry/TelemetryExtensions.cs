@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using Monitoring.Storage;
 using OpenTelemetry;
 using OpenTelemetry.Logs;
@@ -24,6 +25,11 @@ public static class TelemetryExtensions
             logging.IncludeScopes = true;
         });
 
+        // Every log line carries the trace and span it was written in: on the console as a scope, over OTLP as its context.
+        builder.Logging.Configure(logging => logging.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);
+        builder.Services.Configure<SimpleConsoleFormatterOptions>(console => console.IncludeScopes = true);
+        builder.Services.Configure<JsonConsoleFormatterOptions>(console => console.IncludeScopes = true);
+
         var otel = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(builder.Configuration["OTEL_SERVICE_NAME"] ?? builder.Environment.ApplicationName))
             .WithTracing(tracing => tracing
@@ -35,6 +41,8 @@ public static class TelemetryExtensions
                     options.Filter = context => !context.Request.Path.StartsWithSegments("/health"))
                 .AddHttpClientInstrumentation())
             .WithMetrics(metrics => metrics
+                // A histogram bucket keeps the trace of a sampled measurement, so a slow stage on the dashboard opens its trace.
+                .SetExemplarFilter(ExemplarFilterType.TraceBased)
                 .AddMeter(MonitoringTelemetry.SourceName)
                 .AddMeter("MassTransit")
                 .AddAspNetCoreInstrumentation()

@@ -50,12 +50,14 @@ public sealed class EventCoderTests
         var classification = Classifiers.Default.Classify(title, body);
         Assert.True(classification.BodyStart > 0);
 
-        var events = Coders.Default.Code(classification);
+        var coded = Coders.Default.Code(classification);
+        var events = coded.Where(e => !e.InTitle).ToList();
 
-        // The same events as coding the body alone, with the same offsets into it; the title gives none.
+        // The same events as coding the body alone, with the same offsets into it; the title's are marked as the title's.
         Assert.Equal(
             Coders.Default.Code(body).Select(e => (e.Cameo, e.Source.Code, e.Target.Code, e.SentenceStart, e.TriggerStart, e.Source.Start, e.Target.End)),
             events.Select(e => (e.Cameo, e.Source.Code, e.Target.Code, e.SentenceStart, e.TriggerStart, e.Source.Start, e.Target.End)));
+        Assert.Contains(coded, e => e.InTitle && e.Source.Code == "JPN" && e.Target.Code == "CHN" && e.Trigger == title[e.TriggerStart..e.TriggerEnd]);
         Assert.Contains(events, e => e.Source.Code == "CHN" && e.Target.Code == "RUS" && e.Root == "17");
         Assert.Contains(events, e => e.Source.Code == "JPN" && e.Target.Code == "KOR" && e.Root == "04");
         Assert.All(events, e =>
@@ -147,10 +149,12 @@ public sealed class EventCoderTests
     }
 
     [Fact]
-    public void Nouns_spelled_like_verbs_and_purpose_clauses_are_not_events()
+    public void Nouns_spelled_like_verbs_are_not_verbs_and_take_no_doer_from_afar()
     {
-        Assert.Equal([], Dyads("The attack on Syria and the meeting of Chinese diplomats drew crowds."));
-        Assert.Equal([], Dyads("A brief private visit to France is planned."));
+        // Coded from their trigger words only where no verb gives an event, and only with the actors next to them.
+        Assert.DoesNotContain(Dyads("The attack on Syria and the meeting of Chinese diplomats drew crowds."), d => d.Source == "SYR");
+        Assert.All(Coders.Default.Code("The attack on Syria and the meeting of Chinese diplomats drew crowds."), e => Assert.Equal(CodedEvents.TriggerBasis, e.Basis));
+        Assert.DoesNotContain(Dyads("A brief private visit to France is planned."), d => d.Cameo == "042");
     }
 
     [Fact]
@@ -162,16 +166,18 @@ public sealed class EventCoderTests
     }
 
     [Fact]
-    public void A_sentence_without_two_actors_codes_nothing()
+    public void A_side_the_sentence_does_not_name_is_coded_as_unknown_not_invented()
     {
-        Assert.Equal([], Dyads("The minister met reporters in the capital and promised more aid."));
-        Assert.Equal([], Dyads("France attacked."));
+        Assert.Equal([("FRA", "---", "190")], Dyads("France attacked yesterday."));
+        var meeting = Assert.Single(Coders.Default.Code("The minister met reporters in the capital."));
+        Assert.Equal(("---", "GOV", "---", "MED", "040"), (meeting.Source.Code, meeting.Source.Sector, meeting.Target.Code, meeting.Target.Sector, meeting.Cameo));
+        Assert.Equal([], Dyads("The weather was mild and the markets were calm."));
     }
 
     [Fact]
     public void The_seam_takes_any_actor_finder()
     {
-        var coder = Coders.With(new PhraseActorFinder([new ActorEntry("Gondor", "GON"), new ActorEntry("Arnor", "ARN"), new ActorEntry("Minas Tirith", "GON", "GOV")]));
+        var coder = Coders.With(new PhraseActorFinder([new ActorEntry("Gondor", "GON"), new ActorEntry("Arnor", "ARN"), new ActorEntry("Minas Tirith", "GON", "GOV")], Coders.English));
 
         var events = coder.Code("Arnor signed a peace treaty with Minas Tirith.");
 

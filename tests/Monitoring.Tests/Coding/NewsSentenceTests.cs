@@ -23,7 +23,8 @@ public sealed class NewsSentenceTests(ITestOutputHelper output)
         foreach (var (expectedText, sentence) in cases.Select(c => (c[0], c[1])))
         {
             var expected = expectedText == "none" ? [] : expectedText.Split('|').ToHashSet();
-            var actual = Coders.Default.Code(sentence).Select(e => $"{e.Source.Code}>{e.Target.Code}:{e.Root}").ToHashSet();
+            // The sentences are coded for country dyads: events with a side no country names ("---") are not compared.
+            var actual = Coders.Default.Code(sentence).Where(e => e.Source.Code != "---" && e.Target.Code != "---").Select(e => $"{e.Source.Code}>{e.Target.Code}:{e.Root}").ToHashSet();
             if (expected.SetEquals(actual)) correct++;
             else output.WriteLine($"expected [{string.Join(" ", expected)}] got [{string.Join(" ", actual)}] :: {sentence}");
         }

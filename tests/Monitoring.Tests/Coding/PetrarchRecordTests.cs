@@ -31,7 +31,8 @@ public sealed class PetrarchRecordTests(ITestOutputHelper output)
                 .Where(e => e.Source is not ("---" or "###") && e.Target is not ("---" or "###"))
                 .ToHashSet();
             var text = (string)record.Element("Text")!;
-            var actual = coder.Code(text).Select(e => (Source: Country(e.Source.Code), Target: Country(e.Target.Code), Code: e.Cameo)).ToHashSet();
+            var actual = coder.Code(text).Where(e => e.Source.Code != "---" && e.Target.Code != "---")
+                .Select(e => (Source: Country(e.Source.Code), Target: Country(e.Target.Code), Code: e.Cameo)).ToHashSet();
             if (expected.SetEquals(actual))
             {
                 passed++;
@@ -60,6 +61,6 @@ public sealed class PetrarchRecordTests(ITestOutputHelper output)
             .EnumerateArray()
             .SelectMany(c => c.GetProperty("forms").EnumerateArray().Select(f => new ActorEntry(f.GetString()!, c.GetProperty("code").GetString()!)))
             .Where(e => !fictionalForms.Contains(e.Form.ToLowerInvariant()));
-        return new PhraseActorFinder(fictional.Concat(countries));
+        return new PhraseActorFinder(fictional.Concat(countries), Coders.English);
     }
 }

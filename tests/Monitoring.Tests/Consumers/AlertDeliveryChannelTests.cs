@@ -173,7 +173,7 @@ public sealed class AlertDeliveryChannelTests : IAsyncLifetime
         var (analyst, analystId) = await _client.CreateAnalystAsync("A");
         var (other, _) = await _client.CreateAnalystAsync("B");
         await AlertClient.SubscribeAsync(analyst, new { name = "Diplomacy", query = "topic:diplomacy" });
-        await AlertClient.SubscribeAsync(other, new { name = "Sport", query = "topic:sport" });
+        await AlertClient.SubscribeAsync(other, new { name = "Sanctions", query = "topic:sanctions" });
 
         using var response = await analyst.GetAsync("/api/alerts/stream", HttpCompletionOption.ResponseHeadersRead, Ct);
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
@@ -182,7 +182,7 @@ public sealed class AlertDeliveryChannelTests : IAsyncLifetime
         var streams = _alert.Services.GetRequiredService<AlertStream>();
         await Eventually.HoldsAsync(() => streams.ListenerCount(analystId) == 1, "the listener is registered");
 
-        await _client.PublishAsync(AlertClient.Article("s1", topic: "sport"));
+        await _client.PublishAsync(AlertClient.Article("s1", topic: "sanctions"));
         await _client.PublishAsync(AlertClient.Article("d1"));
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);

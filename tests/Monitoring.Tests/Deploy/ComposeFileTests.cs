@@ -23,7 +23,7 @@ public sealed partial class ComposeFileTests
     private static readonly string[] CredentialMarkers = [.. SecretMarkers, "USER", "ConnectionString"];
 
     // Read by the runtime or the OpenTelemetry SDK rather than bound to an options class.
-    private static readonly string[] ConventionalPrefixes = ["OTEL_", "ASPNETCORE_", "DOTNET_"];
+    private static readonly string[] ConventionalPrefixes = ["OTEL_", "ASPNETCORE_", "DOTNET_", "Logging__"];
 
     private static readonly (string Section, Type Options)[] BoundOptions =
     [
@@ -32,6 +32,7 @@ public sealed partial class ComposeFileTests
         (IngestOptions.SectionName, typeof(IngestOptions)),
         (ClassifyOptions.SectionName, typeof(ClassifyOptions)),
         (AlertOptions.SectionName, typeof(AlertOptions)),
+        (Monitoring.ServiceDefaults.Access.AccessOptions.SectionName, typeof(Monitoring.ServiceDefaults.Access.AccessOptions)),
     ];
 
     private static readonly string EnvExamplePath = RepositoryPaths.Combine(".env.example");
@@ -60,7 +61,11 @@ public sealed partial class ComposeFileTests
     [InlineData("ingest")]
     [InlineData("classify")]
     [InlineData("alert")]
-    public void Broker_store_and_services_declare_a_health_check(string name)
+    [InlineData("otel-collector")]
+    [InlineData("jaeger")]
+    [InlineData("prometheus")]
+    [InlineData("grafana")]
+    public void Every_service_declares_a_health_check(string name)
     {
         var healthcheck = Map(Assert.Contains(name, _services).GetValueOrDefault("healthcheck"), $"services.{name}.healthcheck");
 
@@ -111,7 +116,7 @@ public sealed partial class ComposeFileTests
 
         // Ordinal, although configuration binding ignores case: a key spelled unlike the property is drift.
         var unknown = EnvironmentOf(Assert.Contains(name, _services)).Keys
-            .Where(key => !ConventionalPrefixes.Any(prefix => key.StartsWith(prefix, StringComparison.Ordinal)) && !bound.Contains(key))
+            .Where(key => !ConventionalPrefixes.Any(prefix => key.StartsWith(prefix, StringComparison.Ordinal)) && !bound.Contains(ListItemIndex().Replace(key, "")))
             .ToList();
 
         Assert.Empty(unknown);
@@ -182,6 +187,31 @@ public sealed partial class ComposeFileTests
         Assert.Equal(service, Map(build.GetValueOrDefault("args"), $"services.{name}.build.args").GetValueOrDefault("SERVICE"));
         Assert.True(File.Exists(RepositoryPaths.Combine("services", service, $"Monitoring.{service}.Service", $"Monitoring.{service}.Service.csproj")),
             $"SERVICE={service} names no project services/{service}/Monitoring.{service}.Service.");
+    }
+
+    [Fact]
+    public void Service_images_start_from_base_images_pinned_to_a_patch_version()
+    {
+        var path = RepositoryPaths.Combine("Dockerfile");
+
+        var unpinned = ReadDockerfile(path).Where(i => i.Keyword == "FROM")
+            .Select(i => i.Arguments.Split(' ')[0])
+            .Where(image => !image.Contains('@', StringComparison.Ordinal) && (ImageTag(image) is not { } tag || !ExactVersionTag().IsMatch(tag)))
+            .ToList();
+
+        Assert.Empty(unpinned);
+    }
+
+    [Fact]
+    public void Files_the_services_mount_from_the_repository_exist()
+    {
+        var missing = _services.SelectMany(service => (service.Value.GetValueOrDefault("volumes") as List<object> ?? []).OfType<string>())
+            .Where(volume => volume.StartsWith("./", StringComparison.Ordinal))
+            .Select(volume => volume.Split(':')[0])
+            .Where(source => !File.Exists(RepositoryPaths.Combine(source)) && !Directory.Exists(RepositoryPaths.Combine(source)))
+            .ToList();
+
+        Assert.Empty(missing);
     }
 
     private static string? ImageProblem(string name, Dictionary<object, object> service)
@@ -328,6 +358,10 @@ public sealed partial class ComposeFileTests
     }
 
     private sealed record Instruction(string Keyword, string Arguments);
+
+    // Access__WriteKeys__0: an item of a list setting.
+    [GeneratedRegex(@"__\d+$")]
+    private static partial Regex ListItemIndex();
 
     // Exact releases such as 8.0.12 or 4.1.2-management; latest, 8 or 8.0 move under an unchanged file.
     [GeneratedRegex(@"^v?\d+\.\d+\.\d+([-+.][\w.-]+)?$")]

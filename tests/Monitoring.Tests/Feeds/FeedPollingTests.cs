@@ -30,6 +30,7 @@ public sealed class FeedPollingTests : IAsyncLifetime
             builder.AddRecorders(_log);
             builder.Services.AddSingleton<TimeProvider>(_clock);
         });
+        _ingest.Http.DefaultRequestHeaders.Remove("X-Api-Key");
         _ingest.Http.DefaultRequestHeaders.Add("X-Api-Key", AdminKey);
     }
 

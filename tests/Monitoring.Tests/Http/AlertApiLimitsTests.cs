@@ -21,8 +21,8 @@ public sealed class AlertApiLimitsTests : IAsyncLifetime
         var settings = TestSettings.InMemory("limits");
         settings["Alert:AdminApiKey"] = AdminKey;
         settings["Alert:MaxSubscriptionsPerAnalyst"] = "2";
-        settings["Alert:RateLimitPermits"] = "12";
-        settings["Alert:RateLimitWindow"] = "00:01:00";
+        settings["Access:RateLimitPermits"] = "12";
+        settings["Access:RateLimitWindow"] = "00:01:00";
         _alert = await ServiceHost.AlertAsync(settings);
         _client = new AlertClient(_alert, AdminKey);
     }
@@ -69,7 +69,7 @@ public sealed class AlertApiLimitsTests : IAsyncLifetime
             createdAt = "2001-01-01T00:00:00Z", role = "admin",
         });
         var id = created.GetProperty("subscriptionId").GetString();
-        using var update = await alice.PutAsJsonAsync($"/api/subscriptions/{id}", new { name = "m", query = "topic:sport", analystId = "someone-else" }, Ct);
+        using var update = await alice.PutAsJsonAsync($"/api/subscriptions/{id}", new { name = "m", query = "topic:sanctions", analystId = "someone-else" }, Ct);
         update.EnsureSuccessStatusCode();
         using var feedback = await alice.PostAsJsonAsync("/api/alerts/none/feedback", new { relevant = false, analystId = aliceId, articleCount = 99 }, Ct);
 

@@ -65,7 +65,7 @@ public sealed class IngestApiTests : IAsyncLifetime
     [Fact]
     public async Task Raw_html_is_extracted_before_it_is_published()
     {
-        using var content = new StringContent("<html><body><nav>Home</nav><article><p>The envoy arrived in Geneva for the talks.</p></article></body></html>", Encoding.UTF8, "text/html");
+        using var content = new StringContent("<html><head><meta name=\"author\" content=\"By Jane Doe\"></head><body><nav>Home</nav><article><p>The envoy arrived in Geneva for the talks.</p></article></body></html>", Encoding.UTF8, "text/html");
         using var response = await _ingest.Http.PostAsync("/api/articles?source=wire&url=https://wire.example/x", content, Ct);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
@@ -74,6 +74,7 @@ public sealed class IngestApiTests : IAsyncLifetime
         Assert.Equal("The envoy arrived in Geneva for the talks.", published.Text);
         Assert.Equal("wire", published.Source);
         Assert.Equal("https://wire.example/x", published.Url);
+        Assert.Equal("Jane Doe", published.Byline);
     }
 
     [Fact]
@@ -148,6 +149,36 @@ public sealed class IngestApiTests : IAsyncLifetime
     public async Task Json_without_usable_content_is_refused_with_422(string json, string detail)
     {
         using var response = await _ingest.Http.PostAsync("/api/articles", new StringContent(json, Encoding.UTF8, "application/json"), Ct);
+
+        await AssertProblemAsync(response, HttpStatusCode.UnprocessableEntity, detail);
+        Assert.Empty(_log.Ingested);
+    }
+
+    [Fact]
+    public async Task Binary_data_posted_as_text_or_html_is_refused_with_415_and_never_published()
+    {
+        var bytes = new byte[2000];
+        new Random(7).NextBytes(bytes);
+        foreach (var mediaType in new[] { "text/plain", "text/html" })
+        {
+            using var content = new ByteArrayContent(bytes);
+            content.Headers.ContentType = new(mediaType);
+            using var response = await _ingest.Http.PostAsync("/api/articles", content, Ct);
+
+            await AssertProblemAsync(response, HttpStatusCode.UnsupportedMediaType, "binary data");
+        }
+
+        Assert.Empty(_log.Ingested);
+    }
+
+    [Theory]
+    [InlineData("text/plain", "base64")]
+    [InlineData("text/html", "main text")]
+    public async Task Encoded_junk_and_pages_without_readable_text_are_refused_with_422(string mediaType, string detail)
+    {
+        var blob = Convert.ToBase64String(Enumerable.Range(0, 1500).Select(i => (byte)(i * 7)).ToArray());
+        var body = mediaType == "text/plain" ? blob : "<html><body><nav><a href='/'>Home</a></nav><div id='app'>Loading</div></body></html>";
+        using var response = await _ingest.Http.PostAsync("/api/articles", new StringContent(body, Encoding.UTF8, mediaType), Ct);
 
         await AssertProblemAsync(response, HttpStatusCode.UnprocessableEntity, detail);
         Assert.Empty(_log.Ingested);

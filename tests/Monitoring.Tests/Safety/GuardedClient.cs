@@ -20,10 +20,16 @@ public sealed class GuardedClient : IDisposable
         _host = builder.Build();
         Http = _host.Services.GetRequiredService<IHttpClientFactory>().CreateClient("test");
         Guard = _host.Services.GetRequiredService<OutboundUrlGuard>();
+        ClientGuard = _host.Services.GetRequiredKeyedService<OutboundUrlGuard>("test");
     }
 
     public HttpClient Http { get; }
+
+    /// <summary>The shared rules, as feed validation uses them.</summary>
     public OutboundUrlGuard Guard { get; }
+
+    /// <summary>The guard of the client named "test": the shared rules plus <c>Safety:Clients:test:AllowedUrls</c>.</summary>
+    public OutboundUrlGuard ClientGuard { get; }
 
     public void Dispose()
     {

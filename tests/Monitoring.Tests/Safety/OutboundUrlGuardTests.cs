@@ -205,6 +205,72 @@ public sealed class OutboundUrlGuardTests : IAsyncLifetime
         await Assert.ThrowsAsync<TaskCanceledException>(() => client.Http.GetAsync(_server.Url("/slow"), Ct));
     }
 
+    public static TheoryData<string> UnusualSpellings =>
+    [
+        "http://127.1/ok", "http://2130706433/ok", "http://0x7f000001/ok", "http://0x7f.0.0.1/ok", "http://0177.0.0.1/ok",
+        "http://017700000001/ok", "http://127.0.1/ok", "http://[::ffff:127.0.0.1]/ok", "http://[::ffff:7f00:1]/ok", "http://[::127.0.0.1]/ok",
+    ];
+
+    [Theory]
+    [MemberData(nameof(UnusualSpellings))]
+    public async Task Unusual_spellings_of_an_address_are_refused_even_where_the_address_itself_is_allowed(string url)
+    {
+        foreach (var (key, value) in new[] { ("Safety:AllowedHosts:0", "127.0.0.0/8"), ("Safety:AllowPrivateNetworks", "true") })
+        {
+            using var client = new GuardedClient(_resolver, new Dictionary<string, string?> { [key] = value });
+            var spelled = url.Replace("/ok", $":{_server.BaseAddress.Port}/ok", StringComparison.Ordinal);
+
+            var refused = await Assert.ThrowsAsync<OutboundRequestRefusedException>(() => client.Http.GetAsync(new Uri(spelled), Ct));
+
+            // [::127.0.0.1] is not IPv4-mapped, so 127.0.0.0/8 does not cover it: refused as not public before its spelling is looked at.
+            Assert.True(refused.Message.Contains("unusual form", StringComparison.Ordinal) || (key.EndsWith("AllowedHosts:0", StringComparison.Ordinal) && refused.Message.Contains("not a public address", StringComparison.Ordinal)), refused.Message);
+            Assert.Equal("fine", await client.Http.GetStringAsync(_server.Url("/ok"), Ct));
+        }
+
+        Assert.Equal(2, _server.Hits("/ok"));
+    }
+
+    [Theory]
+    [InlineData("http://localhost/")]
+    [InlineData("http://LOCALHOST./")]
+    [InlineData("http://api.localhost/")]
+    public async Task Names_of_this_machine_are_refused_without_a_lookup_unless_named_in_the_allow_list(string url)
+    {
+        using var byAddress = new GuardedClient(_resolver, new Dictionary<string, string?> { ["Safety:AllowedHosts:0"] = "127.0.0.0/8" });
+        using var byName = new GuardedClient(_resolver, new Dictionary<string, string?> { ["Safety:AllowedHosts:0"] = new Uri(url).Host.TrimEnd('.') });
+        _resolver.Answer(new Uri(url).Host.TrimEnd('.'), ["127.0.0.1"]);
+
+        var refused = await Assert.ThrowsAsync<OutboundRequestRefusedException>(() => byAddress.Guard.CheckAsync(new Uri(url), Ct));
+        await byName.Guard.CheckAsync(new Uri(url), Ct);
+
+        Assert.Contains("is this machine", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_client_reaches_its_own_allowed_url_and_nothing_else_on_that_host()
+    {
+        _server.MapContent("/hook", "text/plain", "hooked"u8.ToArray());
+        _server.MapRedirect("/hook-redirect", "/ok");
+        var hook = _server.Url("/hook");
+        using var client = new GuardedClient(_resolver, new Dictionary<string, string?>
+        {
+            ["Safety:Clients:test:AllowedUrls:0"] = hook.AbsoluteUri,
+            ["Safety:Clients:test:AllowedUrls:1"] = _server.Url("/hook-redirect").AbsoluteUri,
+            ["Safety:Clients:other:AllowedUrls:0"] = _server.Url("/ok").AbsoluteUri,
+        });
+
+        Assert.Equal("hooked", await client.Http.GetStringAsync(hook, Ct));
+        Assert.Null(client.ClientGuard.RefusalWithoutLookup(hook));
+
+        // Another path on the same host and port, a redirect to one, the shared guard and another client's URL: all refused.
+        await Assert.ThrowsAsync<OutboundRequestRefusedException>(() => client.Http.GetAsync(_server.Url("/ok"), Ct));
+        await Assert.ThrowsAsync<OutboundRequestRefusedException>(() => client.Http.GetAsync(_server.Url("/hook-redirect"), Ct));
+        await Assert.ThrowsAsync<OutboundRequestRefusedException>(() => client.Guard.CheckAsync(hook, Ct));
+        Assert.NotNull(client.ClientGuard.RefusalWithoutLookup(new Uri(hook.AbsoluteUri.Replace("127.0.0.1", "localhost", StringComparison.Ordinal))));
+        Assert.Equal(0, _server.Hits("/ok"));
+        Assert.Equal(1, _server.Hits("/hook"));
+    }
+
     [Theory]
     [InlineData("8.8.8.8", true)]
     [InlineData("93.184.216.34", true)]

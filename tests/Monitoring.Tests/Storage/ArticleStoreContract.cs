@@ -23,6 +23,7 @@ public abstract class ArticleStoreContract
         ContentHash = hash,
         Text = "Text of " + id,
         Title = "Title of " + id,
+        Byline = "Jane Doe, Omar Haddad",
         Url = $"https://news.example/{id}",
         Source = "test",
         Language = "en",

@@ -15,5 +15,11 @@ public static class Coders
 
     public static EventCoder Default => Shipped.Value;
 
-    public static EventCoder With(IActorFinder actors) => new(ShippedVerbs.Value, ShippedCodes.Value, actors);
+    private static readonly Lazy<CodingLanguages> ShippedLanguages = new(() => CodingLanguages.Load(Classifiers.DataFile("coding")));
+
+    public static CodingLanguages Languages => ShippedLanguages.Value;
+
+    public static CodingLanguage English => Languages.For(CodingLanguages.English);
+
+    public static EventCoder With(IActorFinder actors) => new(ShippedVerbs.Value, ShippedCodes.Value, actors, Languages);
 }

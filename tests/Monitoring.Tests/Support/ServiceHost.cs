@@ -16,11 +16,12 @@ namespace Monitoring.Tests.Support;
 /// </summary>
 public sealed class ServiceHost : IAsyncDisposable
 {
-    private ServiceHost(WebApplication app)
+    private ServiceHost(WebApplication app, string? apiKey)
     {
         App = app;
         Address = new Uri(app.Urls.First());
         Http = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
+        if (apiKey is not null) Http.DefaultRequestHeaders.Add(TestSettings.ApiKeyHeader, apiKey);
     }
 
     public WebApplication App { get; }
@@ -28,20 +29,24 @@ public sealed class ServiceHost : IAsyncDisposable
     public HttpClient Http { get; }
     public IServiceProvider Services => App.Services;
 
+    /// <summary>Ingest; <see cref="Http"/> sends the test write key.</summary>
     public static Task<ServiceHost> IngestAsync(IDictionary<string, string?> settings, Action<WebApplicationBuilder>? configure = null) =>
-        StartAsync(settings, builder => builder.AddIngest(), app => app.MapIngestEndpoints(), configure);
+        StartAsync(settings, builder => builder.AddIngest(), app => app.MapIngestEndpoints(), configure, TestSettings.WriteKey);
 
+    /// <summary>Classify; <see cref="Http"/> sends the test read key.</summary>
     public static Task<ServiceHost> ClassifyAsync(IDictionary<string, string?> settings, Action<WebApplicationBuilder>? configure = null) =>
-        StartAsync(settings, builder => builder.AddClassify(), app => app.MapClassifyEndpoints(), configure);
+        StartAsync(settings, builder => builder.AddClassify(), app => app.MapClassifyEndpoints(), configure, TestSettings.ReadKey);
 
+    /// <summary>Alert; <see cref="Http"/> sends no key (each test authenticates as the admin or an analyst).</summary>
     public static Task<ServiceHost> AlertAsync(IDictionary<string, string?> settings, Action<WebApplicationBuilder>? configure = null) =>
-        StartAsync(settings, builder => builder.AddAlert(), app => app.MapAlertEndpoints(), configure);
+        StartAsync(settings, builder => builder.AddAlert(), app => app.MapAlertEndpoints(), configure, apiKey: null);
 
     private static async Task<ServiceHost> StartAsync(
         IDictionary<string, string?> settings,
         Action<WebApplicationBuilder> addService,
         Action<WebApplication> mapService,
-        Action<WebApplicationBuilder>? configure)
+        Action<WebApplicationBuilder>? configure,
+        string? apiKey)
     {
         var builder = WebApplication.CreateBuilder();
         builder.Configuration.AddInMemoryCollection(settings);
@@ -56,7 +61,7 @@ public sealed class ServiceHost : IAsyncDisposable
         app.MapDefaultEndpoints();
         mapService(app);
         await app.StartAsync(TestContext.Current.CancellationToken);
-        return new ServiceHost(app);
+        return new ServiceHost(app, apiKey);
     }
 
     public async ValueTask DisposeAsync()
@@ -70,8 +75,15 @@ public sealed class ServiceHost : IAsyncDisposable
 /// <summary>Settings for a host on MassTransit's in-memory transport with its own SQLite file.</summary>
 public static class TestSettings
 {
+    public const string ApiKeyHeader = "X-Api-Key";
+    public const string WriteKey = "test-write-key";
+    public const string ReadKey = "test-read-key";
+
     public static Dictionary<string, string?> InMemory(string name) => new()
     {
+        ["Access:WriteKeys:0"] = WriteKey,
+        ["Access:ReadKeys:0"] = ReadKey,
+        ["Alert:SecretKey"] = "test-secret-key-that-encrypts-signing-secrets",
         ["Messaging:Transport"] = "InMemory",
         ["Messaging:Retry:Limit"] = "2",
         ["Messaging:Retry:MinInterval"] = "00:00:00.050",

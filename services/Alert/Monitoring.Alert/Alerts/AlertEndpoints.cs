@@ -11,7 +11,7 @@ using Monitoring.ServiceDefaults.Paging;
 
 namespace Monitoring.Alert.Alerts;
 
-/// <summary>The analyst's verdict on an alert. Only <c>relevant: false</c> changes anything today.</summary>
+/// <summary>The analyst's verdict on an alert: <c>relevant: false</c> stops the story, <c>relevant: true</c> says it was right (and undoes a "not relevant").</summary>
 public sealed record AlertFeedback(bool? Relevant, string? Comment);
 
 public static class AlertEndpoints
@@ -26,6 +26,7 @@ public static class AlertEndpoints
         alerts.MapGet("/stream", StreamAsync);
         alerts.MapGet("/{alertId}", GetAsync);
         alerts.MapPost("/{alertId}/feedback", FeedbackAsync);
+        alerts.MapDelete("/{alertId}/feedback", ClearFeedbackAsync);
         return app;
     }
 
@@ -73,13 +74,16 @@ public static class AlertEndpoints
                 statusCode: StatusCodes.Status422UnprocessableEntity);
         }
 
-        if (feedback.Relevant == true)
-        {
-            return await store.GetAsync(user.AnalystId(), alertId, cancellationToken) is null ? Results.NotFound() : Results.NoContent();
-        }
-
-        return await store.MarkNotRelevantAsync(user.AnalystId(), alertId, feedback.Comment, clock.GetUtcNow(), cancellationToken)
-            ? Results.NoContent()
-            : Results.NotFound();
+        var recorded = feedback.Relevant == true
+            ? await store.MarkRelevantAsync(user.AnalystId(), alertId, feedback.Comment, clock.GetUtcNow(), cancellationToken)
+            : await store.MarkNotRelevantAsync(user.AnalystId(), alertId, feedback.Comment, clock.GetUtcNow(), cancellationToken);
+        return recorded ? Results.NoContent() : NoSuchAlert(alertId);
     }
+
+    /// <summary>Undoes a verdict either way: the alert counts as never judged. An alert whose delivery the verdict cancelled is not sent again.</summary>
+    private static async Task<IResult> ClearFeedbackAsync(string alertId, ClaimsPrincipal user, IAlertStore store, CancellationToken cancellationToken) =>
+        await store.ClearFeedbackAsync(user.AnalystId(), alertId, cancellationToken) ? Results.NoContent() : NoSuchAlert(alertId);
+
+    private static IResult NoSuchAlert(string alertId) =>
+        Results.Problem(title: "No such alert", detail: $"You have no alert '{alertId}'.", statusCode: StatusCodes.Status404NotFound);
 }

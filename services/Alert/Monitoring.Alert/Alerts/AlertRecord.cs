@@ -63,5 +63,9 @@ public sealed record AlertRecord
 
     /// <summary>Set when the analyst said the story is not relevant: nothing more is raised for it on this subscription.</summary>
     public DateTimeOffset? NotRelevantAt { get; init; }
+
+    /// <summary>Set when the analyst said the story is relevant (which also undoes an earlier "not relevant").</summary>
+    public DateTimeOffset? RelevantAt { get; init; }
+
     public string? FeedbackComment { get; init; }
 }

@@ -31,6 +31,15 @@ public interface IAlertStore
     /// <summary>Records the "not relevant" feedback; false when the alert does not exist or belongs to another analyst.</summary>
     Task<bool> MarkNotRelevantAsync(string analystId, string alertId, string? comment, DateTimeOffset at, CancellationToken cancellationToken);
 
+    /// <summary>Records the "relevant" verdict, undoing a "not relevant" one; false when the alert does not exist or belongs to another analyst.</summary>
+    Task<bool> MarkRelevantAsync(string analystId, string alertId, string? comment, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Forgets the analyst's verdict on the alert, either way; false when the alert does not exist or belongs to another analyst.</summary>
+    Task<bool> ClearFeedbackAsync(string analystId, string alertId, CancellationToken cancellationToken);
+
+    /// <summary>The analyst's alerts that carry a verdict, most recently raised first, only those tagged <paramref name="topic"/> when given.</summary>
+    Task<IReadOnlyList<AlertRecord>> ListFeedbackAsync(string analystId, string? topic, int limit, CancellationToken cancellationToken);
+
     /// <summary>
     /// Takes the right to deliver a pending alert until <paramref name="leaseUntil"/>, counting the attempt.
     /// Null when it is delivered, failed, scheduled, or another delivery holds an unexpired lease: a compare-and-set, so

@@ -94,12 +94,14 @@ public sealed class AlertDeliverer(
             {
                 await sender.SendAsync(channel, notification, cancellationToken);
                 FailPoints.Reach(FailPoints.AlertSent);
+                AlertMetrics.ChannelAttempts.Add(1, new("channel", channel.Type.ToString()), new("outcome", "sent"));
                 foreach (var alert in claimed) await alerts.MarkChannelDeliveredAsync(alert.AlertId, key, cancellationToken);
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 errors.Add($"{channel.Type}: {exception.Message}");
                 AlertMetrics.DeliveryFailures.Add(1, new KeyValuePair<string, object?>("channel", channel.Type.ToString()));
+                AlertMetrics.ChannelAttempts.Add(1, new("channel", channel.Type.ToString()), new("outcome", "failed"));
                 logger.LogWarning("Delivery of alert {AlertId} to {Channel} failed (attempt {Attempt}): {Error}", first.AlertId, channel.Type, first.DeliveryAttempts, exception.Message);
             }
         }

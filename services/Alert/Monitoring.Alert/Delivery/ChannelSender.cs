@@ -11,7 +11,7 @@ using Monitoring.Alert.Subscriptions;
 namespace Monitoring.Alert.Delivery;
 
 /// <summary>Sends a <see cref="Notification"/> to one channel: our signed JSON, a Slack or Teams message, or an e-mail. Throws on failure.</summary>
-public sealed class ChannelSender(IHttpClientFactory httpClients, IWebhookUrlPolicy urls, IOptions<AlertOptions> options, TimeProvider clock)
+public sealed class ChannelSender(IHttpClientFactory httpClients, IWebhookUrlPolicy urls, SigningSecrets secrets, IOptions<AlertOptions> options, TimeProvider clock)
 {
     public const string HttpClientName = "webhooks";
     public const string AlertIdHeader = DeliveryIds.AlertIdHeader;
@@ -43,8 +43,9 @@ public sealed class ChannelSender(IHttpClientFactory httpClients, IWebhookUrlPol
         if (notification.IsDigest) request.Headers.Add(DeliveryIds.DigestIdHeader, notification.DeliveryId);
         else request.Headers.Add(AlertIdHeader, notification.Alerts[0].AlertId);
         request.Headers.Add(DeliveryIds.DeliveryIdHeader, notification.DeliveryId);
-        if (notification.Subscription.SigningSecret is { } secret)
+        if (notification.Subscription.SigningSecret is { } stored)
         {
+            var secret = secrets.Unprotect(stored);
             var timestamp = clock.GetUtcNow().ToUnixTimeSeconds();
             request.Headers.Add(WebhookSignature.TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
             request.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.Sign(secret, timestamp, body));

@@ -2,11 +2,8 @@ using MassTransit;
 
 namespace Monitoring.Alert.Delivery;
 
-public sealed class DeliverAlertConsumerDefinition : ConsumerDefinition<DeliverAlertConsumer>
-{
-    public DeliverAlertConsumerDefinition()
-    {
-        // Webhook calls wait on the network, not the CPU: several in flight at once.
-        ConcurrentMessageLimit = 16;
-    }
-}
+/// <summary>
+/// Nothing but the consumer's endpoint: prefetch and concurrency come from configuration (<c>Messaging:Endpoints:deliver-alert</c>),
+/// with the alert service's default set in <see cref="AlertExtensions.AddAlert"/>.
+/// </summary>
+public sealed class DeliverAlertConsumerDefinition : ConsumerDefinition<DeliverAlertConsumer>;

@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Extensions.Options;
 using Monitoring.Alert.Alerts;
+using Monitoring.Alert.Preview;
 using Monitoring.Alert.Scheduling;
 using Monitoring.Contracts;
 using Monitoring.ServiceDefaults.Faults;
@@ -16,12 +18,17 @@ namespace Monitoring.Alert.Matching;
 /// first article raises it, later ones of the same story update it (delivered again only when the subscription asks
 /// for updates), and a story marked not relevant raises nothing more.
 /// </summary>
-public sealed class AlertRaiser(SubscriptionCatalog catalog, IAlertStore alerts, OutboxRelay relay, TimeProvider clock)
+public sealed class AlertRaiser(
+    SubscriptionCatalog catalog, IAlertStore alerts, IRecentArticleStore recent, IOptions<AlertOptions> options, OutboxRelay relay, TimeProvider clock)
 {
     public async Task<int> RaiseAsync(ArticleClassified article, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(article.ArticleId)) throw new InvalidMessageException("ArticleClassified without an ArticleId.");
         var storyId = string.IsNullOrWhiteSpace(article.StoryId) ? article.ArticleId : article.StoryId;
+
+        // Kept for previews and the feedback export: the alert service sees articles only here.
+        var received = clock.GetUtcNow();
+        await recent.AddAsync(new RecentArticle(article, received), received - options.Value.RecentArticlesRetention, cancellationToken);
 
         var matchable = MatchableArticle.From(article);
         var index = await catalog.GetAsync(cancellationToken);

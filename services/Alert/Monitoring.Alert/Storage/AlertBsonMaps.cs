@@ -11,7 +11,8 @@ public static class AlertBsonMaps
     public static void Register()
     {
         MongoConventions.Map<Analyst>(a => a.AnalystId);
-        MongoConventions.Map<AlertRecord>(a => a.AlertId);
+        // The "relevant" verdict came later: an alert without one is written as before, without the field.
+        MongoConventions.Map<AlertRecord>(a => a.AlertId, map => map.MapMember(a => a.RelevantAt).SetIgnoreIfNull(true));
 
         // What no query filters on is stored as one JSON field, as in SQLite (MongoSubscriptionStore adds it).
         MongoConventions.Map<Subscription>(s => s.SubscriptionId, map =>

@@ -114,9 +114,33 @@ public sealed class MongoAlertStore : IAlertStore, IStoreInitializer
         var owned = Filter.Eq(a => a.AlertId, alertId) & Filter.Eq(a => a.AnalystId, analystId);
         var result = await _alerts.UpdateOneAsync(owned, Update.Set(a => a.FeedbackComment, comment), cancellationToken: cancellationToken);
         if (result.MatchedCount == 0) return false;
-        await _alerts.UpdateOneAsync(owned & Filter.Eq(a => a.NotRelevantAt, null), Update.Set(a => a.NotRelevantAt, at), cancellationToken: cancellationToken);
+        await _alerts.UpdateOneAsync(owned & Filter.Eq(a => a.NotRelevantAt, null), Update.Set(a => a.NotRelevantAt, at).Set(a => a.RelevantAt, (DateTimeOffset?)null), cancellationToken: cancellationToken);
         await _alerts.UpdateOneAsync(owned & Filter.Eq(a => a.DeliveryStatus, DeliveryStatus.Scheduled), Update.Set(a => a.DeliveryStatus, DeliveryStatus.NotRequired), cancellationToken: cancellationToken);
         return true;
+    }
+
+    public async Task<bool> MarkRelevantAsync(string analystId, string alertId, string? comment, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var owned = Filter.Eq(a => a.AlertId, alertId) & Filter.Eq(a => a.AnalystId, analystId);
+        var result = await _alerts.UpdateOneAsync(owned, Update.Set(a => a.FeedbackComment, comment).Set(a => a.NotRelevantAt, (DateTimeOffset?)null), cancellationToken: cancellationToken);
+        if (result.MatchedCount == 0) return false;
+        await _alerts.UpdateOneAsync(owned & Filter.Eq(a => a.RelevantAt, null), Update.Set(a => a.RelevantAt, at), cancellationToken: cancellationToken);
+        return true;
+    }
+
+    public async Task<bool> ClearFeedbackAsync(string analystId, string alertId, CancellationToken cancellationToken)
+    {
+        var result = await _alerts.UpdateOneAsync(
+            Filter.Eq(a => a.AlertId, alertId) & Filter.Eq(a => a.AnalystId, analystId),
+            Update.Set(a => a.FeedbackComment, null).Set(a => a.NotRelevantAt, (DateTimeOffset?)null).Set(a => a.RelevantAt, (DateTimeOffset?)null), cancellationToken: cancellationToken);
+        return result.MatchedCount == 1;
+    }
+
+    public async Task<IReadOnlyList<AlertRecord>> ListFeedbackAsync(string analystId, string? topic, int limit, CancellationToken cancellationToken)
+    {
+        var filter = Filter.Eq(a => a.AnalystId, analystId) & (Filter.Ne(a => a.RelevantAt, null) | Filter.Ne(a => a.NotRelevantAt, null));
+        if (topic is not null) filter &= Filter.AnyEq(a => a.Topics, topic);
+        return await _alerts.Find(filter).SortByDescending(a => a.RaisedAt).Limit(limit).ToListAsync(cancellationToken);
     }
 
     public async Task<AlertRecord?> TryClaimDeliveryAsync(string alertId, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken)

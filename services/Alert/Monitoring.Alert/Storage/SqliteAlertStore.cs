@@ -18,7 +18,7 @@ public sealed class SqliteAlertStore(SqliteDatabase database) : IAlertStore, ISt
         latest_article_id AS LatestArticleId, latest_title AS LatestTitle, latest_url AS LatestUrl, updated_at AS UpdatedAt, urgent AS Urgent,
         article_ingested_at AS ArticleIngestedAt, raised_at AS RaisedAt, delivery_status AS DeliveryStatus, due_at AS DueAt,
         delivery_attempts AS DeliveryAttempts, delivered_at AS DeliveredAt, last_error AS LastError, delivered_channels AS DeliveredChannels,
-        not_relevant_at AS NotRelevantAt, feedback_comment AS FeedbackComment
+        not_relevant_at AS NotRelevantAt, relevant_at AS RelevantAt, feedback_comment AS FeedbackComment
         """;
 
     private const string Select = "SELECT " + Columns + " FROM " + Table;
@@ -54,6 +54,7 @@ public sealed class SqliteAlertStore(SqliteDatabase database) : IAlertStore, ISt
                 last_error          TEXT NULL,
                 delivered_channels  TEXT NOT NULL DEFAULT '[]',
                 not_relevant_at     TEXT NULL,
+                relevant_at         TEXT NULL,
                 feedback_comment    TEXT NULL,
                 lease_until         TEXT NULL,
                 pending_since       TEXT NULL,
@@ -62,9 +63,11 @@ public sealed class SqliteAlertStore(SqliteDatabase database) : IAlertStore, ISt
             CREATE INDEX IF NOT EXISTS {Table}_due ON {Table} (delivery_status, due_at);
             """);
 
-        // Tables created before the sweeper gain the column (additive: a NULL reads as "pending since it was raised").
+        // Tables created before the sweeper or the "relevant" verdict gain their columns (additive: a NULL pending_since reads
+        // as "pending since it was raised").
         var columns = await connection.QueryAsync<string>($"SELECT name FROM pragma_table_info('{Table}')");
         if (!columns.Contains("pending_since")) await connection.ExecuteAsync($"ALTER TABLE {Table} ADD COLUMN pending_since TEXT NULL");
+        if (!columns.Contains("relevant_at")) await connection.ExecuteAsync($"ALTER TABLE {Table} ADD COLUMN relevant_at TEXT NULL");
         await connection.ExecuteAsync($"CREATE INDEX IF NOT EXISTS {Table}_analyst_page ON {Table} (analyst_id, raised_at DESC, alert_id DESC)");
         await SqliteOutboxStore.CreateAsync(connection, AlertOutbox.Name);
     }
@@ -77,11 +80,11 @@ public sealed class SqliteAlertStore(SqliteDatabase database) : IAlertStore, ISt
             var inserted = await write.ExecuteAsync($"""
                 INSERT INTO {Table} (alert_id, subscription_id, analyst_id, story_id, article_id, title, url, topics, countries, article_count, outlets,
                                      article_ids, latest_article_id, latest_title, latest_url, updated_at, urgent, article_ingested_at, raised_at,
-                                     delivery_status, due_at, delivery_attempts, delivered_at, last_error, delivered_channels, not_relevant_at, feedback_comment,
+                                     delivery_status, due_at, delivery_attempts, delivered_at, last_error, delivered_channels, not_relevant_at, relevant_at, feedback_comment,
                                      pending_since)
                 VALUES (@AlertId, @SubscriptionId, @AnalystId, @StoryId, @ArticleId, @Title, @Url, @Topics, @Countries, @ArticleCount, @Outlets,
                         @ArticleIds, @LatestArticleId, @LatestTitle, @LatestUrl, @UpdatedAt, @Urgent, @ArticleIngestedAt, @RaisedAt,
-                        @DeliveryStatus, @DueAt, @DeliveryAttempts, @DeliveredAt, @LastError, @DeliveredChannels, @NotRelevantAt, @FeedbackComment,
+                        @DeliveryStatus, @DueAt, @DeliveryAttempts, @DeliveredAt, @LastError, @DeliveredChannels, @NotRelevantAt, @RelevantAt, @FeedbackComment,
                         @RaisedAt)
                 ON CONFLICT DO NOTHING
                 """,
@@ -92,7 +95,7 @@ public sealed class SqliteAlertStore(SqliteDatabase database) : IAlertStore, ISt
                 ("@LatestUrl", alert.LatestUrl), ("@UpdatedAt", alert.UpdatedAt), ("@Urgent", alert.Urgent), ("@ArticleIngestedAt", alert.ArticleIngestedAt),
                 ("@RaisedAt", alert.RaisedAt), ("@DeliveryStatus", alert.DeliveryStatus), ("@DueAt", alert.DueAt), ("@DeliveryAttempts", alert.DeliveryAttempts),
                 ("@DeliveredAt", alert.DeliveredAt), ("@LastError", alert.LastError), ("@DeliveredChannels", JsonSerializer.Serialize(alert.DeliveredChannels)),
-                ("@NotRelevantAt", alert.NotRelevantAt), ("@FeedbackComment", alert.FeedbackComment));
+                ("@NotRelevantAt", alert.NotRelevantAt), ("@RelevantAt", alert.RelevantAt), ("@FeedbackComment", alert.FeedbackComment));
             if (inserted == 1)
             {
                 if (announcement is not null) await SqliteOutboxStore.AddAsync(write, AlertOutbox.Name, announcement);
@@ -165,10 +168,37 @@ public sealed class SqliteAlertStore(SqliteDatabase database) : IAlertStore, ISt
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.ExecuteAsync($"""
             UPDATE {Table}
-            SET not_relevant_at = COALESCE(not_relevant_at, @at), feedback_comment = @comment,
+            SET not_relevant_at = COALESCE(not_relevant_at, @at), relevant_at = NULL, feedback_comment = @comment,
                 delivery_status = CASE WHEN delivery_status = 'Scheduled' THEN 'NotRequired' ELSE delivery_status END
             WHERE analyst_id = @analystId AND alert_id = @alertId
             """, new { analystId, alertId, comment, at }) == 1;
+    }
+
+    public async Task<bool> MarkRelevantAsync(string analystId, string alertId, string? comment, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(
+            $"UPDATE {Table} SET relevant_at = COALESCE(relevant_at, @at), not_relevant_at = NULL, feedback_comment = @comment WHERE analyst_id = @analystId AND alert_id = @alertId",
+            new { analystId, alertId, comment, at }) == 1;
+    }
+
+    public async Task<bool> ClearFeedbackAsync(string analystId, string alertId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(
+            $"UPDATE {Table} SET relevant_at = NULL, not_relevant_at = NULL, feedback_comment = NULL WHERE analyst_id = @analystId AND alert_id = @alertId",
+            new { analystId, alertId }) == 1;
+    }
+
+    public async Task<IReadOnlyList<AlertRecord>> ListFeedbackAsync(string analystId, string? topic, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<Row>($"""
+            {Select} WHERE analyst_id = @analystId AND (relevant_at IS NOT NULL OR not_relevant_at IS NOT NULL)
+              AND (@topic IS NULL OR EXISTS (SELECT 1 FROM json_each({Table}.topics) WHERE value = @topic))
+            ORDER BY raised_at DESC LIMIT @limit
+            """, new { analystId, topic, limit });
+        return rows.Select(r => r.ToAlert()).ToList();
     }
 
     public async Task<AlertRecord?> TryClaimDeliveryAsync(string alertId, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
@@ -263,6 +293,7 @@ public sealed class SqliteAlertStore(SqliteDatabase database) : IAlertStore, ISt
         public string? LastError { get; init; }
         public string DeliveredChannels { get; init; } = "[]";
         public DateTimeOffset? NotRelevantAt { get; init; }
+        public DateTimeOffset? RelevantAt { get; init; }
         public string? FeedbackComment { get; init; }
 
         public AlertRecord ToAlert() => new()
@@ -273,7 +304,7 @@ public sealed class SqliteAlertStore(SqliteDatabase database) : IAlertStore, ISt
             LatestTitle = LatestTitle, LatestUrl = LatestUrl, UpdatedAt = UpdatedAt, Urgent = Urgent, ArticleIngestedAt = ArticleIngestedAt, RaisedAt = RaisedAt,
             DeliveryStatus = Enum.Parse<DeliveryStatus>(DeliveryStatus), DueAt = DueAt, DeliveryAttempts = (int)DeliveryAttempts, DeliveredAt = DeliveredAt,
             LastError = LastError, DeliveredChannels = JsonSerializer.Deserialize<List<string>>(DeliveredChannels)!, NotRelevantAt = NotRelevantAt,
-            FeedbackComment = FeedbackComment,
+            RelevantAt = RelevantAt, FeedbackComment = FeedbackComment,
         };
     }
 }

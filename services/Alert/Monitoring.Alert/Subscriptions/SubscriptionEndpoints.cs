@@ -7,6 +7,8 @@ using Microsoft.Extensions.Options;
 using Monitoring.Alert.Analysts;
 using Monitoring.Alert.Delivery;
 using Monitoring.Alert.Matching;
+using Monitoring.Alert.Matching.Language;
+using Monitoring.Alert.Preview;
 using Monitoring.ServiceDefaults.Paging;
 
 namespace Monitoring.Alert.Subscriptions;
@@ -20,6 +22,7 @@ public static class SubscriptionEndpoints
     {
         var subscriptions = app.MapGroup("/api/subscriptions").RequireAuthorization(AlertExtensions.AnalystPolicy).WithTags("Subscriptions");
         subscriptions.MapPost("/", CreateAsync);
+        subscriptions.MapPost("/preview", PreviewAsync);
         subscriptions.MapGet("/", ListAsync);
         subscriptions.MapGet("/{subscriptionId}", GetAsync);
         subscriptions.MapPut("/{subscriptionId}", UpdateAsync);
@@ -29,9 +32,9 @@ public static class SubscriptionEndpoints
 
     private static async Task<IResult> CreateAsync(
         SubscriptionRequest request, ClaimsPrincipal user, ISubscriptionStore store, SubscriptionCatalog catalog, IWebhookUrlPolicy urls,
-        IOptions<AlertOptions> options, TimeProvider clock, CancellationToken cancellationToken)
+        ChannelTransports transports, SigningSecrets secrets, TermVocabulary vocabulary, IOptions<AlertOptions> options, TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (await ValidateAsync(request, urls, cancellationToken) is { } invalid) return invalid;
+        if (await ValidateAsync(request, urls, transports, vocabulary, cancellationToken) is { } invalid) return invalid;
         var analystId = user.AnalystId();
         if (await store.CountAsync(analystId, cancellationToken) >= options.Value.MaxSubscriptionsPerAnalyst)
         {
@@ -41,26 +44,45 @@ public static class SubscriptionEndpoints
                 statusCode: StatusCodes.Status422UnprocessableEntity);
         }
 
-        var subscription = Build(request, Guid.CreateVersion7().ToString("N"), analystId, clock.GetUtcNow()) with
-        {
-            SigningSecret = "whsec_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_'),
-        };
+        var secret = "whsec_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var subscription = Build(request, Guid.CreateVersion7().ToString("N"), analystId, clock.GetUtcNow()) with { SigningSecret = secrets.Protect(secret) };
         await store.InsertAsync(subscription, cancellationToken);
         catalog.Saved(subscription);
-        return Results.Created($"/api/subscriptions/{subscription.SubscriptionId}", Shown(subscription));
+        return Results.Created($"/api/subscriptions/{subscription.SubscriptionId}", Shown(subscription, secret));
     }
 
     private static async Task<IResult> UpdateAsync(
         string subscriptionId, SubscriptionRequest request, ClaimsPrincipal user, ISubscriptionStore store, SubscriptionCatalog catalog,
-        IWebhookUrlPolicy urls, CancellationToken cancellationToken)
+        IWebhookUrlPolicy urls, ChannelTransports transports, TermVocabulary vocabulary, CancellationToken cancellationToken)
     {
         if (await store.GetAsync(user.AnalystId(), subscriptionId, cancellationToken) is not { } existing) return Results.NotFound();
-        if (await ValidateAsync(request, urls, cancellationToken) is { } invalid) return invalid;
+        if (await ValidateAsync(request, urls, transports, vocabulary, cancellationToken) is { } invalid) return invalid;
 
         var updated = Build(request, existing.SubscriptionId, existing.AnalystId, existing.CreatedAt) with { SigningSecret = existing.SigningSecret };
         if (!await store.UpdateAsync(updated, cancellationToken)) return Results.NotFound();
         catalog.Saved(updated);
         return Results.Ok(updated);
+    }
+
+    /// <summary>What the subscription would have matched among the recent articles, with evidence; nothing is saved.</summary>
+    private static async Task<IResult> PreviewAsync(
+        SubscriptionRequest request, int? days, int? limit, ClaimsPrincipal user, SubscriptionPreview preview, TermVocabulary vocabulary,
+        IOptions<AlertOptions> options, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        if (days is < 1 || days > settings.PreviewMaxDays || limit is < 1 || limit > settings.PreviewMaxMatches)
+        {
+            return Results.Problem(
+                title: "Invalid preview bounds",
+                detail: $"days is between 1 and {settings.PreviewMaxDays} (default 7); limit between 1 and {settings.PreviewMaxMatches} (default 50).",
+                statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var candidate = request with { Name = string.IsNullOrWhiteSpace(request.Name) ? "preview" : request.Name, WebhookUrl = null, Channels = null };
+        var (errors, syntax) = candidate.Validate(vocabulary);
+        if (errors.Count > 0) return Invalid(errors, syntax);
+        var subscription = Build(candidate, "preview", user.AnalystId(), clock.GetUtcNow());
+        return Results.Ok(await preview.RunAsync(subscription, days ?? 7, limit ?? 50, cancellationToken));
     }
 
     /// <summary>Oldest first, one page at a time (<c>?limit=&amp;after=</c>, <c>Link: rel="next"</c>); the default page holds every subscription an analyst may have.</summary>
@@ -79,9 +101,15 @@ public static class SubscriptionEndpoints
         return Results.NoContent();
     }
 
-    private static async Task<IResult?> ValidateAsync(SubscriptionRequest request, IWebhookUrlPolicy urls, CancellationToken cancellationToken)
+    private static async Task<IResult?> ValidateAsync(
+        SubscriptionRequest request, IWebhookUrlPolicy urls, ChannelTransports transports, TermVocabulary vocabulary, CancellationToken cancellationToken)
     {
-        var (errors, syntax) = request.Validate();
+        var (errors, syntax) = request.Validate(vocabulary);
+        if (errors.Count == 0 && request.AllChannels().Select(c => transports.Unavailable(c.Type)).FirstOrDefault(r => r is not null) is { } unavailable)
+        {
+            errors["channels"] = [unavailable];
+        }
+
         if (errors.Count == 0)
         {
             foreach (var channel in request.AllChannels().Where(c => c.Type != ChannelType.Email))
@@ -93,11 +121,17 @@ public static class SubscriptionEndpoints
             }
         }
 
-        if (errors.Count == 0) return null;
+        return errors.Count == 0 ? null : Invalid(errors, syntax);
+    }
+
+    /// <summary>422 with every field's errors; a query error adds its position, what was expected and found, and suggestions.</summary>
+    internal static IResult Invalid(Dictionary<string, string[]> errors, QuerySyntaxException? syntax)
+    {
         var extensions = syntax is null
             ? null
-            : new Dictionary<string, object?> { ["position"] = syntax.Position, ["expected"] = syntax.Expected, ["found"] = syntax.Found };
-        return Results.ValidationProblem(errors, detail: syntax?.Message, statusCode: StatusCodes.Status422UnprocessableEntity, extensions: extensions);
+            : new Dictionary<string, object?> { ["position"] = syntax.Position, ["expected"] = syntax.Expected, ["found"] = syntax.Found, ["suggestions"] = syntax.Suggestions };
+        return Results.ValidationProblem(
+            errors, detail: syntax?.Message ?? string.Join(" ", errors.Values.SelectMany(v => v)), statusCode: StatusCodes.Status422UnprocessableEntity, extensions: extensions);
     }
 
     private static Subscription Build(SubscriptionRequest request, string id, string analystId, DateTimeOffset createdAt) => new()
@@ -118,11 +152,11 @@ public static class SubscriptionEndpoints
         CreatedAt = createdAt,
     };
 
-    private static object Shown(Subscription subscription) => new
+    private static object Shown(Subscription subscription, string signingSecret) => new
     {
         subscription.SubscriptionId, subscription.AnalystId, subscription.Name, subscription.Query, subscription.Topics, subscription.Countries,
         subscription.Keywords, subscription.MinScore, subscription.Channels, subscription.Schedule, subscription.QuietHours, subscription.UrgentQuery,
-        subscription.NotifyOnUpdates, subscription.CreatedAt, subscription.WebhookUrl, subscription.SigningSecret,
+        subscription.NotifyOnUpdates, subscription.CreatedAt, subscription.WebhookUrl, SigningSecret = signingSecret,
     };
 
     private static List<string> Normalize(IReadOnlyList<string>? values, Func<string, string> normalize) =>

@@ -26,7 +26,7 @@ public sealed record SubscriptionRequest(
     private const int MaxChannels = 10;
 
     /// <summary>Field errors, and the syntax error of <c>query</c> or <c>urgentQuery</c> when there is one (its position goes in the problem details).</summary>
-    public (Dictionary<string, string[]> Errors, QuerySyntaxException? Syntax) Validate()
+    public (Dictionary<string, string[]> Errors, QuerySyntaxException? Syntax) Validate(TermVocabulary? vocabulary = null)
     {
         var errors = new Dictionary<string, string[]>();
         QuerySyntaxException? syntax = null;
@@ -41,7 +41,7 @@ public sealed record SubscriptionRequest(
             if (string.IsNullOrWhiteSpace(expression)) continue;
             try
             {
-                QueryParser.Parse(expression);
+                QueryParser.Parse(expression, vocabulary);
             }
             catch (QuerySyntaxException exception)
             {
@@ -65,11 +65,20 @@ public sealed record SubscriptionRequest(
         }
 
         if (Keywords?.Any(k => !MatchableArticle.Words(k).Any()) == true) errors["keywords"] = ["every keyword needs a letter or digit."];
+        else if (Keywords?.FirstOrDefault(k => k.Contains('*', StringComparison.Ordinal)) is { } wildcard) errors["keywords"] = [$"'{wildcard}': expected {QueryParser.WildcardHelp}."];
+        if (vocabulary is not null && !errors.ContainsKey("topics")) Unknown(errors, "topics", Topics, t => vocabulary.Check(TermField.Topic, t.Trim().ToLowerInvariant()));
+        if (vocabulary is not null && !errors.ContainsKey("countries")) Unknown(errors, "countries", Countries, c => vocabulary.Check(TermField.Country, c.Trim().ToUpperInvariant()));
         if (MinScore is < 0 or > 1000 || MinScore is double.NaN) errors["minScore"] = ["minScore is between 0 and 1000."];
         if (WebhookUrl is not null && !IsHttpUrl(WebhookUrl)) errors["webhookUrl"] = ["webhookUrl must be an absolute http(s) URL."];
         ValidateChannels(errors);
         ValidateTiming(errors);
         return (errors, syntax);
+    }
+
+    private static void Unknown(Dictionary<string, string[]> errors, string field, IReadOnlyList<string>? values, Func<string, UnknownTerm?> check)
+    {
+        var unknown = (values ?? []).Select(check).OfType<UnknownTerm>().Select(u => u.Message + ".").ToArray();
+        if (unknown.Length > 0) errors[field] = unknown;
     }
 
     /// <summary>The channels the request asks for, <see cref="WebhookUrl"/> first as a generic webhook.</summary>

@@ -28,13 +28,18 @@ public static class ActorDictionary
         ];
     }
 
-    public static List<ActorEntry> LoadCountries(string path) =>
-        Read<CountriesFile>(path).Countries.Select(c => new ActorEntry
+    /// <summary>The gazetteer, with the inflected forms of <c>country-forms.json</c> beside it when that file exists.</summary>
+    public static List<ActorEntry> LoadCountries(string path)
+    {
+        var forms = CountryContext.Load(path).Forms;
+        return Read<CountriesFile>(path).Countries.Select(c => new ActorEntry
         {
             Id = "country:" + c.Code, Type = ActorType.Country, Name = c.Name, Code = c.Code, Country = c.Code, Source = "countries", Aliases = c.Forms,
+            Forms = forms.GetValueOrDefault(c.Code) ?? [],
         }).ToList();
+    }
 
-    private static T Read<T>(string path)
+    internal static T Read<T>(string path)
     {
         using var stream = File.OpenRead(path);
         return JsonSerializer.Deserialize<T>(stream, Json) ?? throw new InvalidDataException($"{path}: empty dictionary");

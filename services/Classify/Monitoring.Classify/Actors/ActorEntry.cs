@@ -28,4 +28,10 @@ public sealed record ActorEntry : DictionaryEntry
     public string Source { get; init; } = "curated";
 
     public IReadOnlyList<string> Aliases { get; init; } = [];
+
+    /// <summary>
+    /// Inflected and adjectival forms (<c>Data/country-forms.json</c>): "России", "китайск*", "Russlands". A form ending
+    /// in <c>*</c> matches every word it begins; a lower-case form (an adjective) matches in any case.
+    /// </summary>
+    public IReadOnlyList<string> Forms { get; init; } = [];
 }

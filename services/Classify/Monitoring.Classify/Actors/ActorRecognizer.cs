@@ -15,10 +15,12 @@ public sealed partial class ActorRecognizer
     private static readonly HashSet<string> FamilyNameFirst = ["CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM", "SGP", "KHM", "MNG"];
 
     private readonly Lazy<PhraseMatcher<DictionaryEntry>> _matcher;
+    private readonly CountryContextRules _context;
 
-    public ActorRecognizer(IEnumerable<ActorEntry> entries)
+    public ActorRecognizer(IEnumerable<ActorEntry> entries, CountryContext? context = null)
     {
         Entries = entries.ToList();
+        _context = new CountryContextRules(context ?? CountryContext.Empty);
         Phrases = CompilePhrases(Entries).ToList();
         _matcher = new Lazy<PhraseMatcher<DictionaryEntry>>(() => new PhraseMatcher<DictionaryEntry>(Phrases));
     }
@@ -28,14 +30,14 @@ public sealed partial class ActorRecognizer
     /// <summary>The phrases of every entry, for a matcher shared with other dictionaries (see <see cref="ArticleClassifier"/>).</summary>
     public IReadOnlyList<Phrase<DictionaryEntry>> Phrases { get; }
 
-    public static ActorRecognizer Load(string countriesPath, string actorsPath) => new(ActorDictionary.Load(countriesPath, actorsPath));
+    public static ActorRecognizer Load(string countriesPath, string actorsPath) => new(ActorDictionary.Load(countriesPath, actorsPath), CountryContext.Load(countriesPath));
 
     private static IEnumerable<Phrase<DictionaryEntry>> CompilePhrases(IReadOnlyList<ActorEntry> entries)
     {
         var owners = new Dictionary<string, (ActorEntry Entry, bool Ambiguous)>(StringComparer.Ordinal);
         foreach (var entry in entries)
         {
-            foreach (var alias in entry.Aliases)
+            foreach (var alias in Names(entry))
             {
                 var key = alias.ToLowerInvariant();
                 if (!owners.TryGetValue(key, out var owner)) owners[key] = (entry, false);
@@ -45,25 +47,37 @@ public sealed partial class ActorRecognizer
 
         foreach (var entry in entries)
         {
-            foreach (var alias in entry.Aliases)
+            var forms = entry.Forms.Count == 0 ? null : ArabicClitics.WithClitics(entry.Forms).ToHashSet(StringComparer.Ordinal);
+            foreach (var alias in Names(entry))
             {
                 var owner = owners[alias.ToLowerInvariant()];
                 if (owner.Ambiguous || !ReferenceEquals(owner.Entry, entry)) continue;
                 owners[alias.ToLowerInvariant()] = (entry, true); // each alias once
-                yield return new Phrase<DictionaryEntry>(alias, entry, ProperNoun: entry.Type != ActorType.Role, CaseSensitive: IsAbbreviation(alias), Wildcards: false);
+                var form = forms?.Contains(alias) == true;
+
+                // Names are taken literally; a form may be a stem ("России" from "Росси*") or an adjective, lower case in most languages.
+                yield return new Phrase<DictionaryEntry>(
+                    alias, entry, ProperNoun: entry.Type != ActorType.Role && !(form && char.IsLower(alias[0])), CaseSensitive: IsAbbreviation(alias), Wildcards: form);
             }
         }
     }
+
+    // A country's forms, then names, with the Arabic clitics (the form wins a name it equals: "français" in any case) (wa-, bi-, li-, ...): "وروسيا", "للصين".
+    private static IEnumerable<string> Names(ActorEntry entry) =>
+        entry.Type == ActorType.Country ? ArabicClitics.WithClitics(entry.Forms.Concat(entry.Aliases)) : entry.Aliases;
 
     public ActorRecognition Recognize(string text) => Recognize(text, Tokenizer.Tokenize(text));
 
     public ActorRecognition Recognize(string text, List<Token> tokens) => Resolve(text, tokens, _matcher.Value.Match(text, tokens, longestOnly: false));
 
+    /// <summary>No actors: for text that is not language (binary junk decoded as text), where any name found is chance.</summary>
+    public static ActorRecognition None { get; } = new([]);
+
     /// <summary>
     /// Turns the actor matches among <paramref name="matches"/> (all matches of a shared matcher, overlapping) into
     /// mentions: the longest alias wins where they overlap, role words get their country, surnames their person.
     /// </summary>
-    public static ActorRecognition Resolve(string text, List<Token> tokens, List<PhraseMatch<DictionaryEntry>> matches)
+    public ActorRecognition Resolve(string text, List<Token> tokens, List<PhraseMatch<DictionaryEntry>> matches)
     {
         var actorMatches = matches.Where(m => m.Phrase.Value is ActorEntry).ToList();
         actorMatches.Sort((a, b) => a.FirstToken != b.FirstToken ? a.FirstToken.CompareTo(b.FirstToken) : b.TokenCount.CompareTo(a.TokenCount));
@@ -81,6 +95,8 @@ public sealed partial class ActorRecognizer
             });
         }
 
+        _context.DropClubsAndBrands(text, mentions);
+        _context.QualifyNationalBodies(text, mentions);
         AttachRolesToCountries(text, mentions);
         AddSurnameMentions(text, tokens, mentions);
         return new ActorRecognition(mentions);
@@ -93,7 +109,7 @@ public sealed partial class ActorRecognizer
         {
             if (mentions[i].Actor.Type != ActorType.Role) continue;
             string? country = null;
-            if (i > 0 && mentions[i - 1].Actor.Type == ActorType.Country && AdjacentBefore().IsMatch(text.AsSpan(mentions[i - 1].End, mentions[i].Start - mentions[i - 1].End))
+            if (i > 0 && mentions[i - 1].Actor.Type == ActorType.Country && IsAdjacentBefore(text.AsSpan(mentions[i - 1].End, mentions[i].Start - mentions[i - 1].End))
                 && !JoinedToAnotherCountry(text, mentions, i - 1))
             {
                 country = mentions[i - 1].Code;
@@ -149,7 +165,10 @@ public sealed partial class ActorRecognizer
     private static bool IsAbbreviation(string alias) =>
         alias.Length <= 6 && alias.Any(char.IsLetter) && alias.Where(char.IsLetter).All(char.IsUpper);
 
-    [GeneratedRegex(@"^(\s*|\s*-\s*|['’]s\s+)$")]
+    /// <summary>What may stand between a country and the role or body it qualifies: "Russian police", "Russia's", "US-". Not a line break: a title's last word does not qualify the next line.</summary>
+    internal static bool IsAdjacentBefore(ReadOnlySpan<char> between) => AdjacentBefore().IsMatch(between);
+
+    [GeneratedRegex(@"^([ \t]*|[ \t]*-[ \t]*|['’]s[ \t]+)\z")]
     private static partial Regex AdjacentBefore();
 
     [GeneratedRegex(@"^\s+(of|in|from)\s+(the\s+)?$", RegexOptions.IgnoreCase)]

@@ -48,7 +48,7 @@ public sealed class ClassifiedArticleRecorder(
     }
 
     /// <summary>
-    /// The lean announcement: what matching needs, not the evidence (topic matches, mentions, event sentences), which is
+    /// The lean announcement: what matching needs, not the bulk of the evidence (entity mentions, event sentences), which is
     /// stored with the article and its coded events and referenced by <see cref="ArticleClassified.EvidencePath"/>.
     /// </summary>
     public static ArticleClassified Announcement(ClassifiedArticle stored, string text, IReadOnlyList<CodedEvent> events) => new()
@@ -63,7 +63,8 @@ public sealed class ClassifiedArticleRecorder(
         PublishedAt = stored.PublishedAt,
         IngestedAt = stored.IngestedAt,
         ClassifiedAt = stored.ClassifiedAt,
-        Topics = stored.Topics.Select(topic => topic with { Evidence = null }).ToList(),
+        // Topic evidence stays: the alert service's preview shows it for the topics a query names, and it is small.
+        Topics = stored.Topics,
         Countries = stored.Countries,
         Actors = (stored.Entities ?? [])
             .Where(entity => entity.Type is "person" or "organisation")

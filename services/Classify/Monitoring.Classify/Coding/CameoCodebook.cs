@@ -32,6 +32,9 @@ public sealed class CameoCodebook
         return new CameoCodebook(codes);
     }
 
+    /// <summary>Every code, in code order.</summary>
+    public IEnumerable<CameoCode> Codes => _codes.Values.OrderBy(c => c.Code, StringComparer.Ordinal);
+
     /// <summary>The code itself, or null when CAMEO has no such code (the dictionary has a few stale ones).</summary>
     public CameoCode? Find(string code) => _codes.GetValueOrDefault(code);
 }

@@ -5,6 +5,43 @@ namespace Monitoring.Classify.Coding;
 /// <summary>From the coder's sentence-level events to the stored GDELT-style documents, and back up to story level.</summary>
 public static class CodedEvents
 {
+    /// <summary>The code came from the CAMEO verb dictionary: a pattern, or the verb's own code.</summary>
+    public const string PatternBasis = "pattern";
+
+    /// <summary>No verb pattern applied: the trigger word gave its root-level code.</summary>
+    public const string TriggerBasis = "trigger";
+
+    /// <summary>CAMEO's code for an actor with no known country: alone when the sentence names no one, with a sector for a role ("---REB").</summary>
+    public const string UnknownCode = "---";
+
+    /// <summary>An event of <paramref name="sentence"/> with its evidence: the sentence, the trigger words, the actors' spans.</summary>
+    internal static CodedEvent Create(Sentence sentence, CameoCode meaning, ActorMention source, ActorMention target, int triggerFirst, int triggerEnd, string basis)
+    {
+        var w = sentence.Tokens;
+        var (start, end) = (w[triggerFirst].Start, w[triggerEnd - 1].End);
+        return new CodedEvent
+        {
+            Cameo = meaning.Code,
+            Root = meaning.Root,
+            QuadClass = meaning.QuadClass,
+            Goldstein = meaning.Goldstein,
+            Source = Actor(source),
+            Target = Actor(target),
+            Sentence = sentence.Text[sentence.Start..sentence.End],
+            SentenceStart = sentence.Start,
+            SentenceEnd = sentence.End,
+            Trigger = sentence.Text[start..end],
+            TriggerStart = start,
+            TriggerEnd = end,
+            Basis = basis,
+        };
+    }
+
+    private static EventActor Actor(ActorMention mention) => new()
+    {
+        Text = mention.Text, Code = mention.Code, Sector = mention.Sector, Cameo = mention.Cameo, Start = mention.Start, End = mention.End,
+    };
+
     /// <summary>One document per distinct (Actor1Code, Actor2Code, EventCode) of the article; the first mention is the evidence.</summary>
     public static List<CodedEventDocument> ToDocuments(ArticleIngested article, IReadOnlyList<CodedEvent> events, DateTimeOffset codedAt)
     {
@@ -64,6 +101,6 @@ public static class CodedEvents
             : e).ToList();
     }
 
-    /// <summary>GDELT's actor code: the country followed by the sector, "CHN" + "GOV".</summary>
-    public static string ActorCode(EventActor actor) => actor.Code + (actor.Sector ?? "");
+    /// <summary>GDELT's actor code: the country followed by the sector, "CHN" + "GOV"; an organisation's CAMEO code ("IGOUNO").</summary>
+    public static string ActorCode(EventActor actor) => actor.Cameo ?? actor.Code + (actor.Sector ?? "");
 }

@@ -19,7 +19,8 @@ public static class EventCodingExtensions
             return new EventCoder(
                 CameoVerbDictionary.Load(options.VerbPaths.Select(DataFiles.Resolve).ToArray()),
                 CameoCodebook.Load(DataFiles.Resolve(options.CodesPath)),
-                sp.GetRequiredService<IActorFinder>());
+                sp.GetRequiredService<IActorFinder>(),
+                CodingLanguages.Load(DataFiles.Resolve(options.LanguagesPath)));
         });
         builder.AddStore<ICodedEventStore, SqliteCodedEventStore, MongoCodedEventStore>();
         return builder;

@@ -11,4 +11,7 @@ public sealed class EventCodingOptions
     public string[] VerbPaths { get; set; } = [DataFiles.CameoVerbs, DataFiles.CameoVerbsExtra];
 
     public string CodesPath { get; set; } = DataFiles.CameoCodes;
+
+    /// <summary>The languages' cue words, trigger lexicons and actor words.</summary>
+    public string LanguagesPath { get; set; } = DataFiles.CodingLanguages;
 }

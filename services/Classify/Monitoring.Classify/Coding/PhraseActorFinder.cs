@@ -16,39 +16,18 @@ public sealed class PhraseActorFinder : IActorFinder
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>Role words and the PETRARCH/CAMEO sector codes they stand for.</summary>
-    private static readonly Dictionary<string, string> Roles = new(StringComparer.Ordinal)
-    {
-        ["government"] = "GOV", ["governments"] = "GOV", ["minister"] = "GOV", ["ministers"] = "GOV", ["ministry"] = "GOV",
-        ["president"] = "GOV", ["premier"] = "GOV", ["official"] = "GOV", ["officials"] = "GOV", ["authorities"] = "GOV",
-        ["spokesman"] = "GOV", ["spokeswoman"] = "GOV", ["spokesperson"] = "GOV", ["ambassador"] = "GOV", ["ambassadors"] = "GOV",
-        ["diplomat"] = "GOV", ["diplomats"] = "GOV", ["embassy"] = "GOV", ["cabinet"] = "GOV", ["administration"] = "GOV",
-        ["delegation"] = "GOV", ["leader"] = "GOV", ["leaders"] = "GOV", ["council"] = "GOV",
-        ["police"] = "COP", ["policemen"] = "COP", ["policeman"] = "COP",
-        ["army"] = "MIL", ["military"] = "MIL", ["troops"] = "MIL", ["soldiers"] = "MIL", ["forces"] = "MIL", ["navy"] = "MIL",
-        ["court"] = "JUD", ["courts"] = "JUD", ["judge"] = "JUD", ["judges"] = "JUD", ["judiciary"] = "JUD",
-        ["prosecutor"] = "JUD", ["prosecutors"] = "JUD",
-        ["parliament"] = "LEG", ["lawmakers"] = "LEG", ["legislature"] = "LEG", ["legislators"] = "LEG", ["senate"] = "LEG",
-        ["party"] = "PTY", ["rebels"] = "REB", ["insurgents"] = "REB", ["opposition"] = "OPP", ["activists"] = "OPP",
-        ["media"] = "MED", ["newspaper"] = "MED", ["television"] = "MED",
-        ["students"] = "EDU", ["university"] = "EDU", ["cleric"] = "REL", ["clerics"] = "REL", ["intelligence"] = "SPY",
-    };
-
-    /// <summary>Lower-case words that may stand between an actor and its role word ("Chinese riot police").</summary>
-    private static readonly HashSet<string> Modifiers = new(StringComparer.Ordinal)
-    {
-        "riot", "border", "security", "foreign", "defence", "defense", "interior", "national", "armed", "special", "senior", "top",
-        "former", "health", "military", "state", "federal", "regional", "local", "supreme", "constitutional", "naval", "air", "ground",
-        "prime", "deputy", "vice", "finance", "justice", "trade", "intelligence", "public", "traffic", "secret", "government",
-    };
-
     /// <summary>Words that may stand between an actor and its role word: "Chinese riot police", "Russian Federation Security Council".</summary>
     private const int MaxWordsBeforeRole = 2;
 
     private readonly PhraseMatcher<ActorEntry> _matcher;
+    private readonly Dictionary<string, string> _roles;
+    private readonly HashSet<string> _modifiers;
 
-    public PhraseActorFinder(IEnumerable<ActorEntry> entries)
+    /// <summary>Names from <paramref name="entries"/>, role words and their modifiers from <paramref name="language"/>'s cue words.</summary>
+    public PhraseActorFinder(IEnumerable<ActorEntry> entries, CodingLanguage language)
     {
+        _roles = language.RoleWords;
+        _modifiers = language.RoleModifiers;
         var unambiguous = entries
             .GroupBy(e => e.Form.ToLowerInvariant())
             .Where(group => group.Select(e => (e.Code, e.Sector)).Distinct().Count() == 1)
@@ -58,10 +37,7 @@ public sealed class PhraseActorFinder : IActorFinder
     }
 
     /// <summary>Countries from the gazetteer file the service already loads (<c>Data/countries.json</c>).</summary>
-    /// <summary>Whether a lower-case word names a role ("police", "officials").</summary>
-    public static bool IsRoleWord(string word) => Roles.ContainsKey(word);
-
-    public static PhraseActorFinder FromGazetteer(string path)
+    public static PhraseActorFinder FromGazetteer(string path, CodingLanguage language)
     {
         using var stream = File.OpenRead(path);
         var file = JsonSerializer.Deserialize<GazetteerFile>(stream, Json) ?? throw new InvalidDataException($"{path}: empty gazetteer");
@@ -72,7 +48,7 @@ public sealed class PhraseActorFinder : IActorFinder
             .SelectMany(c => c.Forms.Select(form => new ActorEntry(form, c.Code)))
             .GroupBy(e => e.Form.ToLowerInvariant())
             .SelectMany(group => group.Where(e => e.Code == group.MaxBy(x => weight[x.Code])!.Code));
-        return new PhraseActorFinder(entries);
+        return new PhraseActorFinder(entries, language);
     }
 
     public IReadOnlyList<ActorMention> Find(string text) => Find(text, Tokenizer.Tokenize(text));
@@ -100,21 +76,21 @@ public sealed class PhraseActorFinder : IActorFinder
                 // "Chinese police", "Gondor's government": a role word right after the name.
                 for (var k = last + 1; k < tokens.Count && k <= last + 1 + MaxWordsBeforeRole && tokens[k].Start < nextStart; k++)
                 {
-                    if (Roles.TryGetValue(tokens[k].Lower, out var role))
+                    if (_roles.TryGetValue(tokens[k].Lower, out var role))
                     {
                         sector = role;
                         end = tokens[k].End;
                         break;
                     }
 
-                    if (!IsPlainGap(text, tokens[k - 1], tokens[k]) || !(tokens[k].Capitalized || Modifiers.Contains(tokens[k].Lower))) break;
+                    if (!IsPlainGap(text, tokens[k - 1], tokens[k]) || !(tokens[k].Capitalized || _modifiers.Contains(tokens[k].Lower))) break;
                 }
 
                 // "the government of Gondor", "the Communist Party of China".
                 if (sector is null && first >= 2 && tokens[first - 1].Lower == "of")
                 {
                     var roleAt = tokens[first - 2].Lower == "the" && first >= 3 ? first - 3 : first - 2;
-                    if (Roles.TryGetValue(tokens[roleAt].Lower, out var role))
+                    if (_roles.TryGetValue(tokens[roleAt].Lower, out var role))
                     {
                         sector = role;
                         start = tokens[roleAt].Start;

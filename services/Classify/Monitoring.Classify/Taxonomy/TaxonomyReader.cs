@@ -10,8 +10,8 @@ namespace Monitoring.Classify.Taxonomy;
 /// </summary>
 public static class TaxonomyReader
 {
-    private static readonly HashSet<string> TopLevelKeys = ["version", "maxHitsPerTerm", "minTerms", "topics"];
-    private static readonly HashSet<string> TopicKeys = ["id", "name", "threshold", "terms", "required", "excluded", "window", "minTerms"];
+    private static readonly HashSet<string> TopLevelKeys = ["version", "maxHitsPerTerm", "minTerms", "titleWeight", "inflect", "minShare", "topics"];
+    private static readonly HashSet<string> TopicKeys = ["id", "name", "description", "threshold", "terms", "required", "excluded", "window", "minTerms", "minShare", "minParties", "yieldsTo"];
 
     public static TaxonomyDefinition Parse(string yaml)
     {
@@ -37,6 +37,9 @@ public static class TaxonomyReader
                 case "version": taxonomy.Version = Int(value, "version"); break;
                 case "maxHitsPerTerm": taxonomy.MaxHitsPerTerm = Int(value, "maxHitsPerTerm"); break;
                 case "minTerms": taxonomy.MinTerms = Int(value, "minTerms"); break;
+                case "titleWeight": taxonomy.TitleWeight = Number(value, "titleWeight"); break;
+                case "minShare": taxonomy.MinShare = Number(value, "minShare"); break;
+                case "inflect": taxonomy.Inflect = Bool(value, "inflect"); break;
                 case "topics":
                     if (value is not YamlSequenceNode topics) throw new TaxonomyException("topics must be a list", Line(value));
                     taxonomy.Topics.AddRange(topics.Children.Select(ReadTopic));
@@ -61,6 +64,13 @@ public static class TaxonomyReader
             {
                 case "id": topic.Id = Scalar(value, "id"); break;
                 case "name": topic.Name = Scalar(value, "name"); break;
+                case "description": topic.Description = Scalar(value, "description"); break;
+                case "minShare": topic.MinShare = Number(value, where + "minShare"); break;
+                case "minParties": topic.MinParties = Int(value, where + "minParties"); break;
+                case "yieldsTo":
+                    if (value is not YamlSequenceNode yields) throw new TaxonomyException(where + "yieldsTo must be a list of topic ids", Line(value));
+                    topic.YieldsTo.AddRange(yields.Children.Select(y => Scalar(y, where + "a topic id in yieldsTo")));
+                    break;
                 case "threshold": topic.Threshold = Number(value, where + "threshold"); break;
                 case "window": topic.Window = Int(value, where + "window"); break;
                 case "minTerms": topic.MinTerms = Int(value, where + "minTerms"); break;
@@ -109,6 +119,9 @@ public static class TaxonomyReader
         double.TryParse(Scalar(node, what), NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
             ? number
             : throw new TaxonomyException($"{what}: '{Scalar(node, what)}' is not a number", Line(node));
+
+    private static bool Bool(YamlNode node, string what) =>
+        bool.TryParse(Scalar(node, what), out var value) ? value : throw new TaxonomyException($"{what}: '{Scalar(node, what)}' is not true or false", Line(node));
 
     private static int Int(YamlNode node, string what) =>
         int.TryParse(Scalar(node, what), NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Monitoring.Classify.Text;
 using Monitoring.Contracts;
 
@@ -11,15 +10,17 @@ namespace Monitoring.Classify.Taxonomy;
 /// different positive terms matched, every required block matched (within <c>window</c> tokens of a positive term,
 /// when set) and no excluded phrase did. Each tag carries its evidence; the evidence weights add up to the score.
 /// </summary>
-public sealed partial class TopicTagger
+public sealed class TopicTagger
 {
     private readonly TaxonomyDefinition _taxonomy;
+    private readonly Dictionary<string, int> _index;
     private readonly Lazy<PhraseMatcher<DictionaryEntry>> _matcher;
 
     public TopicTagger(TaxonomyDefinition taxonomy)
     {
-        Validate(taxonomy);
+        TaxonomyValidator.Validate(taxonomy);
         _taxonomy = taxonomy;
+        _index = taxonomy.Topics.Select((topic, i) => (topic.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
         Phrases = Rules(taxonomy).ToList();
         _matcher = new Lazy<PhraseMatcher<DictionaryEntry>>(() => new PhraseMatcher<DictionaryEntry>(Phrases));
     }
@@ -43,10 +44,15 @@ public sealed partial class TopicTagger
         }
     }
 
-    public List<TopicScore> Tag(string text, List<Token> tokens) => Score(text, tokens, _matcher.Value.Match(text, tokens, longestOnly: false));
+    public List<TopicScore> Tag(string text, List<Token> tokens, int titleEnd = 0, int parties = int.MaxValue) =>
+        Score(text, tokens, _matcher.Value.Match(text, tokens, longestOnly: false), titleEnd, parties);
 
-    /// <summary>Scores the topic rules among <paramref name="matches"/> (all matches of a matcher compiled from <see cref="Phrases"/>, possibly with other dictionaries).</summary>
-    public List<TopicScore> Score(string text, List<Token> tokens, List<PhraseMatch<DictionaryEntry>> matches)
+    /// <summary>
+    /// Scores the topic rules among <paramref name="matches"/> (all matches of a matcher compiled from <see cref="Phrases"/>,
+    /// possibly with other dictionaries). Text before <paramref name="titleEnd"/> is the title; <paramref name="parties"/>
+    /// is how many different countries and organisations the article names (for <see cref="TopicDefinition.MinParties"/>).
+    /// </summary>
+    public List<TopicScore> Score(string text, List<Token> tokens, List<PhraseMatch<DictionaryEntry>> matches, int titleEnd = 0, int parties = int.MaxValue)
     {
         var ruleMatches = matches.Where(m => m.Phrase.Value is TopicRule rule && ReferenceEquals(rule.Owner, this)).ToList();
 
@@ -81,13 +87,16 @@ public sealed partial class TopicTagger
         foreach (var (index, state) in states)
         {
             var topic = _taxonomy.Topics[index];
-            var score = state.Terms.Sum(t => t.Rule.Weight);
-            if (score < topic.Threshold) continue;
+            var score = state.Terms.Sum(t => Weight(t.Rule, t.Match, titleEnd));
+            if (score < topic.Threshold || parties < (topic.MinParties ?? 0)) continue;
             var positives = state.Terms.Where(t => t.Rule.Weight > 0).Select(t => t.Match.FirstToken).ToList();
-            if (DistinctWords(text, tokens, state.Terms) < (topic.MinTerms ?? _taxonomy.MinTerms)) continue;
+
+            // One term repeated is a passing mention, unless the title names it: then it is what the article is about.
+            var inTitle = state.Terms.Any(t => t.Rule.Weight > 0 && t.Match.Start < titleEnd) ? 1 : 0;
+            if (DistinctWords(text, tokens, state.Terms) + inTitle < (topic.MinTerms ?? _taxonomy.MinTerms)) continue;
             if (state.Excluded.Any(e => Near(e.Match, positives, topic.Window))) continue;
 
-            var evidence = state.Terms.Select(t => Evidence(text, t.Rule, t.Match)).ToList();
+            var evidence = state.Terms.Select(t => Evidence(text, t.Rule, t.Match, Weight(t.Rule, t.Match, titleEnd))).ToList();
             var satisfied = true;
             for (var block = 0; block < topic.Required.Count && satisfied; block++)
             {
@@ -102,8 +111,17 @@ public sealed partial class TopicTagger
         }
 
         scores.Sort((a, b) => b.Score.CompareTo(a.Score));
+        if (scores.Count > 1) scores.RemoveAll(s => s.Score < ShareOf(s.Id) * scores[0].Score);
+        if (scores.Count > 1) scores.RemoveAll(s => Topic(s.Id).YieldsTo.Any(y => scores.Any(other => other.Id == y && other.Score > s.Score)));
         return scores;
     }
+
+    private TopicDefinition Topic(string topicId) => _taxonomy.Topics[_index[topicId]];
+
+    private double ShareOf(string topicId) => Topic(topicId).MinShare ?? _taxonomy.MinShare;
+
+    private double Weight(TopicRule rule, PhraseMatch<DictionaryEntry> match, int titleEnd) =>
+        match.Start < titleEnd && rule.Weight > 0 ? rule.Weight * _taxonomy.TitleWeight : rule.Weight;
 
     // Different terms of one stem are one term: "terrorism" and "terrorist", matched by "terroris*" and "terror*",
     // are a single subject mentioned twice. A match's key is the first five letters of each of its words.
@@ -124,10 +142,9 @@ public sealed partial class TopicTagger
     private static bool Near(PhraseMatch<DictionaryEntry> match, List<int> positives, int? window) =>
         window is not { } w || positives.Any(p => Math.Abs(p - match.FirstToken) <= w);
 
-    private static MatchEvidence Evidence(string text, TopicRule rule, PhraseMatch<DictionaryEntry> match) => new()
+    private static MatchEvidence Evidence(string text, TopicRule rule, PhraseMatch<DictionaryEntry> match, double weight = 0) => new()
     {
-        Rule = rule.Id, Text = text[match.Start..match.End], Start = match.Start, End = match.End,
-        Weight = rule.Kind == RuleKind.Term ? rule.Weight : 0,
+        Rule = rule.Id, Text = text[match.Start..match.End], Start = match.Start, End = match.End, Weight = weight,
     };
 
     private IEnumerable<Phrase<DictionaryEntry>> Rules(TaxonomyDefinition taxonomy)
@@ -135,56 +152,27 @@ public sealed partial class TopicTagger
         for (var t = 0; t < taxonomy.Topics.Count; t++)
         {
             var topic = taxonomy.Topics[t];
-            foreach (var (term, weight) in topic.Terms) yield return new Phrase<DictionaryEntry>(term, new TopicRule(this, t, RuleKind.Term, 0, term, weight, $"{topic.Id}/terms/{term}"));
-            for (var b = 0; b < topic.Required.Count; b++)
-            {
-                foreach (var phrase in topic.Required[b]) yield return new Phrase<DictionaryEntry>(phrase, new TopicRule(this, t, RuleKind.Required, b, phrase, 0, $"{topic.Id}/required[{b}]/{phrase}"));
-            }
-
-            foreach (var phrase in topic.Excluded) yield return new Phrase<DictionaryEntry>(phrase, new TopicRule(this, t, RuleKind.Excluded, 0, phrase, 0, $"{topic.Id}/excluded/{phrase}"));
-        }
-    }
-
-    private static void Validate(TaxonomyDefinition taxonomy)
-    {
-        if (taxonomy.Topics.Count == 0) throw new TaxonomyException("no topics defined", 1);
-        if (taxonomy.MaxHitsPerTerm < 1) throw new TaxonomyException("maxHitsPerTerm must be at least 1", 1);
-        if (taxonomy.MinTerms < 1) throw new TaxonomyException("minTerms must be at least 1", 1);
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var topic in taxonomy.Topics)
-        {
-            if (string.IsNullOrWhiteSpace(topic.Id)) throw new TaxonomyException("a topic has no id", topic.Line);
-            if (!TopicId().IsMatch(topic.Id)) throw new TaxonomyException($"topic id '{topic.Id}': use lower-case letters, digits and hyphens", topic.Line);
-            if (!seen.TryAdd(topic.Id, topic.Line)) throw new TaxonomyException($"topic id '{topic.Id}' is defined twice (first at line {seen[topic.Id]})", topic.Line);
-            var where = $"topic '{topic.Id}'";
-            if (topic.Threshold <= 0) throw new TaxonomyException($"{where}: threshold must be positive", topic.KeyLines.GetValueOrDefault("threshold", topic.Line));
-            if (topic.Terms.Count == 0) throw new TaxonomyException($"{where}: no terms", topic.KeyLines.GetValueOrDefault("terms", topic.Line));
-            if (!topic.Terms.Values.Any(w => w > 0)) throw new TaxonomyException($"{where}: no term has a positive weight", topic.Line);
-            if (topic.Window is < 1) throw new TaxonomyException($"{where}: window must be at least 1 token", topic.KeyLines.GetValueOrDefault("window", topic.Line));
-            if (topic.MinTerms is < 1) throw new TaxonomyException($"{where}: minTerms must be at least 1", topic.KeyLines.GetValueOrDefault("minTerms", topic.Line));
             foreach (var (term, weight) in topic.Terms)
             {
-                if (weight == 0 || double.IsNaN(weight)) throw new TaxonomyException($"{where}, term '{term}': weight must be non-zero", topic.Lines.GetValueOrDefault(term, topic.Line));
+                foreach (var phrase in Forms(taxonomy, term)) yield return new Phrase<DictionaryEntry>(phrase, new TopicRule(this, t, RuleKind.Term, 0, term, weight, $"{topic.Id}/terms/{term}"));
             }
 
-            if (topic.Required.Any(block => block.Count == 0)) throw new TaxonomyException($"{where}: a required block is empty", topic.KeyLines.GetValueOrDefault("required", topic.Line));
-            foreach (var phrase in topic.Terms.Keys.Concat(topic.Required.SelectMany(b => b)).Concat(topic.Excluded))
+            for (var b = 0; b < topic.Required.Count; b++)
             {
-                var line = topic.Lines.GetValueOrDefault(phrase, topic.Line);
-                if (Tokenizer.Tokenize(phrase).Count == 0) throw new TaxonomyException($"{where}: '{phrase}' has no words", line);
-                foreach (Match wildcard in Wildcard().Matches(phrase))
+                foreach (var required in topic.Required[b])
                 {
-                    if (wildcard.Groups[1].Length < PhraseMatcher<DictionaryEntry>.WildcardKeyLength) throw new TaxonomyException($"{where}, term '{phrase}': a wildcard needs at least four letters before '*'", line);
+                    foreach (var phrase in Forms(taxonomy, required)) yield return new Phrase<DictionaryEntry>(phrase, new TopicRule(this, t, RuleKind.Required, b, required, 0, $"{topic.Id}/required[{b}]/{required}"));
                 }
+            }
+
+            foreach (var excluded in topic.Excluded)
+            {
+                foreach (var phrase in Forms(taxonomy, excluded)) yield return new Phrase<DictionaryEntry>(phrase, new TopicRule(this, t, RuleKind.Excluded, 0, excluded, 0, $"{topic.Id}/excluded/{excluded}"));
             }
         }
     }
 
-    [GeneratedRegex(@"^[a-z0-9]+(-[a-z0-9]+)*$")]
-    private static partial Regex TopicId();
-
-    [GeneratedRegex(@"(\w*)\*")]
-    private static partial Regex Wildcard();
+    private static IEnumerable<string> Forms(TaxonomyDefinition taxonomy, string phrase) => taxonomy.Inflect ? EnglishInflection.PhraseForms(phrase) : [phrase];
 
     internal enum RuleKind
     {

@@ -30,6 +30,15 @@ public static class Tokenizer
             }
 
             var start = i;
+
+            // French and Italian elision: "l'Algérie" is "l'" and "Algérie", so the name is found as a word.
+            if (i + 2 < text.Length && text[i + 1] is '\'' or '’' && char.IsLetter(text[i + 2]) && IsElided(text, i))
+            {
+                tokens.Add(new Token(text.Substring(i, 1).ToLower(CultureInfo.InvariantCulture), i, 1, Capitalized: char.IsUpper(c)));
+                i += 2;
+                continue;
+            }
+
             while (i < text.Length && (IsWordChar(text[i]) || (IsInnerPunctuation(text[i]) && i + 1 < text.Length && IsWordChar(text[i + 1]))))
             {
                 i++;
@@ -48,6 +57,11 @@ public static class Tokenizer
 
         return tokens;
     }
+
+    // A one-letter article or pronoun before an apostrophe, at the start of a word: l', d', j', n', s', c', m', t'.
+    private static bool IsElided(string text, int i) =>
+        text[i] is 'l' or 'L' or 'd' or 'D' or 'j' or 'J' or 'n' or 'N' or 's' or 'S' or 'c' or 'C' or 'm' or 'M' or 't' or 'T'
+        && (i == 0 || !char.IsLetterOrDigit(text[i - 1]));
 
     private static bool IsWordChar(char c) => (char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) && !IsIdeographic(c);
 

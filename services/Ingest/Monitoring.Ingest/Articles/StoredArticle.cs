@@ -7,6 +7,7 @@ public sealed record StoredArticle
     public required string ContentHash { get; init; }
     public required string Text { get; init; }
     public string? Title { get; init; }
+    public string? Byline { get; init; }
     public string? Url { get; init; }
     public string? Source { get; init; }
     public required string Language { get; init; }

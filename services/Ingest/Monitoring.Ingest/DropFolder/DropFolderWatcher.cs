@@ -9,8 +9,10 @@ using Monitoring.ServiceDefaults.Messaging;
 namespace Monitoring.Ingest.DropFolder;
 
 /// <summary>
-/// Ingests <c>.txt</c> and <c>.html</c> files dropped into a folder, then moves each into <c>processed/</c>,
-/// or into <c>failed/</c> beside a <c>.error.txt</c> that says why. Polls rather than relying on file-system
+/// Ingests <c>.txt</c> and <c>.html</c> files dropped into a folder, then moves each into <c>processed/</c>.
+/// What is not an article — any other kind of file, binary or encoded data, a page without readable text — goes to
+/// <c>rejected/</c> beside a <c>.reason.txt</c> a person can read; a file that failed for another reason (the store
+/// was down) goes to <c>failed/</c> beside a <c>.error.txt</c>. Polls rather than relying on file-system
 /// events alone, which are lost on network shares and container volumes.
 /// </summary>
 public sealed class DropFolderWatcher(
@@ -38,7 +40,7 @@ public sealed class DropFolderWatcher(
     public async Task ScanAsync(string folder, CancellationToken cancellationToken)
     {
         var files = Directory.EnumerateFiles(folder)
-            .Where(file => Extensions.Contains(Path.GetExtension(file), StringComparer.OrdinalIgnoreCase))
+            .Where(file => !Path.GetFileName(file).StartsWith('.'))
             .Where(file => clock.GetUtcNow() - File.GetLastWriteTimeUtc(file) > SettleTime)
             .Order(StringComparer.Ordinal)
             .ToList();
@@ -52,6 +54,11 @@ public sealed class DropFolderWatcher(
     {
         try
         {
+            if (!Extensions.Contains(Path.GetExtension(file), StringComparer.OrdinalIgnoreCase))
+            {
+                throw new NotAnArticleException($"'{Path.GetExtension(file)}' files are neither text nor HTML; the drop folder takes .txt, .html and .htm.", binary: true);
+            }
+
             var content = await File.ReadAllTextAsync(file, cancellationToken);
             var isHtml = !Path.GetExtension(file).Equals(".txt", StringComparison.OrdinalIgnoreCase);
             var submission = new ArticleSubmission { Source = "drop-folder", Text = isHtml ? null : content, Html = isHtml ? content : null };
@@ -66,6 +73,14 @@ public sealed class DropFolderWatcher(
         {
             // Not the file's fault: it stays where it is and is taken at a later scan.
             logger.LogInformation("{File} waits: the broker cannot be reached", Path.GetFileName(file));
+        }
+        catch (NotAnArticleException exception)
+        {
+            logger.LogWarning("Rejected {File}: {Reason}", Path.GetFileName(file), exception.Message);
+            activity.Rejected(ChannelActivity.DropFolder, $"{Path.GetFileName(file)}: {exception.Message}");
+            var rejected = Path.Combine(folder, "rejected");
+            Move(file, rejected);
+            await File.WriteAllTextAsync(Path.Combine(rejected, Path.GetFileName(file) + ".reason.txt"), exception.Message + Environment.NewLine, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

@@ -1,18 +1,20 @@
-using AngleSharp.Html.Dom;
+using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 
 namespace Monitoring.Ingest.Extraction;
 
 /// <summary>
 /// Turns a submission (plain text or HTML) into the article's clean main text, title, byline, date, canonical URL
-/// and language. With a <see cref="SourceBoilerplate"/> it also drops the lines each source repeats across its articles.
+/// and language. An HTML page is parsed once; several strategies propose where the article is
+/// (<see cref="ContentCandidates"/>, JSON-LD <c>articleBody</c>), each proposal is read without its furniture and
+/// the best is kept (<see cref="CandidateChoice"/>). With a <see cref="SourceBoilerplate"/> it also drops the lines
+/// each source repeats across its articles.
 /// </summary>
 public sealed class ArticleExtractor(SourceBoilerplate? sourceBoilerplate = null)
 {
     private const int MaxTitleLength = 200;
 
-    // Used only to resolve relative links; SmartReader needs an absolute URI even when the page came from a file.
-    private const string PlaceholderUri = "https://article.invalid/";
+    private static readonly HtmlParser Parser = new();
 
     public ArticleExtractor()
         : this(null)
@@ -26,7 +28,15 @@ public sealed class ArticleExtractor(SourceBoilerplate? sourceBoilerplate = null
     public void Learn(ArticleSubmission submission)
     {
         if (sourceBoilerplate is null || SourceKey(submission, canonicalUrl: null) is not { } source) return;
-        sourceBoilerplate.Observe(source, Lines(submission));
+        if (!string.IsNullOrWhiteSpace(submission.Html))
+        {
+            using var document = Parser.ParseDocument(submission.Html);
+            sourceBoilerplate.Observe(source, PageLines(document));
+        }
+        else
+        {
+            sourceBoilerplate.Observe(source, TextLines(submission.Text));
+        }
     }
 
     public ExtractedArticle Extract(ArticleSubmission submission)
@@ -39,48 +49,50 @@ public sealed class ArticleExtractor(SourceBoilerplate? sourceBoilerplate = null
         var lines = BoilerplateFilter.Clean((submission.Text ?? string.Empty).Split('\n'));
         if (sourceBoilerplate is not null && SourceKey(submission, submission.Url) is { } source)
         {
-            lines = WithoutSourceTemplate(source, Lines(submission), lines);
+            lines = WithoutSourceTemplate(source, TextLines(submission.Text), lines);
         }
 
-        return Build(lines, submission.Title, byline: null, submission.Url, submission.PublishedAt, declaredLanguage: null);
+        return Build(lines, submission.Title, byline: null, submission.Url, submission.PublishedAt, declaredLanguage: null, "text");
     }
 
     private ExtractedArticle FromHtml(string html, ArticleSubmission submission)
     {
         var baseUri = Uri.TryCreate(submission.Url, UriKind.Absolute, out var uri) ? uri : null;
-        var parser = new HtmlParser();
-        using var document = parser.ParseDocument(html);
+        using var document = Parser.ParseDocument(html);
         var metadata = HtmlMetadata.Read(document, baseUri);
         var canonical = metadata.CanonicalUrl ?? baseUri?.ToString();
         var source = sourceBoilerplate is null ? null : SourceKey(submission, canonical);
+        var title = HtmlMetadata.Clean(submission.Title) ?? metadata.Title;
+        var byline = metadata.Byline;
 
-        // SmartReader rewrites the document it reads, so the other readings work on a second parse.
-        using var pristine = parser.ParseDocument(html);
-        var pageLines = source is null ? null : PageLines(pristine);
-        var readable = HtmlMainText.Read(document, baseUri?.ToString() ?? PlaceholderUri);
+        var chosen = Choose(document, metadata, title, byline);
+        var lines = chosen?.Lines ?? [];
+        if (source is not null) lines = WithoutSourceTemplate(source, PageLines(document), lines);
+        var published = submission.PublishedAt ?? metadata.PublishedAt;
+        return Build(lines, title, byline, canonical, published, metadata.Language, chosen?.Method ?? "none");
+    }
 
-        var title = HtmlMetadata.Clean(submission.Title) ?? metadata.Title ?? HtmlMetadata.Clean(readable.Title);
-        var byline = metadata.Byline ?? HtmlMetadata.Clean(readable.Byline ?? readable.Author);
-        var lines = MainTextFilter.Apply(HtmlMainText.Blocks(readable.Content ?? string.Empty), title, byline);
-
-        // Readability occasionally picks a side box or cleans the article away; when the densest paragraph
-        // container of the page holds far more text, that container is the article.
-        if (ParagraphContainer.Find(pristine) is { } container)
+    private static ReadCandidate? Choose(IDocument document, HtmlMetadata metadata, string? title, string? byline)
+    {
+        var cues = BoilerplateCues.Default;
+        var read = new List<ReadCandidate>(4);
+        if (document.Body is { } body)
         {
-            var alternative = MainTextFilter.Apply(HtmlMainText.Blocks(container), title, byline);
-            if (WordCount(alternative) > 2 * WordCount(lines)) lines = alternative;
+            foreach (var candidate in ContentCandidates.Find(body, cues))
+            {
+                var reading = HtmlMainText.Read(candidate.Containers, cues);
+                var lines = MainTextFilter.Apply(reading.Blocks, title, byline, cues, out var listLines);
+                read.Add(CandidateChoice.Measure(candidate.Method, lines, listLines));
+            }
         }
 
-        // Some pages render the body with script and ship it only as JSON-LD articleBody; prefer it when the
-        // markup yielded clearly less.
-        if (metadata.ArticleBody is { } articleBody && WordCount(articleBody) > (1.5 * WordCount(lines)) + 20)
+        if (metadata.ArticleBody is { } articleBody)
         {
-            lines = BoilerplateFilter.Clean(articleBody.Split('\n'));
+            read.Add(CandidateChoice.Measure("jsonld", BoilerplateFilter.Clean(articleBody.Split('\n')), listLines: null));
         }
 
-        if (source is not null) lines = WithoutSourceTemplate(source, pageLines!, lines);
-        var published = submission.PublishedAt ?? metadata.PublishedAt ?? readable.PublicationDate;
-        return Build(lines, title, byline, canonical, published, metadata.Language);
+        if (read.Count == 0) return null;
+        return CandidateChoice.Choose(read);
     }
 
     private IReadOnlyList<string> WithoutSourceTemplate(string source, IReadOnlyList<string> documentLines, IReadOnlyList<string> lines)
@@ -94,28 +106,20 @@ public sealed class ArticleExtractor(SourceBoilerplate? sourceBoilerplate = null
 
     // What the source model learns from: plain text line by line as submitted, HTML by every text block of the
     // page, template included. Learn and Extract must see the same lines, so one document counts once.
-    private static List<string> Lines(ArticleSubmission submission)
-    {
-        if (!string.IsNullOrWhiteSpace(submission.Html))
-        {
-            using var document = new HtmlParser().ParseDocument(submission.Html);
-            return PageLines(document);
-        }
+    private static List<string> TextLines(string? text) =>
+        (text ?? string.Empty).Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0).ToList();
 
-        return (submission.Text ?? string.Empty).Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0).ToList();
-    }
-
-    private static List<string> PageLines(IHtmlDocument document) =>
+    private static List<string> PageLines(IDocument document) =>
         document.Body is { } body ? HtmlMainText.Blocks(body).Select(block => block.Text).ToList() : [];
 
-    private static string? SourceKey(ArticleSubmission submission, string? canonicalUrl)
+    internal static string? SourceKey(ArticleSubmission submission, string? canonicalUrl)
     {
         if (!string.IsNullOrWhiteSpace(submission.Source)) return submission.Source.Trim();
         var url = submission.Url ?? canonicalUrl;
         return Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Host.Length > 0 ? uri.Host : null;
     }
 
-    private static ExtractedArticle Build(IReadOnlyList<string> lines, string? title, string? byline, string? url, DateTimeOffset? publishedAt, string? declaredLanguage)
+    private static ExtractedArticle Build(IReadOnlyList<string> lines, string? title, string? byline, string? url, DateTimeOffset? publishedAt, string? declaredLanguage, string method)
     {
         title = string.IsNullOrWhiteSpace(title) ? null : title.Trim();
         var body = lines.ToList();
@@ -132,12 +136,8 @@ public sealed class ArticleExtractor(SourceBoilerplate? sourceBoilerplate = null
             language = declaredLanguage;
         }
 
-        return new ExtractedArticle(title, text, language, url, publishedAt) { Byline = byline };
+        return new ExtractedArticle(title, text, language, url, publishedAt) { Byline = byline, Method = method };
     }
-
-    private static int WordCount(IEnumerable<string> lines) => lines.Sum(WordCount);
-
-    private static int WordCount(string text) => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
 
     private static string Shorten(string line) =>
         line.Length <= MaxTitleLength ? line : line[..line.LastIndexOf(' ', MaxTitleLength)] + "…";

@@ -4,7 +4,7 @@ namespace Monitoring.Ingest.Extraction;
 
 /// <summary>
 /// Drops the lines a scraper picks up around an article: short lines the page repeats (menus, copyright,
-/// hotlines printed twice), cookie and consent banners, copyright and licence notices, and photo captions
+/// hotlines printed twice), cookie and consent banners and menu words (in the languages of <see cref="BoilerplateCues"/>), copyright and licence notices, and photo captions
 /// ending in an agency credit such as "/CFP".
 /// </summary>
 public static partial class BoilerplateFilter
@@ -48,21 +48,15 @@ public static partial class BoilerplateFilter
     }
 
     public static bool IsBoilerplate(string line) =>
-        CookieNotice().IsMatch(line)
-        || (line.Length <= ShortLineLength && (FooterNotice().IsMatch(line) || NavigationWord().IsMatch(line)))
+        (line.Length <= 600 && BoilerplateCues.Default.IsConsentNotice(line))
+        || (line.Length <= ShortLineLength && (FooterNotice().IsMatch(line) || BoilerplateCues.IsLine(BoilerplateCues.Default.NavigationWords, line)))
         || (line.Length <= 300 && PhotoCredit().IsMatch(line));
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
 
-    [GeneratedRegex(@"\bcookies?\b.*\b(agree|consent|accept|settings|policy|privacy)\b|\b(agree|consent|accept)\b.*\bcookies?\b", RegexOptions.IgnoreCase)]
-    private static partial Regex CookieNotice();
-
     [GeneratedRegex(@"(copyright|©|\(c\)\s*\d{4}|all rights reserved|hotline|ICP备|terms of (use|service)|privacy policy)", RegexOptions.IgnoreCase)]
     private static partial Regex FooterNotice();
-
-    [GeneratedRegex(@"^(sitemap|site map|home|menu|search|share|print|e-?mail|subscribe|log ?in|sign ?in|sign up|advertisement|related( articles| stories)?|read more)\s*:?$", RegexOptions.IgnoreCase)]
-    private static partial Regex NavigationWord();
 
     // "A file photo of ... /CFP", "Protesters in ... /Reuters": a caption that ends with the agency that shot it.
     [GeneratedRegex(@"\s/\s?(?:[A-Z][A-Za-z]*|[A-Z]{2,})(?:\s?(?:Photo|Images))?\.?$")]

@@ -1,16 +1,14 @@
 using System.Text;
 using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
-using SmartReader;
 
 namespace Monitoring.Ingest.Extraction;
 
 /// <summary>
-/// The article body of a page as text blocks (paragraphs, headings, list items). SmartReader (a port of Mozilla's
-/// Readability) finds the content container; we then turn its HTML into blocks ourselves and drop what Readability
-/// keeps but a reader does not want: captions and credits, link lists ("related", "read more"), share and
-/// newsletter prompts, the title and byline repeated in the body.
+/// Turns an element of a parsed page into text blocks (paragraphs, headings, list items, table rows), each with
+/// its link density and whether it is a caption. With furniture skipping on, the navigation, comment threads,
+/// related lists and boxes inside the element (<see cref="FurnitureElements"/>) are not read. The page is never
+/// modified, so every candidate container reads the same single parse.
 /// </summary>
 internal static class HtmlMainText
 {
@@ -21,35 +19,36 @@ internal static class HtmlMainText
         "figcaption", "form", "fieldset", "address", "details", "summary", "hr", "br",
     };
 
-    private static readonly HashSet<string> SkippedTags = new(StringComparer.OrdinalIgnoreCase)
+    internal static readonly HashSet<string> SkippedTags = new(StringComparer.OrdinalIgnoreCase)
     {
-        "script", "style", "noscript", "template", "svg", "button", "select", "option", "textarea", "input", "iframe", "object", "embed", "canvas", "video", "audio",
+        "script", "style", "noscript", "template", "svg", "button", "select", "option", "textarea", "input", "iframe", "object", "embed", "canvas", "video", "audio", "head", "title", "meta", "link",
     };
 
-    public static SmartReader.Article Read(IHtmlDocument document, string uri)
-    {
-        using var reader = new Reader(uri, document);
-        return reader.GetArticle();
-    }
-
-    /// <summary>Turns the HTML of the content container into blocks: one per paragraph, heading or list item.</summary>
+    /// <summary>Turns an HTML fragment (JSON-LD articleBody with markup, a test's snippet) into blocks.</summary>
     public static List<TextBlock> Blocks(string contentHtml)
     {
         using var document = new HtmlParser().ParseDocument("<!doctype html><html><body>" + contentHtml + "</body></html>");
         return Blocks(document.Body!);
     }
 
-    /// <summary>The blocks of an element of a parsed page.</summary>
-    public static List<TextBlock> Blocks(INode root)
+    /// <summary>The blocks of an element of a parsed page, everything read.</summary>
+    public static List<TextBlock> Blocks(INode root) => Read([root], cues: null).Blocks;
+
+    /// <summary>The blocks of some elements of a parsed page, in order, without the furniture inside them.</summary>
+    public static BlockReading Read(IReadOnlyList<INode> roots, BoilerplateCues? cues)
     {
-        var blocks = new List<TextBlock>();
+        var reading = new BlockReading(cues, roots.Sum(root => root.TextContent.Length));
         var current = new BlockBuilder();
-        Walk(root, current, blocks, context: default);
-        current.Flush(blocks);
-        return blocks;
+        foreach (var root in roots)
+        {
+            Walk(root, current, reading, context: default);
+            current.Flush(reading.Blocks);
+        }
+
+        return reading;
     }
 
-    private static void Walk(INode node, BlockBuilder current, List<TextBlock> blocks, BlockContext context)
+    private static void Walk(INode node, BlockBuilder current, BlockReading reading, BlockContext context)
     {
         foreach (var child in node.ChildNodes)
         {
@@ -61,13 +60,22 @@ internal static class HtmlMainText
                 case IElement element when SkippedTags.Contains(element.LocalName):
                     break;
                 case IElement element when element.LocalName == "br":
-                    current.Flush(blocks);
+                    current.Flush(reading.Blocks);
+                    break;
+                case IElement element when reading.IsFurniture(element):
+                    current.Flush(reading.Blocks);
                     break;
                 case IElement element:
                     var inner = context with
                     {
                         InLink = context.InLink || element.LocalName == "a",
-                        InCaption = context.InCaption || element.LocalName is "figcaption" or "figure",
+                        // A figure's caption and credit are not the article; a table, list or quote a CMS wraps in <figure> is.
+                        InCaption = element.LocalName switch
+                        {
+                            "figcaption" => true,
+                            "figure" => !HoldsContent(element),
+                            _ => context.InCaption,
+                        },
                         Kind = element.LocalName switch
                         {
                             "h1" or "h2" or "h3" or "h4" or "h5" or "h6" => BlockKind.Heading,
@@ -80,13 +88,15 @@ internal static class HtmlMainText
                     // A table row reads as one line, its cells separated by bars, as the row of a text table.
                     if (element.LocalName is "td" or "th") current.Separate(" | ");
                     var isBlock = BlockTags.Contains(element.LocalName);
-                    if (isBlock) current.Flush(blocks);
-                    Walk(element, current, blocks, inner);
-                    if (isBlock) current.Flush(blocks);
+                    if (isBlock) current.Flush(reading.Blocks);
+                    Walk(element, current, reading, inner);
+                    if (isBlock) current.Flush(reading.Blocks);
                     break;
             }
         }
     }
+
+    private static bool HoldsContent(IElement figure) => figure.QuerySelector("table, ul, ol, blockquote, pre") is not null;
 
     private sealed class BlockBuilder
     {
@@ -115,7 +125,17 @@ internal static class HtmlMainText
 
         public void Separate(string separator)
         {
-            if (_text.Length > 0 && !_text.ToString().EndsWith(separator, StringComparison.Ordinal)) _text.Append(separator);
+            if (_text.Length > separator.Length && !EndsWith(separator)) _text.Append(separator);
+        }
+
+        private bool EndsWith(string suffix)
+        {
+            for (var i = 0; i < suffix.Length; i++)
+            {
+                if (_text[_text.Length - suffix.Length + i] != suffix[i]) return false;
+            }
+
+            return true;
         }
 
         public void Flush(List<TextBlock> blocks)
@@ -132,6 +152,20 @@ internal static class HtmlMainText
     }
 
     private readonly record struct BlockContext(BlockKind Kind, bool InLink, bool InCaption);
+}
+
+/// <summary>What reading containers gives: their blocks, furniture skipped.</summary>
+internal sealed class BlockReading(BoilerplateCues? cues, int rootTextLength)
+{
+    public List<TextBlock> Blocks { get; } = [];
+
+    public bool IsFurniture(IElement element)
+    {
+        if (cues is null || FurnitureElements.Kind(element, cues) is not { } kind) return false;
+
+        // A wrapper that carries a furniture word but holds most of the container ("post has-comments") is the article.
+        return kind is "structure" || element.TextContent.Length * 2 <= rootTextLength;
+    }
 }
 
 internal enum BlockKind

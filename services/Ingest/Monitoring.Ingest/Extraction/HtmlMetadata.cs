@@ -24,35 +24,37 @@ public sealed partial record HtmlMetadata(
 
     public static HtmlMetadata Read(IDocument document, Uri? baseUri)
     {
+        var metas = MetaTags(document);
+        string? Meta(string name) => metas.GetValueOrDefault(name);
         var ld = JsonLdArticle.Find(document);
-        var title = Clean(ld?.Headline) ?? Clean(Meta(document, "og:title")) ?? Clean(Meta(document, "twitter:title"))
-            ?? Clean(document.QuerySelector("article h1, main h1, h1")?.TextContent) ?? Clean(document.Title);
-        var byline = ld?.Author ?? AuthorFromMeta(document) ?? AuthorFromMarkup(document);
+        var title = PageTitle.Find(document, ld?.Headline, Meta);
+        var byline = CleanByline(ld?.Author) ?? AuthorFromMeta(Meta) ?? AuthorFromMarkup(document);
         var published = ParseDate(ld?.DatePublished)
-            ?? DateMetaNames.Select(name => ParseDate(Meta(document, name))).FirstOrDefault(date => date is not null)
-            ?? ParseDate(document.QuerySelector("[itemprop=datePublished]")?.GetAttribute("content") ?? document.QuerySelector("[itemprop=datePublished]")?.GetAttribute("datetime"))
-            ?? ParseDate(document.QuerySelector("article time[datetime], time[pubdate][datetime], time[datetime]")?.GetAttribute("datetime"));
+            ?? DateMetaNames.Select(name => ParseDate(Meta(name))).FirstOrDefault(date => date is not null)
+            ?? ParseDate(document.QuerySelector("[itemprop=datePublished]")?.GetAttribute("content") ?? document.QuerySelector("[itemprop=datePublished]")?.GetAttribute("datetime"));
+        var modified = ParseDate(ld?.DateModified) ?? ParseDate(Meta("article:modified_time")) ?? ParseDate(Meta("dateModified"))
+            ?? ParseDate(document.QuerySelector("[itemprop=dateModified]")?.GetAttribute("content"));
         var canonical = Absolute(document.QuerySelector("link[rel=canonical]")?.GetAttribute("href"), baseUri)
-            ?? Absolute(Meta(document, "og:url"), baseUri)
+            ?? Absolute(Meta("og:url"), baseUri)
             ?? Absolute(ld?.Url, baseUri);
         var language = Clean(document.DocumentElement.GetAttribute("lang"))
-            ?? Clean(Meta(document, "content-language") ?? document.QuerySelector("meta[http-equiv='content-language' i]")?.GetAttribute("content"))
-            ?? Clean(ld?.InLanguage) ?? Clean(Meta(document, "og:locale"));
-        return new HtmlMetadata(title, byline, published, canonical, NormaliseLanguage(language), ld?.ArticleBody);
+            ?? Clean(Meta("content-language") ?? document.QuerySelector("meta[http-equiv='content-language' i]")?.GetAttribute("content"))
+            ?? Clean(ld?.InLanguage) ?? Clean(Meta("og:locale"));
+        return new HtmlMetadata(title, byline, PageDate.Find(document, published, modified), canonical, NormaliseLanguage(language), ld?.ArticleBody);
     }
 
-    public static string? Meta(IDocument document, string name)
+    // Every named meta tag once (the first of a name wins), instead of one scan of the page per name looked up.
+    private static Dictionary<string, string> MetaTags(IDocument document)
     {
+        var metas = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var meta in document.QuerySelectorAll("meta[content]"))
         {
             var key = meta.GetAttribute("property") ?? meta.GetAttribute("name") ?? meta.GetAttribute("itemprop");
-            if (key is not null && key.Equals(name, StringComparison.OrdinalIgnoreCase) && !string.IsNullOrWhiteSpace(meta.GetAttribute("content")))
-            {
-                return meta.GetAttribute("content");
-            }
+            var content = meta.GetAttribute("content");
+            if (key is not null && !string.IsNullOrWhiteSpace(content)) metas.TryAdd(key, content);
         }
 
-        return null;
+        return metas;
     }
 
     public static DateTimeOffset? ParseDate(string? value)
@@ -68,24 +70,44 @@ public sealed partial record HtmlMetadata(
             : null;
     }
 
-    private static string? AuthorFromMeta(IDocument document)
+    private static string? AuthorFromMeta(Func<string, string?> meta)
     {
         foreach (var name in AuthorMetaNames)
         {
-            var value = Clean(Meta(document, name));
+            var value = CleanByline(meta(name));
             if (value is not null && !value.StartsWith("http", StringComparison.OrdinalIgnoreCase)) return value;
         }
 
         return null;
     }
 
+    // "By Jane Doe" → "Jane Doe"; a bare "By" is no name.
+    private static string? CleanByline(string? value) => Clean(value) is { } clean ? Clean(ByPrefix().Replace(clean, string.Empty)) : null;
+
+    // Readability's byline rule: the first short element marked as author or byline (rel, microdata, class or id) that reads as a name.
     private static string? AuthorFromMarkup(IDocument document)
     {
-        var element = document.QuerySelector("[rel=author], [itemprop=author] [itemprop=name], [itemprop=author], [class*=byline i] [class*=author i], [class*=byline i], [class*=author-name i]");
-        var text = Clean(element?.TextContent);
-        if (text is null || text.Length > 100) return null;
-        return Clean(ByPrefix().Replace(text, string.Empty));
+        foreach (var selector in MarkupAuthorSelectors)
+        {
+            foreach (var element in document.QuerySelectorAll(selector))
+            {
+                if (element.TextContent.Length > 200) continue;
+                if (CleanByline(element.TextContent) is { Length: >= 3 and <= 80 } name && LooksLikeName(name)) return name;
+            }
+        }
+
+        return null;
     }
+
+    private static readonly string[] MarkupAuthorSelectors =
+    [
+        "[itemprop=author] [itemprop=name]", "[rel=author]", "[itemprop=author]", "[class*=byline i] [class*=author i]", "[class*=author-name i], [class*=authorname i]",
+        "[class*=byline i], [class*=author i], [id*=author i], [class*=writtenby i]",
+    ];
+
+    // A name, not a label or a sentence: a few words, no digits or address signs.
+    private static bool LooksLikeName(string text) =>
+        text.Split(' ').Length <= 6 && !text.Any(c => char.IsDigit(c) || c is '@' or '/' or '|' or ':') && char.IsUpper(text[0]);
 
     private static string? Absolute(string? url, Uri? baseUri)
     {
@@ -111,11 +133,11 @@ public sealed partial record HtmlMetadata(
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
 
-    [GeneratedRegex(@"^(by|von|par|por|di|door|av)\s+", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(written by|posted by|by|von|par|por|di|door|av|автор)(\s+|:\s*|$)", RegexOptions.IgnoreCase)]
     private static partial Regex ByPrefix();
 
     /// <summary>The schema.org Article (NewsArticle, BlogPosting, …) a page describes itself with, if any.</summary>
-    private sealed record JsonLdArticle(string? Headline, string? Author, string? DatePublished, string? Url, string? InLanguage, string? ArticleBody)
+    private sealed record JsonLdArticle(string? Headline, string? Author, string? DatePublished, string? DateModified, string? Url, string? InLanguage, string? ArticleBody)
     {
         public static JsonLdArticle? Find(IDocument document)
         {
@@ -130,6 +152,7 @@ public sealed partial record HtmlMetadata(
                             Clean(String(article, "headline") ?? String(article, "name")),
                             Names(article.TryGetProperty("author", out var author) ? author : default),
                             String(article, "datePublished") ?? String(article, "dateCreated"),
+                            String(article, "dateModified"),
                             String(article, "url") ?? (article.TryGetProperty("mainEntityOfPage", out var page) ? String(page, "@id") ?? (page.ValueKind == JsonValueKind.String ? page.GetString() : null) : null),
                             String(article, "inLanguage"),
                             String(article, "articleBody"));
@@ -180,13 +203,16 @@ public sealed partial record HtmlMetadata(
                 ? value.GetString()
                 : null;
 
+        private static bool IsOrganisation(JsonElement element) => String(element, "@type") is "Organization" or "NewsMediaOrganization" or "Corporation";
+
         private static string? Names(JsonElement author)
         {
             var names = author.ValueKind switch
             {
                 JsonValueKind.String => [author.GetString()],
                 JsonValueKind.Object => [String(author, "name")],
-                JsonValueKind.Array => author.EnumerateArray().Select(a => a.ValueKind == JsonValueKind.String ? a.GetString() : String(a, "name")).ToList(),
+                // A person named beside the publishing organisation is the author; the organisation alone is the byline only when no one is named.
+                JsonValueKind.Array => author.EnumerateArray().Where(a => !IsOrganisation(a)).Select(a => a.ValueKind == JsonValueKind.String ? a.GetString() : String(a, "name")).DefaultIfEmpty(author.EnumerateArray().Select(a => String(a, "name")).FirstOrDefault()).ToList(),
                 _ => new List<string?>(),
             };
             var clean = names.Select(Clean).OfType<string>().Where(n => !n.StartsWith("http", StringComparison.OrdinalIgnoreCase)).Distinct().ToList();

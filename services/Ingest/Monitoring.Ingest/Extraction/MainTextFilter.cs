@@ -3,28 +3,46 @@ using System.Text.RegularExpressions;
 namespace Monitoring.Ingest.Extraction;
 
 /// <summary>
-/// Keeps the blocks of a content container that a reader wants: no captions, form labels, repeated title or byline,
-/// and nothing after the point where the article hands over to "Related posts", "Leave a comment" and the like.
+/// Keeps the blocks of a content container that a reader wants: no captions, link lists, inline promos, form labels,
+/// repeated title or byline, and nothing after the point where the article hands over to "Related posts", "Leave a
+/// comment" and the like (in the languages of <see cref="BoilerplateCues"/>).
 /// </summary>
 internal static partial class MainTextFilter
 {
-    public static IReadOnlyList<string> Apply(IReadOnlyList<TextBlock> blocks, string? title, string? byline)
+    public static IReadOnlyList<string> Apply(IReadOnlyList<TextBlock> blocks, string? title, string? byline, BoilerplateCues cues) =>
+        Apply(blocks, title, byline, cues, out _);
+
+    /// <summary>As <see cref="Apply(IReadOnlyList{TextBlock}, string?, string?, BoilerplateCues)"/>, also saying which kept lines are list items or table rows.</summary>
+    public static IReadOnlyList<string> Apply(IReadOnlyList<TextBlock> blocks, string? title, string? byline, BoilerplateCues cues, out HashSet<string> listLines)
     {
         var kept = new List<string>(blocks.Count);
+        listLines = new HashSet<string>(StringComparer.Ordinal);
         var linkRuns = LinkListMembers(blocks);
         for (var i = 0; i < blocks.Count; i++)
         {
             var block = blocks[i];
             if (block.InCaption || linkRuns.Contains(i)) continue;
-            if (block.LinkDensity > 0.5 && InlinePromo().IsMatch(block.Text)) continue;
+            if (block.LinkDensity > 0.5 && cues.IsInlinePromo(block.Text)) continue;
             if (title is not null && block.Kind == BlockKind.Heading && string.Equals(block.Text, title, StringComparison.OrdinalIgnoreCase)) continue;
             if (byline is not null && block.Text.Length < byline.Length + 20 && block.Text.Contains(byline, StringComparison.OrdinalIgnoreCase)) continue;
             if (block.Text.Length < 40 && (FormLabel().IsMatch(block.Text) || DateLine().IsMatch(block.Text))) continue;
             kept.Add(block.Text);
+            if (block.Kind is BlockKind.ListItem or BlockKind.Cell) listLines.Add(block.Text);
         }
 
-        return BoilerplateFilter.CleanBlocks(TrimTail(kept));
+        return WithoutTrailingFurniture(BoilerplateFilter.CleanBlocks(TrimTail(kept, cues)), listLines);
     }
+
+    // An article ends with its last sentence, list or table: short lines after it (a lone heading, "Book a demo",
+    // a name, "Share") belong to the page around it.
+    private static IReadOnlyList<string> WithoutTrailingFurniture(IReadOnlyList<string> lines, HashSet<string> listLines)
+    {
+        var end = lines.Count;
+        while (end > 1 && CandidateChoice.WordCount(lines[end - 1]) < 8 && !EndsSentence(lines[end - 1]) && !listLines.Contains(lines[end - 1])) end--;
+        return end == lines.Count ? lines : lines.Take(end).ToList();
+    }
+
+    private static bool EndsSentence(string line) => line[^1] is '.' or '!' or '?' or '。' or '！' or '？';
 
     // Four or more short blocks in a row that are nothing but links are a link list (other cities, other
     // articles, tags), not prose; a single linked item inside a list of products is kept.
@@ -49,21 +67,25 @@ internal static partial class MainTextFilter
     }
 
     // Past the article's middle, a "Related posts" or "Leave a reply" line starts the page's furniture; nothing after it is the article.
-    private static List<string> TrimTail(List<string> lines)
+    private static List<string> TrimTail(List<string> lines, BoilerplateCues cues)
     {
         var total = lines.Sum(line => line.Length);
         var seen = 0;
         for (var i = 0; i < lines.Count; i++)
         {
-            if (seen > total / 2 && lines[i].Length <= 60 && TailStart().IsMatch(lines[i])) return lines.Take(i).ToList();
+            if (seen > total / 2 && IsFurnitureHeading(lines[i], cues)) return lines.Take(i).ToList();
             seen += lines[i].Length;
         }
 
-        return lines.ToList();
+        return lines;
     }
 
-    [GeneratedRegex(@"^(related|see also|read (also|more|next)|you (may|might) also (like|be interested( in)?)|recommended|more on [^:]{1,40})\s*:", RegexOptions.IgnoreCase)]
-    private static partial Regex InlinePromo();
+    // "Comments", "12 Comments", "Related posts:", "Subscribe to our newsletter".
+    internal static bool IsFurnitureHeading(string line, BoilerplateCues cues) =>
+        line.Length <= 60 && BoilerplateCues.IsLine(cues.FurnitureHeadings, LeadingCount().Replace(line, string.Empty));
+
+    [GeneratedRegex(@"^\(?\d+\)?\s+|\s+\(\d+\)$")]
+    private static partial Regex LeadingCount();
 
     // "July 17, 2025", "Posted on 13 Jan 2025", "Updated: 2025-01-13": the page's date line, which is metadata.
     [GeneratedRegex(@"^((posted|published|updated|last updated|date)( on)?\s*:?\s*)?(\d{1,2}\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2}(st|nd|rd|th)?,?\s+)?\d{4}$|^((posted|published|updated|last updated)( on)?\s*:?\s*)?\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}$|^(posted|published|updated)( by| on)?$", RegexOptions.IgnoreCase)]
@@ -71,7 +93,4 @@ internal static partial class MainTextFilter
 
     [GeneratedRegex(@"^[\p{L} ]{1,30}\*$")]
     private static partial Regex FormLabel();
-
-    [GeneratedRegex(@"^(related( posts?| articles?| stories| content| reading| news)?|you (may|might) also (like|enjoy)|more (from|stories|articles|posts|news)\b.*|recommended( for you| reading| articles)?|read (more|next|also)|popular (posts|articles|stories)|latest (news|posts|articles|stories)|trending( now)?|share this( article| post| story)?|about the author|leave a (reply|comment)|(\d+ )?comments?|post a comment|join the (conversation|discussion)|(subscribe|sign up)\b.*newsletter.*|tags?|filed under)\s*:?$", RegexOptions.IgnoreCase)]
-    private static partial Regex TailStart();
 }

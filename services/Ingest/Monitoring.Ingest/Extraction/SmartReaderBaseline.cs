@@ -13,6 +13,7 @@ public static class SmartReaderBaseline
         return new ExtractedArticle(article.Title, text, LanguageDetector.Detect(text), url, article.PublicationDate is { } date ? new DateTimeOffset(date, TimeSpan.Zero) : null)
         {
             Byline = article.Byline ?? article.Author,
+            Method = "smartreader",
         };
     }
 }

@@ -7,6 +7,8 @@ namespace Monitoring.Ingest.Extraction;
 /// source (cookie notices, copyright, hotlines, "SITEMAP", newsletter prompts) is boilerplate, not content.
 /// Bounded in memory: the last <see cref="WindowDocuments"/> documents per source, the <see cref="MaxSources"/>
 /// most recently seen sources. Thread-safe; one instance per process (the ingest service registers a singleton).
+/// With <see cref="RecordsNewDocuments"/> every new document is also queued for <see cref="SourceTemplates"/> to store,
+/// and <see cref="Restore"/> brings back a source's stored documents, so the template survives a restart.
 /// </summary>
 public sealed class SourceBoilerplate(int minDocuments = 3, int windowDocuments = 200, int maxSources = 2_000)
 {
@@ -17,6 +19,11 @@ public sealed class SourceBoilerplate(int minDocuments = 3, int windowDocuments 
     private readonly Dictionary<string, SourceModel> _sources = new(StringComparer.OrdinalIgnoreCase);
     private readonly LinkedList<string> _recency = new();
     private readonly Lock _lock = new();
+    private readonly System.Collections.Concurrent.ConcurrentQueue<TemplateDocument> _pending = new();
+    private readonly HashSet<string> _restored = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Queue each new document for storage (the ingest service); off for one-off runs such as <c>monitor extract</c>.</summary>
+    public bool RecordsNewDocuments { get; init; }
 
     public int MinDocuments { get; } = minDocuments;
     public int WindowDocuments { get; } = windowDocuments;
@@ -28,10 +35,38 @@ public sealed class SourceBoilerplate(int minDocuments = 3, int windowDocuments 
         var hashes = lines.Where(line => line.Length <= MaxTemplateLineLength).Select(Normalise).Where(line => line.Length > 0).Select(Hash).ToHashSet();
         if (hashes.Count == 0) return;
         var documentHash = hashes.Order().Aggregate(17UL, (acc, h) => unchecked((acc * 31) + h));
+        bool added;
         lock (_lock)
         {
-            Model(source).Add(documentHash, hashes, WindowDocuments);
+            added = Model(source).Add(documentHash, hashes, WindowDocuments);
         }
+
+        if (added && RecordsNewDocuments) _pending.Enqueue(new TemplateDocument(source, documentHash, hashes.ToArray(), DateTimeOffset.UtcNow));
+    }
+
+    /// <summary>Whether this process has already brought back (or started) <paramref name="source"/>'s documents.</summary>
+    public bool IsRestored(string source)
+    {
+        lock (_lock) return _restored.Contains(source);
+    }
+
+    /// <summary>Adds stored documents of a source (oldest first) once per process; later calls for the source do nothing.</summary>
+    public void Restore(string source, IEnumerable<TemplateDocument> documents)
+    {
+        lock (_lock)
+        {
+            if (!_restored.Add(source)) return;
+            var model = Model(source);
+            foreach (var document in documents) model.Add(document.DocumentHash, document.LineHashes.ToHashSet(), WindowDocuments);
+        }
+    }
+
+    /// <summary>The documents learnt since the last call, to be stored.</summary>
+    public List<TemplateDocument> TakePending()
+    {
+        var taken = new List<TemplateDocument>();
+        while (_pending.TryDequeue(out var document)) taken.Add(document);
+        return taken;
     }
 
     /// <summary>Whether <paramref name="line"/> is part of <paramref name="source"/>'s template, as learnt so far.</summary>
@@ -108,9 +143,9 @@ public sealed class SourceBoilerplate(int minDocuments = 3, int windowDocuments 
 
         public LinkedListNode<string> RecencyNode { get; } = recencyNode;
 
-        public void Add(ulong document, HashSet<ulong> lines, int windowDocuments)
+        public bool Add(ulong document, HashSet<ulong> lines, int windowDocuments)
         {
-            if (!_documents.Add(document)) return;
+            if (!_documents.Add(document)) return false;
             _window.Enqueue((document, lines));
             foreach (var line in lines) _lineCounts[line] = _lineCounts.GetValueOrDefault(line) + 1;
 
@@ -123,6 +158,8 @@ public sealed class SourceBoilerplate(int minDocuments = 3, int windowDocuments 
                     if (--_lineCounts[line] == 0) _lineCounts.Remove(line);
                 }
             }
+
+            return true;
         }
 
         public int DocumentsContaining(ulong line) => _lineCounts.GetValueOrDefault(line);

@@ -99,9 +99,11 @@ public static class ArticleEndpoints
             activity.Ingested(ChannelActivity.Http, result.Duplicate);
             return Results.Accepted($"/api/articles/{result.ArticleId}", new { result.ArticleId, result.StoryId, result.Duplicate, result.OutletCount });
         }
-        catch (EmptyArticleException exception)
+        catch (NotAnArticleException exception)
         {
-            return Problem(StatusCodes.Status422UnprocessableEntity, "No article text", exception.Message);
+            return exception.Binary
+                ? Problem(StatusCodes.Status415UnsupportedMediaType, "Not text", exception.Message)
+                : Problem(StatusCodes.Status422UnprocessableEntity, "No article text", exception.Message);
         }
         catch (BrokerUnavailableException exception)
         {
@@ -161,7 +163,7 @@ public static class ArticleEndpoints
         {
             return Problem(StatusCodes.Status422UnprocessableEntity, "URL refused", refused.Message);
         }
-        catch (Exception exception) when (exception is OutboundResponseTooLargeException or UnsupportedPageException or EmptyArticleException)
+        catch (Exception exception) when (exception is OutboundResponseTooLargeException or UnsupportedPageException or NotAnArticleException)
         {
             return Problem(StatusCodes.Status422UnprocessableEntity, "Page not ingestible", exception.Message);
         }

@@ -84,7 +84,7 @@ internal static class NdjsonBatch
             var result = await ingestor.IngestAsync(submission, cancellationToken);
             return new BatchLineResult(line, result.Duplicate ? "duplicate" : "accepted", result.ArticleId, result.StoryId, result.OutletCount);
         }
-        catch (EmptyArticleException exception)
+        catch (NotAnArticleException exception)
         {
             return Rejected(line, exception.Message);
         }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Monitoring.Ingest.Extraction;
 using Monitoring.Ingest.Fetching;
 using Monitoring.ServiceDefaults.Safety;
 using Monitoring.ServiceDefaults.Telemetry;
@@ -126,7 +127,7 @@ public sealed class FeedPoller(
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
-            if (exception is EmptyArticleException or OutboundRequestRefusedException or OutboundResponseTooLargeException or UnsupportedPageException)
+            if (exception is NotAnArticleException or OutboundRequestRefusedException or OutboundResponseTooLargeException or UnsupportedPageException)
             {
                 await store.MarkItemSeenAsync(source.Id, item.Key, clock.GetUtcNow(), cancellationToken);
             }

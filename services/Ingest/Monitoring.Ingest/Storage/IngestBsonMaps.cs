@@ -13,7 +13,8 @@ public static class IngestBsonMaps
 {
     public static void Register()
     {
-        MongoConventions.Map<StoredArticle>(a => a.ArticleId);
+        // The byline came later: left out when null, so articles without one are written as before.
+        MongoConventions.Map<StoredArticle>(a => a.ArticleId, map => map.GetMemberMap(a => a.Byline).SetIgnoreIfNull(true));
         MongoConventions.Map<FeedSource>(configure: map => map.GetMemberMap(s => s.PollInterval)
             .SetElementName("PollIntervalMs").SetSerializer(new TimeSpanSerializer(BsonType.Int64, TimeSpanUnits.Milliseconds)));
         MongoConventions.Map<SourceStatus>();

@@ -7,7 +7,7 @@ namespace Monitoring.Ingest.Storage;
 
 public sealed class SqliteArticleStore(SqliteDatabase database) : IArticleStore, IStoreInitializer
 {
-    private const string Columns = "article_id AS ArticleId, story_id AS StoryId, content_hash AS ContentHash, text AS Text, title AS Title, url AS Url, source AS Source, language AS Language, published_at AS PublishedAt, ingested_at AS IngestedAt, announced_at AS AnnouncedAt";
+    private const string Columns = "article_id AS ArticleId, story_id AS StoryId, content_hash AS ContentHash, text AS Text, title AS Title, byline AS Byline, url AS Url, source AS Source, language AS Language, published_at AS PublishedAt, ingested_at AS IngestedAt, announced_at AS AnnouncedAt";
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
@@ -19,6 +19,7 @@ public sealed class SqliteArticleStore(SqliteDatabase database) : IArticleStore,
                 content_hash TEXT NOT NULL UNIQUE,
                 text         TEXT NOT NULL,
                 title        TEXT NULL,
+                byline       TEXT NULL,
                 url          TEXT NULL,
                 source       TEXT NULL,
                 language     TEXT NOT NULL,
@@ -28,6 +29,10 @@ public sealed class SqliteArticleStore(SqliteDatabase database) : IArticleStore,
             DROP INDEX IF EXISTS ingest_articles_url;
             CREATE UNIQUE INDEX IF NOT EXISTS ingest_articles_url_unique ON ingest_articles (url) WHERE url IS NOT NULL;
             """);
+
+        // Files created before the byline was kept gain the column; their articles keep a null byline.
+        var columns = await connection.QueryAsync<string>("SELECT name FROM pragma_table_info('ingest_articles')");
+        if (!columns.Contains("byline")) await connection.ExecuteAsync("ALTER TABLE ingest_articles ADD COLUMN byline TEXT NULL");
         await SqliteOutboxStore.CreateAsync(connection, IngestOutbox.Name);
     }
 
@@ -37,12 +42,12 @@ public sealed class SqliteArticleStore(SqliteDatabase database) : IArticleStore,
         return await database.WriteAsync(async write =>
         {
             var inserted = await write.ExecuteAsync("""
-                INSERT INTO ingest_articles (article_id, story_id, content_hash, text, title, url, source, language, published_at, ingested_at, announced_at)
-                VALUES (@ArticleId, @StoryId, @ContentHash, @Text, @Title, @Url, @Source, @Language, @PublishedAt, @IngestedAt, @AnnouncedAt)
+                INSERT INTO ingest_articles (article_id, story_id, content_hash, text, title, byline, url, source, language, published_at, ingested_at, announced_at)
+                VALUES (@ArticleId, @StoryId, @ContentHash, @Text, @Title, @Byline, @Url, @Source, @Language, @PublishedAt, @IngestedAt, @AnnouncedAt)
                 ON CONFLICT DO NOTHING
                 """,
                 ("@ArticleId", article.ArticleId), ("@StoryId", article.StoryId), ("@ContentHash", article.ContentHash), ("@Text", article.Text),
-                ("@Title", article.Title), ("@Url", article.Url), ("@Source", article.Source), ("@Language", article.Language),
+                ("@Title", article.Title), ("@Byline", article.Byline), ("@Url", article.Url), ("@Source", article.Source), ("@Language", article.Language),
                 ("@PublishedAt", article.PublishedAt), ("@IngestedAt", article.IngestedAt), ("@AnnouncedAt", article.AnnouncedAt));
             if (inserted == 1)
             {

@@ -7,11 +7,11 @@ using Monitoring.Alert.Subscriptions;
 namespace Monitoring.Monitor.Demo;
 
 /// <summary>Creates the demo analyst and subscriptions and posts every seed article, all through the public HTTP API.</summary>
-public sealed class DemoSeeder(IServiceProvider services, Uri baseAddress, DemoConsole console) : IDisposable
+public sealed class DemoSeeder(IServiceProvider services, Uri baseAddress, string writeKey, DemoConsole console) : IDisposable
 {
     private static readonly string[] ArticleExtensions = [".txt", ".html", ".htm"];
 
-    private readonly HttpClient _http = new() { BaseAddress = baseAddress };
+    private readonly HttpClient _http = new() { BaseAddress = baseAddress, Timeout = TimeSpan.FromMinutes(2) };
 
     public async Task<DemoSeed?> CreateSubscriptionsAsync(DirectoryInfo seeds, CancellationToken cancellationToken)
     {
@@ -62,8 +62,12 @@ public sealed class DemoSeeder(IServiceProvider services, Uri baseAddress, DemoC
         foreach (var file in seeds.EnumerateFiles().Where(f => ArticleExtensions.Contains(f.Extension, StringComparer.OrdinalIgnoreCase)).OrderBy(f => f.Name, StringComparer.Ordinal))
         {
             var mediaType = file.Extension.Equals(".txt", StringComparison.OrdinalIgnoreCase) ? "text/plain" : "text/html";
-            using var content = new StringContent(await File.ReadAllTextAsync(file.FullName, cancellationToken), System.Text.Encoding.UTF8, mediaType);
-            using var response = await _http.PostAsync($"/api/articles?source=seeds", content, cancellationToken);
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/articles?source=seeds")
+            {
+                Content = new StringContent(await File.ReadAllTextAsync(file.FullName, cancellationToken), System.Text.Encoding.UTF8, mediaType),
+                Headers = { { ApiKeys.Header, writeKey } },
+            };
+            using var response = await _http.SendAsync(request, cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
                 console.Write("ingest", $"{file.Name} refused: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}");

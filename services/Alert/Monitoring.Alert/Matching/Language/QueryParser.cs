@@ -34,22 +34,27 @@ public sealed class QueryParser
 
     private readonly string _text;
     private readonly List<Token> _tokens;
+    private readonly TermVocabulary? _vocabulary;
     private int _next;
     private int _depth;
     private int _terms;
 
-    private QueryParser(string text)
+    private QueryParser(string text, TermVocabulary? vocabulary)
     {
         _text = text;
         _tokens = Tokenize(text);
+        _vocabulary = vocabulary;
     }
 
-    /// <summary>Parses <paramref name="text"/>; throws <see cref="QuerySyntaxException"/> naming the position and what was expected.</summary>
-    public static QueryNode Parse(string text)
+    /// <summary>
+    /// Parses <paramref name="text"/>; throws <see cref="QuerySyntaxException"/> naming the position and what was expected.
+    /// With a <paramref name="vocabulary"/>, a topic, country, CAMEO code or language that does not exist is an error too.
+    /// </summary>
+    public static QueryNode Parse(string text, TermVocabulary? vocabulary = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (text.Length > MaxLength) throw new QuerySyntaxException(MaxLength + 1, $"at most {MaxLength} characters", $"{text.Length} characters");
-        var parser = new QueryParser(text);
+        var parser = new QueryParser(text, vocabulary);
         if (parser.Peek.Kind == TokenKind.End) throw new QuerySyntaxException(1, "a term", "an empty query");
         var node = parser.ParseOr();
         if (parser.Peek.Kind != TokenKind.End) throw parser.Error(parser.Peek.Kind == TokenKind.Close ? "an operator or end of query (unbalanced ')')" : "an operator or end of query");
@@ -167,8 +172,11 @@ public sealed class QueryParser
         }
 
         if (value.Length == 0) throw new QuerySyntaxException(valuePosition, $"a value after '{name}:'", "nothing");
+        RefuseWildcard(value, valuePosition);
         Count();
-        return new TermNode(field, Normalize(field, value, valuePosition), minScore);
+        var normalized = Normalize(field, value, valuePosition);
+        if (_vocabulary?.Check(field, normalized) is { } unknown) throw new QuerySyntaxException(valuePosition, unknown);
+        return new TermNode(field, normalized, minScore);
     }
 
     private static string Normalize(TermField field, string value, int position) => field switch
@@ -184,8 +192,18 @@ public sealed class QueryParser
         _ => value.Trim().ToLowerInvariant(),
     };
 
+    /// <summary>A trailing <c>*</c> would be dropped with the punctuation and match only the bare stem ("terror"): refused, not guessed.</summary>
+    public const string WildcardHelp = "a whole word: wildcards are not supported, list the words instead (terrorism OR terrorist OR terrorists)";
+
+    private static void RefuseWildcard(string value, int position)
+    {
+        var star = value.IndexOf('*', StringComparison.Ordinal);
+        if (star >= 0) throw new QuerySyntaxException(position + star, WildcardHelp, $"'{value}'");
+    }
+
     private QueryNode Phrase(Token token)
     {
+        RefuseWildcard(token.Text, token.Position + 1);
         var words = MatchableArticle.Words(token.Text).ToList();
         if (words.Count == 0) throw new QuerySyntaxException(token.Position + 1, "a word or phrase with letters or digits", $"'{token.Text}'");
         Count();

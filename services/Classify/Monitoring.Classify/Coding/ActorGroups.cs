@@ -1,0 +1,163 @@
+namespace Monitoring.Classify.Coding;
+
+/// <summary>
+/// Stage 3b: the actors of a clause. A group is a slot and the slots joined to it by "and", "or", commas or hyphens
+/// ("Arnor, Calenardhon and the evil Gondor", "China-Russia"); a subject is the group before the trigger, a target the
+/// first group after it that is not the subject and not a place ("in Beijing"), an agent the group after "by".
+/// </summary>
+internal static class ActorGroups
+{
+    public static List<ActorMention>? First(Sentence sentence, int from, int to)
+    {
+        for (var k = from; k < to; k++)
+        {
+            if (sentence.InActor[k] >= 0) return Group(sentence, sentence.InActor[k], to);
+        }
+
+        return null;
+    }
+
+    public static List<ActorMention>? Last(Sentence sentence, int from, int to)
+    {
+        var slots = sentence.Slots;
+        for (var k = to - 1; k >= from; k--)
+        {
+            if (sentence.InActor[k] < 0) continue;
+            var s = sentence.InActor[k];
+
+            // Walk back to the first conjunct: "Gondor and Rohan condemned".
+            while (s > 0 && slots[s - 1].First >= from && IsConjunctGap(sentence, slots[s - 1].End, slots[s].First)) s--;
+            return Group(sentence, s, to);
+        }
+
+        return null;
+    }
+
+    /// <summary>The agent of a passive verb: "was attacked by Russian troops".</summary>
+    public static List<ActorMention>? Agent(Sentence sentence, int from, int to)
+    {
+        var w = sentence.Tokens;
+        for (var k = from; k < to; k++)
+        {
+            if (!sentence.Cues.AgentPrepositions.Contains(sentence.Language.Shapes.Normalize(w[k].Lower))) continue;
+            for (var j = k + 1; j < Math.Min(to, k + 5); j++)
+            {
+                if (sentence.InActor[j] >= 0) return Group(sentence, sentence.InActor[j], to);
+            }
+        }
+
+        return null;
+    }
+
+    public static List<ActorMention>? Target(Sentence sentence, int from, int to, List<ActorMention> subject, bool placeIsTarget = false)
+    {
+        for (var k = from; k < to; k++)
+        {
+            if (sentence.InActor[k] < 0) continue;
+            var slot = sentence.Slots[sentence.InActor[k]];
+            k = slot.End - 1;
+            if (!placeIsTarget && IsPlace(sentence, slot)) continue;
+            if (slot.Mentions.TrueForAll(m => subject.Exists(s => s.Code == m.Code && s.Sector == m.Sector))) continue;
+            return Group(sentence, sentence.InActor[slot.First], to, isObject: true);
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether the region names an actor other than the subject's own.</summary>
+    public static bool HasOther(Sentence sentence, int from, int to, List<ActorMention> subject)
+    {
+        for (var k = from; k < to; k++)
+        {
+            if (sentence.InActor[k] < 0) continue;
+            var slot = sentence.Slots[sentence.InActor[k]];
+            k = slot.End - 1;
+            if (IsPlace(sentence, slot)) continue;
+            if (slot.Mentions.Exists(m => subject.TrueForAll(s => s.Code != m.Code))) return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>The one country the sentence names, other than the subject's, as a group; null for none or several.</summary>
+    public static List<ActorMention>? OnlyCountry(Sentence sentence, List<ActorMention>? subject)
+    {
+        ActorMention? only = null;
+        foreach (var slot in sentence.Slots)
+        {
+            foreach (var m in slot.Mentions)
+            {
+                if (m.Code == CodedEvents.UnknownCode || m.Cameo is not null || subject?.Exists(s => s.Code == m.Code) == true) continue;
+                if (only is not null && only.Code != m.Code) return null;
+                only ??= m with { Sector = null };
+            }
+        }
+
+        return only is null ? null : [only];
+    }
+
+    /// <summary>The one country the sentence names as a place ("in Athens", "in the Gaza Strip"), or null for none or several.</summary>
+    public static string? PlaceCountry(Sentence sentence)
+    {
+        string? country = null;
+        foreach (var slot in sentence.Slots)
+        {
+            if (!IsPlace(sentence, slot) || slot.Mentions.Count != 1 || slot.Mentions[0].Code == CodedEvents.UnknownCode || slot.Mentions[0].Cameo is not null) continue;
+            if (country is not null && country != slot.Mentions[0].Code) return null;
+            country = slot.Mentions[0].Code;
+        }
+
+        return country;
+    }
+
+    /// <summary>"in Beijing", "near the Polish border": where it happened, not who took part.</summary>
+    public static bool IsPlace(Sentence sentence, Slot slot)
+    {
+        var w = sentence.Tokens;
+        var places = sentence.Cues.LocationPrepositions;
+        return slot.First > 0 && (places.Contains(w[slot.First - 1].Lower)
+            || (slot.First > 1 && w[slot.First - 1].Lower == "the" && places.Contains(w[slot.First - 2].Lower)));
+    }
+
+    /// <summary>A slot and the slots joined to it by "and", "or" or commas ("Arnor, Calenardhon and the evil Gondor").</summary>
+    private static List<ActorMention> Group(Sentence sentence, int first, int limit, bool isObject = false)
+    {
+        var slots = sentence.Slots;
+        var group = new List<ActorMention>(slots[first].Mentions);
+        var s = first;
+        while (s + 1 < slots.Count && slots[s + 1].End <= limit && IsConjunctGap(sentence, slots[s].End, slots[s + 1].First))
+        {
+            // "Gondor attacked Mordor and Rohan condemned it": Rohan starts a clause of its own.
+            if (isObject && sentence.StartsTrigger(slots[s + 1].End)) break;
+            s++;
+            group.AddRange(slots[s].Mentions);
+        }
+
+        return group;
+    }
+
+    /// <summary>Between two actors only a conjunction, commas, articles and at most two adjectives ("and the evil awful").</summary>
+    private static bool IsConjunctGap(Sentence sentence, int from, int to)
+    {
+        var w = sentence.Tokens;
+        if (from > 0 && to < w.Count && to == from)
+        {
+            var gap = sentence.Gap(from - 1, from).Trim();
+            return gap.Length == 1 && gap[0] is ',' or '-' or '–' or '/';
+        }
+
+        var conjunction = false;
+        var others = 0;
+        for (var k = from; k < to; k++)
+        {
+            var word = w[k].Lower;
+            if (sentence.Cues.Conjunctions.Contains(word)) conjunction = true;
+            else if (word is "the" or "both") continue;
+            else if (++others > 2 || w[k].Capitalized) return false;
+        }
+
+        // "Arnor, Calenardhon and Gondor": a comma counts when a conjunction follows in the list.
+        if (!conjunction && from > 0) conjunction = sentence.CommaBefore(from) && others == 0;
+        return conjunction;
+    }
+}

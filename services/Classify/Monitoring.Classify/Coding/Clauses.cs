@@ -1,0 +1,149 @@
+namespace Monitoring.Classify.Coding;
+
+/// <summary>
+/// Stage 3a, no parser: where a trigger's clause starts (its subject region) and where its object region ends, and
+/// what stands right before the verb — auxiliaries, negation, intent, an infinitive "to".
+/// </summary>
+internal static class Clauses
+{
+    private const int MaxObjectWords = 30;
+
+    /// <summary>Index of the first token of the run of auxiliaries, adverbs and negations ending before <paramref name="i"/>.</summary>
+    public static int SkipBack(Sentence sentence, int i)
+    {
+        var w = sentence.Tokens;
+        var cues = sentence.Cues;
+        var k = i;
+        while (k > 0 && k > i - 5)
+        {
+            var word = w[k - 1].Lower;
+            if (!cues.Auxiliaries.Contains(word) && !TriggerFinder.IsAdverb(word) && !cues.Negations.Contains(word) && !word.EndsWith("n't", StringComparison.Ordinal)) break;
+            k--;
+        }
+
+        return k;
+    }
+
+    public static bool HasBefore(Sentence sentence, int i, string word)
+    {
+        for (var k = SkipBack(sentence, i); k < i; k++)
+        {
+            if (sentence.Tokens[k].Lower == word) return true;
+        }
+
+        return false;
+    }
+
+    public static bool IsNegated(Sentence sentence, int i)
+    {
+        var w = sentence.Tokens;
+        var cues = sentence.Cues;
+        for (var k = SkipBack(sentence, i); k < i; k++)
+        {
+            var word = w[k].Lower;
+            if (cues.Negations.Contains(word) || word.EndsWith("n't", StringComparison.Ordinal)) return true;
+        }
+
+        return i >= 2 && w[i - 1].Lower == "to" && cues.NegatingVerbs.Contains(w[i - 2].Lower);
+    }
+
+    public static bool IsIntent(Sentence sentence, int i)
+    {
+        var w = sentence.Tokens;
+        var cues = sentence.Cues;
+        for (var k = SkipBack(sentence, i); k < i; k++)
+        {
+            var word = w[k].Lower;
+            if (cues.IntentModals.Contains(word)) return true;
+            if (word == "to" && k > 0 && cues.IntentWords.Contains(w[k - 1].Lower) && w[k - 1].Lower is not ("is" or "are")) return true;
+            if (word == "to" && k > 0 && w[k - 1].Lower is "is" or "are" or "was" or "were") return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Where the clause of a trigger starts: after the previous trigger or clause word, or at the sentence start.</summary>
+    public static int SubjectRegionStart(Sentence sentence, Trigger trigger)
+    {
+        var w = sentence.Tokens;
+        for (var k = trigger.First - 1; k >= 0; k--)
+        {
+            if (sentence.EndsTrigger(k + 1, trigger)) return k + 1;
+            if (sentence.Cues.ClauseBoundaries.Contains(w[k].Lower)) return k + 1;
+            if (sentence.StopBefore(k)) return k;
+        }
+
+        return 0;
+    }
+
+    /// <summary>Where a trigger's object ends: at the next clause (trigger, clause word, ';' or ':'), or after 30 words.</summary>
+    public static int ObjectRegionEnd(Sentence sentence, int v)
+    {
+        var w = sentence.Tokens;
+        var found = sentence.Triggers;
+        var trigger = found[v];
+        var limit = Math.Min(w.Count, trigger.End + MaxObjectWords);
+        var next = v + 1 < found.Count ? found[v + 1] : null;
+        for (var k = trigger.End; k < limit; k++)
+        {
+            if (k > trigger.End && sentence.StopBefore(k)) return k;
+            if (sentence.Cues.ClauseBoundaries.Contains(w[k].Lower) && !(w[k].Lower == "that" && k > trigger.End && k + 1 < w.Count && w[k + 1].Lower is "is" or "was")) return k;
+
+            // "…, a senior Bree official said": the speaker is not the object.
+            if (next is { Kind: TriggerKind.Speech } && k > trigger.End && sentence.CommaBefore(k) && !HasCommaBetween(sentence, k, next.First)) return k;
+            if (next is not null && next.First == k && !(next.Kind == TriggerKind.Event && HasBefore(sentence, k, "to") && k - trigger.End <= 8 && trigger.Entry.Block.Code is not null)) return k;
+        }
+
+        return limit;
+    }
+
+    /// <summary>The end of the words that may stand between a verb and its object: articles, prepositions, adverbs.</summary>
+    public static int DirectObjectEnd(Sentence sentence, int from, int to)
+    {
+        var w = sentence.Tokens;
+        var inActor = sentence.InActor;
+        var k = SkipObjectLeaders(sentence, from, to);
+
+        // "condemned the sale of U.S. weapons": the actor the object belongs to.
+        if (k > from && k + 1 < to && inActor[k] < 0 && inActor[k + 1] < 0 && w[k + 1].Lower == "of") k = SkipObjectLeaders(sentence, k + 2, to);
+        if (k < to && inActor[k] >= 0)
+        {
+            while (k < to && (inActor[k] >= 0 || w[k].Lower is "and" or "or" or "the")) k++;
+            return k;
+        }
+
+        return from;
+    }
+
+    /// <summary>Whether only pronouns, auxiliaries and intent words stand between the clause start and the verb ("that it would").</summary>
+    public static bool IsBareSubject(Sentence sentence, int from, int to)
+    {
+        var cues = sentence.Cues;
+        for (var k = from; k < to; k++)
+        {
+            var word = sentence.Tokens[k].Lower;
+            if (cues.Pronouns.Contains(word)) return true;
+            if (!cues.Auxiliaries.Contains(word) && !cues.IntentWords.Contains(word) && word is not ("," or "and" or "about" or "that")) return false;
+        }
+
+        return true;
+    }
+
+    private static int SkipObjectLeaders(Sentence sentence, int from, int to)
+    {
+        var w = sentence.Tokens;
+        var k = from;
+        while (k < to && sentence.InActor[k] < 0 && (sentence.Cues.ObjectLeaders.Contains(w[k].Lower) || char.IsDigit(w[k].Lower[0]) || TriggerFinder.IsAdverb(w[k].Lower))) k++;
+        return k;
+    }
+
+    private static bool HasCommaBetween(Sentence sentence, int from, int to)
+    {
+        for (var k = from + 1; k <= to && k < sentence.Tokens.Count; k++)
+        {
+            if (sentence.CommaBefore(k)) return true;
+        }
+
+        return false;
+    }
+}

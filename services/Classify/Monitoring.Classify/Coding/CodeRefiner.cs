@@ -1,0 +1,98 @@
+namespace Monitoring.Classify.Coding;
+
+/// <summary>
+/// Stage 4b: what the clause says about the event makes its code specific — the domain of a cooperation (judicial,
+/// intelligence, military, economic), the kind of aid, intent ("will", "is ready to", "agreed to"), the threatened act.
+/// </summary>
+internal static class CodeRefiner
+{
+    public static string Refine(Sentence sentence, string code, int from, int to, bool intent)
+    {
+        var domain = Lookup(sentence, sentence.Cues.CooperationDomains, from, to);
+        var root = code[..2];
+
+        // "provided Ukraine with military aid": giving aid is aid (07x), whatever the verb's general cooperation code.
+        if (root is "06" && Aid(sentence, from, to) is { } aid) return intent ? (aid == '0' ? "033" : "033" + aid) : "07" + aid;
+        if (code is "030" or "031" or "032" or "050" or "060" or "061" or "062" or "063" or "064" && domain is not null)
+        {
+            return intent || code.StartsWith("03", StringComparison.Ordinal) ? "031" + domain : "06" + domain;
+        }
+
+        if (!intent) return code;
+        return root switch
+        {
+            "04" => "036",
+            "05" => "032",
+            "06" => code.Length > 2 && code[2] is >= '1' and <= '4' ? "031" + code[2] : "031",
+            "07" => code.Length > 2 && code[2] is >= '1' and <= '4' ? "033" + code[2] : "033",
+
+            // "agreed to lift the blockade": intent to yield, 0351–0356 as the yielding is specific.
+            "08" => code.Length > 2 && code[2] is >= '1' and <= '7' && code[2] != '3' ? "035" + (code[2] == '4' ? '3' : code[2] > '4' ? (char)(code[2] - 1) : code[2]) : "035",
+            _ => code,
+        };
+    }
+
+    /// <summary>Who acts changes what an obstruction is: armed men blocking a road impose a blockade (191), protesters obstruct (144).</summary>
+    public static string ForActors(string code, List<ActorMention>? sources)
+    {
+        if (sources is null) return code;
+        if (code.StartsWith("144", StringComparison.Ordinal)) return sources.Exists(s => s.Sector is "REB" or "MIL" or "UAF" or "COP" or "SPY") ? "191" : code;
+
+        // Protesters clashing or fighting riot (145).
+        return code is "190" or "193" or "180" or "171" or "1711" or "1712" && sources.Count > 0 && sources.TrueForAll(s => s.Sector == "OPP") ? "145" : code;
+    }
+
+    /// <summary>
+    /// What not doing a cooperative act says: not supporting, not providing material help is rejecting it (121, 122),
+    /// not yielding (lifting a ban, releasing) refusing to yield (124), not praising or agreeing 120. A conflict not
+    /// carried out ("did not attack") is no event: null.
+    /// </summary>
+    public static string? Rejection(string code) => code[..2] switch
+    {
+        "03" or "05" => "120",
+        "06" => "121",
+        "07" => "122",
+        "08" => "124",
+        _ => null,
+    };
+
+    /// <summary>The threat of an action: force (18–20) is 138, repression (17) 137, sanctions and cuts (16) 131, protest (14–15) 133.</summary>
+    public static string Threat(string threatened) => threatened[..2] switch
+    {
+        "18" or "19" or "20" => "138",
+        "17" => "137",
+        "16" => "131",
+        "14" or "15" => "133",
+        _ => "130",
+    };
+
+    /// <summary>The kind of aid the clause names: economic 1, military 2, humanitarian 3, other 0; null when it names none.</summary>
+    private static char? Aid(Sentence sentence, int from, int to)
+    {
+        var w = sentence.Tokens;
+        for (var k = from; k < to && k < w.Count; k++)
+        {
+            if (!sentence.Cues.AidWords.Contains(w[k].Lower)) continue;
+            return k > from && sentence.Cues.AidKinds.TryGetValue(w[k - 1].Lower, out var kind) ? kind[0] : '0';
+        }
+
+        return null;
+    }
+
+    /// <summary>The domain the clause names: intelligence wins, then the first of judicial, military, economic (a '3' overrides).</summary>
+    private static char? Lookup(Sentence sentence, Dictionary<string, string> domains, int from, int to)
+    {
+        var w = sentence.Tokens;
+        char? domain = null;
+        for (var k = from; k < to && k < w.Count; k++)
+        {
+            var word = w[k].Lower;
+            if (word.StartsWith("intelligence", StringComparison.Ordinal)) return '4';
+            if (!domains.TryGetValue(word, out var value)) continue;
+            if (value == "4") return '4';
+            if (value == "3" || domain is null) domain = value[0];
+        }
+
+        return domain;
+    }
+}

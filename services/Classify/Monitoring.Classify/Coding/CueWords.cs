@@ -1,0 +1,129 @@
+namespace Monitoring.Classify.Coding;
+
+/// <summary>
+/// The cue words of one language (<c>Data/coding/cues-LANG.txt</c>): the small closed word classes the coder reads
+/// clauses with — noun markers, auxiliaries, clause words, negations, intent, reporting verbs, places, conjunctions.
+/// A set the file does not name is empty. Words are lower case; a multi-word entry is written with '_' and kept with
+/// spaces ("as well as"). Map lines give each word a value ("military=2").
+/// </summary>
+public sealed class CueWords
+{
+    private readonly Dictionary<string, HashSet<string>> _sets;
+    private readonly Dictionary<string, Dictionary<string, string>> _maps;
+
+    private CueWords(Dictionary<string, HashSet<string>> sets, Dictionary<string, Dictionary<string, string>> maps)
+    {
+        _sets = sets;
+        _maps = maps;
+        NounMarkers = Set("noun-markers");
+        BeForms = Set("be-forms");
+        Auxiliaries = Set("auxiliaries");
+        ClauseBoundaries = Set("clause-boundaries");
+        Negations = Set("negations");
+        NegatingVerbs = Set("negating-verbs");
+        IntentModals = Set("intent-modals");
+        IntentWords = Set("intent-words");
+        IntentLemmas = Set("intent-lemmas");
+        AspectLemmas = Set("aspect-lemmas");
+        SpeechLemmas = Set("speech-lemmas");
+        DenialLemmas = Set("denial-lemmas");
+        LocationPrepositions = Set("location-prepositions");
+        Conjunctions = Set("conjunctions");
+        ObjectLeaders = Set("object-leaders");
+        SubjectNouns = Set("subject-nouns");
+        Pronouns = Set("pronouns");
+        AidWords = Set("aid-words");
+        ReciprocalRoots = Set("reciprocal-roots");
+        MutualWords = Set("mutual-words");
+        LightVerbs = Set("light-verbs");
+        NounLeaders = Set("noun-leaders");
+        SpeechWords = Set("speech-words");
+        AgainstWords = Set("against-words");
+        AgentPrepositions = Set("agent-prepositions");
+        ObjectMarkers = Set("object-markers");
+        RoleConnectors = Set("role-connectors");
+        SubjectAfterVerb = Set("options").Contains("subject-after-verb");
+        BothSides = Set("both-sides").Select(p => p.Split(' ')).ToArray();
+        CooperationDomains = Map("cooperation-domains");
+        AidKinds = Map("aid-kinds");
+    }
+
+    public HashSet<string> NounMarkers { get; }
+    public HashSet<string> BeForms { get; }
+    public HashSet<string> Auxiliaries { get; }
+    public HashSet<string> ClauseBoundaries { get; }
+    public HashSet<string> Negations { get; }
+    public HashSet<string> NegatingVerbs { get; }
+    public HashSet<string> IntentModals { get; }
+    public HashSet<string> IntentWords { get; }
+    public HashSet<string> IntentLemmas { get; }
+    public HashSet<string> AspectLemmas { get; }
+    public HashSet<string> SpeechLemmas { get; }
+    public HashSet<string> DenialLemmas { get; }
+    public HashSet<string> LocationPrepositions { get; }
+    public HashSet<string> Conjunctions { get; }
+    public HashSet<string> ObjectLeaders { get; }
+    public HashSet<string> SubjectNouns { get; }
+    public HashSet<string> Pronouns { get; }
+    public HashSet<string> AidWords { get; }
+    public HashSet<string> ReciprocalRoots { get; }
+    public HashSet<string> MutualWords { get; }
+    public HashSet<string> LightVerbs { get; }
+    public HashSet<string> NounLeaders { get; }
+
+    /// <summary>Reporting words of a language without the verb dictionary ("dijo", "قال").</summary>
+    public HashSet<string> SpeechWords { get; }
+
+    /// <summary>"against": a noun trigger after it is what is protested ("against the visit"), no event of its own.</summary>
+    public HashSet<string> AgainstWords { get; }
+
+    /// <summary>"by" of the passive agent ("por", English "by").</summary>
+    public HashSet<string> AgentPrepositions { get; }
+
+    /// <summary>Words that mark what follows as the object, never the subject (Spanish personal "a").</summary>
+    public HashSet<string> ObjectMarkers { get; }
+
+    /// <summary>Words between a role and its country ("policía de Colombia", "ejército del Perú").</summary>
+    public HashSet<string> RoleConnectors { get; }
+
+    /// <summary>The subject may follow its verb (Arabic VSO, Spanish "murieron dos soldados").</summary>
+    public bool SubjectAfterVerb { get; }
+    public string[][] BothSides { get; }
+    public Dictionary<string, string> CooperationDomains { get; }
+    public Dictionary<string, string> AidKinds { get; }
+
+    /// <summary>A set by its name in the file; empty when the file has none.</summary>
+    public HashSet<string> Set(string name) => _sets.GetValueOrDefault(name) ?? new HashSet<string>(StringComparer.Ordinal);
+
+    public Dictionary<string, string> Map(string name) => _maps.GetValueOrDefault(name) ?? new Dictionary<string, string>(StringComparer.Ordinal);
+
+    public static CueWords Load(string path) => Parse(File.ReadLines(path), path);
+
+    public static CueWords Parse(IEnumerable<string> lines, string source)
+    {
+        var sets = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var maps = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
+        var lineNumber = 0;
+        foreach (var raw in lines)
+        {
+            lineNumber++;
+            var line = raw.TrimEnd('\r');
+            if (line.Length == 0 || line[0] == '#') continue;
+            var fields = line.Split('\t');
+            if (fields.Length != 2 || fields[0].Length == 0) throw new InvalidDataException($"{source}:{lineNumber}: expected NAME<TAB>words, got '{line}'.");
+            var words = fields[1].Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.Replace('_', ' ')).ToList();
+            if (words.Count > 0 && words.All(w => w.Contains('=')))
+            {
+                if (!maps.TryGetValue(fields[0], out var map)) maps[fields[0]] = map = new Dictionary<string, string>(StringComparer.Ordinal);
+                foreach (var pair in words) map[pair[..pair.IndexOf('=')]] = pair[(pair.IndexOf('=') + 1)..];
+            }
+            else
+            {
+                if (!sets.TryGetValue(fields[0], out var set)) sets[fields[0]] = set = new HashSet<string>(StringComparer.Ordinal);
+                set.UnionWith(words);
+            }
+        }
+
+        return new CueWords(sets, maps);
+    }
+}

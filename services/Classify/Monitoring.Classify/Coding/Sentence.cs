@@ -1,0 +1,97 @@
+using Monitoring.Classify.Text;
+
+namespace Monitoring.Classify.Coding;
+
+/// <summary>
+/// One sentence as the coder's stages see it: its tokens, the actors named in it (<see cref="Slots"/>, and for every
+/// token the slot it belongs to, <see cref="InActor"/>), the triggers found in it, and the punctuation between words.
+/// </summary>
+internal sealed class Sentence(string text, int start, int end, List<Token> tokens, CodingLanguage language)
+{
+    private bool[]? _commaBefore;
+    private bool[]? _stopBefore;
+
+    public string Text { get; } = text;
+    public int Start { get; } = start;
+    public int End { get; } = end;
+    public List<Token> Tokens { get; } = tokens;
+    public CodingLanguage Language { get; } = language;
+    public CueWords Cues => Language.Cues;
+
+    /// <summary>The actors named in the sentence, in order, as token ranges.</summary>
+    public List<Slot> Slots { get; private set; } = [];
+
+    /// <summary>For every token the index of the actor slot it belongs to, or -1.</summary>
+    public int[] InActor { get; private set; } = [];
+
+    /// <summary>The verbs and trigger words of the sentence, in order.</summary>
+    public List<Trigger> Triggers { get; set; } = [];
+
+    /// <summary>The sources (with a country) of the article's last sentence that gave events: what "it" and "they" stand for.</summary>
+    public List<ActorMention>? PreviousSources { get; init; }
+
+    /// <summary>Whether the trigger lexicon has a noun for some word of the sentence (else a noun pass finds nothing new).</summary>
+    public bool HasEventNouns { get; set; }
+
+    /// <summary>Whether most words are capitalised, as in a headline: then capitals do not mark names.</summary>
+    public bool IsHeadline { get; private set; }
+
+    public void SetSlots(List<Slot> slots)
+    {
+        Slots = slots;
+        InActor = new int[Tokens.Count];
+        Array.Fill(InActor, -1);
+        for (var s = 0; s < slots.Count; s++)
+        {
+            for (var i = slots[s].First; i < slots[s].End; i++) InActor[i] = s;
+        }
+
+        var capitalized = 0;
+        foreach (var token in Tokens) capitalized += token.Capitalized ? 1 : 0;
+        IsHeadline = capitalized * 10 >= Tokens.Count * 6;
+    }
+
+    /// <summary>The characters between two tokens: punctuation, spaces.</summary>
+    public ReadOnlySpan<char> Gap(int left, int right) => Text.AsSpan(Tokens[left].End, Tokens[right].Start - Tokens[left].End);
+
+    /// <summary>A comma between token <paramref name="k"/> and the one before it.</summary>
+    public bool CommaBefore(int k) => k > 0 && (_commaBefore ??= Mark(','))[k];
+
+    /// <summary>A ';' or ':' between token <paramref name="k"/> and the one before it.</summary>
+    public bool StopBefore(int k) => k > 0 && (_stopBefore ??= Mark(';', ':'))[k];
+
+    public bool StartsTrigger(int first)
+    {
+        foreach (var t in Triggers)
+        {
+            if (t.First == first) return true;
+        }
+
+        return false;
+    }
+
+    public bool EndsTrigger(int end, Trigger? except)
+    {
+        foreach (var t in Triggers)
+        {
+            if (t.End == end && t != except) return true;
+        }
+
+        return false;
+    }
+
+    private bool[] Mark(char c, char? other = null)
+    {
+        var marks = new bool[Tokens.Count];
+        for (var k = 1; k < Tokens.Count; k++)
+        {
+            var gap = Gap(k - 1, k);
+            marks[k] = gap.Contains(c) || (other is { } o && gap.Contains(o));
+        }
+
+        return marks;
+    }
+}
+
+/// <summary>An actor group's place in the sentence: tokens <see cref="First"/> to <see cref="End"/> (exclusive).</summary>
+internal sealed record Slot(int First, int End, List<ActorMention> Mentions);

@@ -1,0 +1,299 @@
+using Monitoring.Contracts;
+
+namespace Monitoring.Classify.Coding;
+
+/// <summary>
+/// Stage 5: each trigger of a sentence with its arguments and code becomes events. Reported speech gives the speaker
+/// as the default source; a denial voids what follows; "agreed to cooperate" codes the complement (intended), a threat
+/// verb the threat of its complement; coordinated verbs share their subject; a passive verb takes its agent as the
+/// source; a compound subject with no one else in the clause acts on itself, both directions.
+/// </summary>
+internal sealed class SentenceCoder(CameoCodebook codebook)
+{
+    public void Code(Sentence sentence, List<CodedEvent> events)
+    {
+        if (sentence.Triggers.Count == 0) return;
+        var w = sentence.Tokens;
+        var cues = sentence.Cues;
+        var found = sentence.Triggers;
+        var speaker = Speaker(sentence);
+        var denialFrom = found.Find(f => f.Kind == TriggerKind.Denial)?.First ?? int.MaxValue;
+
+        List<ActorMention>? previousSubject = null;
+        Trigger? previous = null;
+        for (var v = 0; v < found.Count; v++)
+        {
+            var verb = found[v];
+            if (verb.Kind != TriggerKind.Event || verb.First > denialFrom)
+            {
+                if (verb.Kind == TriggerKind.Speech) previous = null;
+                continue;
+            }
+
+            var before = Clauses.SkipBack(sentence, verb.First);
+            var infinitive = verb.First > 0 && Clauses.HasBefore(sentence, verb.First, "to");
+            var negated = Clauses.IsNegated(sentence, verb.First);
+            var intent = Clauses.IsIntent(sentence, verb.First);
+
+            // "agreed to cooperate", "is ready to work with": the complement is the event, and intended.
+            // "attacked X to punish Y": the purpose of an event is not one.
+            var inheritsSubject = false;
+            var threat = false;
+            int? supersededAt = null;
+            if (infinitive && previous is not null && previous.End <= verb.First)
+            {
+                if (previous.Negated || before > previous.End) continue;
+                if (!cues.IntentLemmas.Contains(previous.Entry.Lemma) && previous.Coded) continue;
+
+                // "threatened to retaliate against X": a threat (13x) toward X, not the retaliation itself.
+                threat = previous.Entry.Code is { } governing && governing.StartsWith("13", StringComparison.Ordinal);
+                intent |= !threat && !cues.AspectLemmas.Contains(previous.Entry.Lemma);
+                supersededAt = w[previous.First].Start;
+                inheritsSubject = true;
+            }
+
+            verb.Negated = negated;
+
+            // "would not provide support", "refused to lift the ban": a cooperation not given is a rejection.
+            var rejected = negated && verb.Kind == TriggerKind.Event;
+            var passive = false;
+            for (var k = before; k < verb.First && verb.IsParticiple; k++) passive |= cues.BeForms.Contains(w[k].Lower);
+            var coordinated = previous is not null && before > 0
+                && ((w[before - 1].Lower is "and" or "or" or "but" or "then" && sentence.InActor[before - 1] < 0) || sentence.CommaBefore(before));
+
+            List<ActorMention>? subject;
+            if (verb.ActorIsSubject)
+            {
+                subject = [.. sentence.Slots[sentence.InActor[verb.First]].Mentions];
+            }
+            else if (coordinated || (inheritsSubject && previousSubject is not null))
+            {
+                subject = previousSubject;
+            }
+            else
+            {
+                // An event noun's doer stands right before it ("Israeli air strikes", "Russia's attack"), not anywhere in the clause.
+                var regionStart = verb.IsNoun && sentence.Language.HasVerbDictionary ? NounDoerStart(sentence, verb) : Clauses.SubjectRegionStart(sentence, verb);
+                var afterVerb = regionStart > 0 && sentence.EndsTrigger(regionStart, except: null);
+                subject = afterVerb ? ActorGroups.Last(sentence, regionStart, verb.First) : ActorGroups.First(sentence, regionStart, verb.First);
+                if (subject is null && Clauses.IsBareSubject(sentence, regionStart, verb.First)) subject = speaker ?? Antecedent(sentence, regionStart, verb.First);
+                subject ??= SubjectAfter(sentence, verb);
+            }
+
+            previous = verb;
+            previousSubject = subject;
+
+            var objectEnd = Clauses.ObjectRegionEnd(sentence, v);
+            var (code, patternEnd, byPattern) = verb.FromDictionary ? CodeChooser.Choose(sentence, verb, objectEnd, passive) : (null, verb.End, false);
+            verb.Code = code;
+            var lexical = verb.Lexicon?.Code;
+            if (code is null && lexical is null) continue;
+
+            var agent = passive ? ActorGroups.Agent(sentence, verb.End, objectEnd) : null;
+
+            // A visit's place is its target ("arrived in Washington for a state visit"), and so is a protest's when it
+            // names no other ("protested in Beijing"); elsewhere a place is only where.
+            var likely = code ?? lexical!;
+            var target = passive ? null : ActorGroups.Target(sentence, verb.ObjectStart, objectEnd, subject ?? [], placeIsTarget: likely is "042" or "043");
+            if (target is null && !passive && (likely.StartsWith("14", StringComparison.Ordinal) || IsViolent(likely)))
+            {
+                // A protest is against the authorities of where it happens or of the one country the sentence names;
+                // an attack hits where it happens (read by the lexicon alone, as in Arabic: the one country named).
+                target = ActorGroups.Target(sentence, verb.ObjectStart, objectEnd, subject ?? [], placeIsTarget: true)
+                    ?? (likely.StartsWith("14", StringComparison.Ordinal) || !sentence.Language.HasVerbDictionary ? ActorGroups.OnlyCountry(sentence, subject) : null);
+            }
+
+            // Compound subjects act on each other when the clause names no one else ("China and Russia met"), in
+            // cooperation or a mutual fight ("clashed"); protesters or attackers named together act together.
+            var clauseFrom = passive ? Clauses.SubjectRegionStart(sentence, verb) : verb.End;
+            var mutual = cues.ReciprocalRoots.Contains(likely[..2]) || cues.MutualWords.Contains(w[verb.End - 1].Lower);
+            var reciprocal = mutual && (passive ? agent is null : target is null) && subject is not null && DistinctCodes(subject) >= 2
+                && !ActorGroups.HasOther(sentence, clauseFrom, objectEnd, subject);
+
+            // A noun names an event only with someone doing it or undergoing it ("Israeli air strikes on Gaza").
+            if (verb.IsNoun && sentence.Language.HasVerbDictionary && subject is null && target is null && agent is null) continue;
+
+            // A verb coded by its default alone needs its target as its object ("attacked Georgia", "met with
+            // Putin"), not somewhere further in the clause; otherwise the trigger lexicon codes it at root level.
+            var trusted = byPattern || reciprocal || (verb.Entry.HasOwnCode && verb.FromDictionary)
+                || (passive ? agent is not null : target is not null && Clauses.DirectObjectEnd(sentence, verb.End, objectEnd) > verb.End);
+            string basis;
+            if (code is not null && trusted) basis = CodedEvents.PatternBasis;
+            else if (lexical is not null) (code, basis, patternEnd) = (lexical, CodedEvents.TriggerBasis, verb.ObjectStart);
+            else continue;
+
+            code = threat ? CodeRefiner.Threat(code) : CodeRefiner.Refine(sentence, code, clauseFrom, objectEnd, intent);
+            if (rejected)
+            {
+                if (CodeRefiner.Rejection(code) is not { } rejection) continue;
+                code = rejection;
+            }
+            code = CodeRefiner.ForActors(code, passive ? agent : subject);
+            var meaning = codebook.Find(code);
+            if (meaning is null) continue;
+
+            // "protesters in Athens", "children killed in Gaza": people the sentence gives no country are of the place it names.
+            if (ActorGroups.PlaceCountry(sentence) is { } place)
+            {
+                subject = Located(subject, place);
+                target = Located(target, place);
+                agent = Located(agent, place);
+            }
+
+            var triggerEnd = Math.Max(verb.End, patternEnd);
+            var added = events.Count;
+            var unknown = Unknown(sentence, verb);
+            IEnumerable<(ActorMention Source, ActorMention Target)> pairs =
+                reciprocal ? Reciprocal(subject!)
+                : passive ? Pairs(agent ?? unknown, subject ?? unknown)
+                : Pairs(subject ?? unknown, target ?? unknown);
+            foreach (var (source, targetActor) in pairs)
+            {
+                verb.Coded = true;
+                if (source.Code == targetActor.Code && source.Sector == targetActor.Sector && source.Code != CodedEvents.UnknownCode) continue;
+                if (AlreadyCoded(events, sentence.Start, meaning.Code, source, targetActor)) continue;
+                events.Add(CodedEvents.Create(sentence, meaning, source, targetActor, verb.First, triggerEnd, basis));
+            }
+
+            // "agreed to cooperate": the complement's event replaces the governing verb's, when it has one.
+            if (supersededAt is { } at && events.Count > added) events.RemoveAll(e => e.SentenceStart == sentence.Start && e.TriggerStart == at);
+        }
+    }
+
+    /// <summary>Verb–subject order ("تظاهر آلاف الإسرائيليين", "murieron dos soldados"): the group right after the verb, unless an object marker ("a") stands before it.</summary>
+    private static List<ActorMention>? SubjectAfter(Sentence sentence, Trigger verb)
+    {
+        var cues = sentence.Cues;
+
+        // "مقتل عشرة أشخاص", "the killing of ten people": after an event noun stands who underwent it.
+        if (!cues.SubjectAfterVerb || verb.IsNoun || (verb.Lexicon is { IsNoun: true } && !verb.FromDictionary)) return null;
+        var w = sentence.Tokens;
+        for (var k = verb.ObjectStart; k < Math.Min(w.Count, verb.ObjectStart + 4); k++)
+        {
+            if (sentence.InActor[k] < 0)
+            {
+                if (sentence.StartsTrigger(k) || cues.ClauseBoundaries.Contains(w[k].Lower) || cues.ObjectMarkers.Contains(w[k].Lower)) return null;
+                continue;
+            }
+
+            var slot = sentence.Slots[sentence.InActor[k]];
+            if (ActorGroups.IsPlace(sentence, slot)) return null;
+
+            // "قتل 18 شخصا": after a verb of violence, unarmed people are its victims (the unmarked passive), armed men its agents.
+            if (IsViolent(verb.Lexicon?.Code ?? verb.Code) && !slot.Mentions.Exists(m => m.Sector is "MIL" or "UAF" or "REB" or "COP" or "SPY")) return null;
+            return ActorGroups.First(sentence, k, Math.Min(w.Count, k + 12));
+        }
+
+        return null;
+    }
+
+    private static List<ActorMention>? Located(List<ActorMention>? group, string country) =>
+        group?.ConvertAll(m => m.Code == CodedEvents.UnknownCode && m.Sector is not null ? m with { Code = country } : m);
+
+    private static int NounDoerStart(Sentence sentence, Trigger noun)
+    {
+        var k = noun.First;
+        while (k > 0 && noun.First - k < 3 && sentence.InActor[k - 1] < 0 && !sentence.Cues.NounMarkers.Contains(sentence.Tokens[k - 1].Lower) && !sentence.CommaBefore(k)) k--;
+        if (k == 0 || sentence.InActor[k - 1] < 0) return noun.First;
+        return sentence.Slots[sentence.InActor[k - 1]].First;
+    }
+
+    /// <summary>"It said …", "They attacked …": a pronoun subject stands for the last source the article named.</summary>
+    private static List<ActorMention>? Antecedent(Sentence sentence, int from, int to)
+    {
+        if (sentence.PreviousSources is not { Count: > 0 } previous) return null;
+        for (var k = from; k < to; k++)
+        {
+            var token = sentence.Tokens[k];
+            if (!sentence.Cues.Pronouns.Contains(token.Lower)) continue;
+            var word = sentence.Text.Substring(token.Start, token.Length);
+            return previous.ConvertAll(p => p with { Start = token.Start, End = token.End, Text = word });
+        }
+
+        return null;
+    }
+
+    private static bool IsViolent(string? code) => code is { Length: >= 2 } && code[..2] is "17" or "18" or "19" or "20";
+
+    private static int DistinctCodes(List<ActorMention> group)
+    {
+        var first = group[0].Code;
+        foreach (var m in group)
+        {
+            if (m.Code != first) return 2;
+        }
+
+        return 1;
+    }
+
+    private static IEnumerable<(ActorMention, ActorMention)> Pairs(List<ActorMention> sources, List<ActorMention> targets)
+    {
+        foreach (var s in sources)
+        {
+            foreach (var t in targets) yield return (s, t);
+        }
+    }
+
+    /// <summary>A side the sentence does not name: no country, no text, an empty span at the trigger.</summary>
+    private static List<ActorMention> Unknown(Sentence sentence, Trigger verb)
+    {
+        var at = sentence.Tokens[verb.First].Start;
+        return [new ActorMention(at, at, "", CodedEvents.UnknownCode, null)];
+    }
+
+    /// <summary>
+    /// In a sentence that reports a protest, its clashes are the protest turning violent ("protesters clashed with
+    /// police", "مواجهات"): 145, not a fight between armed parties.
+    /// </summary>
+    public void ProtestContext(Sentence sentence, List<CodedEvent> events, int from)
+    {
+        var protest = false;
+        for (var i = from; i < events.Count && !protest; i++) protest = events[i].Root == "14";
+        if (!protest) return;
+        var clashes = sentence.Cues.MutualWords;
+        for (var i = from; i < events.Count; i++)
+        {
+            var e = events[i];
+            if (e.Root != "19" || !sentence.Language.Shapes.Candidates(e.Trigger.ToLowerInvariant().Split(' ')[0]).Any(clashes.Contains)) continue;
+            if (codebook.Find("145") is { } riot) events[i] = e with { Cameo = riot.Code, Root = riot.Root, QuadClass = riot.QuadClass, Goldstein = riot.Goldstein };
+        }
+    }
+
+    /// <summary>The speaker of a sentence ("X said", "according to X") is the default source of its clauses that name none.</summary>
+    private static List<ActorMention>? Speaker(Sentence sentence)
+    {
+        foreach (var verb in sentence.Triggers)
+        {
+            if (verb.Kind != TriggerKind.Speech) continue;
+            var region = Clauses.SubjectRegionStart(sentence, verb);
+            var group = ActorGroups.Last(sentence, region, verb.First) ?? ActorGroups.First(sentence, verb.End, Math.Min(sentence.Tokens.Count, verb.End + 3));
+            if (group is not null) return group;
+        }
+
+        return null;
+    }
+
+    private static bool AlreadyCoded(List<CodedEvent> events, int sentenceStart, string cameo, ActorMention source, ActorMention target)
+    {
+        // Only this sentence's events can repeat it: they are at the end of the list.
+        for (var i = events.Count - 1; i >= 0 && events[i].SentenceStart == sentenceStart; i--)
+        {
+            var e = events[i];
+            if (e.Cameo == cameo && e.Source.Code == source.Code && e.Source.Sector == source.Sector && e.Target.Code == target.Code && e.Target.Sector == target.Sector) return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>"China and Russia met": each toward the other. One actor alone did nothing to anyone.</summary>
+    private static IEnumerable<(ActorMention, ActorMention)> Reciprocal(List<ActorMention> group)
+    {
+        for (var i = 0; i < group.Count; i++)
+        {
+            for (var j = 0; j < group.Count; j++)
+            {
+                if (i != j && group[i].Code != group[j].Code) yield return (group[i], group[j]);
+            }
+        }
+    }
+}

@@ -1,0 +1,136 @@
+using System.Globalization;
+using System.Text;
+
+namespace Monitoring.Classify.Coding;
+
+/// <summary>
+/// How a language's words are compared with its lexicons. English: as the tokenizer lower-cased them. Spanish: also
+/// without accents ("detención" = "detencion", as wire copy often drops them). Arabic: without diacritics and tatweel,
+/// with one alef, yeh for alef maqsura and heh for teh marbuta; and a word is also tried without its clitics — the
+/// prefixes و ف (and) ب ل ك (prepositions) and the article ال, and the pronoun suffixes (ه ها هم …).
+/// </summary>
+public sealed partial class WordShapes
+{
+    private static readonly string[] ArabicPrefixes = ["وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك", "س"];
+    private static readonly string[] ArabicSuffixes = ["هما", "كما", "هم", "هن", "كم", "نا", "ها", "ه"];
+
+    private readonly string _language;
+
+    private WordShapes(string language) => _language = language;
+
+    public static WordShapes For(string language) => new(language);
+
+    public bool HasClitics => _language == "ar";
+
+    /// <summary>The form a lexicon stores and a token is compared in.</summary>
+    public string Normalize(string word) => _language switch
+    {
+        "ar" => NormalizeArabic(word),
+        "es" or "pt" or "fr" or "it" => WithoutAccents(word.ToLowerInvariant()),
+        _ => HasUpper(word) ? word.ToLowerInvariant() : word,
+    };
+
+    private static bool HasUpper(string word)
+    {
+        foreach (var c in word)
+        {
+            if (char.IsUpper(c)) return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the word looks like a past participle, the verb form of the passive ("attacked", "asesinado").</summary>
+    public bool IsParticiple(string lower) => _language switch
+    {
+        "en" => lower.EndsWith("ed", StringComparison.Ordinal) || lower.EndsWith("en", StringComparison.Ordinal),
+        "es" => SpanishParticiple().IsMatch(Normalize(lower)),
+        _ => false,
+    };
+
+    [System.Text.RegularExpressions.GeneratedRegex("(ad|id|uert|ech|biert|uest|rit)(o|a|os|as)$")]
+    private static partial System.Text.RegularExpressions.Regex SpanishParticiple();
+
+    /// <summary>The normalised word and, for a language with clitics, the word without them, longest first.</summary>
+    public IEnumerable<string> Candidates(string lower)
+    {
+        var word = Normalize(lower);
+        yield return word;
+
+        // English plurals: "blockades", "air strikes", "talks" (listed), "casualties".
+        if (_language == "en" && word.Length > 4 && word[^1] == 's' && word[^2] != 's')
+        {
+            yield return word.EndsWith("ies", StringComparison.Ordinal) ? word[..^3] + "y" : word[..^1];
+        }
+
+        if (!HasClitics) yield break;
+        foreach (var stem in Stems(word))
+        {
+            if (stem != word) yield return stem;
+        }
+    }
+
+    private static IEnumerable<string> Stems(string word)
+    {
+        // Conjunction, then preposition or future marker, then the article: "وبالمتظاهرين" → "متظاهرين".
+        var seen = new HashSet<string>(StringComparer.Ordinal) { word };
+        var queue = new List<string> { word };
+        for (var i = 0; i < queue.Count && i < 12; i++)
+        {
+            var current = queue[i];
+            foreach (var prefix in ArabicPrefixes)
+            {
+                if (current.Length - prefix.Length >= 3 && current.StartsWith(prefix, StringComparison.Ordinal) && seen.Add(current[prefix.Length..])) queue.Add(current[prefix.Length..]);
+            }
+        }
+
+        foreach (var stem in queue.OrderByDescending(s => s.Length))
+        {
+            yield return stem;
+            foreach (var suffix in ArabicSuffixes)
+            {
+                if (stem.Length - suffix.Length >= 3 && stem.EndsWith(suffix, StringComparison.Ordinal)) yield return stem[..^suffix.Length];
+            }
+        }
+    }
+
+    private static string NormalizeArabic(string word)
+    {
+        var builder = new StringBuilder(word.Length);
+        foreach (var c in word)
+        {
+            switch (c)
+            {
+                case >= '\u064B' and <= '\u065F' or '\u0670' or '\u0640':
+                    continue; // diacritics, superscript alef, tatweel
+                case 'أ' or 'إ' or 'آ' or 'ٱ':
+                    builder.Append('ا');
+                    break;
+                case 'ى':
+                    builder.Append('ي');
+                    break;
+                case 'ة':
+                    builder.Append('ه');
+                    break;
+                default:
+                    builder.Append(c);
+                    break;
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static string WithoutAccents(string word)
+    {
+        if (word.All(char.IsAscii)) return word;
+        var decomposed = word.Normalize(NormalizationForm.FormD);
+        var builder = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark) builder.Append(c);
+        }
+
+        return builder.ToString().Normalize(NormalizationForm.FormC);
+    }
+}

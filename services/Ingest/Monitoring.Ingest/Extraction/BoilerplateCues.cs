@@ -1,0 +1,80 @@
+using System.Text.Json;
+
+namespace Monitoring.Ingest.Extraction;
+
+/// <summary>
+/// The multilingual cue tables of <c>Extraction/Data/boilerplate-cues.json</c>: the class/id words templates give their
+/// furniture, the headings that open related lists and comment threads, inline promo prefixes, comment headers,
+/// menu words and consent words. Data, so that a language is added by editing the file, not the code.
+/// </summary>
+internal sealed class BoilerplateCues
+{
+    public static BoilerplateCues Default { get; } = Load();
+
+    private BoilerplateCues(JsonElement root)
+    {
+        var tokens = root.GetProperty("attributeTokens");
+        foreach (var kind in tokens.EnumerateObject().Where(kind => kind.Value.ValueKind == JsonValueKind.Array))
+        {
+            foreach (var token in kind.Value.EnumerateArray()) AttributeTokens[token.GetString()!] = kind.Name;
+        }
+
+        FurnitureHeadings = Lines(root.GetProperty("furnitureHeadings"));
+        InlinePromos = Lines(root.GetProperty("inlinePromos")).OrderByDescending(promo => promo.Length).ToArray();
+        CommentVerbs = Lines(root.GetProperty("commentLines"));
+        NavigationWords = Lines(root.GetProperty("navigationWords"));
+        CookieWords = Strings(root.GetProperty("consentWords").GetProperty("cookie")).ToArray();
+        ConsentWords = Strings(root.GetProperty("consentWords").GetProperty("consent")).ToArray();
+    }
+
+    /// <summary>Class/id word → the kind of furniture it names (comments, related, share, …).</summary>
+    public Dictionary<string, string> AttributeTokens { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public HashSet<string> FurnitureHeadings { get; }
+    public string[] InlinePromos { get; }
+    public HashSet<string> CommentVerbs { get; }
+    public HashSet<string> NavigationWords { get; }
+    public string[] CookieWords { get; }
+    public string[] ConsentWords { get; }
+
+    /// <summary>Whether a short line is one of the table's lines: case folded, a trailing colon and spaces ignored.</summary>
+    public static bool IsLine(HashSet<string> table, string line)
+    {
+        var trimmed = line.AsSpan().Trim().TrimEnd(':').TrimEnd('：').TrimEnd();
+        return trimmed.Length is > 0 and <= 60 && table.GetAlternateLookup<ReadOnlySpan<char>>().Contains(trimmed);
+    }
+
+    /// <summary>Whether the line starts with a promo prefix followed by a colon ("Related: …", "Lire aussi : …").</summary>
+    public bool IsInlinePromo(string line)
+    {
+        foreach (var promo in InlinePromos)
+        {
+            if (line.Length > promo.Length && line.StartsWith(promo, StringComparison.OrdinalIgnoreCase))
+            {
+                var rest = line.AsSpan(promo.Length).TrimStart();
+                if (rest.Length > 0 && rest[0] is ':' or '：' or '»' or '>' or '|') return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A cookie word and a consent word in one line: a consent banner in any of the listed languages.</summary>
+    public bool IsConsentNotice(string line) =>
+        CookieWords.Any(word => line.Contains(word, StringComparison.OrdinalIgnoreCase))
+        && ConsentWords.Any(word => line.Contains(word, StringComparison.OrdinalIgnoreCase));
+
+    private static HashSet<string> Lines(JsonElement byLanguage) =>
+        byLanguage.EnumerateObject().Where(language => language.Value.ValueKind == JsonValueKind.Array)
+            .SelectMany(language => Strings(language.Value)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+    private static IEnumerable<string> Strings(JsonElement array) => array.EnumerateArray().Select(item => item.GetString()!);
+
+    private static BoilerplateCues Load()
+    {
+        using var stream = typeof(BoilerplateCues).Assembly.GetManifestResourceStream("Monitoring.Ingest.Extraction.Data.boilerplate-cues.json")
+            ?? throw new InvalidOperationException("The embedded boilerplate-cues.json is missing from Monitoring.Ingest.");
+        using var json = JsonDocument.Parse(stream);
+        return new BoilerplateCues(json.RootElement);
+    }
+}
