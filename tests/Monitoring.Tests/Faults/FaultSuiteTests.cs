@@ -21,7 +21,7 @@ public sealed class FaultSuiteTests(Pipeline pipeline) : IClassFixture<Pipeline>
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(90);
 
     /// <summary>What a killed alert service may have sent and not recorded: every delivery it had in flight.</summary>
-    private static readonly int DeliveriesInFlight = new Monitoring.Alert.Delivery.DeliverAlertConsumerDefinition().ConcurrentMessageLimit ?? 1;
+    private const int DeliveriesInFlight = Pipeline.DeliveriesInFlight;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

@@ -20,6 +20,9 @@ public sealed class Pipeline : IAsyncLifetime
     /// <summary>How long a delivery holds an alert: longer than a restart here, so a redelivery after a kill finds it held.</summary>
     public static readonly TimeSpan DeliveryLease = TimeSpan.FromSeconds(8);
 
+    /// <summary>Deliveries the alert service makes at once: what a kill of it may have sent and not yet recorded.</summary>
+    public const int DeliveriesInFlight = 4;
+
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "monitoring-faults", Guid.NewGuid().ToString("N")[..8]);
 
     public TcpProxy Broker { get; private set; } = null!;
@@ -100,6 +103,7 @@ public sealed class Pipeline : IAsyncLifetime
         ["Messaging__Retry__MinInterval"] = "00:00:00.200",
         ["Messaging__Retry__MaxInterval"] = "00:00:01",
         ["Messaging__Retry__IntervalDelta"] = "00:00:00.200",
+        ["Messaging__Endpoints__deliver-alert__ConcurrentMessageLimit"] = DeliveriesInFlight.ToString(CultureInfo.InvariantCulture),
         ["Messaging__Outbox__Grace"] = "00:00:02",
         ["Messaging__Outbox__PollInterval"] = "00:00:00.500",
         ["Messaging__Outbox__PublishTimeout"] = "00:00:03",
