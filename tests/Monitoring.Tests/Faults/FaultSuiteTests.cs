@@ -10,34 +10,23 @@ namespace Monitoring.Tests.Faults;
 /// The fault suite: the three services as separate processes on the real broker, one fault per test, each followed by
 /// the history check (<see cref="History"/>): every accepted article stored, classified, alerted and delivered, no alert
 /// twice, and no delivery twice except the one a killed alert service had sent but not yet recorded (at-least-once,
-/// same <c>X-Monitoring-Alert-Id</c>). Faults that need the whole broker (restart, kill -9) run only where no other test
-/// run shares it (<see cref="WholeBroker"/>); the rest cut the services' own connections through a relay.
+/// same <c>X-Monitoring-Alert-Id</c>). Connection faults cut the services' own connections through a relay; faults of
+/// the broker itself (restart, kill -9) are in <see cref="BrokerFaultTests"/>, on a node of their own.
 /// </summary>
 [Trait("Category", "Integration")]
 [Trait("Category", "Faults")]
-public sealed class FaultSuiteTests(Pipeline pipeline) : IClassFixture<Pipeline>, IAsyncLifetime
+public sealed class FaultSuiteTests(Pipeline pipeline) : FaultScenario(pipeline), IClassFixture<Pipeline>
 {
-    private const int Timeout = 300_000;
-    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(90);
-
-    /// <summary>What a killed alert service may have sent and not recorded: every delivery it had in flight.</summary>
-    private const int DeliveriesInFlight = Pipeline.DeliveriesInFlight;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync() => await pipeline.EnsureRunningAsync();
-
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     [Fact(Timeout = Timeout)]
     public async Task Ingest_killed_between_storing_an_article_and_publishing_it_loses_nothing()
     {
         var (articles, subscription) = await ScenarioAsync("faultingeststored", 20);
-        await RestartAsync(pipeline.Ingest, $"{FailPoints.IngestStored}:6");
+        await RestartAsync(Pipeline.Ingest, $"{FailPoints.IngestStored}:6");
 
         var posting = PostAsync(articles);
-        Assert.True(await pipeline.Ingest.WaitForExitAsync(TimeSpan.FromSeconds(90)), "the fail point killed ingest after its sixth article\n" + pipeline.Logs());
-        await pipeline.Ingest.StartAsync();
+        Assert.True(await Pipeline.Ingest.WaitForExitAsync(TimeSpan.FromSeconds(90)), "the fail point killed ingest after its sixth article\n" + Pipeline.Logs());
+        await Pipeline.Ingest.StartAsync();
 
         await AssertHistoryAsync(articles, subscription, await posting);
     }
@@ -46,11 +35,11 @@ public sealed class FaultSuiteTests(Pipeline pipeline) : IClassFixture<Pipeline>
     public async Task Classify_killed_between_storing_and_acking_loses_nothing()
     {
         var (articles, subscription) = await ScenarioAsync("faultclassifystored", 20);
-        await RestartAsync(pipeline.Classify, $"{FailPoints.ClassifyStored}:6");
+        await RestartAsync(Pipeline.Classify, $"{FailPoints.ClassifyStored}:6");
 
         var posting = PostAsync(articles);
-        Assert.True(await pipeline.Classify.WaitForExitAsync(TimeSpan.FromSeconds(90)), "the fail point killed classify\n" + pipeline.Logs());
-        await pipeline.Classify.StartAsync();
+        Assert.True(await Pipeline.Classify.WaitForExitAsync(TimeSpan.FromSeconds(90)), "the fail point killed classify\n" + Pipeline.Logs());
+        await Pipeline.Classify.StartAsync();
 
         await AssertHistoryAsync(articles, subscription, await posting);
     }
@@ -59,11 +48,11 @@ public sealed class FaultSuiteTests(Pipeline pipeline) : IClassFixture<Pipeline>
     public async Task Alert_killed_between_storing_alerts_and_publishing_them_loses_nothing()
     {
         var (articles, subscription) = await ScenarioAsync("faultalertstored", 20);
-        await RestartAsync(pipeline.Alert, $"{FailPoints.AlertStored}:6");
+        await RestartAsync(Pipeline.Alert, $"{FailPoints.AlertStored}:6");
 
         var posting = PostAsync(articles);
-        Assert.True(await pipeline.Alert.WaitForExitAsync(TimeSpan.FromSeconds(90)), "the fail point killed alert\n" + pipeline.Logs());
-        await pipeline.Alert.StartAsync();
+        Assert.True(await Pipeline.Alert.WaitForExitAsync(TimeSpan.FromSeconds(90)), "the fail point killed alert\n" + Pipeline.Logs());
+        await Pipeline.Alert.StartAsync();
 
         await AssertHistoryAsync(articles, subscription, await posting);
     }
@@ -72,11 +61,11 @@ public sealed class FaultSuiteTests(Pipeline pipeline) : IClassFixture<Pipeline>
     public async Task Alert_killed_after_a_webhook_answered_and_before_it_was_recorded_delivers_it_again_with_the_same_id()
     {
         var (articles, subscription) = await ScenarioAsync("faultalertsent", 20);
-        await RestartAsync(pipeline.Alert, $"{FailPoints.AlertSent}:6");
+        await RestartAsync(Pipeline.Alert, $"{FailPoints.AlertSent}:6");
 
         var posting = PostAsync(articles, parallel: 2);
-        Assert.True(await pipeline.Alert.WaitForExitAsync(TimeSpan.FromSeconds(90)), "the fail point killed alert\n" + pipeline.Logs());
-        await pipeline.Alert.StartAsync();
+        Assert.True(await Pipeline.Alert.WaitForExitAsync(TimeSpan.FromSeconds(90)), "the fail point killed alert\n" + Pipeline.Logs());
+        await Pipeline.Alert.StartAsync();
 
         // The sixth webhook reached the receiver, then the process died, with the other deliveries in flight sent too: they
         // come again (at-least-once), under the same alert id, once the sweeper finds the dead attempts' leases expired.
@@ -91,7 +80,7 @@ public sealed class FaultSuiteTests(Pipeline pipeline) : IClassFixture<Pipeline>
         var random = new Random(36);
 
         var posting = PostAsync(articles, parallel: 6);
-        foreach (var service in new[] { pipeline.Classify, pipeline.Alert, pipeline.Ingest })
+        foreach (var service in new[] { Pipeline.Classify, Pipeline.Alert, Pipeline.Ingest })
         {
             await Task.Delay(TimeSpan.FromMilliseconds(random.Next(500, 2500)), Ct);
             await service.KillAsync();
@@ -115,8 +104,8 @@ public sealed class FaultSuiteTests(Pipeline pipeline) : IClassFixture<Pipeline>
         {
             if (Interlocked.Increment(ref started) == 10)
             {
-                pipeline.CutBroker();
-                restored = Task.Delay(TimeSpan.FromSeconds(10), Ct).ContinueWith(_ => pipeline.RestoreBroker(), Ct, TaskContinuationOptions.None, TaskScheduler.Default);
+                Pipeline.CutBroker();
+                restored = Task.Delay(TimeSpan.FromSeconds(10), Ct).ContinueWith(_ => Pipeline.RestoreBroker(), Ct, TaskContinuationOptions.None, TaskScheduler.Default);
             }
 
             return Task.CompletedTask;
@@ -144,7 +133,7 @@ public sealed class FaultSuiteTests(Pipeline pipeline) : IClassFixture<Pipeline>
     public async Task A_store_locked_by_another_process_delays_classification_and_loses_nothing()
     {
         var (articles, subscription) = await ScenarioAsync("faultlockedstore", 20);
-        await using var locker = new SqliteConnection($"Data Source={pipeline.StorePath(pipeline.Classify)};Pooling=False");
+        await using var locker = new SqliteConnection($"Data Source={Pipeline.StorePath(Pipeline.Classify)};Pooling=False");
         await locker.OpenAsync(Ct);
         await using var command = locker.CreateCommand();
 
@@ -168,7 +157,7 @@ public sealed class FaultSuiteTests(Pipeline pipeline) : IClassFixture<Pipeline>
         var stopped = new List<(string Service, TimeSpan Took, int? ExitCode)>();
 
         var posting = PostAsync(articles, parallel: 4);
-        foreach (var service in new[] { pipeline.Classify, pipeline.Alert })
+        foreach (var service in new[] { Pipeline.Classify, Pipeline.Alert })
         {
             await Task.Delay(TimeSpan.FromSeconds(2), Ct);
             var took = await service.TerminateAsync(TimeSpan.FromSeconds(40));
@@ -181,61 +170,4 @@ public sealed class FaultSuiteTests(Pipeline pipeline) : IClassFixture<Pipeline>
         Assert.All(stopped, s => Assert.True(s.Took < TimeSpan.FromSeconds(35), $"{s.Service} took {s.Took.TotalSeconds:0.0} s to stop"));
     }
 
-    [Fact(Timeout = Timeout)]
-    public async Task The_broker_restarted_under_load_loses_nothing()
-    {
-        if (WholeBroker.Unavailable() is { } reason) Assert.Skip(reason);
-        var (articles, subscription) = await ScenarioAsync("faultbrokerrestart", 30);
-        var started = 0;
-
-        var posted = await PostAsync(articles, parallel: 3, beforeEach: async index =>
-        {
-            if (Interlocked.Increment(ref started) == 10) await WholeBroker.RestartAsync();
-        });
-
-        await AssertHistoryAsync(articles, subscription, posted);
-    }
-
-    [Fact(Timeout = Timeout)]
-    public async Task The_broker_killed_with_SIGKILL_under_load_loses_nothing()
-    {
-        if (WholeBroker.Unavailable() is { } reason) Assert.Skip(reason);
-        var (articles, subscription) = await ScenarioAsync("faultbrokerkill", 30);
-        var started = 0;
-
-        var posted = await PostAsync(articles, parallel: 3, beforeEach: async index =>
-        {
-            if (Interlocked.Increment(ref started) == 10) await WholeBroker.KillAndStartAsync();
-        });
-
-        await AssertHistoryAsync(articles, subscription, posted);
-    }
-
-    private async Task<(Articles Articles, string Subscription)> ScenarioAsync(string marker, int count) =>
-        (new Articles(marker, count), await pipeline.SubscribeAsync(marker));
-
-    private static async Task RestartAsync(ServiceProcess service, string failPoints)
-    {
-        await service.TerminateAsync(TimeSpan.FromSeconds(40));
-        await service.StartAsync(failPoints);
-    }
-
-    private async Task<PostResult> PostAsync(Articles articles, int parallel = 3, Func<int, Task>? beforeEach = null)
-    {
-        using var ingest = pipeline.Client(pipeline.Ingest);
-        return await articles.PostAllAsync(ingest, parallel, TimeSpan.FromSeconds(150), beforeEach);
-    }
-
-    private async Task<History> AssertHistoryAsync(Articles articles, string subscription, PostResult posted, int allowedRepeats = 0)
-    {
-        Assert.True(posted.NeverAccepted == 0, $"{posted.NeverAccepted} articles were never accepted; refusals: {string.Join(", ", posted.Refusals.Take(20))}\n{pipeline.Logs()}");
-        var watch = Stopwatch.StartNew();
-        var history = await History.SettleAsync(pipeline, subscription, posted.Accepted, Settle);
-        var what = $"{articles.Marker}: {history} (settled in {watch.Elapsed.TotalSeconds:0} s; refusals on the way: {posted.Refusals.Count})";
-        TestContext.Current.SendDiagnosticMessage(what);
-        Assert.True(history.NothingLost, what + "\n" + pipeline.Logs());
-        Assert.True(history.DuplicateAlerts == 0, what + "\n" + pipeline.Logs());
-        Assert.True(history.RepeatedDeliveries <= allowedRepeats, what + "\n" + pipeline.Logs());
-        return history;
-    }
 }

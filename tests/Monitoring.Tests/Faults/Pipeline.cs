@@ -11,7 +11,7 @@ namespace Monitoring.Tests.Faults;
 /// other test runs share is never touched by that fault), each with its own SQLite file, an analyst, and a webhook
 /// receiver in the test process. Short leases, sweeps and outbox polls, so recovery shows within seconds.
 /// </summary>
-public sealed class Pipeline : IAsyncLifetime
+public class Pipeline : IAsyncLifetime
 {
     public const string AdminKey = "fault-suite-admin-key";
     public const string WriteKey = "fault-suite-write-key";
@@ -37,6 +37,13 @@ public sealed class Pipeline : IAsyncLifetime
 
     public bool BrokerCut { get; private set; }
 
+    public BrokerEndpoint BrokerEndpoint { get; private set; } = null!;
+
+    /// <summary>The broker the services use: the run's own vhost on the shared broker, unless a subclass brings one.</summary>
+    protected virtual Task<BrokerEndpoint> StartBrokerAsync() => Task.FromResult(BrokerEndpoint.Shared);
+
+    protected virtual ValueTask StopBrokerAsync() => ValueTask.CompletedTask;
+
     /// <summary>Every service loses its broker connections at once, as when the network or the broker drops; the broker itself runs on.</summary>
     public void CutBroker()
     {
@@ -52,10 +59,11 @@ public sealed class Pipeline : IAsyncLifetime
 
     public string StorePath(ServiceProcess service) => Path.Combine(_folder, service.Name + ".db");
 
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(_folder);
-        Broker = new TcpProxy(RabbitMqBroker.Host, RabbitMqBroker.Port);
+        BrokerEndpoint = await StartBrokerAsync();
+        Broker = new TcpProxy(BrokerEndpoint.Host, BrokerEndpoint.Port);
         Broker.Start();
         Webhook = await WebhookReceiver.StartAsync();
         Ingest = new ServiceProcess("Ingest", Settings("ingest"));
@@ -70,6 +78,7 @@ public sealed class Pipeline : IAsyncLifetime
     /// <summary>Every service running again (a previous test may have left one dead).</summary>
     public async Task EnsureRunningAsync()
     {
+        if (Ingest is null) return;
         if (BrokerCut) RestoreBroker();
         foreach (var service in Services.Where(s => !s.IsRunning)) await service.StartAsync();
     }
@@ -95,9 +104,9 @@ public sealed class Pipeline : IAsyncLifetime
         ["Messaging__Transport"] = "RabbitMq",
         ["Messaging__RabbitMq__Host"] = "127.0.0.1",
         ["Messaging__RabbitMq__Port"] = Broker.Port.ToString(CultureInfo.InvariantCulture),
-        ["Messaging__RabbitMq__VirtualHost"] = RabbitMqBroker.VirtualHost,
-        ["Messaging__RabbitMq__Username"] = RabbitMqBroker.User,
-        ["Messaging__RabbitMq__Password"] = RabbitMqBroker.Password,
+        ["Messaging__RabbitMq__VirtualHost"] = BrokerEndpoint.VirtualHost,
+        ["Messaging__RabbitMq__Username"] = BrokerEndpoint.User,
+        ["Messaging__RabbitMq__Password"] = BrokerEndpoint.Password,
         ["Messaging__RabbitMq__ReconnectInterval"] = "00:00:02",
         ["Messaging__Retry__Limit"] = "3",
         ["Messaging__Retry__MinInterval"] = "00:00:00.200",
@@ -136,7 +145,7 @@ public sealed class Pipeline : IAsyncLifetime
         return (analyst, body.GetProperty("analystId").GetString()!);
     }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         foreach (var service in new[] { Ingest, Classify, Alert })
         {
@@ -146,6 +155,7 @@ public sealed class Pipeline : IAsyncLifetime
         Analyst?.Dispose();
         if (Webhook is not null) await Webhook.DisposeAsync();
         if (Broker is not null) await Broker.DisposeAsync();
+        await StopBrokerAsync();
         try
         {
             Directory.Delete(_folder, recursive: true);
@@ -153,5 +163,31 @@ public sealed class Pipeline : IAsyncLifetime
         catch (IOException)
         {
         }
+
+        GC.SuppressFinalize(this);
+    }
+}
+
+/// <summary>The pipeline on a RabbitMQ node of its own (<see cref="OwnBroker"/>), which its tests restart and kill.</summary>
+public sealed class OwnBrokerPipeline : Pipeline
+{
+    public OwnBroker? Node { get; private set; }
+
+    /// <summary>Nothing is started where no own node can run: its tests skip with <see cref="OwnBroker.Unavailable"/>.</summary>
+    public override async ValueTask InitializeAsync()
+    {
+        if (OwnBroker.Unavailable is null) await base.InitializeAsync();
+    }
+
+    protected override async Task<BrokerEndpoint> StartBrokerAsync()
+    {
+        Node = new OwnBroker();
+        await Node.StartAsync();
+        return Node.Endpoint;
+    }
+
+    protected override async ValueTask StopBrokerAsync()
+    {
+        if (Node is not null) await Node.DisposeAsync();
     }
 }
