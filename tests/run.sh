@@ -6,6 +6,18 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# A test file outside every test project would never compile or run: say so instead of passing without it.
+orphans=$(find tests -name '*.cs' -not -path '*/bin/*' -not -path '*/obj/*' | while read -r file; do
+  dir=$(dirname "$file")
+  until compgen -G "$dir/*.csproj" >/dev/null || [[ "$dir" == tests ]]; do dir=$(dirname "$dir"); done
+  if [[ "$dir" == tests ]]; then echo "$file"; fi
+done)
+if [[ -n "$orphans" ]]; then
+  echo "These test files belong to no test project (tests/Monitoring.<Service>.Tests/<feature folder>/ is where they go):" >&2
+  echo "$orphans" >&2
+  exit 1
+fi
+
 eval "$(bash tests/rabbitmq.sh)"
 if [[ -n "${MONITORING_RABBITMQ_THROWAWAY:-}" ]]; then
   trap 'rabbitmqctl delete_vhost "$MONITORING_RABBITMQ_VHOST" >/dev/null 2>&1; rabbitmqctl delete_user "$MONITORING_RABBITMQ_USER" >/dev/null 2>&1' EXIT

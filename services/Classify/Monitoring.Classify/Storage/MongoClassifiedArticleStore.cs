@@ -31,9 +31,22 @@ public sealed class MongoClassifiedArticleStore : IClassifiedArticleStore, IStor
         [
             new CreateIndexModel<ClassifiedArticle>(keys.Descending(e => e.ClassifiedAt), new CreateIndexOptions { Name = "classified_at" }),
             new CreateIndexModel<ClassifiedArticle>(keys.Ascending(e => e.Countries).Descending(e => e.ClassifiedAt), new CreateIndexOptions { Name = "countries_classified_at" }),
-            new CreateIndexModel<ClassifiedArticle>(keys.Ascending("Topics.Id").Descending(e => e.ClassifiedAt), new CreateIndexOptions { Name = "topics_classified_at" }),
+            // A topic's id is stored as the sub-document's _id (the class map's id convention), which is what the topic filter reads.
+            new CreateIndexModel<ClassifiedArticle>(keys.Ascending("Topics._id").Descending(e => e.ClassifiedAt), new CreateIndexOptions { Name = "topic_ids_classified_at" }),
         ], cancellationToken);
         await MongoOutboxStore.CreateAsync(_database, ClassifyOutbox.Name, cancellationToken);
+        await DropIndexIfPresentAsync("topics_classified_at", cancellationToken); // earlier versions indexed "Topics.Id", a field no document has
+    }
+
+    private async Task DropIndexIfPresentAsync(string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _articles.Indexes.DropOneAsync(name, cancellationToken);
+        }
+        catch (MongoCommandException exception) when (exception.Code == 27) // IndexNotFound
+        {
+        }
     }
 
     public async Task<(bool Inserted, ClassifiedArticle Article)> TryInsertAsync(

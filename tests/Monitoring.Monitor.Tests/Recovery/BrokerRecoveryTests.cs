@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using System.Net;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Monitoring.Contracts;
+
+namespace Monitoring.Monitor.Tests.Recovery;
+
+/// <summary>
+/// A service against the real broker behind a relay the test can cut: readiness tells the truth while the broker is away,
+/// the consumers are back within the capped back-off once it returns, and the live-stream queue leaves with its service.
+/// </summary>
+[Trait("Category", "Integration")]
+public sealed class BrokerRecoveryTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Readiness_is_503_while_the_broker_is_unreachable_and_200_within_the_back_off_once_it_is_back()
+    {
+        await using var proxy = new TcpProxy(RabbitMqBroker.Host, RabbitMqBroker.Port);
+        proxy.Start();
+        var settings = RabbitMqBroker.Settings("recovery");
+        settings["Messaging:RabbitMq:Port"] = proxy.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        settings["Messaging:RabbitMq:ReconnectInterval"] = "00:00:02";
+        await using var alert = await ServiceHost.AlertAsync(settings);
+        Assert.Equal(HttpStatusCode.OK, await ReadinessAsync(alert));
+
+        proxy.Stop();
+        await Eventually.HoldsAsync(async () => await ReadinessAsync(alert) == HttpStatusCode.ServiceUnavailable, "readiness reports the broker gone", TimeSpan.FromSeconds(20));
+        await Task.Delay(TimeSpan.FromSeconds(6), Ct); // several failed reconnection attempts: the back-off has grown to its cap
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, await ReadinessAsync(alert));
+
+        proxy.Start();
+        var back = Stopwatch.StartNew();
+        await Eventually.HoldsAsync(async () => await ReadinessAsync(alert) == HttpStatusCode.OK, "readiness reports the broker back", TimeSpan.FromSeconds(20));
+
+        // The cap is 2 s here; MassTransit's own 30 s ceiling would leave the endpoints down far longer.
+        Assert.True(back.Elapsed < TimeSpan.FromSeconds(8), $"ready again after {back.Elapsed.TotalSeconds:0.0} s");
+        await alert.Services.GetRequiredService<IBus>().Publish(Probe(), Ct);
+    }
+
+    [Fact]
+    public async Task The_live_stream_queue_is_a_classic_transient_queue_that_leaves_with_its_service()
+    {
+        if (RabbitMqCtl.Unavailable is { } reason) Assert.Skip(reason);
+        var settings = RabbitMqBroker.Settings("stream");
+
+        var first = await ServiceHost.AlertAsync(settings);
+        var name = StreamQueueOf(first);
+        var queue = Assert.Single(await RabbitMqCtl.QueuesAsync(name));
+        // Exclusive or auto-delete: either way the broker deletes it when its consumer's connection goes, and it is no quorum queue.
+        Assert.True(queue is { Type: "classic", Durable: false } && (queue.AutoDelete || queue.Exclusive), $"{queue}");
+
+        // The second instance keeps publishing while the first one's queue is deleted under it.
+        await using var second = await ServiceHost.AlertAsync(settings);
+        var bus = second.Services.GetRequiredService<IBus>();
+        var publishing = Task.Run(async () =>
+        {
+            for (var i = 0; i < 50; i++)
+            {
+                await bus.Publish(Probe(), Ct);
+                await Task.Delay(20, Ct);
+            }
+        }, Ct);
+        await first.DisposeAsync();
+        await publishing;
+
+        Assert.Empty(await RabbitMqCtl.QueuesAsync(name));
+        Assert.Single(await RabbitMqCtl.QueuesAsync(StreamQueueOf(second)));
+    }
+
+    /// <summary>The name of the host's own live-stream queue, as its bus reports it.</summary>
+    private static string StreamQueueOf(ServiceHost host)
+    {
+        var probe = System.Text.Json.JsonSerializer.Serialize(host.Services.GetRequiredService<IBus>().GetProbeResult(Ct));
+        return System.Text.RegularExpressions.Regex.Match(probe, "\"queueName\":\"(stream-alert-[^\"]+)\"").Groups[1].Value;
+    }
+
+    private static async Task<HttpStatusCode> ReadinessAsync(ServiceHost host)
+    {
+        using var response = await host.Http.GetAsync("/health/ready", Ct);
+        return response.StatusCode;
+    }
+
+    /// <summary>An alert for nobody: no analyst exists, so delivery finds no subscription and records nothing.</summary>
+    private static AlertRaised Probe() => new()
+    {
+        AlertId = Guid.NewGuid().ToString("N"),
+        AnalystId = "nobody",
+        SubscriptionId = "none",
+        ArticleId = "probe",
+        StoryId = "probe",
+        Topics = [],
+        Countries = [],
+        ArticleIngestedAt = DateTimeOffset.UtcNow,
+        RaisedAt = DateTimeOffset.UtcNow,
+    };
+}
