@@ -23,7 +23,9 @@ public static class PagedList
     {
         if (limit is < 1 || limit > maxLimit)
         {
-            return Results.Problem(title: "Invalid limit", detail: $"limit must be between 1 and {maxLimit}.", statusCode: StatusCodes.Status400BadRequest);
+            return Results.ValidationProblem(
+                new Dictionary<string, string[]> { ["limit"] = [$"limit must be between 1 and {maxLimit}."] },
+                detail: $"limit must be between 1 and {maxLimit}.", title: "Invalid limit");
         }
 
         if (after is { Length: 0 } or { Length: > 1024 }) return InvalidCursor(after);
@@ -34,7 +36,7 @@ public static class PagedList
         }
         catch (InvalidCursorException exception)
         {
-            return Results.Problem(title: "Invalid cursor", detail: exception.Message, statusCode: StatusCodes.Status400BadRequest);
+            return InvalidCursorProblem(exception.Message);
         }
 
         if (page.Next is { } next) http.Response.Headers.Append("Link", $"<{NextUri(http.Request, next, limit ?? defaultLimit)}>; rel=\"next\"");
@@ -56,6 +58,8 @@ public static class PagedList
         return $"{request.PathBase}{request.Path}{query.ToQueryString()}";
     }
 
-    private static IResult InvalidCursor(string? after) =>
-        Results.Problem(title: "Invalid cursor", detail: new InvalidCursorException(after ?? "").Message, statusCode: StatusCodes.Status400BadRequest);
+    private static IResult InvalidCursor(string? after) => InvalidCursorProblem(new InvalidCursorException(after ?? "").Message);
+
+    private static IResult InvalidCursorProblem(string detail) =>
+        Results.ValidationProblem(new Dictionary<string, string[]> { [AfterParameter] = [detail] }, detail: detail, title: "Invalid cursor");
 }
