@@ -12,7 +12,7 @@ internal static class OutboxMetrics
     public static readonly Counter<long> Published = MonitoringTelemetry.Meter.CreateCounter<long>("monitoring.outbox.published", description: "Messages published from an outbox, at once or later.");
     public static readonly Counter<long> PublishFailures = MonitoringTelemetry.Meter.CreateCounter<long>("monitoring.outbox.publish_failures", description: "Publishes that failed or timed out; the message stayed in the outbox.");
 
-    public static readonly ObservableGauge<long> Pending = MonitoringTelemetry.Meter.CreateObservableGauge("monitoring.outbox.pending",
+    public static readonly ObservableGauge<long> Pending = MonitoringTelemetry.Meter.CreateObservableGauge<long>("monitoring.outbox.pending",
         () => Live.Keys.Select(outbox => new Measurement<long>(outbox.LastPending, new KeyValuePair<string, object?>("outbox", outbox.Name))),
         description: "Messages past the grace period still unpublished at the dispatcher's last look (not yet announced).");
 }
