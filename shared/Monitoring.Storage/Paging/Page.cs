@@ -1,0 +1,25 @@
+namespace Monitoring.Storage.Paging;
+
+/// <summary>At most <see cref="Limit"/> items after the one <see cref="After"/> points at (null: from the start).</summary>
+public sealed record PageRequest(int Limit, string? After = null)
+{
+    /// <summary>The keys of the last item of the previous page; <see cref="InvalidCursorException"/> when the cursor is not one of ours.</summary>
+    public string[]? AfterKeys(int count) => After is null ? null : PageCursor.Decode(After, count);
+}
+
+/// <summary>One page of a list in its stable order, and the cursor of the next page (null on the last one).</summary>
+public sealed record Page<T>(IReadOnlyList<T> Items, string? Next);
+
+public static class Page
+{
+    /// <summary>
+    /// The page from <paramref name="rows"/>, read with one row more than the limit: if that row is there, the page is
+    /// not the last, and its cursor is made of the keys of the page's last item.
+    /// </summary>
+    public static Page<T> From<T>(IReadOnlyList<T> rows, int limit, Func<T, string[]> keys)
+    {
+        if (rows.Count <= limit) return new Page<T>(rows, null);
+        var items = rows.Take(limit).ToList();
+        return new Page<T>(items, PageCursor.Encode(keys(items[^1])));
+    }
+}
