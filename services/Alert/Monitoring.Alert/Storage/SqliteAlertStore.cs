@@ -57,17 +57,19 @@ public sealed class SqliteAlertStore(SqliteDatabase database) : IAlertStore, ISt
                 relevant_at         TEXT NULL,
                 feedback_comment    TEXT NULL,
                 lease_until         TEXT NULL,
+                read_at             TEXT NULL,
                 pending_since       TEXT NULL,
                 UNIQUE (subscription_id, story_id));
             CREATE INDEX IF NOT EXISTS {Table}_analyst ON {Table} (analyst_id, raised_at DESC);
             CREATE INDEX IF NOT EXISTS {Table}_due ON {Table} (delivery_status, due_at);
             """);
 
-        // Tables created before the sweeper or the "relevant" verdict gain their columns (additive: a NULL pending_since reads
+        // Tables created before the sweeper, the "relevant" verdict or read state gain their columns (additive: a NULL pending_since reads
         // as "pending since it was raised").
         var columns = await connection.QueryAsync<string>($"SELECT name FROM pragma_table_info('{Table}')");
         if (!columns.Contains("pending_since")) await connection.ExecuteAsync($"ALTER TABLE {Table} ADD COLUMN pending_since TEXT NULL");
         if (!columns.Contains("relevant_at")) await connection.ExecuteAsync($"ALTER TABLE {Table} ADD COLUMN relevant_at TEXT NULL");
+        if (!columns.Contains("read_at")) await connection.ExecuteAsync($"ALTER TABLE {Table} ADD COLUMN read_at TEXT NULL");
         await connection.ExecuteAsync($"CREATE INDEX IF NOT EXISTS {Table}_analyst_page ON {Table} (analyst_id, raised_at DESC, alert_id DESC)");
         await SqliteOutboxStore.CreateAsync(connection, AlertOutbox.Name);
     }
