@@ -130,6 +130,21 @@ public abstract class AlertStoreContract
     }
 
     [Fact]
+    public async Task A_channel_marked_before_a_send_that_failed_is_forgotten_and_the_others_stay()
+    {
+        var store = await CreateStoreAsync();
+        await store.TryInsertAsync(Alert("al1"), null, Ct);
+        await store.TryClaimDeliveryAsync("al1", Times.At(10), Times.At(11), Ct);
+        await store.MarkChannelDeliveredAsync("al1", "webhook:https://hooks.example/x", Ct);
+        await store.MarkChannelDeliveredAsync("al1", "slack:https://hooks.slack.example/y", Ct);
+
+        await store.UnmarkChannelDeliveredAsync("al1", "slack:https://hooks.slack.example/y", Ct);
+        await store.UnmarkChannelDeliveredAsync("al1", "teams:never-marked", Ct);
+
+        Assert.Equal(["webhook:https://hooks.example/x"], (await store.GetAsync("alice", "al1", Ct))!.DeliveredChannels);
+    }
+
+    [Fact]
     public async Task A_delivered_alert_is_requeued_for_an_update_with_its_channels_and_attempts_reset()
     {
         var store = await CreateStoreAsync();

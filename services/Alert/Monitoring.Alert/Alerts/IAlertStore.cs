@@ -53,6 +53,9 @@ public interface IAlertStore
     /// <summary>Remembers that one channel of a claimed delivery succeeded, so a retry skips it.</summary>
     Task MarkChannelDeliveredAsync(string alertId, string channel, CancellationToken cancellationToken);
 
+    /// <summary>Forgets a channel marked before its send (channels without an idempotency key), because that send failed.</summary>
+    Task UnmarkChannelDeliveredAsync(string alertId, string channel, CancellationToken cancellationToken);
+
     /// <summary>Ends a claim: delivered, not required, or back to pending with the error so the next attempt may claim it.</summary>
     Task CompleteDeliveryAsync(string alertId, DeliveryStatus status, DateTimeOffset at, string? error, CancellationToken cancellationToken);
 

@@ -14,8 +14,9 @@ namespace Monitoring.Alert.Delivery;
 /// remembered, so a retry sends only to the others. A failure throws and the bus retries with exponential back-off and
 /// jitter; when the retries are spent, <see cref="DeliveryFailedConsumer"/> records the alert as failed. An attempt that
 /// dies (the process killed) leaves its lease to run out; <see cref="DeliverySweeper"/> then delivers the alert again.
-/// That is at-least-once towards the receiver, only for the one send the dead attempt may have completed; receivers tell
-/// it apart by <see cref="DeliveryIds.AlertIdHeader"/> and <see cref="DeliveryIds.DeliveryIdHeader"/>.
+/// That is at-least-once towards a webhook receiver, only for the one send the dead attempt may have completed; receivers
+/// tell it apart by <see cref="DeliveryIds.AlertIdHeader"/> and <see cref="DeliveryIds.DeliveryIdHeader"/>. Slack, Teams
+/// and e-mail have no such key, so there the send the dead attempt was making is not repeated (at most once).
 /// </summary>
 public sealed class AlertDeliverer(
     IAlertStore alerts,
@@ -90,15 +91,22 @@ public sealed class AlertDeliverer(
         {
             var key = ChannelSender.KeyOf(channel);
             if (first.DeliveredChannels.Contains(key)) continue;
+
+            // A webhook receiver can tell a repeat by the alert id, so it is marked once sent (at-least-once). Slack, Teams
+            // and mail show whatever arrives, so they are marked before the send and unmarked only when it fails: an
+            // attempt that dies mid-send is not repeated there (at most once).
+            var markedBefore = channel.Type != ChannelType.Webhook;
             try
             {
+                if (markedBefore) await MarkAsync(claimed, key, cancellationToken);
                 await sender.SendAsync(channel, notification, cancellationToken);
                 FailPoints.Reach(FailPoints.AlertSent);
                 AlertMetrics.ChannelAttempts.Add(1, new("channel", channel.Type.ToString()), new("outcome", "sent"));
-                foreach (var alert in claimed) await alerts.MarkChannelDeliveredAsync(alert.AlertId, key, cancellationToken);
+                if (!markedBefore) await MarkAsync(claimed, key, cancellationToken);
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
+                if (markedBefore) await UnmarkAsync(claimed, key);
                 errors.Add($"{channel.Type}: {exception.Message}");
                 AlertMetrics.DeliveryFailures.Add(1, new KeyValuePair<string, object?>("channel", channel.Type.ToString()));
                 AlertMetrics.ChannelAttempts.Add(1, new("channel", channel.Type.ToString()), new("outcome", "failed"));
@@ -122,6 +130,16 @@ public sealed class AlertDeliverer(
         }
 
         Activity.Current?.SetTag("monitoring.alert_id", first.AlertId);
+    }
+
+    private async Task MarkAsync(List<AlertRecord> claimed, string key, CancellationToken cancellationToken)
+    {
+        foreach (var alert in claimed) await alerts.MarkChannelDeliveredAsync(alert.AlertId, key, cancellationToken);
+    }
+
+    private async Task UnmarkAsync(List<AlertRecord> claimed, string key)
+    {
+        foreach (var alert in claimed) await alerts.UnmarkChannelDeliveredAsync(alert.AlertId, key, CancellationToken.None);
     }
 }
 

@@ -177,6 +177,9 @@ public sealed class MongoAlertStore : IAlertStore, IStoreInitializer
     public Task MarkChannelDeliveredAsync(string alertId, string channel, CancellationToken cancellationToken) =>
         _alerts.UpdateOneAsync(a => a.AlertId == alertId, Update.AddToSet(a => a.DeliveredChannels, channel), cancellationToken: cancellationToken);
 
+    public Task UnmarkChannelDeliveredAsync(string alertId, string channel, CancellationToken cancellationToken) =>
+        _alerts.UpdateOneAsync(a => a.AlertId == alertId, Update.Pull(a => a.DeliveredChannels, channel), cancellationToken: cancellationToken);
+
     public Task CompleteDeliveryAsync(string alertId, DeliveryStatus status, DateTimeOffset at, string? error, CancellationToken cancellationToken)
     {
         var update = Update.Set(a => a.DeliveryStatus, status).Set(LeaseUntil, BsonNull.Value).Set(a => a.LastError, error);

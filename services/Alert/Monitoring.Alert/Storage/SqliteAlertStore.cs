@@ -232,6 +232,12 @@ public sealed class SqliteAlertStore(SqliteDatabase database) : IAlertStore, ISt
             WHERE alert_id = @alertId AND NOT EXISTS (SELECT 1 FROM json_each({Table}.delivered_channels) WHERE value = @channel)
             """, ("@alertId", alertId), ("@channel", channel)), cancellationToken);
 
+    public Task UnmarkChannelDeliveredAsync(string alertId, string channel, CancellationToken cancellationToken) =>
+        database.WriteAsync(write => write.ExecuteAsync($"""
+            UPDATE {Table} SET delivered_channels = (SELECT json_group_array(value) FROM json_each({Table}.delivered_channels) WHERE value <> @channel)
+            WHERE alert_id = @alertId
+            """, ("@alertId", alertId), ("@channel", channel)), cancellationToken);
+
     public async Task CompleteDeliveryAsync(string alertId, DeliveryStatus status, DateTimeOffset at, string? error, CancellationToken cancellationToken)
     {
         using var activity = SqliteDatabase.StartActivity("UPDATE", Table);
