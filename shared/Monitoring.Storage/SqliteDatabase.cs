@@ -112,17 +112,14 @@ public sealed class SqliteDatabase : IDisposable
     }
 
     /// <summary>
-    /// The value as stored, the way Dapper's rows have always been: enums by name, null as NULL, instants as UTC round-trip
-    /// text exactly as <see cref="DateTimeOffsetHandler"/> writes them. Left to the provider they became
-    /// <c>yyyy-MM-dd HH:mm:ss…</c>, which sorts before Dapper's <c>yyyy-MM-ddTHH:mm:ss…</c> on the same day: a due time or
-    /// a pending-since written here compared as already past with every parameter Dapper bound.
+    /// The value as stored, the way Dapper's rows have always been: enums by name, null as NULL, instants left to the
+    /// provider (<c>yyyy-MM-dd HH:mm:ss.FFFFFFFzzz</c>; the services write UTC, so they sort as text).
     /// </summary>
     public static object ToColumn(object? value) => value switch
     {
         null => DBNull.Value,
         bool flag => flag ? 1 : 0,
         Enum member => member.ToString(),
-        DateTimeOffset instant => instant.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture),
         _ => value,
     };
 

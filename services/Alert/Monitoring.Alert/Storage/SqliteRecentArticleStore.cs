@@ -28,8 +28,8 @@ public sealed class SqliteRecentArticleStore(SqliteDatabase database) : IRecentA
         {
             await write.ExecuteAsync(
                 $"INSERT INTO {Table} (article_id, received_at, message) VALUES (@ArticleId, @ReceivedAt, @Message) ON CONFLICT DO NOTHING",
-                ("@ArticleId", article.Article.ArticleId), ("@ReceivedAt", article.ReceivedAt), ("@Message", JsonSerializer.Serialize(article.Article)));
-            await write.ExecuteAsync($"DELETE FROM {Table} WHERE received_at < @forgetBefore", ("@forgetBefore", forgetBefore));
+                ("@ArticleId", article.Article.ArticleId), ("@ReceivedAt", article.ReceivedAt.ToUniversalTime()), ("@Message", JsonSerializer.Serialize(article.Article)));
+            await write.ExecuteAsync($"DELETE FROM {Table} WHERE received_at < @forgetBefore", ("@forgetBefore", forgetBefore.ToUniversalTime()));
         }, cancellationToken);
 
     public async Task<IReadOnlyList<RecentArticle>> ListAsync(DateTimeOffset since, int limit, CancellationToken cancellationToken)
