@@ -39,7 +39,13 @@ public sealed class ClassifyArticleConsumerTests : IAsyncLifetime
             .AddSingleton(_codedEvents)
             .AddSingleton(TimeProvider.System)
             .AddScoped<ClassifiedArticleRecorder>()
-            .AddMassTransitTestHarness(bus => bus.AddConsumer<ClassifyArticleConsumer, ClassifyArticleConsumerDefinition>())
+            .AddMassTransitTestHarness(bus =>
+            {
+                bus.AddConsumer<ClassifyArticleConsumer, ClassifyArticleConsumerDefinition>();
+                // The harness answers "nothing published" after this long without bus activity: on a machine busy with
+                // other builds, the default 1.2 s passes before the consumer has run.
+                bus.SetTestTimeouts(testInactivityTimeout: TimeSpan.FromSeconds(10));
+            })
             .BuildServiceProvider(true);
         _harness = _provider.GetRequiredService<ITestHarness>();
         await _harness.Start();

@@ -119,12 +119,12 @@ public sealed class FaultSuiteTests(Pipeline pipeline) : FaultScenario(pipeline)
     public async Task Poison_messages_end_in_the_error_queue_while_the_good_articles_flow()
     {
         var (articles, subscription) = await ScenarioAsync("faultpoison", 16);
-        var poison = await PoisonMessages.PublishAsync();
+        var poison = await PoisonMessages.PublishAsync(Pipeline.BrokerEndpoint);
 
         var posted = await PostAsync(articles);
 
         await AssertHistoryAsync(articles, subscription, posted);
-        var faults = await PoisonMessages.ReadErrorQueueAsync("classify-article_error", poison);
+        var faults = await PoisonMessages.ReadErrorQueueAsync(Pipeline.BrokerEndpoint, "classify-article_error", poison);
         Assert.Equal(poison.Count, faults.Count);
     }
 

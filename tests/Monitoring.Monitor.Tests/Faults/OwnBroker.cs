@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using RabbitMQ.Client;
 
 namespace Monitoring.Monitor.Tests.Faults;
 
@@ -137,4 +138,8 @@ public sealed record BrokerEndpoint(string Host, int Port, string VirtualHost, s
 {
     /// <summary>The broker (and throw-away vhost) tests/run.sh prepared for this run.</summary>
     public static BrokerEndpoint Shared => new(RabbitMqBroker.Host, RabbitMqBroker.Port, RabbitMqBroker.VirtualHost, RabbitMqBroker.User, RabbitMqBroker.Password);
+
+    public Task<IConnection> ConnectAsync() =>
+        new ConnectionFactory { HostName = Host, Port = Port, VirtualHost = VirtualHost, UserName = User, Password = Password }
+            .CreateConnectionAsync(TestContext.Current.CancellationToken);
 }

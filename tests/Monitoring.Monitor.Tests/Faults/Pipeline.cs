@@ -38,10 +38,25 @@ public class Pipeline : IAsyncLifetime
 
     public BrokerEndpoint BrokerEndpoint { get; private set; } = null!;
 
-    /// <summary>The broker the services use: the run's own vhost on the shared broker, unless a subclass brings one.</summary>
-    protected virtual Task<BrokerEndpoint> StartBrokerAsync() => Task.FromResult(BrokerEndpoint.Shared);
+    private string? _ownVhost;
 
-    protected virtual ValueTask StopBrokerAsync() => ValueTask.CompletedTask;
+    /// <summary>
+    /// The broker the services use, unless a subclass brings one: a vhost of the suite's own on the run's broker. The
+    /// run's vhost would not do: the in-process hosts of the other integration tests consume from the same queue names
+    /// there, and would take the suite's articles (and the suite theirs) as competing consumers.
+    /// </summary>
+    protected virtual async Task<BrokerEndpoint> StartBrokerAsync()
+    {
+        if (RabbitMqCtl.Unavailable is not null) return BrokerEndpoint.Shared;
+        _ownVhost = $"{RabbitMqBroker.VirtualHost}-faults-{Guid.NewGuid().ToString("N")[..8]}";
+        await RabbitMqCtl.AddVhostAsync(_ownVhost, CancellationToken.None);
+        return BrokerEndpoint.Shared with { VirtualHost = _ownVhost };
+    }
+
+    protected virtual async ValueTask StopBrokerAsync()
+    {
+        if (_ownVhost is not null) await RabbitMqCtl.DeleteVhostAsync(_ownVhost, CancellationToken.None);
+    }
 
     /// <summary>Every service loses its broker connections at once, as when the network or the broker drops; the broker itself runs on.</summary>
     public void CutBroker()

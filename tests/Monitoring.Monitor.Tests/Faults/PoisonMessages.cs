@@ -3,18 +3,18 @@ using RabbitMQ.Client;
 
 namespace Monitoring.Monitor.Tests.Faults;
 
-/// <summary>Messages classify can never process, published straight onto the broker where ingest's messages go.</summary>
+/// <summary>Messages classify can never process, published straight onto the pipeline's broker where ingest's messages go.</summary>
 public static class PoisonMessages
 {
     private const string Exchange = "Monitoring.Contracts:ArticleIngested";
 
     /// <summary>A body that is not JSON, and an <c>ArticleIngested</c> without text; the keys to find them by.</summary>
-    public static async Task<IReadOnlyList<string>> PublishAsync()
+    public static async Task<IReadOnlyList<string>> PublishAsync(BrokerEndpoint broker)
     {
         var ct = TestContext.Current.CancellationToken;
         var notJson = "poison-" + Guid.NewGuid().ToString("N");
         var noText = "poison-" + Guid.NewGuid().ToString("N");
-        await using var connection = await RabbitMqBroker.ConnectAsync();
+        await using var connection = await broker.ConnectAsync();
         await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), ct);
         static BasicProperties Properties() => new() { ContentType = "application/vnd.masstransit+json", Persistent = true, MessageId = Guid.NewGuid().ToString() };
         await channel.BasicPublishAsync(Exchange, "", true, Properties(), Encoding.UTF8.GetBytes($"{{ this is not json {notJson}"), ct);
@@ -27,11 +27,11 @@ public static class PoisonMessages
     }
 
     /// <summary>The messages of <paramref name="queue"/> that carry one of <paramref name="keys"/> (read and removed), waiting until all are there.</summary>
-    public static async Task<IReadOnlyList<string>> ReadErrorQueueAsync(string queue, IReadOnlyList<string> keys)
+    public static async Task<IReadOnlyList<string>> ReadErrorQueueAsync(BrokerEndpoint broker, string queue, IReadOnlyList<string> keys)
     {
         var ct = TestContext.Current.CancellationToken;
         var found = new List<string>();
-        await using var connection = await RabbitMqBroker.ConnectAsync();
+        await using var connection = await broker.ConnectAsync();
         await Eventually.HoldsAsync(async () =>
         {
             await using var channel = await connection.CreateChannelAsync(cancellationToken: ct);
