@@ -97,8 +97,8 @@ public static class MonitorHost
 
     /// <summary>
     /// The services' SQLite files beside <paramref name="data"/> (<c>monitoring.db</c>: <c>monitoring.ingest.db</c>,
-    /// <c>monitoring.classify.db</c>, <c>monitoring.alert.db</c>): SQLite admits one writer per file, and with one file for
-    /// all three every service's commit waited for the others' (a quarter of the pipeline's thread time, docs/benchmarks.md).
+    /// <c>monitoring.classify.db</c>, <c>monitoring.alert.db</c>): SQLite admits one writer per file, so with one file for
+    /// all three each service's commits queued behind the others'; the deployed services have a file (or a database) each too.
     /// </summary>
     public static FileInfo[] DatabaseFiles(FileInfo data)
     {
