@@ -22,4 +22,17 @@ public static class Page
         var items = rows.Take(limit).ToList();
         return new Page<T>(items, PageCursor.Encode(keys(items[^1])));
     }
+
+    /// <summary>A page of a list held in memory in a stable order, whose items have unique <paramref name="key"/>s.</summary>
+    public static Page<T> InOrder<T>(IReadOnlyList<T> items, PageRequest request, Func<T, string> key)
+    {
+        var start = 0;
+        if (request.AfterKeys(1) is [var last])
+        {
+            start = items.Select(key).ToList().IndexOf(last) + 1;
+            if (start == 0) throw new InvalidCursorException(request.After!);
+        }
+
+        return From(items.Skip(start).Take(request.Limit + 1).ToList(), request.Limit, item => [key(item)]);
+    }
 }

@@ -320,6 +320,28 @@ public abstract class AlertStoreContract
         Assert.Null(third.Next);
         await Assert.ThrowsAsync<InvalidCursorException>(() => store.ListAsync("alice", new PageRequest(2, "bm9wZQ"), Ct));
     }
+
+    [Fact]
+    public async Task Pages_of_verdicts_hold_only_alerts_with_feedback_newest_first()
+    {
+        var store = await CreateStoreAsync();
+        foreach (var (id, minute) in new[] { ("fb1", 1), ("fb2", 2), ("fb3", 2), ("fb4", 3), ("none", 4) })
+        {
+            await store.TryInsertAsync(Alert(id, article: id, minute: minute), null, Ct);
+        }
+
+        await store.MarkRelevantAsync("alice", "fb1", null, Times.At(10), Ct);
+        await store.MarkNotRelevantAsync("alice", "fb2", "off topic", Times.At(10), Ct);
+        await store.MarkRelevantAsync("alice", "fb3", null, Times.At(10), Ct);
+        await store.MarkRelevantAsync("alice", "fb4", null, Times.At(10), Ct);
+        var first = await store.ListFeedbackAsync("alice", null, new PageRequest(3), Ct);
+        var second = await store.ListFeedbackAsync("alice", null, new PageRequest(3, first.Next), Ct);
+
+        Assert.Equal(["fb4", "fb3", "fb2"], first.Items.Select(a => a.AlertId));
+        Assert.Equal(["fb1"], second.Items.Select(a => a.AlertId));
+        Assert.Null(second.Next);
+        Assert.Empty((await store.ListFeedbackAsync("bob", null, new PageRequest(3), Ct)).Items);
+    }
 }
 
 public sealed class SqliteAlertStoreTests : AlertStoreContract

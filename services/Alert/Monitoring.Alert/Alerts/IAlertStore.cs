@@ -40,8 +40,8 @@ public interface IAlertStore
     /// <summary>Marks the alert read at <paramref name="at"/>, or unread when it is null; false when the alert does not exist or belongs to another analyst.</summary>
     Task<bool> MarkReadAsync(string analystId, string alertId, DateTimeOffset? at, CancellationToken cancellationToken);
 
-    /// <summary>The analyst's alerts that carry a verdict, most recently raised first, only those tagged <paramref name="topic"/> when given.</summary>
-    Task<IReadOnlyList<AlertRecord>> ListFeedbackAsync(string analystId, string? topic, int limit, CancellationToken cancellationToken);
+    /// <summary>One page of the analyst's alerts that carry a verdict, most recently raised first (ties by id), only those tagged <paramref name="topic"/> when given.</summary>
+    Task<Page<AlertRecord>> ListFeedbackAsync(string analystId, string? topic, PageRequest page, CancellationToken cancellationToken);
 
     /// <summary>
     /// Takes the right to deliver a pending alert until <paramref name="leaseUntil"/>, counting the attempt.

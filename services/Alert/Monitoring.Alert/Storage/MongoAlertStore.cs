@@ -150,11 +150,18 @@ public sealed class MongoAlertStore : IAlertStore, IStoreInitializer
         return true;
     }
 
-    public async Task<IReadOnlyList<AlertRecord>> ListFeedbackAsync(string analystId, string? topic, int limit, CancellationToken cancellationToken)
+    public async Task<Page<AlertRecord>> ListFeedbackAsync(string analystId, string? topic, PageRequest page, CancellationToken cancellationToken)
     {
         var filter = Filter.Eq(a => a.AnalystId, analystId) & (Filter.Ne(a => a.RelevantAt, null) | Filter.Ne(a => a.NotRelevantAt, null));
         if (topic is not null) filter &= Filter.AnyEq(a => a.Topics, topic);
-        return await _alerts.Find(filter).SortByDescending(a => a.RaisedAt).Limit(limit).ToListAsync(cancellationToken);
+        if (page.AfterKeys(2) is [var raisedAt, var lastId])
+        {
+            var at = PageCursor.Instant(raisedAt, page.After!);
+            filter &= Filter.Lt(a => a.RaisedAt, at) | (Filter.Eq(a => a.RaisedAt, at) & Filter.Lt(a => a.AlertId, lastId));
+        }
+
+        var rows = await _alerts.Find(filter).SortByDescending(a => a.RaisedAt).ThenByDescending(a => a.AlertId).Limit(page.Limit + 1).ToListAsync(cancellationToken);
+        return Page.From(rows, page.Limit, a => [PageCursor.Key(a.RaisedAt), a.AlertId]);
     }
 
     public async Task<AlertRecord?> TryClaimDeliveryAsync(string alertId, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken)

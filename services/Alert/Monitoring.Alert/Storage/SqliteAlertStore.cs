@@ -202,15 +202,17 @@ public sealed class SqliteAlertStore(SqliteDatabase database) : IAlertStore, ISt
             new { analystId, alertId, at }) == 1;
     }
 
-    public async Task<IReadOnlyList<AlertRecord>> ListFeedbackAsync(string analystId, string? topic, int limit, CancellationToken cancellationToken)
+    public async Task<Page<AlertRecord>> ListFeedbackAsync(string analystId, string? topic, PageRequest page, CancellationToken cancellationToken)
     {
+        var after = page.AfterKeys(2);
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<Row>($"""
             {Select} WHERE analyst_id = @analystId AND (relevant_at IS NOT NULL OR not_relevant_at IS NOT NULL)
               AND (@topic IS NULL OR EXISTS (SELECT 1 FROM json_each({Table}.topics) WHERE value = @topic))
-            ORDER BY raised_at DESC LIMIT @limit
-            """, new { analystId, topic, limit });
-        return rows.Select(r => r.ToAlert()).ToList();
+              AND (@raisedAt IS NULL OR raised_at < @raisedAt OR (raised_at = @raisedAt AND alert_id < @alertId))
+            ORDER BY raised_at DESC, alert_id DESC LIMIT @limit
+            """, new { analystId, topic, raisedAt = after?[0], alertId = after?[1], limit = page.Limit + 1 });
+        return Page.From(rows.Select(r => r.ToAlert()).ToList(), page.Limit, a => [PageCursor.Key(a.RaisedAt), a.AlertId]);
     }
 
     public async Task<AlertRecord?> TryClaimDeliveryAsync(string alertId, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
