@@ -14,9 +14,10 @@ public static class StorageExtensions
 
     /// <summary>
     /// Registers <typeparamref name="TService"/> with the implementation for the configured provider
-    /// (<c>Storage:Provider</c>), and makes it create its schema at start-up.
+    /// (<c>Storage:Provider</c>), and makes it create its schema at start-up. <paramref name="database"/> names the service
+    /// whose database it lives in: with SQLite, one file per service (<see cref="SqliteDatabases"/>).
     /// </summary>
-    public static IHostApplicationBuilder AddStore<TService, TSqlite, TMongo>(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddStore<TService, TSqlite, TMongo>(this IHostApplicationBuilder builder, string database)
         where TService : class
         where TSqlite : class, TService, IStoreInitializer
         where TMongo : class, TService, IStoreInitializer
@@ -30,7 +31,7 @@ public static class StorageExtensions
         }
         else
         {
-            builder.Services.TryAddSingleton<TSqlite>();
+            builder.Services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<TSqlite>(sp, sp.GetRequiredService<SqliteDatabases>().For(database)));
             builder.Services.AddSingleton<TService>(sp => sp.GetRequiredService<TSqlite>());
             builder.Services.AddSingleton<IStoreInitializer>(sp => sp.GetRequiredService<TSqlite>());
         }
@@ -40,9 +41,10 @@ public static class StorageExtensions
 
     /// <summary>
     /// Registers the outbox <paramref name="name"/> (a table or collection of the configured store) as a keyed
-    /// <see cref="IOutboxStore"/>, created at start-up. The service's stores write to it; a dispatcher empties it.
+    /// <see cref="IOutboxStore"/>, created at start-up in the database of <paramref name="database"/>, whose stores write to
+    /// it in their own transactions; a dispatcher empties it.
     /// </summary>
-    public static IHostApplicationBuilder AddOutboxStore(this IHostApplicationBuilder builder, string name)
+    public static IHostApplicationBuilder AddOutboxStore(this IHostApplicationBuilder builder, string name, string database)
     {
         var provider = builder.AddMonitoringStorage();
         if (provider == StorageProvider.MongoDb)
@@ -51,7 +53,7 @@ public static class StorageExtensions
         }
         else
         {
-            builder.Services.AddKeyedSingleton<IOutboxStore>(name, (sp, _) => new SqliteOutboxStore(sp.GetRequiredService<SqliteDatabase>(), name));
+            builder.Services.AddKeyedSingleton<IOutboxStore>(name, (sp, _) => new SqliteOutboxStore(sp.GetRequiredService<SqliteDatabases>().For(database), name));
         }
 
         builder.Services.AddSingleton(sp => (IStoreInitializer)sp.GetRequiredKeyedService<IOutboxStore>(name));
@@ -82,7 +84,8 @@ public static class StorageExtensions
         }
         else
         {
-            builder.Services.AddSingleton(_ => new SqliteDatabase(options.Sqlite.Path));
+            builder.Services.AddSingleton<SqliteDatabases>();
+            builder.Services.AddSingleton(sp => sp.GetRequiredService<SqliteDatabases>().Default);
         }
 
         builder.Services.AddHostedService<StoreInitializerService>();

@@ -27,14 +27,19 @@ internal sealed class StorageHealthCheck(IServiceProvider services) : IHealthChe
                     : HealthCheckResult.Unhealthy("MongoDB answers, but not as a writable primary");
             }
 
-            var sqlite = services.GetRequiredService<SqliteDatabase>();
-            await using var connection = await sqlite.OpenAsync(cancellationToken);
+            var files = services.GetRequiredService<SqliteDatabases>();
+            var opened = files.Opened is { Count: > 0 } all ? all : [files.Default];
+            foreach (var sqlite in opened)
+            {
+                await using var connection = await sqlite.OpenAsync(cancellationToken);
 
-            // The probe waits for the write lock at most this long, not the 30 s every store statement may wait.
-            await ExecuteAsync(connection, $"PRAGMA busy_timeout = {WriteTimeoutSeconds * 1000}", cancellationToken);
-            await ExecuteAsync(connection, "BEGIN IMMEDIATE", cancellationToken);
-            await ExecuteAsync(connection, "ROLLBACK", cancellationToken);
-            return HealthCheckResult.Healthy($"SQLite {sqlite.Path} writable");
+                // The probe waits for the write lock at most this long, not the 30 s every store statement may wait.
+                await ExecuteAsync(connection, $"PRAGMA busy_timeout = {WriteTimeoutSeconds * 1000}", cancellationToken);
+                await ExecuteAsync(connection, "BEGIN IMMEDIATE", cancellationToken);
+                await ExecuteAsync(connection, "ROLLBACK", cancellationToken);
+            }
+
+            return HealthCheckResult.Healthy($"SQLite {string.Join(", ", opened.Select(file => file.Path))} writable");
         }
         catch (Exception exception)
         {

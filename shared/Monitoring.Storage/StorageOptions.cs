@@ -22,6 +22,12 @@ public sealed class SqliteOptions
 {
     /// <summary>Path of the database file; relative paths are resolved against the working directory.</summary>
     public string Path { get; set; } = "monitoring.db";
+
+    /// <summary>
+    /// A file of its own per service (<c>ingest</c>, <c>classify</c>, <c>alert</c>) where one host runs several: the one-process
+    /// host sets these. A service without an entry uses <see cref="Path"/>.
+    /// </summary>
+    public Dictionary<string, string> Databases { get; set; } = [];
 }
 
 public sealed class MongoDbOptions

@@ -28,6 +28,9 @@ namespace Monitoring.Alert;
 
 public static class AlertExtensions
 {
+    /// <summary>The name of this service's database: its own SQLite file where one host runs all three (<c>Storage:Sqlite:Databases:alert</c>).</summary>
+    public const string Database = "alert";
+
     public const string AnalystPolicy = "analyst";
     public const string AdminPolicy = "admin";
 
@@ -42,11 +45,11 @@ public static class AlertExtensions
         builder.Services.AddSingleton<ChannelTransports>();
         builder.Services.TryAddSingleton(TimeProvider.System);
 
-        builder.AddStore<IAnalystStore, SqliteAnalystStore, MongoAnalystStore>();
-        builder.AddStore<ISubscriptionStore, SqliteSubscriptionStore, MongoSubscriptionStore>();
-        builder.AddStore<IAlertStore, SqliteAlertStore, MongoAlertStore>();
-        builder.AddOutbox(AlertOutbox.Name);
-        builder.AddStore<IRecentArticleStore, SqliteRecentArticleStore, MongoRecentArticleStore>();
+        builder.AddStore<IAnalystStore, SqliteAnalystStore, MongoAnalystStore>(Database);
+        builder.AddStore<ISubscriptionStore, SqliteSubscriptionStore, MongoSubscriptionStore>(Database);
+        builder.AddStore<IAlertStore, SqliteAlertStore, MongoAlertStore>(Database);
+        builder.AddOutbox(AlertOutbox.Name, Database);
+        builder.AddStore<IRecentArticleStore, SqliteRecentArticleStore, MongoRecentArticleStore>(Database);
         builder.Services.AddScoped<SubscriptionPreview>();
 
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)

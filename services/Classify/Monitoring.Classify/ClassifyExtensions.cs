@@ -23,6 +23,9 @@ namespace Monitoring.Classify;
 
 public static class ClassifyExtensions
 {
+    /// <summary>The name of this service's database: its own SQLite file where one host runs all three (<c>Storage:Sqlite:Databases:classify</c>).</summary>
+    public const string Database = "classify";
+
     /// <summary>Everything the classify service is: taxonomy, gazetteer, the event store and its consumer. Call before <c>AddMonitoringBus</c>.</summary>
     public static IHostApplicationBuilder AddClassify(this IHostApplicationBuilder builder)
     {
@@ -38,8 +41,8 @@ public static class ClassifyExtensions
         builder.Services.AddSingleton(sp => new ArticleClassifier(sp.GetRequiredService<TaxonomyProvider>(), sp.GetRequiredService<ActorRecognizer>()));
         builder.AddEventCoding();
         builder.Services.AddScoped<ClassifiedArticleRecorder>();
-        builder.AddStore<IClassifiedArticleStore, SqliteClassifiedArticleStore, MongoClassifiedArticleStore>();
-        builder.AddOutbox(ClassifyOutbox.Name);
+        builder.AddStore<IClassifiedArticleStore, SqliteClassifiedArticleStore, MongoClassifiedArticleStore>(Database);
+        builder.AddOutbox(ClassifyOutbox.Name, Database);
         builder.AddMessageConsumers(bus => bus.AddConsumer<ClassifyArticleConsumer, ClassifyArticleConsumerDefinition>());
         return builder;
     }

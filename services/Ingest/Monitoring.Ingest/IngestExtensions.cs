@@ -22,6 +22,9 @@ namespace Monitoring.Ingest;
 
 public static class IngestExtensions
 {
+    /// <summary>The name of this service's database: its own SQLite file where one host runs all three (<c>Storage:Sqlite:Databases:ingest</c>).</summary>
+    public const string Database = "ingest";
+
     /// <summary>
     /// Everything the ingest service is: extraction, stories, the article store, feeds and fetch-by-URL through the
     /// outbound guard, the drop folder. Call before <c>AddMonitoringBus</c>.
@@ -39,12 +42,12 @@ public static class IngestExtensions
         builder.Services.AddScoped<ArticleIngestor>();
         builder.AddIngestAdmission();
         builder.Services.AddSingleton<StoryAssigner>();
-        builder.AddStore<IArticleStore, SqliteArticleStore, MongoArticleStore>();
-        builder.AddStore<IStoryStore, SqliteStoryStore, MongoStoryStore>();
-        builder.AddStore<ISourceStore, SqliteSourceStore, MongoSourceStore>();
-        builder.AddOutbox(IngestOutbox.Name);
+        builder.AddStore<IArticleStore, SqliteArticleStore, MongoArticleStore>(Database);
+        builder.AddStore<IStoryStore, SqliteStoryStore, MongoStoryStore>(Database);
+        builder.AddStore<ISourceStore, SqliteSourceStore, MongoSourceStore>(Database);
+        builder.AddOutbox(IngestOutbox.Name, Database);
         builder.Services.TryAddSingleton<BrokerAvailability>();
-        builder.AddStore<ITemplateStore, SqliteTemplateStore, MongoTemplateStore>();
+        builder.AddStore<ITemplateStore, SqliteTemplateStore, MongoTemplateStore>(Database);
 
         builder.AddGuardedHttpClient(PageFetcher.ClientName);
         builder.Services.AddSingleton<PageFetcher>();

@@ -12,7 +12,7 @@ using Monitoring.ServiceDefaults.Safety;
 
 namespace Monitoring.Monitor;
 
-/// <summary>Ingest, classify and alert composed in one process: in-memory bus, one SQLite file, one HTTP API.</summary>
+/// <summary>Ingest, classify and alert composed in one process: in-memory bus, a SQLite file per service, one HTTP API.</summary>
 public static class MonitorHost
 {
     /// <summary>The demo's key for feed administration (the desk's Sources page).</summary>
@@ -43,7 +43,8 @@ public static class MonitorHost
     }
 
     /// <summary>
-    /// The three services on one builder with the one-machine defaults (in-memory bus, SQLite in <paramref name="data"/>),
+    /// The three services on one builder with the one-machine defaults (in-memory bus, SQLite files named after
+    /// <paramref name="data"/>, one per service: <see cref="DatabaseFiles"/>),
     /// before the bus is added, so a caller can add consumers of its own (the demo's printers, the bench's stage markers).
     /// <paramref name="webhookPath"/> on this host is the one URL on this machine the webhook client may call.
     /// </summary>
@@ -59,6 +60,9 @@ public static class MonitorHost
                 ["Messaging:Transport"] = nameof(MessagingTransport.InMemory),
                 ["Storage:Provider"] = "Sqlite",
                 ["Storage:Sqlite:Path"] = data.FullName,
+                ["Storage:Sqlite:Databases:" + IngestExtensions.Database] = DatabaseFiles(data)[0].FullName,
+                ["Storage:Sqlite:Databases:" + ClassifyExtensions.Database] = DatabaseFiles(data)[1].FullName,
+                ["Storage:Sqlite:Databases:" + AlertExtensions.Database] = DatabaseFiles(data)[2].FullName,
                 ["Access:WriteKeys:0"] = DemoWriteKey,
                 ["Alert:SecretKey"] = LocalSecretKey(data),
                 ["Logging:LogLevel:Default"] = "Warning",
@@ -89,6 +93,20 @@ public static class MonitorHost
         app.MapIngestEndpoints();
         app.MapClassifyEndpoints();
         app.MapAlertEndpoints();
+    }
+
+    /// <summary>
+    /// The services' SQLite files beside <paramref name="data"/> (<c>monitoring.db</c>: <c>monitoring.ingest.db</c>,
+    /// <c>monitoring.classify.db</c>, <c>monitoring.alert.db</c>): SQLite admits one writer per file, so with one file for
+    /// all three each service's commits queued behind the others'; the deployed services have a file (or a database) each too.
+    /// </summary>
+    public static FileInfo[] DatabaseFiles(FileInfo data)
+    {
+        var folder = data.DirectoryName ?? ".";
+        var stem = Path.GetFileNameWithoutExtension(data.Name);
+        var extension = data.Extension is { Length: > 0 } given ? given : ".db";
+        return [.. new[] { IngestExtensions.Database, ClassifyExtensions.Database, AlertExtensions.Database }
+            .Select(service => new FileInfo(Path.Combine(folder, $"{stem}.{service}{extension}")))];
     }
 
     /// <summary>
@@ -124,7 +142,7 @@ public static class MonitorHost
         var console = app.Services.GetRequiredService<DemoConsole>();
         var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 
-        console.Line($"Monitoring: ingest, classify and alert in one process (in-memory bus, SQLite {options.Data.FullName})");
+        console.Line($"Monitoring: ingest, classify and alert in one process (in-memory bus, SQLite {string.Join(", ", DatabaseFiles(options.Data).Select(file => file.FullName))})");
         console.Line($"API on {address}");
         console.Line();
 

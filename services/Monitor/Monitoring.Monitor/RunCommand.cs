@@ -19,7 +19,7 @@ public static class RunCommand
         };
         var data = new Option<FileInfo>("--data")
         {
-            Description = "SQLite database file",
+            Description = "SQLite database file name: each service keeps its own file beside it (monitoring.ingest.db, monitoring.classify.db, monitoring.alert.db for monitoring.db)",
             DefaultValueFactory = _ => new FileInfo(Path.Combine(".monitoring", "monitoring.db")),
         };
         var once = new Option<bool>("--once")

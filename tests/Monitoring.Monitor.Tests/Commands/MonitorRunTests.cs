@@ -30,6 +30,36 @@ public sealed class MonitorRunTests
     }
 
     [Fact]
+    public async Task Each_service_keeps_its_tables_and_its_outbox_in_a_file_of_its_own()
+    {
+        var data = new FileInfo(Path.Combine(Path.GetTempPath(), "monitoring-tests", $"monitor-{Guid.NewGuid():N}", "monitoring.db"));
+
+        await RunAsync(new MonitorRunOptions(new DirectoryInfo(RepositoryPaths.Combine("seeds")), "http://127.0.0.1:0", data, Once: true));
+
+        var tables = MonitorHost.DatabaseFiles(data).Select(file => (file.Name, Tables: TablesOf(file))).ToList();
+        Assert.Equal(["monitoring.ingest.db", "monitoring.classify.db", "monitoring.alert.db"], tables.Select(t => t.Name));
+        Assert.All(tables, file => Assert.All(file.Tables, table => Assert.StartsWith(file.Name.Split('.')[1] + "_", table, StringComparison.Ordinal)));
+        Assert.Contains("ingest_articles", tables[0].Tables);
+        Assert.Contains("ingest_outbox", tables[0].Tables);
+        Assert.Contains("classify_outbox", tables[1].Tables);
+        Assert.Contains("alert_outbox", tables[2].Tables);
+        Assert.False(data.Exists, "no shared file beside the three");
+    }
+
+    private static List<string> TablesOf(FileInfo file)
+    {
+        Assert.True(file.Exists, $"{file.FullName} exists");
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file.FullName};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'";
+        using var reader = command.ExecuteReader();
+        var names = new List<string>();
+        while (reader.Read()) names.Add(reader.GetString(0));
+        return names;
+    }
+
+    [Fact]
     public async Task Run_names_a_missing_seeds_folder_and_exits_non_zero()
     {
         var options = new MonitorRunOptions(new DirectoryInfo("/nonexistent/seeds"), "http://127.0.0.1:0", new FileInfo(Path.GetTempFileName()), Once: true);

@@ -23,13 +23,14 @@ public sealed class SqliteRecentArticleStore(SqliteDatabase database) : IRecentA
             """);
     }
 
-    public async Task AddAsync(RecentArticle article, DateTimeOffset forgetBefore, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(
-            $"INSERT INTO {Table} (article_id, received_at, message) VALUES (@ArticleId, @ReceivedAt, @Message) ON CONFLICT DO NOTHING; DELETE FROM {Table} WHERE received_at < @forgetBefore",
-            new { article.Article.ArticleId, ReceivedAt = article.ReceivedAt.ToUniversalTime(), Message = JsonSerializer.Serialize(article.Article), forgetBefore = forgetBefore.ToUniversalTime() });
-    }
+    public Task AddAsync(RecentArticle article, DateTimeOffset forgetBefore, CancellationToken cancellationToken) =>
+        database.WriteAsync(async write =>
+        {
+            await write.ExecuteAsync(
+                $"INSERT INTO {Table} (article_id, received_at, message) VALUES (@ArticleId, @ReceivedAt, @Message) ON CONFLICT DO NOTHING",
+                ("@ArticleId", article.Article.ArticleId), ("@ReceivedAt", article.ReceivedAt.ToUniversalTime()), ("@Message", JsonSerializer.Serialize(article.Article)));
+            await write.ExecuteAsync($"DELETE FROM {Table} WHERE received_at < @forgetBefore", ("@forgetBefore", forgetBefore.ToUniversalTime()));
+        }, cancellationToken);
 
     public async Task<IReadOnlyList<RecentArticle>> ListAsync(DateTimeOffset since, int limit, CancellationToken cancellationToken)
     {

@@ -22,7 +22,7 @@ public static class EventCodingExtensions
                 sp.GetRequiredService<IActorFinder>(),
                 CodingLanguages.Load(DataFiles.Resolve(options.LanguagesPath)));
         });
-        builder.AddStore<ICodedEventStore, SqliteCodedEventStore, MongoCodedEventStore>();
+        builder.AddStore<ICodedEventStore, SqliteCodedEventStore, MongoCodedEventStore>(ClassifyExtensions.Database);
         return builder;
     }
 }

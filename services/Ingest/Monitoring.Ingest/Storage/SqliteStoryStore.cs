@@ -24,12 +24,13 @@ public sealed class SqliteStoryStore(SqliteDatabase database) : IStoryStore, ISt
     public async Task AddMemberAsync(StoryMember member, CancellationToken cancellationToken)
     {
         using var activity = SqliteDatabase.StartActivity("INSERT", "ingest_story_members");
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync("""
+        await database.WriteAsync(write => write.ExecuteAsync("""
             INSERT INTO ingest_story_members (article_id, story_id, outlet, seen_at, signature)
             VALUES (@ArticleId, @StoryId, @Outlet, @SeenAt, @Signature)
             ON CONFLICT DO NOTHING
-            """, member);
+            """,
+            ("@ArticleId", member.ArticleId), ("@StoryId", member.StoryId), ("@Outlet", member.Outlet), ("@SeenAt", member.SeenAt), ("@Signature", member.Signature)),
+            cancellationToken);
     }
 
     public async Task<StorySummary?> GetStoryAsync(string storyId, CancellationToken cancellationToken)

@@ -23,14 +23,16 @@ public sealed class SqliteTemplateStore(SqliteDatabase database) : ITemplateStor
     public async Task AddAsync(TemplateDocument document, int keep, CancellationToken cancellationToken)
     {
         using var activity = SqliteDatabase.StartActivity("INSERT", "ingest_template_documents");
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var inserted = await connection.ExecuteAsync(
-            "INSERT INTO ingest_template_documents (source, document_hash, line_hashes, seen_at) VALUES (@Source, @Hash, @Lines, @SeenAt) ON CONFLICT DO NOTHING",
-            new { document.Source, Hash = unchecked((long)document.DocumentHash), Lines = Pack(document.LineHashes), document.SeenAt });
-        if (inserted == 0) return;
-        await connection.ExecuteAsync(
-            "DELETE FROM ingest_template_documents WHERE source = @source AND seq <= (SELECT seq FROM ingest_template_documents WHERE source = @source ORDER BY seq DESC LIMIT 1 OFFSET @keep)",
-            new { source = document.Source, keep });
+        await database.WriteAsync(async write =>
+        {
+            var inserted = await write.ExecuteAsync(
+                "INSERT INTO ingest_template_documents (source, document_hash, line_hashes, seen_at) VALUES (@Source, @Hash, @Lines, @SeenAt) ON CONFLICT DO NOTHING",
+                ("@Source", document.Source), ("@Hash", unchecked((long)document.DocumentHash)), ("@Lines", Pack(document.LineHashes)), ("@SeenAt", document.SeenAt));
+            if (inserted == 0) return;
+            await write.ExecuteAsync(
+                "DELETE FROM ingest_template_documents WHERE source = @source AND seq <= (SELECT seq FROM ingest_template_documents WHERE source = @source ORDER BY seq DESC LIMIT 1 OFFSET @keep)",
+                ("@source", document.Source), ("@keep", keep));
+        }, cancellationToken);
     }
 
     public async Task<IReadOnlyList<TemplateDocument>> RecentAsync(string source, int limit, CancellationToken cancellationToken)

@@ -2,7 +2,7 @@ namespace Monitoring.Monitor.Bench;
 
 public enum BenchTarget
 {
-    /// <summary>The one-process host (<c>monitor run</c>): in-memory bus, one SQLite file.</summary>
+    /// <summary>The one-process host (<c>monitor run</c>): in-memory bus, a SQLite file per service.</summary>
     Embedded,
 
     /// <summary>The three service processes, each with its own SQLite file, over RabbitMQ.</summary>

@@ -18,7 +18,7 @@ public sealed class EmbeddedTarget : IBenchTarget
         IngestAddress = new Uri(app.Urls.First());
     }
 
-    public string Description => "embedded: ingest, classify and alert in this process, in-memory bus, one SQLite file";
+    public string Description => "embedded: ingest, classify and alert in this process, in-memory bus, a SQLite file per service";
     public Uri IngestAddress { get; }
     public Uri AlertAddress => IngestAddress;
     public string WriteKey => MonitorHost.DemoWriteKey;

@@ -14,10 +14,11 @@ public static class OutboxExtensions
     /// <summary>
     /// The outbox <paramref name="name"/>: its table or collection in the configured store, the keyed <see cref="Outbox"/>
     /// that <see cref="OutboxRelay"/> publishes through, and the <see cref="OutboxDispatcher"/> that publishes what is left.
+    /// It lives in the database of <paramref name="database"/>, the service whose stores write to it.
     /// </summary>
-    public static IHostApplicationBuilder AddOutbox(this IHostApplicationBuilder builder, string name)
+    public static IHostApplicationBuilder AddOutbox(this IHostApplicationBuilder builder, string name, string database)
     {
-        builder.AddOutboxStore(name);
+        builder.AddOutboxStore(name, database);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddOptions<OutboxOptions>().Bind(builder.Configuration.GetSection(OutboxOptions.SectionName));
         builder.Services.TryAddScoped<OutboxRelay>();
