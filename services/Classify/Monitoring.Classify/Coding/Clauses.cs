@@ -59,6 +59,7 @@ internal static class Clauses
         {
             var word = w[k].Lower;
             if (cues.IntentModals.Contains(word)) return true;
+            if (cues.Set("scheduled-modals").Contains(word) && sentence.Triggers.Exists(t => t.Kind == TriggerKind.Speech && t.End <= k)) return true;
             if (word == "to" && k > 0 && cues.IntentWords.Contains(w[k - 1].Lower) && w[k - 1].Lower is not ("is" or "are")) return true;
             if (word == "to" && k > 0 && w[k - 1].Lower is "is" or "are" or "was" or "were") return true;
         }
