@@ -42,7 +42,13 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
             int? supersededAt = null;
             if (infinitive && previous is not null && previous.End <= verb.First)
             {
-                if (previous.Negated || before > previous.End) continue;
+                if (previous.Negated || before > previous.End)
+                {
+                    // "Germany wants Italy to sanction Iran": an appeal to Italy, not Germany's sanction.
+                    if (!previous.Negated && Complements.WishedOfOther(sentence, previous, verb)) Complements.Appeal(sentence, previous, events, codebook);
+                    continue;
+                }
+
                 if (!cues.IntentLemmas.Contains(previous.Entry.Lemma) && previous.Coded) continue;
 
                 // "threatened to retaliate against X": a threat (13x) toward X, not the retaliation itself.
@@ -58,6 +64,8 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
             var rejected = negated && verb.Kind == TriggerKind.Event;
             var passive = false;
             for (var k = before; k < verb.First && verb.IsParticiple; k++) passive |= cues.BeForms.Contains(w[k].Lower);
+            var reduced = !passive && Complements.IsReducedRelative(sentence, verb);
+            passive |= reduced;
             var coordinated = previous is not null && before > 0
                 && ((w[before - 1].Lower is "and" or "or" or "but" or "then" && sentence.InActor[before - 1] < 0) || sentence.CommaBefore(before));
 
@@ -85,6 +93,7 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
                 subject ??= SubjectAfter(sentence, verb);
             }
 
+            if (reduced) subject = Complements.Described(sentence, verb);
             previous = verb;
             previousSubject = subject;
 
@@ -174,6 +183,8 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
             // "agreed to cooperate": the complement's event replaces the governing verb's, when it has one.
             if (supersededAt is { } at && events.Count > added) events.RemoveAll(e => e.SentenceStart == sentence.Start && e.TriggerStart == at);
         }
+
+        Complements.Allegations(sentence, events, codebook);
     }
 
     /// <summary>Verb–subject order ("تظاهر آلاف الإسرائيليين", "murieron dos soldados"): the group right after the verb, unless an object marker ("a") stands before it.</summary>
