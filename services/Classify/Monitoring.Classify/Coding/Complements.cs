@@ -23,7 +23,19 @@ internal static class Complements
         if (sentence.InActor[verb.First - 1] < 0 && (w[verb.First - 1].Capitalized || cues.Pronouns.Contains(before) || cues.ClauseBoundaries.Contains(before)
             || cues.Conjunctions.Contains(before) || cues.NounMarkers.Contains(before) || !char.IsLetter(before[0]))) return false;
         var next = verb.End;
-        return next >= w.Count || sentence.CommaBefore(next) || followers.Contains(w[next].Lower);
+        if (next < w.Count && !sentence.CommaBefore(next) && !followers.Contains(w[next].Lower)) return false;
+
+        // Only where its noun cannot be the clause's subject: the object of a verb before it ("issued warrants for two
+        // men sought in …"), or a subject whose own verb follows ("The civilians imprisoned for … were released").
+        var regionStart = Clauses.SubjectRegionStart(sentence, verb);
+        if (regionStart > 0 && sentence.EndsTrigger(regionStart, except: verb)) return true;
+        var following = sentence.Triggers.Find(t => t.First >= verb.End);
+        for (var k = verb.End; k < (following?.First ?? w.Count); k++)
+        {
+            if (cues.BeForms.Contains(w[k].Lower) || cues.Set("scheduled-modals").Contains(w[k].Lower)) return true;
+        }
+
+        return false;
     }
 
     /// <summary>The actor group a reduced relative clause describes: the one that ends at most two words before it.</summary>
