@@ -50,6 +50,39 @@ internal static class Complements
         return null;
     }
 
+    /// <summary>"… the group that has seized …", "…, which attacked …": a clause opened by a relative word, with no subject of its own.</summary>
+    public static bool IsRelative(Sentence sentence, int regionStart, int verbFirst)
+    {
+        var w = sentence.Tokens;
+        if (regionStart < 2 || !sentence.Cues.Set("relative-words").Contains(w[regionStart - 1].Lower)) return false;
+
+        // "said that …", "agreed that …": after a verb, "that" opens what is said, not a relative clause.
+        if (sentence.EndsTrigger(regionStart - 1, except: null) || sentence.Cues.Set("relative-words").Contains(w[regionStart - 2].Lower)) return false;
+        for (var k = regionStart; k < verbFirst; k++)
+        {
+            if (!sentence.Cues.Auxiliaries.Contains(w[k].Lower) && !TriggerFinder.IsAdverb(w[k].Lower)) return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>The actor right before a relative word ("Hamas, which …"), or none: then the side is unnamed, not the speaker.</summary>
+    public static List<ActorMention>? Antecedent(Sentence sentence, int regionStart)
+    {
+        var k = regionStart - 2;
+        return k >= 0 && sentence.InActor[k] >= 0 ? ActorGroups.Last(sentence, Math.Max(0, k - 8), k + 1) : null;
+    }
+
+    /// <summary>"helped to plan", "contributed to planning": helping to do something is not aid; what is done is the event.</summary>
+    public static bool HelpsToDo(Sentence sentence, Trigger verb)
+    {
+        var w = sentence.Tokens;
+        if (verb.End + 1 >= w.Count || w[verb.End].Lower != "to" || !sentence.Cues.Set("helping-words").Contains(w[verb.First].Lower)) return false;
+        var next = w[verb.End + 1].Lower;
+        return sentence.InActor[verb.End + 1] < 0 && (next.EndsWith("ing", StringComparison.Ordinal) || sentence.StartsTrigger(verb.End + 1)
+            || !(sentence.Cues.NounMarkers.Contains(next) || char.IsDigit(next[0])) && sentence.Cues.Set("helping-words").Contains(w[verb.First].Lower) && w[verb.First].Lower.StartsWith("help", StringComparison.Ordinal));
+    }
+
     /// <summary>"Germany wants Italy to sanction Iran": an actor between the wish and its infinitive is whom it is asked of.</summary>
     public static bool WishedOfOther(Sentence sentence, Trigger governing, Trigger verb)
     {

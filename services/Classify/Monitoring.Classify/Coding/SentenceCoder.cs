@@ -85,7 +85,12 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
                 var regionStart = verb.IsNoun && sentence.Language.HasVerbDictionary ? NounDoerStart(sentence, verb) : Clauses.SubjectRegionStart(sentence, verb);
                 var afterVerb = regionStart > 0 && sentence.EndsTrigger(regionStart, except: null);
                 subject = afterVerb ? ActorGroups.Last(sentence, regionStart, verb.First) : ActorGroups.First(sentence, regionStart, verb.First);
-                if (subject is null && Clauses.IsBareSubject(sentence, regionStart, verb.First))
+                if (subject is null && Complements.IsRelative(sentence, regionStart, verb.First))
+                {
+                    // "the militant group that has seized …": the relative clause's subject is what it describes.
+                    subject = Complements.Antecedent(sentence, regionStart);
+                }
+                else if (subject is null && !verb.IsNoun && Clauses.IsBareSubject(sentence, regionStart, verb.First))
                 {
                     bySpeaker = speaker is not null;
                     subject = speaker ?? Antecedent(sentence, regionStart, verb.First);
@@ -101,7 +106,7 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
             var (code, patternEnd, byPattern) = verb.FromDictionary ? CodeChooser.Choose(sentence, verb, objectEnd, passive) : (null, verb.End, false);
             verb.Code = code;
             var lexical = verb.Lexicon?.Code;
-            if (code is null && lexical is null) continue;
+            if ((code is null && lexical is null) || Complements.HelpsToDo(sentence, verb)) continue;
 
             var agent = passive ? ActorGroups.Agent(sentence, verb.End, objectEnd) : null;
 
