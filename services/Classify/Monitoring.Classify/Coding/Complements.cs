@@ -29,13 +29,18 @@ internal static class Complements
         // men sought in …"), or a subject whose own verb follows ("The civilians imprisoned for … were released").
         var regionStart = Clauses.SubjectRegionStart(sentence, verb);
         if (regionStart > 0 && sentence.EndsTrigger(regionStart, except: verb)) return true;
+        // "There were ten soldiers killed in …": an existential clause.
+        if (regionStart + 1 < verb.First && w[regionStart].Lower == "there" && cues.BeForms.Contains(w[regionStart + 1].Lower)) return true;
         var following = sentence.Triggers.Find(t => t.First >= verb.End);
+        var plain = true;
         for (var k = verb.End; k < (following?.First ?? w.Count); k++)
         {
             if (cues.BeForms.Contains(w[k].Lower) || cues.Set("scheduled-modals").Contains(w[k].Lower)) return true;
+            plain &= !sentence.CommaBefore(k) && !cues.ClauseBoundaries.Contains(w[k].Lower) && !cues.Conjunctions.Contains(w[k].Lower);
         }
 
-        return false;
+        // "A report released Tuesday in the capital alleged …": the clause's own verb follows.
+        return following is not null && plain && !sentence.CommaBefore(following.First);
     }
 
     /// <summary>The actor group a reduced relative clause describes: the one that ends at most two words before it.</summary>

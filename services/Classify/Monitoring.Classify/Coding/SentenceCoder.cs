@@ -123,6 +123,14 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
                         ? (ActorGroups.Place(sentence) is { } where && subject?.Exists(s => s.Code == where.Code) != true ? [where] : ActorGroups.OnlyCountry(sentence, subject))
                         : null);
             }
+            else if (target is null && !passive && subject is not null && EventPairs.DistinctCodes(subject) < 2 && cues.Set("place-target-roots").Contains(likely[..2]))
+            {
+                // "will attend a summit in Switzerland", "is conducting military exercises in Alaska": where it is held.
+                target = ActorGroups.Target(sentence, verb.ObjectStart, objectEnd, subject, placeIsTarget: true);
+            }
+
+            // "the report released Tuesday": a reduced relative that names no one did nothing to anyone.
+            if (reduced && subject is null && agent is null) continue;
 
             // Compound subjects act on each other when the clause names no one else ("China and Russia met"), in
             // cooperation or a mutual fight ("clashed"); protesters or attackers named together act together.
@@ -138,6 +146,9 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
             // Putin"), not somewhere further in the clause; otherwise the trigger lexicon codes it at root level.
             var trusted = byPattern || reciprocal || (verb.Entry.HasOwnCode && verb.FromDictionary)
                 || (passive ? agent is not null : target is not null && Clauses.DirectObjectEnd(sentence, verb.End, objectEnd) > verb.End);
+            // "was determined to mend ties", "aimed at": a verb's bare intent to cooperate (030) with no one is no event.
+            if (code == verb.Entry.Code && code is "030" && !byPattern && !reciprocal && target is null && !passive
+                && !cues.Set("commitment-lemmas").Contains(verb.Entry.Lemma)) trusted = false;
             string basis;
             if (code is not null && trusted) basis = CodedEvents.PatternBasis;
             else if (lexical is not null) (code, basis, patternEnd) = (lexical, CodedEvents.TriggerBasis, verb.ObjectStart);
@@ -258,24 +269,6 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
     }
 
     private static bool IsViolent(string? code) => code is { Length: >= 2 } && code[..2] is "17" or "18" or "19" or "20";
-
-    /// <summary>
-    /// In a sentence that reports a protest, its clashes are the protest turning violent ("protesters clashed with
-    /// police", "مواجهات"): 145, not a fight between armed parties.
-    /// </summary>
-    public void ProtestContext(Sentence sentence, List<CodedEvent> events, int from)
-    {
-        var protest = false;
-        for (var i = from; i < events.Count && !protest; i++) protest = events[i].Root == "14";
-        if (!protest) return;
-        var clashes = sentence.Cues.MutualWords;
-        for (var i = from; i < events.Count; i++)
-        {
-            var e = events[i];
-            if (e.Root != "19" || !sentence.Language.Shapes.Candidates(e.Trigger.ToLowerInvariant().Split(' ')[0]).Any(clashes.Contains)) continue;
-            if (codebook.Find("145") is { } riot) events[i] = e with { Cameo = riot.Code, Root = riot.Root, QuadClass = riot.QuadClass, Goldstein = riot.Goldstein };
-        }
-    }
 
     /// <summary>The speaker of a sentence ("X said", "according to X") is the default source of its clauses that name none.</summary>
     private static List<ActorMention>? Speaker(Sentence sentence)
