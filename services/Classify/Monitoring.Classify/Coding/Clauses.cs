@@ -67,6 +67,18 @@ internal static class Clauses
         return false;
     }
 
+    /// <summary>A plain future not reported ("workers will protest on Monday"): scheduled, which for a conflict is its threat.</summary>
+    public static bool IsScheduled(Sentence sentence, int i)
+    {
+        var modals = sentence.Cues.Set("scheduled-modals");
+        for (var k = SkipBack(sentence, i); k < i && modals.Count > 0; k++)
+        {
+            if (modals.Contains(sentence.Tokens[k].Lower)) return true;
+        }
+
+        return false;
+    }
+
     /// <summary>Where the clause of a trigger starts: after the previous trigger or clause word, or at the sentence start.</summary>
     public static int SubjectRegionStart(Sentence sentence, Trigger trigger)
     {

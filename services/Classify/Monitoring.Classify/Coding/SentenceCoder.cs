@@ -90,7 +90,7 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
                     // "the militant group that has seized …": the relative clause's subject is what it describes.
                     subject = Complements.Antecedent(sentence, regionStart);
                 }
-                else if (subject is null && !verb.IsNoun && Clauses.IsBareSubject(sentence, regionStart, verb.First))
+                else if (subject is null && !(verb.IsNoun && sentence.Language.HasVerbDictionary) && Clauses.IsBareSubject(sentence, regionStart, verb.First))
                 {
                     bySpeaker = speaker is not null;
                     subject = speaker ?? Antecedent(sentence, regionStart, verb.First);
@@ -154,6 +154,8 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
             else if (lexical is not null) (code, basis, patternEnd) = (lexical, CodedEvents.TriggerBasis, verb.ObjectStart);
             else continue;
 
+            // "will meet" is a meeting scheduled; "will protest", "will attack" a conflict announced, a threat.
+            intent |= code[..2] is "14" or "16" or "17" or "18" or "19" or "20" && Clauses.IsScheduled(sentence, verb.First);
             code = threat ? CodeRefiner.Threat(code) : CodeRefiner.Refine(sentence, code, clauseFrom, objectEnd, intent);
             if (rejected)
             {
