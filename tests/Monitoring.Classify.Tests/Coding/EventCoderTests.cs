@@ -143,8 +143,12 @@ public sealed class EventCoderTests
     [Fact]
     public void Intent_turns_cooperation_into_intent_to_cooperate()
     {
-        Assert.Equal([("JPN", "CHN", "036")], Dyads("Japan will meet with China next month."));
+        Assert.Equal([("JPN", "CHN", "036")], Dyads("Japan is ready to meet with China next month."));
+        Assert.Equal([("JPN", "CHN", "036")], Dyads("Japan said it will meet with China next month."));
         Assert.Equal([("FRA", "DEU", "040")], Dyads("France met with Germany on Monday."));
+
+        // A plain future, not reported, is a meeting scheduled (as CAMEO coders and PETRARCH code it).
+        Assert.Equal([("JPN", "CHN", "040")], Dyads("Japan will meet with China next month."));
     }
 
     [Fact]

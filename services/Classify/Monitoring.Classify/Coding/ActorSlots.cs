@@ -17,7 +17,7 @@ internal static class ActorSlots
             while (k < w.Count && w[k].End <= mention.Start) k++;
             var first = k;
             while (k < w.Count && w[k].Start < mention.End) k++;
-            if (k > first) slots.Add(new Slot(first, k, [mention]));
+            if (k > first && !IsAdjective(sentence, mention, first, k)) slots.Add(new Slot(first, k, [mention]));
         }
 
         if (recentCodes.Count < 2) return slots;
@@ -52,6 +52,11 @@ internal static class ActorSlots
             recentCodes.Add(mentions[k].Code);
         }
     }
+
+    /// <summary>"military support", "police cooperation": a role word before what it qualifies names no actor.</summary>
+    private static bool IsAdjective(Sentence sentence, ActorMention mention, int first, int end) =>
+        end == first + 1 && mention.Sector is not null && end < sentence.Tokens.Count && !sentence.Tokens[first].Capitalized
+        && sentence.Cues.Set("role-adjective-heads").Contains(sentence.Tokens[end].Lower);
 
     private static bool Overlaps(List<Slot> slots, int first, int end)
     {

@@ -59,8 +59,21 @@ internal static class Clauses
         {
             var word = w[k].Lower;
             if (cues.IntentModals.Contains(word)) return true;
+            if (cues.Set("scheduled-modals").Contains(word) && sentence.Triggers.Exists(t => t.Kind == TriggerKind.Speech && t.End <= k)) return true;
             if (word == "to" && k > 0 && cues.IntentWords.Contains(w[k - 1].Lower) && w[k - 1].Lower is not ("is" or "are")) return true;
             if (word == "to" && k > 0 && w[k - 1].Lower is "is" or "are" or "was" or "were") return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>A plain future not reported ("workers will protest on Monday"): scheduled, which for a conflict is its threat.</summary>
+    public static bool IsScheduled(Sentence sentence, int i)
+    {
+        var modals = sentence.Cues.Set("scheduled-modals");
+        for (var k = SkipBack(sentence, i); k < i && modals.Count > 0; k++)
+        {
+            if (modals.Contains(sentence.Tokens[k].Lower)) return true;
         }
 
         return false;

@@ -1,3 +1,5 @@
+using Monitoring.Contracts;
+
 namespace Monitoring.Classify.Coding;
 
 /// <summary>
@@ -97,5 +99,23 @@ internal static class CodeRefiner
         }
 
         return domain;
+    }
+
+    /// <summary>
+    /// In a sentence that reports a protest, its clashes are the protest turning violent ("protesters clashed with
+    /// police", "مواجهات"): 145, not a fight between armed parties.
+    /// </summary>
+    public static void ProtestContext(Sentence sentence, List<CodedEvent> events, int from, CameoCodebook codebook)
+    {
+        var protest = false;
+        for (var i = from; i < events.Count && !protest; i++) protest = events[i].Root == "14";
+        if (!protest) return;
+        var clashes = sentence.Cues.MutualWords;
+        for (var i = from; i < events.Count; i++)
+        {
+            var e = events[i];
+            if (e.Root != "19" || !sentence.Language.Shapes.Candidates(e.Trigger.ToLowerInvariant().Split(' ')[0]).Any(clashes.Contains)) continue;
+            if (codebook.Find("145") is { } riot) events[i] = e with { Cameo = riot.Code, Root = riot.Root, QuadClass = riot.QuadClass, Goldstein = riot.Goldstein };
+        }
     }
 }

@@ -87,7 +87,7 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
                 _sentences.Code(sentence, events);
             }
 
-            _sentences.ProtestContext(sentence, events, before);
+            CodeRefiner.ProtestContext(sentence, events, before, codebook);
 
             // "Protesters raised banners": an actor named for what it does, where nothing else gave an event.
             if (events.Count == before && sentence.Slots.Exists(s => s.Mentions[0].Code == CodedEvents.UnknownCode))

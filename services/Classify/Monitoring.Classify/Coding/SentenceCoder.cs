@@ -42,7 +42,13 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
             int? supersededAt = null;
             if (infinitive && previous is not null && previous.End <= verb.First)
             {
-                if (previous.Negated || before > previous.End) continue;
+                if (previous.Negated || before > previous.End)
+                {
+                    // "Germany wants Italy to sanction Iran": an appeal to Italy, not Germany's sanction.
+                    if (!previous.Negated && Complements.WishedOfOther(sentence, previous, verb)) Complements.Appeal(sentence, previous, events, codebook);
+                    continue;
+                }
+
                 if (!cues.IntentLemmas.Contains(previous.Entry.Lemma) && previous.Coded) continue;
 
                 // "threatened to retaliate against X": a threat (13x) toward X, not the retaliation itself.
@@ -58,6 +64,8 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
             var rejected = negated && verb.Kind == TriggerKind.Event;
             var passive = false;
             for (var k = before; k < verb.First && verb.IsParticiple; k++) passive |= cues.BeForms.Contains(w[k].Lower);
+            var reduced = !passive && Complements.IsReducedRelative(sentence, verb);
+            passive |= reduced;
             var coordinated = previous is not null && before > 0
                 && ((w[before - 1].Lower is "and" or "or" or "but" or "then" && sentence.InActor[before - 1] < 0) || sentence.CommaBefore(before));
 
@@ -77,7 +85,12 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
                 var regionStart = verb.IsNoun && sentence.Language.HasVerbDictionary ? NounDoerStart(sentence, verb) : Clauses.SubjectRegionStart(sentence, verb);
                 var afterVerb = regionStart > 0 && sentence.EndsTrigger(regionStart, except: null);
                 subject = afterVerb ? ActorGroups.Last(sentence, regionStart, verb.First) : ActorGroups.First(sentence, regionStart, verb.First);
-                if (subject is null && Clauses.IsBareSubject(sentence, regionStart, verb.First))
+                if (subject is null && Complements.IsRelative(sentence, regionStart, verb.First))
+                {
+                    // "the militant group that has seized …": the relative clause's subject is what it describes.
+                    subject = Complements.Antecedent(sentence, regionStart);
+                }
+                else if (subject is null && !(verb.IsNoun && sentence.Language.HasVerbDictionary) && Clauses.IsBareSubject(sentence, regionStart, verb.First))
                 {
                     bySpeaker = speaker is not null;
                     subject = speaker ?? Antecedent(sentence, regionStart, verb.First);
@@ -85,6 +98,7 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
                 subject ??= SubjectAfter(sentence, verb);
             }
 
+            if (reduced) subject = Complements.Described(sentence, verb);
             previous = verb;
             previousSubject = subject;
 
@@ -92,7 +106,7 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
             var (code, patternEnd, byPattern) = verb.FromDictionary ? CodeChooser.Choose(sentence, verb, objectEnd, passive) : (null, verb.End, false);
             verb.Code = code;
             var lexical = verb.Lexicon?.Code;
-            if (code is null && lexical is null) continue;
+            if ((code is null && lexical is null) || Complements.HelpsToDo(sentence, verb)) continue;
 
             var agent = passive ? ActorGroups.Agent(sentence, verb.End, objectEnd) : null;
 
@@ -109,6 +123,14 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
                         ? (ActorGroups.Place(sentence) is { } where && subject?.Exists(s => s.Code == where.Code) != true ? [where] : ActorGroups.OnlyCountry(sentence, subject))
                         : null);
             }
+            else if (target is null && !passive && subject is not null && EventPairs.DistinctCodes(subject) < 2 && cues.Set("place-target-roots").Contains(likely[..2]))
+            {
+                // "will attend a summit in Switzerland", "is conducting military exercises in Alaska": where it is held.
+                target = ActorGroups.Target(sentence, verb.ObjectStart, objectEnd, subject, placeIsTarget: true);
+            }
+
+            // "the report released Tuesday": a reduced relative that names no one did nothing to anyone.
+            if (reduced && subject is null && agent is null) continue;
 
             // Compound subjects act on each other when the clause names no one else ("China and Russia met"), in
             // cooperation or a mutual fight ("clashed"); protesters or attackers named together act together.
@@ -124,11 +146,16 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
             // Putin"), not somewhere further in the clause; otherwise the trigger lexicon codes it at root level.
             var trusted = byPattern || reciprocal || (verb.Entry.HasOwnCode && verb.FromDictionary)
                 || (passive ? agent is not null : target is not null && Clauses.DirectObjectEnd(sentence, verb.End, objectEnd) > verb.End);
+            // "was determined to mend ties", "aimed at": a verb's bare intent to cooperate (030) with no one is no event.
+            if (code == verb.Entry.Code && code is "030" && !byPattern && !reciprocal && target is null && !passive
+                && !cues.Set("commitment-lemmas").Contains(verb.Entry.Lemma)) trusted = false;
             string basis;
             if (code is not null && trusted) basis = CodedEvents.PatternBasis;
             else if (lexical is not null) (code, basis, patternEnd) = (lexical, CodedEvents.TriggerBasis, verb.ObjectStart);
             else continue;
 
+            // "will meet" is a meeting scheduled; "will protest", "will attack" a conflict announced, a threat.
+            intent |= code[..2] is "14" or "16" or "17" or "18" or "19" or "20" && Clauses.IsScheduled(sentence, verb.First);
             code = threat ? CodeRefiner.Threat(code) : CodeRefiner.Refine(sentence, code, clauseFrom, objectEnd, intent);
             if (rejected)
             {
@@ -174,6 +201,8 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
             // "agreed to cooperate": the complement's event replaces the governing verb's, when it has one.
             if (supersededAt is { } at && events.Count > added) events.RemoveAll(e => e.SentenceStart == sentence.Start && e.TriggerStart == at);
         }
+
+        Complements.Allegations(sentence, events, codebook);
     }
 
     /// <summary>Verb–subject order ("تظاهر آلاف الإسرائيليين", "murieron dos soldados"): the group right after the verb, unless an object marker ("a") stands before it.</summary>
@@ -242,24 +271,6 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
     }
 
     private static bool IsViolent(string? code) => code is { Length: >= 2 } && code[..2] is "17" or "18" or "19" or "20";
-
-    /// <summary>
-    /// In a sentence that reports a protest, its clashes are the protest turning violent ("protesters clashed with
-    /// police", "مواجهات"): 145, not a fight between armed parties.
-    /// </summary>
-    public void ProtestContext(Sentence sentence, List<CodedEvent> events, int from)
-    {
-        var protest = false;
-        for (var i = from; i < events.Count && !protest; i++) protest = events[i].Root == "14";
-        if (!protest) return;
-        var clashes = sentence.Cues.MutualWords;
-        for (var i = from; i < events.Count; i++)
-        {
-            var e = events[i];
-            if (e.Root != "19" || !sentence.Language.Shapes.Candidates(e.Trigger.ToLowerInvariant().Split(' ')[0]).Any(clashes.Contains)) continue;
-            if (codebook.Find("145") is { } riot) events[i] = e with { Cameo = riot.Code, Root = riot.Root, QuadClass = riot.QuadClass, Goldstein = riot.Goldstein };
-        }
-    }
 
     /// <summary>The speaker of a sentence ("X said", "according to X") is the default source of its clauses that name none.</summary>
     private static List<ActorMention>? Speaker(Sentence sentence)

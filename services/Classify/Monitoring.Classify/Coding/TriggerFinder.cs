@@ -289,7 +289,7 @@ internal sealed class TriggerFinder(CameoVerbDictionary verbs)
         var word = previous.Lower;
         return cues.Auxiliaries.Contains(word) || cues.Pronouns.Contains(word) || cues.Negations.Contains(word) || cues.ClauseBoundaries.Contains(word)
             || word.EndsWith("n't", StringComparison.Ordinal) || IsAdverb(word)
-            || word is "and" or "or" or "then" or "co" or "they" or "who" || sentence.Language.RoleWords.ContainsKey(word) || cues.IntentWords.Contains(word)
+            || word is "and" or "or" or "then" or "co" or "re" or "they" or "who" || sentence.Language.RoleWords.ContainsKey(word) || cues.IntentWords.Contains(word)
             || cues.SubjectNouns.Contains(word);
     }
 

@@ -63,6 +63,9 @@ public sealed partial class WordShapes
             yield return word.EndsWith("ies", StringComparison.Ordinal) ? word[..^3] + "y" : word[..^1];
         }
 
+        // "re-examined", "re-imposed": the verb without its prefix.
+        if (_language == "en" && word.Length > 6 && word.StartsWith("re-", StringComparison.Ordinal)) yield return word[3..];
+
         if (!HasClitics) yield break;
         foreach (var stem in Stems(word))
         {

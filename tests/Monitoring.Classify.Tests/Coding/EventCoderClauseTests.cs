@@ -1,0 +1,75 @@
+using Monitoring.Classify.Tests.Support;
+
+namespace Monitoring.Classify.Tests.Coding;
+
+/// <summary>
+/// What a governing verb or the words around a verb make of it (our own sentences): allegations, wishes of another,
+/// reduced relative clauses, relative clauses, the plain future, role words that only qualify a noun, the place of a
+/// meeting or a force posture.
+/// </summary>
+public sealed class EventCoderClauseTests
+{
+    private static List<(string Source, string Target, string Cameo)> Dyads(string text) =>
+        Coders.Default.Code(text).Select(e => (e.Source.Cameo ?? e.Source.Code + e.Source.Sector, e.Target.Cameo ?? e.Target.Code + e.Target.Sector, e.Cameo)).ToList();
+
+    [Fact]
+    public void An_allegation_accuses_the_subject_of_what_it_alleges()
+    {
+        Assert.Contains(Dyads("A report published in Nairobi alleged that Uganda was aware of the raid."), d => d is ("KEN", "UGA", "110"));
+        var claimed = Dyads("Peru claimed that Bolivian troops had attacked Chile.");
+        Assert.Contains(claimed, d => d is ("PER", "BOLMIL", "112"));
+        Assert.DoesNotContain(claimed, d => d.Cameo.StartsWith("19", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Wanting_another_actor_to_act_is_an_appeal_to_it()
+    {
+        var dyads = Dyads("Obama wants Putin to sanction Iran.");
+        Assert.Contains(dyads, d => d is ("USAGOV", "RUSGOV", "020"));
+        Assert.DoesNotContain(dyads, d => d.Cameo.StartsWith("13", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_participle_after_the_object_is_passive()
+    {
+        var dyads = Dyads("Police released three journalists jailed last year by Turkey.");
+        Assert.Contains(dyads, d => d is ("TUR", "---MED", "173"));
+        Assert.DoesNotContain(dyads, d => d is ("---MED", "TUR", "173"));
+    }
+
+    [Fact]
+    public void A_relative_clause_takes_the_noun_it_describes_not_an_earlier_actor()
+    {
+        Assert.DoesNotContain(Dyads("Kenya condemned the militia that has seized parts of Somalia."), d => d.Source == "KEN" && d.Cameo.StartsWith("17", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_plain_future_is_scheduled_and_a_reported_one_intended()
+    {
+        Assert.Contains(Dyads("Chile will host talks with Peru next week."), d => d.Cameo.StartsWith("04", StringComparison.Ordinal));
+        Assert.Contains(Dyads("Chile said it will meet Peru next week."), d => d is ("CHL", "PER", "036"));
+        Assert.Contains(Dyads("Workers will protest against the government of Kenya on Monday."), d => d.Cameo == "133");
+    }
+
+    [Fact]
+    public void A_role_word_qualifying_a_noun_names_no_actor()
+    {
+        var dyads = Dyads("Spain offered military support to Morocco.");
+        Assert.Contains(dyads, d => d.Source == "ESP" && d.Target == "MAR");
+        Assert.DoesNotContain(dyads, d => d.Target == "---MIL");
+    }
+
+    [Fact]
+    public void A_meeting_or_a_force_posture_with_no_one_else_named_is_toward_where_it_is_held()
+    {
+        Assert.Contains(Dyads("Russia is conducting military exercises in Cuba."), d => d.Source == "RUS" && d.Target == "CUB" && d.Cameo.StartsWith("15", StringComparison.Ordinal));
+        Assert.Contains(Dyads("Brazil and Argentina will meet in Geneva."), d => d is ("BRA", "ARG", _));
+    }
+
+    [Fact]
+    public void Helping_to_do_something_is_not_aid()
+    {
+        Assert.DoesNotContain(Dyads("French officers helped to plan the operation in Mali."), d => d.Cameo.StartsWith("07", StringComparison.Ordinal));
+        Assert.Contains(Dyads("France sent food aid to Mali."), d => d.Cameo.StartsWith("07", StringComparison.Ordinal));
+    }
+}
