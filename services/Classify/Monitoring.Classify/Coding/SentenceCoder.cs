@@ -63,6 +63,7 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
 
             List<ActorMention>? subject;
             var bySpeaker = false;
+            var subjectAfter = false;
             if (verb.ActorIsSubject)
             {
                 subject = [.. sentence.Slots[sentence.InActor[verb.First]].Mentions];
@@ -82,7 +83,18 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
                     bySpeaker = speaker is not null;
                     subject = speaker ?? Antecedent(sentence, regionStart, verb.First);
                 }
-                subject ??= SubjectAfter(sentence, verb);
+                if (subject is null && SubjectAfter(sentence, verb) is { } after) (subject, subjectAfter) = (after, true);
+            }
+
+            // "ثلاثة جنود قتلوا وأصيب آخرون", "تعرضت القوات لهجوم": the unmarked passive; the subject is the victim.
+            if (!passive && IsViolent(verb.Lexicon?.Code ?? verb.Code) && !verb.ActorIsSubject)
+            {
+                if (UndergoneVerbs.IsUndergone(sentence, verb, subjectBefore: subject is not null && !subjectAfter && !bySpeaker))
+                {
+                    passive = true;
+                    if (bySpeaker || subjectAfter || subject is null) subject = SubjectAfter(sentence, verb, victims: true);
+                }
+                else passive = UndergoneVerbs.FollowsUndergoVerb(sentence, verb) && !bySpeaker && subject is not null;
             }
 
             previous = verb;
@@ -177,7 +189,7 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
     }
 
     /// <summary>Verb–subject order ("تظاهر آلاف الإسرائيليين", "murieron dos soldados"): the group right after the verb, unless an object marker ("a") stands before it.</summary>
-    private static List<ActorMention>? SubjectAfter(Sentence sentence, Trigger verb)
+    private static List<ActorMention>? SubjectAfter(Sentence sentence, Trigger verb, bool victims = false)
     {
         var cues = sentence.Cues;
 
@@ -196,7 +208,7 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
             if (ActorGroups.IsPlace(sentence, slot)) return null;
 
             // "قتل 18 شخصا": after a verb of violence, unarmed people are its victims (the unmarked passive), armed men its agents.
-            if (IsViolent(verb.Lexicon?.Code ?? verb.Code) && !slot.Mentions.Exists(m => m.Sector is "MIL" or "UAF" or "REB" or "COP" or "SPY")) return null;
+            if (!victims && IsViolent(verb.Lexicon?.Code ?? verb.Code) && !slot.Mentions.Exists(m => m.Sector is "MIL" or "UAF" or "REB" or "COP" or "SPY")) return null;
             return ActorGroups.First(sentence, k, Math.Min(w.Count, k + 12));
         }
 

@@ -1,0 +1,69 @@
+namespace Monitoring.Classify.Coding;
+
+/// <summary>
+/// The unmarked passive of a script written without vowels: Arabic "قُتلوا" (they were killed) and "قَتلوا" (they
+/// killed) are spelled alike. A violent verb is read as undergone when what follows it says how the victims died or
+/// who else was hurt — "ثلاثة جنود قتلوا وأصيب آخرون" (were killed, and others wounded), "قتلوا في هجوم / بانفجار" (in
+/// an attack, by an explosion) — with no object of its own in between; and an event noun after a verb of undergoing
+/// ("تعرضت القوات لهجوم", the forces came under attack) has its subject as the victim. The cue sets
+/// (<c>passive-markers</c>, <c>cause-leaders</c>, <c>undergo-verbs</c>) are the language's; a language without them
+/// has no such reading.
+/// </summary>
+internal static class UndergoneVerbs
+{
+    /// <summary>
+    /// Whether <paramref name="verb"/> (violent, a verb) is undergone. <paramref name="subjectBefore"/>: its subject
+    /// stands before it, so any actor after it is an object; otherwise (verb–subject order) one group, the victims, may
+    /// stand between the verb and the words that mark the passive.
+    /// </summary>
+    public static bool IsUndergone(Sentence sentence, Trigger verb, bool subjectBefore)
+    {
+        var cues = sentence.Cues;
+        var markers = cues.Set("passive-markers");
+        if (markers.Count == 0 || verb.IsNoun) return false;
+        var leaders = cues.Set("cause-leaders");
+        var w = sentence.Tokens;
+        var groups = 0;
+        for (var k = verb.End; k < Math.Min(w.Count, verb.End + 10); k++)
+        {
+            if (sentence.InActor[k] >= 0)
+            {
+                var slot = sentence.Slots[sentence.InActor[k]];
+                if (ActorGroups.IsPlace(sentence, slot)) return false;
+                if (++groups > (subjectBefore ? 0 : 1)) return false;
+                k = slot.End - 1;
+                continue;
+            }
+
+            if (k > verb.End && sentence.StopBefore(k)) return false;
+            var shapes = sentence.Language.Shapes.Candidates(w[k].Lower).ToList();
+            if (shapes.Exists(markers.Contains)) return true;
+            if (sentence.StartsTrigger(k)) return k > verb.End && HasLeader(sentence, k, leaders);
+            if (shapes.Exists(cues.ClauseBoundaries.Contains)) return false;
+        }
+
+        return false;
+    }
+
+    /// <summary>"في هجوم", "بانفجار", "اثر هجوم": a cause word before the event noun at <paramref name="k"/>, or ب attached to it.</summary>
+    private static bool HasLeader(Sentence sentence, int k, HashSet<string> leaders)
+    {
+        var word = sentence.Language.Shapes.Normalize(sentence.Tokens[k].Lower);
+        if (word.StartsWith('ب') || word.StartsWith("وب", StringComparison.Ordinal)) return true;
+        return sentence.Language.Shapes.Candidates(sentence.Tokens[k - 1].Lower).Any(leaders.Contains);
+    }
+
+    /// <summary>"تعرضت القوات الأميركية لهجوم": a verb of undergoing within two words before the event noun <paramref name="noun"/>.</summary>
+    public static bool FollowsUndergoVerb(Sentence sentence, Trigger noun)
+    {
+        var undergo = sentence.Cues.Set("undergo-verbs");
+        if (undergo.Count == 0 || !noun.IsNoun) return false;
+        for (var k = noun.First - 1; k >= Math.Max(0, noun.First - 8); k--)
+        {
+            if (sentence.Language.Shapes.Candidates(sentence.Tokens[k].Lower).Any(undergo.Contains)) return true;
+            if (sentence.StartsTrigger(k) || sentence.StopBefore(k + 1)) return false;
+        }
+
+        return false;
+    }
+}
