@@ -83,13 +83,14 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
                     bySpeaker = speaker is not null;
                     subject = speaker ?? Antecedent(sentence, regionStart, verb.First);
                 }
+                if (NounDoers.Applies(sentence, verb)) subject = NounDoers.Doer(sentence, verb, subject, previousSubject);
                 if (subject is null && SubjectAfter(sentence, verb) is { } after) (subject, subjectAfter) = (after, true);
             }
 
             // "ثلاثة جنود قتلوا وأصيب آخرون", "تعرضت القوات لهجوم": the unmarked passive; the subject is the victim.
             if (!passive && IsViolent(verb.Lexicon?.Code ?? verb.Code) && !verb.ActorIsSubject)
             {
-                if (UndergoneVerbs.IsUndergone(sentence, verb, subjectBefore: subject is not null && !subjectAfter && !bySpeaker))
+                if (UndergoneVerbs.IsUndergone(sentence, verb, subjectBefore: subject is not null && !subjectAfter))
                 {
                     passive = true;
                     if (bySpeaker || subjectAfter || subject is null) subject = SubjectAfter(sentence, verb, victims: true);
@@ -263,7 +264,7 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
     {
         var protest = false;
         for (var i = from; i < events.Count && !protest; i++) protest = events[i].Root == "14";
-        if (!protest) return;
+        if (!protest && !NamesProtesters(sentence)) return;
         var clashes = sentence.Cues.MutualWords;
         for (var i = from; i < events.Count; i++)
         {
@@ -271,6 +272,20 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
             if (e.Root != "19" || !sentence.Language.Shapes.Candidates(e.Trigger.ToLowerInvariant().Split(' ')[0]).Any(clashes.Contains)) continue;
             if (codebook.Find("145") is { } riot) events[i] = e with { Cameo = riot.Code, Root = riot.Root, QuadClass = riot.QuadClass, Goldstein = riot.Goldstein };
         }
+    }
+
+    /// <summary>A word the lexicon reads as a protest noun ("protesters", "المتظاهرين"): clashes with them are a protest turning violent.</summary>
+    private static bool NamesProtesters(Sentence sentence)
+    {
+        foreach (var token in sentence.Tokens)
+        {
+            foreach (var shape in sentence.Language.Shapes.Candidates(token.Lower))
+            {
+                if (sentence.Language.Triggers.StartingWith(shape).Exists(e => e.IsNoun && e.Words.Length == 1 && e.Code.StartsWith("14", StringComparison.Ordinal) && TriggerLexicon.Matches(e.Words[0], shape))) return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The speaker of a sentence ("X said", "according to X") is the default source of its clauses that name none.</summary>
