@@ -64,6 +64,7 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
             List<ActorMention>? subject;
             var bySpeaker = false;
             var subjectAfter = false;
+            List<ActorMention>? causeDoer = null;
             if (verb.ActorIsSubject)
             {
                 subject = [.. sentence.Slots[sentence.InActor[verb.First]].Mentions];
@@ -90,9 +91,10 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
             // "ثلاثة جنود قتلوا وأصيب آخرون", "تعرضت القوات لهجوم": the unmarked passive; the subject is the victim.
             if (!passive && IsViolent(verb.Lexicon?.Code ?? verb.Code) && !verb.ActorIsSubject)
             {
-                if (UndergoneVerbs.IsUndergone(sentence, verb, subjectBefore: subject is not null && !subjectAfter))
+                if (UndergoneVerbs.IsUndergone(sentence, verb, subjectBefore: subject is not null && !subjectAfter, out var cause))
                 {
                     passive = true;
+                    causeDoer = cause is not null && NounDoers.Applies(sentence, cause) ? NounDoers.Doer(sentence, cause, null, null) : null;
                     if (bySpeaker || subjectAfter || subject is null) subject = SubjectAfter(sentence, verb, victims: true);
                 }
                 else passive = UndergoneVerbs.FollowsUndergoVerb(sentence, verb) && !bySpeaker && subject is not null;
@@ -107,7 +109,7 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
             var lexical = verb.Lexicon?.Code;
             if (code is null && lexical is null) continue;
 
-            var agent = passive ? ActorGroups.Agent(sentence, verb.End, objectEnd) : null;
+            var agent = passive ? ActorGroups.Agent(sentence, verb.End, objectEnd) ?? causeDoer : null;
 
             // A visit's place is its target ("arrived in Washington for a state visit"), and so is a protest's when it
             // names no other ("protested in Beijing"); elsewhere a place is only where.

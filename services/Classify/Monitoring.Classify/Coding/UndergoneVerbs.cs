@@ -16,8 +16,9 @@ internal static class UndergoneVerbs
     /// stands before it, so any actor after it is an object; otherwise (verb–subject order) one group, the victims, may
     /// stand between the verb and the words that mark the passive.
     /// </summary>
-    public static bool IsUndergone(Sentence sentence, Trigger verb, bool subjectBefore)
+    public static bool IsUndergone(Sentence sentence, Trigger verb, bool subjectBefore, out Trigger? cause)
     {
+        cause = null;
         var cues = sentence.Cues;
         var markers = cues.Set("passive-markers");
         if (markers.Count == 0 || verb.IsNoun) return false;
@@ -38,7 +39,12 @@ internal static class UndergoneVerbs
             if (k > verb.End && sentence.StopBefore(k)) return false;
             var shapes = sentence.Language.Shapes.Candidates(w[k].Lower).ToList();
             if (shapes.Exists(markers.Contains)) return true;
-            if (sentence.StartsTrigger(k)) return k > verb.End && HasLeader(sentence, k, leaders);
+            if (sentence.StartsTrigger(k))
+            {
+                if (k == verb.End || !HasLeader(sentence, k, leaders)) return false;
+                cause = sentence.Triggers.Find(t => t.First == k);
+                return true;
+            }
             if (shapes.Exists(cues.ClauseBoundaries.Contains)) return false;
         }
 
