@@ -211,7 +211,7 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
             if (ActorGroups.IsPlace(sentence, slot)) return null;
 
             // "قتل 18 شخصا": after a verb of violence, unarmed people are its victims (the unmarked passive), armed men its agents.
-            if (!victims && IsViolent(verb.Lexicon?.Code ?? verb.Code) && !slot.Mentions.Exists(m => m.Sector is "MIL" or "UAF" or "REB" or "COP" or "SPY")) return null;
+            if (!victims && IsViolent(verb.Lexicon?.Code ?? verb.Code) && !sentence.Language.Shapes.Candidates(w[verb.End - 1].Lower).Any(cues.MutualWords.Contains) && !slot.Mentions.Exists(m => m.Sector is "MIL" or "UAF" or "REB" or "COP" or "SPY")) return null;
             return ActorGroups.First(sentence, k, Math.Min(w.Count, k + 12));
         }
 
