@@ -25,6 +25,7 @@ internal static class UndergoneVerbs
         var leaders = cues.Set("cause-leaders");
         var w = sentence.Tokens;
         var groups = 0;
+        var armed = false;
         for (var k = verb.End; k < Math.Min(w.Count, verb.End + 10); k++)
         {
             if (sentence.InActor[k] >= 0)
@@ -32,6 +33,7 @@ internal static class UndergoneVerbs
                 var slot = sentence.Slots[sentence.InActor[k]];
                 if (ActorGroups.IsPlace(sentence, slot)) return false;
                 if (++groups > (subjectBefore ? 0 : 1)) return false;
+                armed = slot.Mentions.Exists(m => m.Sector is "MIL" or "UAF" or "REB" or "COP");
                 k = slot.End - 1;
                 continue;
             }
@@ -41,7 +43,8 @@ internal static class UndergoneVerbs
             if (shapes.Exists(markers.Contains)) return true;
             if (sentence.StartsTrigger(k))
             {
-                if (k == verb.End || !HasLeader(sentence, k, leaders)) return false;
+                // "اغتال الجيش … بقصف السيارة": after armed men, ب + noun is the means ("by shelling"), not the cause.
+                if (k == verb.End || !HasLeader(sentence, k, leaders, attached: !armed)) return false;
                 cause = sentence.Triggers.Find(t => t.First == k);
                 return true;
             }
@@ -52,10 +55,10 @@ internal static class UndergoneVerbs
     }
 
     /// <summary>"في هجوم", "بانفجار", "اثر هجوم": a cause word before the event noun at <paramref name="k"/>, or ب attached to it.</summary>
-    private static bool HasLeader(Sentence sentence, int k, HashSet<string> leaders)
+    private static bool HasLeader(Sentence sentence, int k, HashSet<string> leaders, bool attached)
     {
         var word = sentence.Language.Shapes.Normalize(sentence.Tokens[k].Lower);
-        if (word.StartsWith('ب') || word.StartsWith("وب", StringComparison.Ordinal)) return true;
+        if (attached && (word.StartsWith('ب') || word.StartsWith("وب", StringComparison.Ordinal))) return true;
         return sentence.Language.Shapes.Candidates(sentence.Tokens[k - 1].Lower).Any(leaders.Contains);
     }
 
