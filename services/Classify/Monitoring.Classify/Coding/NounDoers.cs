@@ -14,11 +14,16 @@ internal static class NounDoers
         verb.IsNoun && verb.Lexicon?.Code is ['1', '8' or '9', ..] or ['2', '0', ..] && sentence.Cues.Set("options").Contains("doer-after-noun");
 
     /// <summary>The doer of the noun <paramref name="noun"/>: <paramref name="subject"/> as found before it, unless the noun says otherwise.</summary>
-    public static List<ActorMention>? Doer(Sentence sentence, Trigger noun, List<ActorMention>? subject, List<ActorMention>? previousSubject)
+    public static List<ActorMention>? Doer(Sentence sentence, Trigger noun, List<ActorMention>? subject, List<ActorMention>? previousSubject) =>
+        Doer(sentence, noun.First, noun.End, subject, previousSubject);
+
+    /// <summary>The doer of the event noun at tokens <paramref name="first"/> to <paramref name="end"/>.</summary>
+    public static List<ActorMention>? Doer(Sentence sentence, int first, int end, List<ActorMention>? subject, List<ActorMention>? previousSubject)
     {
         var cues = sentence.Cues;
         var shapes = sentence.Language.Shapes;
         var w = sentence.Tokens;
+        var noun = (First: first, End: end);
         if (shapes.Candidates(w[noun.First].Lower).Any(cues.Set("victim-nouns").Contains))
         {
             var results = cues.Set("result-words");
@@ -41,7 +46,7 @@ internal static class NounDoers
                 var slot = sentence.Slots[sentence.InActor[k]];
                 if (ActorGroups.IsPlace(sentence, slot)) return subject;
                 var doer = afterDoerVerb || slot.Mentions.TrueForAll(m => m.Sector is null ? IsNisba(shapes.Normalize(m.Text)) : m.Sector is "MIL" or "UAF" or "REB");
-                return doer ? ActorGroups.First(sentence, k, Math.Min(w.Count, k + 8)) : subject;
+                return doer ? [.. slot.Mentions] : subject;
             }
 
             var word = shapes.Candidates(w[k].Lower).ToList();

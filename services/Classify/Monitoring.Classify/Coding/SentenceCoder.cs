@@ -94,7 +94,7 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
                 if (UndergoneVerbs.IsUndergone(sentence, verb, subjectBefore: subject is not null && !subjectAfter, out var cause))
                 {
                     passive = true;
-                    causeDoer = cause is not null && NounDoers.Applies(sentence, cause) ? NounDoers.Doer(sentence, cause, null, null) : null;
+                    causeDoer = cause is { } by && sentence.Cues.Set("options").Contains("doer-after-noun") ? NounDoers.Doer(sentence, by.First, by.End, null, null) : null;
                     if (bySpeaker || subjectAfter || subject is null) subject = SubjectAfter(sentence, verb, victims: true);
                 }
                 else passive = UndergoneVerbs.FollowsUndergoVerb(sentence, verb) && !bySpeaker && subject is not null;

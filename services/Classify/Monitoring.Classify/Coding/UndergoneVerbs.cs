@@ -16,7 +16,7 @@ internal static class UndergoneVerbs
     /// stands before it, so any actor after it is an object; otherwise (verb–subject order) one group, the victims, may
     /// stand between the verb and the words that mark the passive.
     /// </summary>
-    public static bool IsUndergone(Sentence sentence, Trigger verb, bool subjectBefore, out Trigger? cause)
+    public static bool IsUndergone(Sentence sentence, Trigger verb, bool subjectBefore, out (int First, int End)? cause)
     {
         cause = null;
         var cues = sentence.Cues;
@@ -41,11 +41,12 @@ internal static class UndergoneVerbs
             if (k > verb.End && sentence.StopBefore(k)) return false;
             var shapes = sentence.Language.Shapes.Candidates(w[k].Lower).ToList();
             if (shapes.Exists(markers.Contains)) return true;
-            if (sentence.StartsTrigger(k))
+            // The event noun may not be a trigger yet: nouns are read only where no verb gave an event.
+            if (sentence.StartsTrigger(k) || EventNounLength(sentence, k) > 0)
             {
                 // "اغتال الجيش … بقصف السيارة": after armed men, ب + noun is the means ("by shelling"), not the cause.
                 if (k == verb.End || !HasLeader(sentence, k, leaders, attached: !armed)) return false;
-                cause = sentence.Triggers.Find(t => t.First == k);
+                cause = (k, k + Math.Max(1, EventNounLength(sentence, k)));
                 return true;
             }
             if (shapes.Exists(cues.ClauseBoundaries.Contains)) return false;
@@ -54,12 +55,38 @@ internal static class UndergoneVerbs
         return false;
     }
 
-    /// <summary>"في هجوم", "بانفجار", "اثر هجوم": a cause word before the event noun at <paramref name="k"/>, or ب attached to it.</summary>
+    /// <summary>"في هجوم", "بانفجار", "اثر هجوم": a cause word shortly before the event noun at <paramref name="k"/>, or ب attached to it.</summary>
     private static bool HasLeader(Sentence sentence, int k, HashSet<string> leaders, bool attached)
     {
         var word = sentence.Language.Shapes.Normalize(sentence.Tokens[k].Lower);
         if (attached && (word.StartsWith('ب') || word.StartsWith("وب", StringComparison.Ordinal))) return true;
-        return sentence.Language.Shapes.Candidates(sentence.Tokens[k - 1].Lower).Any(leaders.Contains);
+
+        // "في هجوم", "في سلسلة من الضربات" (in a series of strikes): the cause word up to three words before.
+        for (var j = k - 1; j >= Math.Max(0, k - 3) && sentence.InActor[j] < 0; j--)
+        {
+            if (sentence.Language.Shapes.Candidates(sentence.Tokens[j].Lower).Any(leaders.Contains)) return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>The number of words of the lexicon's event noun of violence (18–20) starting at <paramref name="k"/>, or 0.</summary>
+    private static int EventNounLength(Sentence sentence, int k)
+    {
+        var w = sentence.Tokens;
+        foreach (var shape in sentence.Language.Shapes.Candidates(w[k].Lower))
+        {
+            foreach (var entry in sentence.Language.Triggers.StartingWith(shape))
+            {
+                if (!entry.IsNoun || entry.Code[..2] is not ("18" or "19" or "20") || k + entry.Words.Length > w.Count) continue;
+                if (!TriggerLexicon.Matches(entry.Words[0], shape)) continue;
+                var matches = true;
+                for (var j = 1; j < entry.Words.Length && matches; j++) matches = sentence.Language.Shapes.Candidates(w[k + j].Lower).Any(c => TriggerLexicon.Matches(entry.Words[j], c));
+                if (matches) return entry.Words.Length;
+            }
+        }
+
+        return 0;
     }
 
     /// <summary>"تعرضت القوات الأميركية لهجوم": a verb of undergoing within two words before the event noun <paramref name="noun"/>.</summary>
