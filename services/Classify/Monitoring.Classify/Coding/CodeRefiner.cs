@@ -98,4 +98,18 @@ internal static class CodeRefiner
 
         return domain;
     }
+
+    /// <summary>A word the lexicon reads as a protest noun ("protesters", "المتظاهرين"): clashes with them are a protest turning violent.</summary>
+    public static bool NamesProtesters(Sentence sentence)
+    {
+        foreach (var token in sentence.Tokens)
+        {
+            foreach (var shape in sentence.Language.Shapes.Candidates(token.Lower))
+            {
+                if (sentence.Language.Triggers.StartingWith(shape).Exists(e => e.IsNoun && e.Words.Length == 1 && e.Code.StartsWith("14", StringComparison.Ordinal) && TriggerLexicon.Matches(e.Words[0], shape))) return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -266,7 +266,7 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
     {
         var protest = false;
         for (var i = from; i < events.Count && !protest; i++) protest = events[i].Root == "14";
-        if (!protest && !NamesProtesters(sentence)) return;
+        if (!protest && !CodeRefiner.NamesProtesters(sentence)) return;
         var clashes = sentence.Cues.MutualWords;
         for (var i = from; i < events.Count; i++)
         {
@@ -274,20 +274,6 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
             if (e.Root != "19" || !sentence.Language.Shapes.Candidates(e.Trigger.ToLowerInvariant().Split(' ')[0]).Any(clashes.Contains)) continue;
             if (codebook.Find("145") is { } riot) events[i] = e with { Cameo = riot.Code, Root = riot.Root, QuadClass = riot.QuadClass, Goldstein = riot.Goldstein };
         }
-    }
-
-    /// <summary>A word the lexicon reads as a protest noun ("protesters", "المتظاهرين"): clashes with them are a protest turning violent.</summary>
-    private static bool NamesProtesters(Sentence sentence)
-    {
-        foreach (var token in sentence.Tokens)
-        {
-            foreach (var shape in sentence.Language.Shapes.Candidates(token.Lower))
-            {
-                if (sentence.Language.Triggers.StartingWith(shape).Exists(e => e.IsNoun && e.Words.Length == 1 && e.Code.StartsWith("14", StringComparison.Ordinal) && TriggerLexicon.Matches(e.Words[0], shape))) return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>The speaker of a sentence ("X said", "according to X") is the default source of its clauses that name none.</summary>
