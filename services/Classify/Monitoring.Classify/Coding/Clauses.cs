@@ -55,6 +55,15 @@ internal static class Clauses
         // "marcharán", "protestarían": a future or conditional ending says the same as "will" or "would".
         var suffixes = cues.Set("intent-suffixes");
         if (suffixes.Count > 0 && sentence.Language.Shapes.Normalize(w[i].Lower) is { Length: > 6 } verb && suffixes.Any(verb.EndsWith)) return true;
+        // "realizarán el jueves una manifestación": the future of the verb that carries an event noun.
+        var carriers = cues.Set("carrier-stems");
+        for (var k = i - 1; k >= Math.Max(0, i - 6) && carriers.Count > 0; k--)
+        {
+            if (cues.ClauseBoundaries.Contains(w[k].Lower) || sentence.EndsTrigger(k + 1, except: null)) break;
+            var form = sentence.Language.Shapes.Normalize(w[k].Lower);
+            if (suffixes.Any(form.EndsWith) && carriers.Any(form.StartsWith)) return true;
+        }
+
         for (var k = SkipBack(sentence, i); k < i; k++)
         {
             var word = w[k].Lower;

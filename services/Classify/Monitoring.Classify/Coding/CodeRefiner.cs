@@ -109,7 +109,7 @@ internal static class CodeRefiner
     {
         var protest = false;
         for (var i = from; i < events.Count && !protest; i++) protest = events[i].Root == "14";
-        if (!protest) return;
+        if (!protest && !NamesProtesters(sentence)) return;
         var clashes = sentence.Cues.MutualWords;
         for (var i = from; i < events.Count; i++)
         {
@@ -117,5 +117,19 @@ internal static class CodeRefiner
             if (e.Root != "19" || !sentence.Language.Shapes.Candidates(e.Trigger.ToLowerInvariant().Split(' ')[0]).Any(clashes.Contains)) continue;
             if (codebook.Find("145") is { } riot) events[i] = e with { Cameo = riot.Code, Root = riot.Root, QuadClass = riot.QuadClass, Goldstein = riot.Goldstein };
         }
+    }
+
+    /// <summary>A word the lexicon reads as a protest noun ("protesters", "المتظاهرين"): clashes with them are a protest turning violent.</summary>
+    public static bool NamesProtesters(Sentence sentence)
+    {
+        foreach (var token in sentence.Tokens)
+        {
+            foreach (var shape in sentence.Language.Shapes.Candidates(token.Lower))
+            {
+                if (sentence.Language.Triggers.StartingWith(shape).Exists(e => e.IsNoun && e.Words.Length == 1 && e.Code.StartsWith("14", StringComparison.Ordinal) && TriggerLexicon.Matches(e.Words[0], shape))) return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -62,7 +62,7 @@ public sealed class LexiconActorFinder
                 var line = raw.TrimEnd('\r');
                 if (line.Length == 0 || line[0] == '#') continue;
                 var f = line.Split('\t');
-                if (f.Length != 3 || f[0].Length < 3) throw new InvalidDataException($"{path}:{lineNumber}: expected CODE<TAB>SECTOR<TAB>forms, got '{line}'.");
+                if (f.Length != 3 || (f[0].Length < 3 && f[0] != Nobody)) throw new InvalidDataException($"{path}:{lineNumber}: expected CODE<TAB>SECTOR<TAB>forms, got '{line}'.");
                 foreach (var form in f[2].Split(' ', StringSplitOptions.RemoveEmptyEntries)) entries.Add((f[0], f[1] is "-" or "" ? null : f[1], form, isPlace));
             }
         }
@@ -79,14 +79,23 @@ public sealed class LexiconActorFinder
         {
             while (r < recognized.Count && recognized[r].End <= tokens[i].Start) r++;
             if (r < recognized.Count && recognized[r].Start < tokens[i].End) continue;
-            var (entry, length) = Longest(tokens, i);
+            var (entry, length, matched) = Longest(tokens, i);
             if (entry is null) continue;
             var end = tokens[i + length - 1].End;
-            if (r < recognized.Count && recognized[r].Start < end) continue;
             var (code, sector, isPlace) = _actors[entry];
+            if (code == Nobody)
+            {
+                // "وكالة الصحافة الفرنسية", the news agency that reports the event, is nobody in it.
+                merged.RemoveAll(m => m.Start < end && m.End > tokens[i].Start);
+                i += length - 1;
+                continue;
+            }
+
+            if (r < recognized.Count && recognized[r].Start < end) continue;
             if (isPlace && (_shapes.HasClitics ? !AfterPlaceLeader(tokens, i, entry, placeLeaders) : !tokens[i].Capitalized)) continue;
             var cameo = code.Length > 3 ? code : null;
-            merged.Add(new ActorMention(tokens[i].Start, end, text[tokens[i].Start..end], cameo is null ? code : code[..3], sector, cameo, isPlace));
+            var mention = new ActorMention(tokens[i].Start, end, text[tokens[i].Start..end], cameo is null ? code : code[..3], sector, cameo, isPlace);
+            merged.Add(length == 1 && sector is not null && code == CodedEvents.UnknownCode && IsPossessed(tokens[i], matched) ? Owned(text, mention, merged) : mention);
             i += length - 1;
         }
 
@@ -94,7 +103,41 @@ public sealed class LexiconActorFinder
         return JoinRoles(text, merged, cues);
     }
 
-    private (LexiconEntry? Entry, int Length) Longest(List<Token> tokens, int i)
+    /// <summary>The code of a phrase that names nobody (a news agency): its words are no actor.</summary>
+    private const string Nobody = "-";
+
+    /// <summary>"جنوده", "قواتها", "جنودنا": a role word with a possessive pronoun suffix.</summary>
+    private bool IsPossessed(Token token, string? matched)
+    {
+        if (!_shapes.HasClitics || matched is null) return false;
+        var word = _shapes.Normalize(token.Lower);
+        foreach (var suffix in WordShapes.PossessiveSuffixes)
+        {
+            if (word.EndsWith(matched + suffix, StringComparison.Ordinal)) return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A possessed role belongs to the nearest actor with a country named before it in the same sentence ("قال الجيش
+    /// الأميركي إن جنوده …", the U.S. army said its soldiers …): USA/MIL. Places are where, not whose.
+    /// </summary>
+    private static ActorMention Owned(string text, ActorMention role, List<ActorMention> before)
+    {
+        for (var k = before.Count - 1; k >= 0; k--)
+        {
+            var owner = before[k];
+            if (owner.Start >= role.Start) continue;
+            if (role.Start - owner.End > 200 || text.AsSpan(owner.End, role.Start - owner.End).IndexOfAny(".!?؟") >= 0) break;
+            if (owner.IsPlace || owner.Code == CodedEvents.UnknownCode) continue;
+            return role with { Code = owner.Code, Cameo = owner.Cameo };
+        }
+
+        return role;
+    }
+
+    private (LexiconEntry? Entry, int Length, string? Matched) Longest(List<Token> tokens, int i)
     {
         foreach (var candidate in _shapes.Candidates(tokens[i].Lower))
         {
@@ -108,11 +151,11 @@ public sealed class LexiconActorFinder
                     matches = _shapes.Candidates(tokens[i + k].Lower).Any(c => TriggerLexicon.Matches(form, c));
                 }
 
-                if (matches) return (entry, entry.Words.Length);
+                if (matches) return (entry, entry.Words.Length, candidate);
             }
         }
 
-        return (null, 0);
+        return (null, 0, null);
     }
 
     /// <summary>
@@ -122,7 +165,8 @@ public sealed class LexiconActorFinder
     private bool AfterPlaceLeader(List<Token> tokens, int i, LexiconEntry entry, HashSet<string> leaders)
     {
         var word = _shapes.Normalize(tokens[i].Lower);
-        if ((word.StartsWith('ب') || word.StartsWith("وب", StringComparison.Ordinal)) && !entry.Words[0].StartsWith('ب')) return true;
+        // ب joined to a short name is more often part of a word ("بلاد", the land, is not ب + "لاد").
+        if ((word.StartsWith('ب') || word.StartsWith("وب", StringComparison.Ordinal)) && !entry.Words[0].StartsWith('ب') && entry.Words[0].Length >= 4) return true;
         return i > 0 && _shapes.Candidates(tokens[i - 1].Lower).Any(leaders.Contains);
     }
 

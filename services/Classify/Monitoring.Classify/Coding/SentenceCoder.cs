@@ -71,6 +71,8 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
 
             List<ActorMention>? subject;
             var bySpeaker = false;
+            var subjectAfter = false;
+            List<ActorMention>? causeDoer = null;
             if (verb.ActorIsSubject)
             {
                 subject = [.. sentence.Slots[sentence.InActor[verb.First]].Mentions];
@@ -95,7 +97,20 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
                     bySpeaker = speaker is not null;
                     subject = speaker ?? Antecedent(sentence, regionStart, verb.First);
                 }
-                subject ??= SubjectAfter(sentence, verb);
+                if (NounDoers.Applies(sentence, verb)) subject = NounDoers.Doer(sentence, verb, subject, previousSubject);
+                if (subject is null && SubjectAfter(sentence, verb) is { } after) (subject, subjectAfter) = (after, true);
+            }
+
+            // "ثلاثة جنود قتلوا وأصيب آخرون", "تعرضت القوات لهجوم": the unmarked passive; the subject is the victim.
+            if (!passive && IsViolent(verb.Lexicon?.Code ?? verb.Code) && !verb.ActorIsSubject)
+            {
+                if (UndergoneVerbs.IsUndergone(sentence, verb, subjectBefore: subject is not null && !subjectAfter, out var cause))
+                {
+                    passive = true;
+                    causeDoer = cause is { } by && sentence.Cues.Set("options").Contains("doer-after-noun") ? NounDoers.Doer(sentence, by.First, by.End, null, null) : null;
+                    if (bySpeaker || subjectAfter || subject is null) subject = SubjectAfter(sentence, verb, victims: true);
+                }
+                else passive = UndergoneVerbs.FollowsUndergoVerb(sentence, verb) && !bySpeaker && subject is not null;
             }
 
             if (reduced) subject = Complements.Described(sentence, verb);
@@ -108,7 +123,7 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
             var lexical = verb.Lexicon?.Code;
             if ((code is null && lexical is null) || Complements.HelpsToDo(sentence, verb)) continue;
 
-            var agent = passive ? ActorGroups.Agent(sentence, verb.End, objectEnd) : null;
+            var agent = passive ? ActorGroups.Agent(sentence, verb.End, objectEnd) ?? causeDoer : null;
 
             // A visit's place is its target ("arrived in Washington for a state visit"), and so is a protest's when it
             // names no other ("protested in Beijing"); elsewhere a place is only where.
@@ -206,7 +221,7 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
     }
 
     /// <summary>Verb–subject order ("تظاهر آلاف الإسرائيليين", "murieron dos soldados"): the group right after the verb, unless an object marker ("a") stands before it.</summary>
-    private static List<ActorMention>? SubjectAfter(Sentence sentence, Trigger verb)
+    private static List<ActorMention>? SubjectAfter(Sentence sentence, Trigger verb, bool victims = false)
     {
         var cues = sentence.Cues;
 
@@ -225,7 +240,7 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
             if (ActorGroups.IsPlace(sentence, slot)) return null;
 
             // "قتل 18 شخصا": after a verb of violence, unarmed people are its victims (the unmarked passive), armed men its agents.
-            if (IsViolent(verb.Lexicon?.Code ?? verb.Code) && !slot.Mentions.Exists(m => m.Sector is "MIL" or "UAF" or "REB" or "COP" or "SPY")) return null;
+            if (!victims && IsViolent(verb.Lexicon?.Code ?? verb.Code) && !sentence.Language.Shapes.Candidates(w[verb.End - 1].Lower).Any(cues.MutualWords.Contains) && !slot.Mentions.Exists(m => m.Sector is "MIL" or "UAF" or "REB" or "COP" or "SPY")) return null;
             return ActorGroups.First(sentence, k, Math.Min(w.Count, k + 12));
         }
 

@@ -14,6 +14,9 @@ public sealed partial class WordShapes
     private static readonly string[] ArabicPrefixes = ["وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك", "س"];
     private static readonly string[] ArabicSuffixes = ["هما", "كما", "هم", "هن", "كم", "نا", "ها", "ه"];
 
+    /// <summary>The Arabic pronoun suffixes that make a noun someone's ("جنوده", his soldiers).</summary>
+    public static readonly string[] PossessiveSuffixes = ["هما", "هم", "نا", "ها", "ه"];
+
     private readonly string _language;
 
     private WordShapes(string language) => _language = language;

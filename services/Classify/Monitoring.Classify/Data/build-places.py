@@ -21,13 +21,15 @@ NEAR = {
     "es": set("AR BO CL CO CR CU DO EC ES GT HN MX NI PA PE PR PY SV UY VE".split()),
 }
 MINIMUM = {"ar": (30000, None), "es": (15000, None)}
+SHORT = 150000
 
 # Place names that are also ordinary words of the language (compared after normalisation, without the article).
 STOP = {
     "ar": set("""مدينه جديده شرقيه غربيه شماليه جنوبيه وسطي نصر سلام حريه وحده ثوره عين جزيره صور زرقاء حمراء بيضاء
               سوق قريه بلد دار باب بئر ميناء مطار جبل وادي نهر بحر قصر برج حصن عيون قلعه خضراء نور امل فجر عرب
               منصوره ساحل كوت رشيد زاويه مركز فلاح سعاده ربيع خير حي حسين علي محمد احمد
-              شهداء شهيد احرار مجاهدين عروبه استقلال تحرير بيان ميدان ساحه شارع جامعه كنيسه مسجد لجنه سنه وقت اطار ظل حين اثناء مقابل عمال طريق معبر""".split()),
+              شهداء شهيد احرار مجاهدين عروبه استقلال تحرير بيان ميدان ساحه شارع جامعه كنيسه مسجد لجنه سنه وقت اطار ظل حين اثناء مقابل عمال طريق معبر
+              وان لاد الحي الحد الصف الوقف الخبر الخمس الفحم التل قوم سار سحر بول جنه سبي تلا كسل""".split()),
     "es": {"la paz", "paz", "soledad", "libertad", "esperanza", "progreso", "concordia", "victoria", "union", "mercedes",
            "florida", "trinidad", "dolores", "rosario", "carmen", "pilar", "constitucion", "independencia", "colon", "cesar", "general", "bolivar", "sucre", "cordoba",
            "san", "santa", "centro", "norte", "sur", "este", "oeste", "capital", "distrito", "guerra", "general"},
@@ -69,6 +71,8 @@ def main(folder, language):
         key = normalize(language, name)
         if not usable(language, name) or key in STOP[language] or key in countries or len(key) < 3:
             return
+        if language == "ar" and len(key) == 3 and population < SHORT:
+            return  # a three-letter Arabic name is also some word; only a large city's name is worth the risk
         seen = best.setdefault(key, {})
         if population > seen.get(country, (-1, ""))[0]:
             seen[country] = (population, name)
