@@ -72,6 +72,25 @@ public sealed class FurnitureRemovalTests
     }
 
     [Fact]
+    public void A_caption_ending_in_the_photographers_credit_is_not_text()
+    {
+        var text = Extract($$"""
+            <article><h1>Accord</h1>{{Article("en")}}
+              <p>The ministers shake hands after signing the accord. Photo by: 'Jane Doe'.</p>
+              <p>Observers from the United Nations watch the ceremony. | Photo by Omar Haddad</p>
+              <p>Die Minister nach der Unterzeichnung. Foto: Max Muster</p>
+              <p>Retouch photos by removing, replacing and correcting details before the prints go to the archive.</p>
+            </article>
+            """);
+
+        Assert.Contains("officials said.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Jane Doe", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Omar Haddad", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Max Muster", text, StringComparison.Ordinal);
+        Assert.Contains("Retouch photos by removing", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_schema_org_comment_thread_inside_the_article_is_dropped()
     {
         var text = Extract($$"""
