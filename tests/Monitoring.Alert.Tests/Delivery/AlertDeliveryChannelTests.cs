@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
@@ -149,6 +150,24 @@ public sealed class AlertDeliveryChannelTests : IAsyncLifetime
         var teams = Assert.Single(bodies, b => b.TryGetProperty("@type", out _));
         Assert.Equal("MessageCard", teams.GetProperty("@type").GetString());
         Assert.Equal("Title a1", teams.GetProperty("sections")[0].GetProperty("activityTitle").GetString());
+    }
+
+    [Fact]
+    public async Task A_slack_send_that_failed_is_made_again_on_the_retry_and_then_recorded_once()
+    {
+        var (analyst, _) = await _client.CreateAnalystAsync("A");
+        await AlertClient.SubscribeAsync(analyst, new { name = "Diplomacy", query = "topic:diplomacy", channels = new object[] { new { type = "slack", target = _receiver.Url } } });
+        _receiver.StatusCode = StatusCodes.Status500InternalServerError;
+
+        await _client.PublishAsync(AlertClient.Article("a1"));
+        await Eventually.HoldsAsync(() => !_receiver.Received.IsEmpty, "Slack is called and answers 500");
+        _receiver.StatusCode = StatusCodes.Status200OK;
+
+        // Slack is marked before its send (no idempotency key there): the failed send must have unmarked it, or the retry would skip it.
+        await Eventually.HoldsAsync(async () => (await AlertClient.AlertsAsync(analyst)).Single().DeliveryStatus == DeliveryStatus.Delivered, "the retry delivers");
+        var alert = (await AlertClient.AlertsAsync(analyst)).Single();
+        Assert.True(_receiver.Received.Count >= 2, $"{_receiver.Received.Count} call(s) to Slack");
+        Assert.Equal([$"slack:{_receiver.Url}"], alert.DeliveredChannels);
     }
 
     [Fact]
