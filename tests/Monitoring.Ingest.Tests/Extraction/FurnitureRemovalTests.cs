@@ -51,6 +51,46 @@ public sealed class FurnitureRemovalTests
     }
 
     [Fact]
+    public void A_latest_news_grid_as_long_as_the_article_is_cut_at_its_heading()
+    {
+        // The two teasers after the heading together hold more text than the article: the heading is past the
+        // article's first third, not its middle.
+        var text = Extract($$"""
+            <div class="page"><h1>Accord</h1>{{Article("en")}}
+              <h3>Latest News</h3>
+              <div><h4>Harbour workers end their strike after the port authority agrees to a new pay scale for night shifts</h4>
+              <p>The dockers' union said on Monday that its members would return to work after three weeks, once the port authority had put in writing the new pay scale for night shifts and weekends.</p><a href="/a">Read More</a></div>
+              <div><h4>City council approves the tram extension to the northern suburbs after a decade of delays</h4>
+              <p>Councillors voted by a large majority to fund the extension, which planners say will cut commuting times from the northern suburbs by half once the line opens in four years.</p><a href="/b">Read More</a></div>
+            </div>
+            """);
+
+        Assert.Contains(FirstWords(Article("en")), text, StringComparison.Ordinal);
+        Assert.Contains("officials said.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Harbour workers", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("tram extension", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_caption_ending_in_the_photographers_credit_is_not_text()
+    {
+        var text = Extract($$"""
+            <article><h1>Accord</h1>{{Article("en")}}
+              <p>The ministers shake hands after signing the accord. Photo by: 'Jane Doe'.</p>
+              <p>Observers from the United Nations watch the ceremony. | Photo by Omar Haddad</p>
+              <p>Die Minister nach der Unterzeichnung. Foto: Max Muster</p>
+              <p>Retouch photos by removing, replacing and correcting details before the prints go to the archive.</p>
+            </article>
+            """);
+
+        Assert.Contains("officials said.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Jane Doe", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Omar Haddad", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Max Muster", text, StringComparison.Ordinal);
+        Assert.Contains("Retouch photos by removing", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_schema_org_comment_thread_inside_the_article_is_dropped()
     {
         var text = Extract($$"""

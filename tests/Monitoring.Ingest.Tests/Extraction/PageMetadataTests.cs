@@ -27,6 +27,35 @@ public sealed class PageMetadataTests
     }
 
     [Fact]
+    public void An_h1_that_lost_characters_takes_the_declared_spelling()
+    {
+        var split = Extract("""<meta property="og:title" content="Ministers sign the accord - What it means for the border">""",
+            $"<article><h1><span>Ministers sign the accord</span> <span>What it means for the border</span></h1>{Body}</article>");
+        var misEncoded = Extract("""<meta property="og:title" content="Ministers' accord: the border's new line">""",
+            $"<article><h1>Ministers? accord? the border? new line</h1>{Body}</article>");
+        var question = Extract("""<meta property="og:title" content="Will ministers sign the accord">""",
+            $"<article><h1>Will ministers sign the accord?</h1>{Body}</article>");
+        var strayTail = Extract("""<title>Ministers sign the accord |</title>""", $"<article><h1>Ministers sign the accord</h1>{Body}</article>");
+
+        Assert.Equal("Ministers sign the accord - What it means for the border", split.Title);
+        Assert.Equal("Ministers' accord: the border's new line", misEncoded.Title);
+        Assert.Equal("Will ministers sign the accord?", question.Title);
+        Assert.Equal("Ministers sign the accord", strayTail.Title);
+    }
+
+    [Fact]
+    public void A_short_section_label_in_the_h1_is_not_the_headline()
+    {
+        const string head = """<meta property="og:title" content="Accord signed: the ministers settle the border dispute">""";
+
+        var label = Extract(head, $"<div><h1>Border Updates</h1></div><article>{Body}</article>");
+        var shortHeadline = Extract(head, $"<article><h1>Accord signed</h1>{Body}</article>");
+
+        Assert.Equal("Accord signed: the ministers settle the border dispute", label.Title);
+        Assert.Equal("Accord signed", shortHeadline.Title);
+    }
+
+    [Fact]
     public void The_date_shown_on_the_page_is_chosen_between_published_and_modified()
     {
         const string head = """<meta property="article:published_time" content="2024-01-29T20:47:55+00:00"><meta property="article:modified_time" content="2024-08-19T13:25:59+00:00">""";

@@ -50,7 +50,7 @@ public static partial class BoilerplateFilter
     public static bool IsBoilerplate(string line) =>
         (line.Length <= 600 && BoilerplateCues.Default.IsConsentNotice(line))
         || (line.Length <= ShortLineLength && (FooterNotice().IsMatch(line) || BoilerplateCues.IsLine(BoilerplateCues.Default.NavigationWords, line)))
-        || (line.Length <= 300 && PhotoCredit().IsMatch(line))
+        || (line.Length <= 300 && (PhotoCredit().IsMatch(line) || PhotographerCredit().IsMatch(line)))
         // A template's placeholder text, left in a block the page never filled.
         || line.StartsWith("Lorem ipsum", StringComparison.OrdinalIgnoreCase);
 
@@ -63,4 +63,9 @@ public static partial class BoilerplateFilter
     // "A file photo of ... /CFP", "Protesters in ... /Reuters": a caption that ends with the agency that shot it.
     [GeneratedRegex(@"\s/\s?(?:[A-Z][A-Za-z]*|[A-Z]{2,})(?:\s?(?:Photo|Images))?\.?$")]
     private static partial Regex PhotoCredit();
+
+    // "The harbour at dawn. Photo by: 'Jane Doe'.", "… | Photo by Jane Doe", "Foto: Max Muster": a caption ending in the
+    // photographer's credit (a name, capitalised), in the languages of the cue tables.
+    [GeneratedRegex(@"(?i:\b(?:photo|photograph|foto|bild|фото)s?|\bimage (?:credit|courtesy)|图片|摄影)\s*(?i:by|credit|courtesy|von|de|di|par)?\s*[:：]?\s*[«""'‘“]?\p{Lu}[\p{L}.'’ -]{0,40}[»""'’”]?\.?$")]
+    private static partial Regex PhotographerCredit();
 }

@@ -66,14 +66,15 @@ internal static partial class MainTextFilter
         return members;
     }
 
-    // Past the article's middle, a "Related posts" or "Leave a reply" line starts the page's furniture; nothing after it is the article.
+    // Past the first third of the text, a "Related posts" or "Leave a reply" line starts the page's furniture; nothing after it
+    // is the article (a third, not the middle: the teaser grid after it can be as long as the article).
     private static List<string> TrimTail(List<string> lines, BoilerplateCues cues)
     {
         var total = lines.Sum(line => line.Length);
         var seen = 0;
         for (var i = 0; i < lines.Count; i++)
         {
-            if (seen > total / 2 && IsFurnitureHeading(lines[i], cues)) return lines.Take(i).ToList();
+            if (seen > total / 3 && IsFurnitureHeading(lines[i], cues)) return lines.Take(i).ToList();
             seen += lines[i].Length;
         }
 

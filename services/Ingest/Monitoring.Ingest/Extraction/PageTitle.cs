@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 
 namespace Monitoring.Ingest.Extraction;
@@ -20,6 +21,7 @@ internal static class PageTitle
         headline = Headline(document, siteName, metaTitles.Count == 0 ? null : string.Join(' ', metaTitles));
         var title = headline is not null ? HtmlMetadata.Clean(headline.TextContent) : metaTitles.FirstOrDefault();
         if (title is not null && metaTitles.FirstOrDefault(meta => AddsCount(meta, title)) is { } counted) return counted;
+        if (headline is not null && title is not null && metaTitles.FirstOrDefault(meta => HeadlineTextDamaged(meta, title)) is { } intact) return intact;
         return title is null ? null : WithoutTagline(title);
     }
 
@@ -27,12 +29,38 @@ internal static class PageTitle
     // Tools" shown: designs set a list's count or its year apart from the h1; the declared title is the whole one.
     private static bool AddsCount(string metaTitle, string shown)
     {
+
         var declared = Words(metaTitle).ToList();
         var words = Words(shown).ToList();
         if (declared.Count != words.Count + 1 || words.Count < 2) return false;
         static bool Number(string word) => word.All(char.IsAsciiDigit);
         return (Number(declared[0]) && declared.Skip(1).SequenceEqual(words, StringComparer.OrdinalIgnoreCase))
             || (Number(declared[^1]) && declared.Take(words.Count).SequenceEqual(words, StringComparer.OrdinalIgnoreCase));
+    }
+
+    // The page shows the declared title but its h1 lost characters on the way: separators the markup replaced by
+    // spans or a line break ("Tutoring is not. Defining…" for "Tutoring is not. - Defining…"), or characters lost
+    // to a wrong encoding ("Beginner? Guide" for "Beginner's Guide"). The same letters, the declared spelling.
+    private static bool HeadlineTextDamaged(string metaTitle, string shown)
+    {
+        if (string.Equals(metaTitle, shown, StringComparison.OrdinalIgnoreCase)) return false;
+        var letters = LettersAndDigits(metaTitle);
+        if (letters.Length >= 10 && letters == LettersAndDigits(shown) && InnerPunctuation(metaTitle) > InnerPunctuation(shown)) return true;
+        if (shown.IndexOfAny(['?', '\uFFFD']) is var at && (at < 0 || at == shown.Length - 1)) return false;
+        var pattern = string.Concat(shown.Select(c => c is '?' or '\uFFFD' ? ".{0,3}" : Regex.Escape(c.ToString())));
+        return Regex.IsMatch(metaTitle, "^" + pattern + "$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50));
+    }
+
+    private static string LettersAndDigits(string text) => string.Concat(text.Where(char.IsLetterOrDigit)).ToLowerInvariant();
+
+    // Between the first and the last letter: a stray "|" or "?>" a template leaves at the end is not a separator.
+    private static int InnerPunctuation(string text)
+    {
+        var first = 0;
+        var last = text.Length - 1;
+        while (first <= last && !char.IsLetterOrDigit(text[first])) first++;
+        while (last >= first && !char.IsLetterOrDigit(text[last])) last--;
+        return text[first..(last + 1)].Count(c => !char.IsLetterOrDigit(c) && !char.IsWhiteSpace(c));
     }
 
     // The first visible h1 outside the page's furniture that says what the meta title says (a logo, "Blog" or
@@ -50,7 +78,10 @@ internal static class PageTitle
             if (siteName is not null && string.Equals(text, siteName, StringComparison.OrdinalIgnoreCase)) continue;
             if (metaWords is null) return h1;
             var words = Words(text).ToList();
-            if (words.Count > 0 && words.Count(metaWords.Contains) * 2 >= words.Count) return h1;
+            // A label of up to three words ("M&A Updates", "Supporting GAAP compliance") says what the section is,
+            // not what the article is called, unless the declared title says all of it.
+            var matched = words.Count(metaWords.Contains);
+            if (words.Count > 0 && (words.Count <= 3 ? matched == words.Count : matched * 2 >= words.Count)) return h1;
             if (words.Count is >= 7 and <= 25) sentenceLong ??= h1;
         }
 
