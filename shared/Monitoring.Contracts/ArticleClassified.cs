@@ -23,4 +23,7 @@ public sealed record ArticleClassified
     public IReadOnlyList<ArticleEntity>? Entities { get; init; }
     /// <summary>Who did what to whom (CAMEO), sentence by sentence; null from publishers that do not code events.</summary>
     public IReadOnlyList<CodedEvent>? Events { get; init; }
+
+    /// <summary>The countries, regions and cities the article names, resolved against the gazetteer, most named first; null from publishers that do not resolve places.</summary>
+    public IReadOnlyList<GeoPlace>? Places { get; init; }
 }

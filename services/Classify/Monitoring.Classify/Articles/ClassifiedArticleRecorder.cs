@@ -2,6 +2,7 @@ using MassTransit;
 using Monitoring.Classify.Actors;
 using Microsoft.Extensions.Options;
 using Monitoring.Classify.Coding;
+using Monitoring.Classify.Places;
 using Monitoring.Contracts;
 using Monitoring.ServiceDefaults.Messaging;
 
@@ -10,7 +11,7 @@ namespace Monitoring.Classify.Articles;
 /// <summary>Classifies and codes an ingested article, stores it and its coded events once, and announces it.</summary>
 public sealed class ClassifiedArticleRecorder(
     ArticleClassifier classifier, EventCoder coder, IOptions<EventCodingOptions> coding, IClassifiedArticleStore store, ICodedEventStore codedEvents,
-    IPublishEndpoint publisher, TimeProvider clock)
+    IPublishEndpoint publisher, TimeProvider clock, PlaceRecognizer places)
 {
     public async Task RecordAsync(ArticleIngested article, CancellationToken cancellationToken)
     {
@@ -20,7 +21,11 @@ public sealed class ClassifiedArticleRecorder(
         var classification = classifier.Classify(article.Title, article.Text);
 
         // The coder reuses the classifier's tokens and actors; its offsets point into the body, ArticleClassified.Text.
-        var events = coding.Value.Enabled ? coder.Code(classification) : [];
+        var coded = coding.Value.Enabled ? coder.Code(classification) : [];
+
+        // Places come after coding, as a stage of their own: the article's place names, and each event's place.
+        var placeNames = places.Recognize(classification, article.Language);
+        var events = places.Locate(coded, placeNames, classification);
         var (_, stored) = await store.TryInsertAsync(new ClassifiedArticle
         {
             ArticleId = article.ArticleId,
@@ -56,6 +61,7 @@ public sealed class ClassifiedArticleRecorder(
             Countries = stored.Countries,
             Entities = stored.Entities,
             Events = events,
+            Places = PlaceRecognizer.ArticlePlaces(placeNames),
         }, cancellationToken);
     }
 }
