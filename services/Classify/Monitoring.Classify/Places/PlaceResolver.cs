@@ -77,13 +77,17 @@ public static class PlaceResolver
     /// <summary>
     /// A place in a country the article does not otherwise name: a country; a region, a capital, or a city of 100,000
     /// people — a million when the article's other places lie elsewhere, when the name opens a sentence (where a
-    /// capital letter says nothing) or runs on into other capitalised words ("George Floyd"), three million for an exonym.
+    /// capital letter says nothing) or runs on into other capitalised words ("George Floyd"), three million for an exonym;
+    /// never a town whose name towns of three or more countries share.
     /// </summary>
     private static bool Credible(NamedEntry candidate, PlaceMention mention, bool elsewhere)
     {
         var entry = candidate.Entry;
         if (entry.Kind == PlaceKind.Country) return true;
         if (candidate.Alternate) return entry.Population >= 3_000_000;
+
+        // "Santa Ana", "San Pedro", "Trujillo": a name that many countries' towns share says nothing by itself.
+        if (entry.Kind == PlaceKind.City && !entry.Capital && mention.Candidates.Select(c => c.Entry.Country).Distinct().Count() >= 3) return false;
         if (mention.InLongerName) return entry.Population >= 1_000_000;
         var least = elsewhere || mention.SentenceStart && !mention.Text.Contains(' ') ? 1_000_000 : 100_000;
         return entry.Kind == PlaceKind.Region || entry.Capital && !mention.SentenceStart || entry.Population >= least;
@@ -102,11 +106,21 @@ public static class PlaceResolver
             support[mention.Code] = support.GetValueOrDefault(mention.Code) + 1;
         }
 
+        // Small places vouch for their country only together: "Arauca, Tame" is Colombia, a lone "Alta" is not Norway.
+        var small = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         foreach (var place in mentions)
         {
-            if (sameName.Contains(place)) continue;
+            if (sameName.Contains(place) || actors.Mentions.Any(m => m.Start < place.End && place.Start < m.End)) continue;
             var country = place.Place?.Country ?? (place.Candidates.Select(c => c.Entry.Country).Distinct().Count() == 1 ? place.Candidates[0].Entry.Country : null);
-            if (country is not null && !actors.Mentions.Any(m => m.Start < place.End && place.Start < m.End)) support[country] = support.GetValueOrDefault(country) + 1;
+            if (country is null) continue;
+            if (place.Place is not null || place.Candidates.Any(c => Credible(c, place, elsewhere: false))) support[country] = support.GetValueOrDefault(country) + 1;
+            else if (small.TryGetValue(country, out var names)) names.Add(place.Text.ToLowerInvariant());
+            else small[country] = [place.Text.ToLowerInvariant()];
+        }
+
+        foreach (var (country, names) in small)
+        {
+            if (names.Count + (resolving.Candidates.Any(c => c.Entry.Country == country) ? 1 : 0) >= 2) support[country] = support.GetValueOrDefault(country) + names.Count;
         }
 
         return support;
