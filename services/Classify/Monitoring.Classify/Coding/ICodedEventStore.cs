@@ -21,4 +21,11 @@ public sealed record DailyEventCount(DateOnly Day, int QuadClass, int Count, dou
 /// <summary><see cref="Pair"/> is two ISO-3 codes; <see cref="Since"/> (inclusive) and <see cref="Until"/> (exclusive) bound <see cref="CodedEventDocument.DateAdded"/>.</summary>
 public sealed record CodedEventQuery(
     string? Root = null, string? EventCode = null, string? Country = null, (string A, string B)? Pair = null, int? QuadClass = null,
-    DateTimeOffset? Since = null, int Limit = 50, DateTimeOffset? Until = null, string? StoryId = null);
+    DateTimeOffset? Since = null, int Limit = 50, DateTimeOffset? Until = null, string? StoryId = null, GeoBox? Box = null);
+
+/// <summary>A latitude/longitude box in degrees; <see cref="West"/> greater than <see cref="East"/> crosses the antimeridian.</summary>
+public sealed record GeoBox(double West, double South, double East, double North)
+{
+    public bool Contains(double latitude, double longitude) =>
+        latitude >= South && latitude <= North && (West <= East ? longitude >= West && longitude <= East : longitude >= West || longitude <= East);
+}
