@@ -29,6 +29,7 @@ public sealed class ClassifyArticleConsumerTests : IAsyncLifetime
         _provider = new ServiceCollection()
             .AddSingleton(Classifiers.Default)
             .AddSingleton(Coders.Default)
+            .AddSingleton(Classifiers.Places)
             .AddSingleton(Options.Create(new EventCodingOptions()))
             .AddSingleton(_store)
             .AddSingleton(_codedEvents)

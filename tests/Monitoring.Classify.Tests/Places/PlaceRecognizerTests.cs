@@ -6,10 +6,7 @@ namespace Monitoring.Classify.Tests.Places;
 /// <summary>The places stage on the shipped gazetteer: names found, ambiguity decided by the article's countries, events placed.</summary>
 public sealed class PlaceRecognizerTests
 {
-    private static readonly Lazy<PlaceRecognizer> Shipped = new(() => new PlaceRecognizer(PlaceGazetteer.Load(
-        Classifiers.DataFile("places/places.tsv"), Classifiers.DataFile("places/country-names.tsv"), Classifiers.DataFile("places/not-places.txt"))));
-
-    public static PlaceRecognizer Places => Shipped.Value;
+    private static PlaceRecognizer Places => Classifiers.Places;
 
     private static List<PlaceMention> Recognize(string text, string? language = "en") => Places.Recognize(Classifiers.Default.Classify(null, text), language);
 
