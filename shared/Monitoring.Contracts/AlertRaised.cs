@@ -16,4 +16,10 @@ public sealed record AlertRaised
     /// <summary>When the article entered the system, so delivery latency can be measured end to end.</summary>
     public required DateTimeOffset ArticleIngestedAt { get; init; }
     public required DateTimeOffset RaisedAt { get; init; }
+
+    /// <summary>
+    /// Articles of the story counted when this was announced: 1 for the first, more for an update of a story already
+    /// alerted (sent again when the subscription asks for updates). Null from publishers before updates were numbered.
+    /// </summary>
+    public int? ArticleCount { get; init; }
 }

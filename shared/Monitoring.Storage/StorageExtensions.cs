@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using MongoDB.Driver;
+using Monitoring.Storage.Outbox;
 
 namespace Monitoring.Storage;
 
@@ -34,6 +35,26 @@ public static class StorageExtensions
             builder.Services.AddSingleton<IStoreInitializer>(sp => sp.GetRequiredService<TSqlite>());
         }
 
+        return builder;
+    }
+
+    /// <summary>
+    /// Registers the outbox <paramref name="name"/> (a table or collection of the configured store) as a keyed
+    /// <see cref="IOutboxStore"/>, created at start-up. The service's stores write to it; a dispatcher empties it.
+    /// </summary>
+    public static IHostApplicationBuilder AddOutboxStore(this IHostApplicationBuilder builder, string name)
+    {
+        var provider = builder.AddMonitoringStorage();
+        if (provider == StorageProvider.MongoDb)
+        {
+            builder.Services.AddKeyedSingleton<IOutboxStore>(name, (sp, _) => new MongoOutboxStore(sp.GetRequiredService<IMongoDatabase>(), name));
+        }
+        else
+        {
+            builder.Services.AddKeyedSingleton<IOutboxStore>(name, (sp, _) => new SqliteOutboxStore(sp.GetRequiredService<SqliteDatabase>(), name));
+        }
+
+        builder.Services.AddSingleton(sp => (IStoreInitializer)sp.GetRequiredKeyedService<IOutboxStore>(name));
         return builder;
     }
 

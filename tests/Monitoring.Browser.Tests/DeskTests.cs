@@ -249,7 +249,7 @@ public sealed class DeskTests(ITestOutputHelper output) : IAsyncLifetime
                     ArticleId = $"article-{i}", Title = $"Ministers meet for talks, round {i}", Url = $"https://news.example/{i}",
                     Topics = ["diplomacy", i % 3 == 0 ? "sanctions" : "meetings-visits"], Countries = ["CHN", i % 2 == 0 ? "RUS" : "USA"],
                     Outlets = ["wire", $"outlet-{i % 7}"], ArticleCount = 1 + i % 4, ArticleIngestedAt = start.AddMinutes(i), RaisedAt = start.AddMinutes(i),
-                }, Ct);
+                }, null, Ct);
             }
         }
 

@@ -15,7 +15,7 @@ public static class RabbitMqCtl
 
     public static async Task<IReadOnlyList<QueueInfo>> QueuesAsync(string namePrefix)
     {
-        var output = await RunAsync("list_queues", "-q", "--no-table-headers", "-p", RabbitMqBroker.VirtualHost, "name", "type", "durable", "auto_delete", "exclusive", "consumers", "messages");
+        var output = await RunAsync(TestContext.Current.CancellationToken, "list_queues", "-q", "--no-table-headers", "-p", RabbitMqBroker.VirtualHost, "name", "type", "durable", "auto_delete", "exclusive", "consumers", "messages");
         return output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(line => line.Split('\t'))
             .Where(fields => fields.Length == 7 && fields[0].StartsWith(namePrefix, StringComparison.Ordinal))
@@ -23,16 +23,25 @@ public static class RabbitMqCtl
             .ToList();
     }
 
+    /// <summary>A vhost of its own on the local broker, open to the run's user: queues no other test host consumes from.</summary>
+    public static async Task AddVhostAsync(string vhost, CancellationToken cancellationToken)
+    {
+        await RunAsync(cancellationToken, "add_vhost", vhost);
+        await RunAsync(cancellationToken, "set_permissions", "-p", vhost, RabbitMqBroker.User, ".*", ".*", ".*");
+    }
+
+    public static Task DeleteVhostAsync(string vhost, CancellationToken cancellationToken) => RunAsync(cancellationToken, "delete_vhost", vhost);
+
     private static int Number(string field) => int.TryParse(field, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : 0;
 
-    private static async Task<string> RunAsync(params string[] arguments)
+    private static async Task<string> RunAsync(CancellationToken cancellationToken, params string[] arguments)
     {
         var start = new ProcessStartInfo("rabbitmqctl") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var error = await process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        var output = await process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var error = await process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
         return process.ExitCode == 0 ? output : throw new InvalidOperationException($"rabbitmqctl {string.Join(' ', arguments)}: {error}");
     }
 }

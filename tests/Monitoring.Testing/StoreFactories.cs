@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using MongoDB.Driver;
+using System.Runtime.CompilerServices;
 using Monitoring.Storage;
+using Monitoring.Storage.Outbox;
 using Testcontainers.MongoDb;
 
 namespace Monitoring.Testing;
@@ -8,17 +10,42 @@ namespace Monitoring.Testing;
 /// <summary>Creates a store on a fresh, empty database and runs its schema set-up, as the service does at start.</summary>
 public static class StoreFactory
 {
-    public static Task<TStore> CreateSqliteAsync<TStore>() where TStore : IStoreInitializer =>
-        CreateAsync<TStore, SqliteDatabase>(new SqliteDatabase(Path.Combine(Path.GetTempPath(), "monitoring-tests", $"{Guid.NewGuid():N}.db")));
+    private static readonly ConditionalWeakTable<object, object> Databases = new();
+
+    public static SqliteDatabase FreshSqlite() => new(Path.Combine(Path.GetTempPath(), "monitoring-tests", $"{Guid.NewGuid():N}.db"));
+
+    /// <summary>A store on <paramref name="database"/> (a fresh one when null): stores of one service share their database.</summary>
+    public static Task<TStore> CreateSqliteAsync<TStore>(SqliteDatabase? database = null) where TStore : IStoreInitializer =>
+        CreateAsync<TStore, SqliteDatabase>(database ?? FreshSqlite());
 
     public static Task<TStore> CreateMongoAsync<TStore>(MongoServer mongo) where TStore : IStoreInitializer =>
         CreateAsync<TStore, IMongoDatabase>(mongo.FreshDatabase());
+
+    /// <summary>Another store on the database <paramref name="store"/> was created on: what a store wrote into a neighbour's table.</summary>
+    public static TStore SiblingOf<TStore>(object store) where TStore : IStoreInitializer
+    {
+        if (!Databases.TryGetValue(store, out var database)) throw new InvalidOperationException("The store was not created by StoreFactory.");
+        var services = new ServiceCollection();
+        services.AddSingleton(database.GetType() == typeof(SqliteDatabase) ? typeof(SqliteDatabase) : typeof(IMongoDatabase), database);
+        return ActivatorUtilities.CreateInstance<TStore>(services.BuildServiceProvider());
+    }
+
+    /// <summary>The outbox <paramref name="name"/> in the database <paramref name="store"/> was created on: what it wrote with its records.</summary>
+    public static IOutboxStore OutboxOf(object store, string name) => Databases.TryGetValue(store, out var database)
+        ? database switch
+        {
+            SqliteDatabase sqlite => new SqliteOutboxStore(sqlite, name),
+            IMongoDatabase mongo => new MongoOutboxStore(mongo, name),
+            _ => throw new InvalidOperationException($"Unknown database {database.GetType()}"),
+        }
+        : throw new InvalidOperationException("The store was not created by StoreFactory.");
 
     private static async Task<TStore> CreateAsync<TStore, TDatabase>(TDatabase database) where TStore : IStoreInitializer where TDatabase : class
     {
         var services = new ServiceCollection().AddSingleton(database).BuildServiceProvider();
         var store = ActivatorUtilities.CreateInstance<TStore>(services);
         await store.InitializeAsync(TestContext.Current.CancellationToken);
+        Databases.AddOrUpdate(store, database);
         return store;
     }
 }

@@ -7,3 +7,6 @@ public static class Times
 
     public static DateTimeOffset At(int minutes) => Origin.AddMinutes(minutes);
 }
+
+/// <summary>A stand-in message for what a store writes to its outbox: only its identity matters to the storage contract.</summary>
+public sealed record Announced(string Id);

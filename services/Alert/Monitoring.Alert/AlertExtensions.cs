@@ -20,6 +20,7 @@ using Monitoring.Alert.Subscriptions;
 using Monitoring.ServiceDefaults.Access;
 using Monitoring.ServiceDefaults.Http;
 using Monitoring.ServiceDefaults.Messaging;
+using Monitoring.ServiceDefaults.Messaging.Outbox;
 using Monitoring.ServiceDefaults.Safety;
 using Monitoring.Storage;
 
@@ -44,6 +45,7 @@ public static class AlertExtensions
         builder.AddStore<IAnalystStore, SqliteAnalystStore, MongoAnalystStore>();
         builder.AddStore<ISubscriptionStore, SqliteSubscriptionStore, MongoSubscriptionStore>();
         builder.AddStore<IAlertStore, SqliteAlertStore, MongoAlertStore>();
+        builder.AddOutbox(AlertOutbox.Name);
         builder.AddStore<IRecentArticleStore, SqliteRecentArticleStore, MongoRecentArticleStore>();
         builder.Services.AddScoped<SubscriptionPreview>();
 
@@ -69,6 +71,8 @@ public static class AlertExtensions
         builder.Services.AddHostedService<SubscriptionIndexRefresher>();
         builder.Services.AddSingleton<ScheduledDeliveryService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ScheduledDeliveryService>());
+        builder.Services.AddSingleton<DeliverySweeper>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DeliverySweeper>());
         builder.Services.AddSingleton<AlertStream>();
         builder.Services.TryAddSingleton<IWebhookUrlPolicy, GuardedWebhookUrlPolicy>();
         builder.Services.AddScoped<AlertRaiser>();

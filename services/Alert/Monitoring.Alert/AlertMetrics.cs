@@ -23,6 +23,15 @@ internal static class AlertMetrics
     /// <summary>Alerts recorded as failed after the last retry.</summary>
     public static readonly Counter<long> Failed = MonitoringTelemetry.Meter.CreateCounter<long>("monitoring.alert.deliveries.failed");
 
+    /// <summary>Announcements that found their alert under another attempt's lease.</summary>
+    public static readonly Counter<long> LeaseHeld = MonitoringTelemetry.Meter.CreateCounter<long>("monitoring.alert.deliveries.lease_held");
+
+    /// <summary>Pending alerts no delivery held, announced again by the sweeper.</summary>
+    public static readonly Counter<long> Swept = MonitoringTelemetry.Meter.CreateCounter<long>("monitoring.alert.deliveries.swept");
+
+    /// <summary>Live-stream announcements not sent again to listeners that had them.</summary>
+    public static readonly Counter<long> StreamRepeatsDropped = MonitoringTelemetry.Meter.CreateCounter<long>("monitoring.alert.stream.repeats_dropped");
+
     public static readonly Counter<long> DigestsSent = MonitoringTelemetry.Meter.CreateCounter<long>("monitoring.alert.digests.sent");
     public static readonly Histogram<double> IngestToDelivery = MonitoringTelemetry.Meter.CreateHistogram<double>("monitoring.alert.ingest_to_delivery", unit: "ms");
 }

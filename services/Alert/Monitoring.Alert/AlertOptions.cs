@@ -12,8 +12,20 @@ public sealed class AlertOptions
 
     public TimeSpan WebhookTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>How long one delivery attempt owns an alert before another consumer may try it.</summary>
+    /// <summary>
+    /// How long one delivery attempt owns an alert before another may try it: longer than an attempt can take (every
+    /// channel's timeout), short enough that an alert whose process died is taken over soon by <see cref="Delivery.DeliverySweeper"/>.
+    /// </summary>
     public TimeSpan DeliveryLease { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How often the sweeper looks for pending alerts that no delivery holds.</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// A pending alert never claimed for this long is announced again by the sweeper (its announcement was lost, or waits
+    /// behind a backlog; the claim makes a second announcement harmless).
+    /// </summary>
+    public TimeSpan StalledAfter { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>How often the in-memory subscription index is rebuilt from the store (changes made here apply at once).</summary>
     public TimeSpan IndexRefreshInterval { get; set; } = TimeSpan.FromSeconds(30);

@@ -17,6 +17,7 @@ using Monitoring.Classify.Taxonomy;
 using Monitoring.ServiceDefaults.Access;
 using Monitoring.ServiceDefaults.Http;
 using Monitoring.ServiceDefaults.Messaging;
+using Monitoring.ServiceDefaults.Messaging.Outbox;
 using Monitoring.Storage;
 
 namespace Monitoring.Classify;
@@ -44,6 +45,7 @@ public static class ClassifyExtensions
         builder.AddEventCoding();
         builder.Services.AddScoped<ClassifiedArticleRecorder>();
         builder.AddStore<IClassifiedArticleStore, SqliteClassifiedArticleStore, MongoClassifiedArticleStore>();
+        builder.AddOutbox(ClassifyOutbox.Name);
         builder.AddMessageConsumers(bus => bus.AddConsumer<ClassifyArticleConsumer, ClassifyArticleConsumerDefinition>());
         return builder;
     }

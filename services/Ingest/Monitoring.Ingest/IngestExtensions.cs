@@ -12,6 +12,8 @@ using Monitoring.Ingest.Http;
 using Monitoring.Ingest.Sources;
 using Monitoring.Ingest.Storage;
 using Monitoring.Ingest.Stories;
+using Monitoring.ServiceDefaults.Messaging;
+using Monitoring.ServiceDefaults.Messaging.Outbox;
 using Monitoring.ServiceDefaults.Access;
 using Monitoring.ServiceDefaults.Safety;
 using Monitoring.Storage;
@@ -40,6 +42,8 @@ public static class IngestExtensions
         builder.AddStore<IArticleStore, SqliteArticleStore, MongoArticleStore>();
         builder.AddStore<IStoryStore, SqliteStoryStore, MongoStoryStore>();
         builder.AddStore<ISourceStore, SqliteSourceStore, MongoSourceStore>();
+        builder.AddOutbox(IngestOutbox.Name);
+        builder.Services.TryAddSingleton<BrokerAvailability>();
         builder.AddStore<ITemplateStore, SqliteTemplateStore, MongoTemplateStore>();
 
         builder.AddGuardedHttpClient(PageFetcher.ClientName);

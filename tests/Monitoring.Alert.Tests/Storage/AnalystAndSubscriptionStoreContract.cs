@@ -1,5 +1,6 @@
 using Monitoring.Alert.Analysts;
 using Monitoring.Alert.Subscriptions;
+using Monitoring.Storage.Paging;
 
 namespace Monitoring.Alert.Tests.Storage;
 
@@ -87,8 +88,27 @@ public abstract class AnalystAndSubscriptionStoreContract
         await store.InsertAsync(Subscription("s1", "alice", 1), Ct);
         await store.InsertAsync(Subscription("s3", "bob", 3), Ct);
 
-        Assert.Equal(["s1", "s2"], (await store.ListAsync("alice", Ct)).Select(s => s.SubscriptionId));
+        Assert.Equal(["s1", "s2"], (await store.ListAsync("alice", new PageRequest(10), Ct)).Items.Select(s => s.SubscriptionId));
         Assert.Equal(["s1", "s2", "s3"], (await store.ListAllAsync(Ct)).Select(s => s.SubscriptionId).Order());
+        Assert.Equal(2, await store.CountAsync("alice", Ct));
+        Assert.Equal(0, await store.CountAsync("carol", Ct));
+    }
+
+    [Fact]
+    public async Task Pages_of_subscriptions_follow_each_other_oldest_first_ties_by_id()
+    {
+        var store = await CreateSubscriptionStoreAsync();
+        await store.InsertAsync(Subscription("s3", "alice", 2), Ct);
+        await store.InsertAsync(Subscription("s1", "alice", 1), Ct);
+        await store.InsertAsync(Subscription("s2", "alice", 2), Ct);
+        await store.InsertAsync(Subscription("s4", "alice", 3), Ct);
+
+        var first = await store.ListAsync("alice", new PageRequest(3), Ct);
+        var second = await store.ListAsync("alice", new PageRequest(3, first.Next), Ct);
+
+        Assert.Equal(["s1", "s2", "s3"], first.Items.Select(s => s.SubscriptionId));
+        Assert.Equal(["s4"], second.Items.Select(s => s.SubscriptionId));
+        Assert.Null(second.Next);
     }
 
     [Fact]

@@ -97,6 +97,30 @@ public sealed class SubscriptionVocabularyAndPreviewTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_vocabulary_list_comes_a_page_at_a_time_when_asked_and_the_pages_make_the_whole_list()
+    {
+        var (analyst, _) = await _client.CreateAnalystAsync("Ana");
+        var whole = (await analyst.GetFromJsonAsync<JsonElement[]>("/api/vocabulary/countries", Ct))!.Select(c => c.GetProperty("id").GetString()).ToList();
+
+        var paged = new List<string?>();
+        var pages = 0;
+        for (string? next = "/api/vocabulary/countries?limit=50"; next is not null; pages++)
+        {
+            using var response = await analyst.GetAsync(next, Ct);
+            response.EnsureSuccessStatusCode();
+            var page = (await response.Content.ReadFromJsonAsync<JsonElement[]>(Ct))!;
+            Assert.True(page.Length <= 50);
+            paged.AddRange(page.Select(c => c.GetProperty("id").GetString()));
+            next = response.Headers.TryGetValues("Link", out var links) ? links.Single().Split('<', '>')[1] : null;
+        }
+
+        Assert.True(pages > 1, $"{whole.Count} countries in {pages} page(s)");
+        Assert.Equal(whole, paged);
+        using var forged = await analyst.GetAsync("/api/vocabulary/countries?limit=5&after=bm9wZQ", Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+    }
+
+    [Fact]
     public async Task A_preview_shows_what_the_query_would_have_matched_with_the_terms_that_matched_and_the_topic_evidence()
     {
         var (analyst, _) = await _client.CreateAnalystAsync("Ana");

@@ -10,7 +10,7 @@ public abstract class CodedEventStoreContract
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static CodedEventDocument Event(string article, string story, int minute, string actor1, string actor2, string code, int mentions = 1, string? source = "outlet") => new()
+    internal static CodedEventDocument Event(string article, string story, int minute, string actor1, string actor2, string code, int mentions = 1, string? source = "outlet") => new()
     {
         EventId = $"{article}:{actor1}:{actor2}:{code}",
         ArticleId = article,
@@ -49,7 +49,7 @@ public abstract class CodedEventStoreContract
         await store.InsertAsync([first, Event("a1", "s1", 5, "RUS", "CHN", "0313")], Ct);
         await store.InsertAsync([first with { NumMentions = 9 }, Event("a1", "s1", 5, "RUS", "CHN", "0313"), Event("a1", "s1", 5, "CHN", "USA", "111")], Ct);
 
-        var listed = await store.ListAsync(new CodedEventQuery(), Ct);
+        var listed = (await store.ListAsync(new CodedEventQuery(), Ct)).Items;
         Assert.Equal(3, listed.Count);
         Json.AssertEquivalent(first, listed.Single(e => e.EventId == first.EventId));
     }
@@ -61,14 +61,14 @@ public abstract class CodedEventStoreContract
         await store.InsertAsync([Event("old", "s1", 1, "CHN", "RUS", "040"), Event("old", "s1", 1, "RUS", "USA", "111")], Ct);
         await store.InsertAsync([Event("new", "s2", 3, "RUSMIL", "UKR", "190"), Event("new", "s2", 3, "CHN", "RUS", "0313")], Ct);
 
-        Assert.Equal(4, (await store.ListAsync(new CodedEventQuery(), Ct)).Count);
-        Assert.Equal(["old:CHN:RUS:040"], Ids(await store.ListAsync(new CodedEventQuery(Root: "04"), Ct)));
-        Assert.Equal(["new:CHN:RUS:0313"], Ids(await store.ListAsync(new CodedEventQuery(EventCode: "031"), Ct)));
-        Assert.Equal(["new:RUSMIL:UKR:190"], Ids(await store.ListAsync(new CodedEventQuery(Country: "UKR"), Ct)));
-        Assert.Equal(["new:CHN:RUS:0313", "old:CHN:RUS:040"], Ids(await store.ListAsync(new CodedEventQuery(Pair: ("RUS", "CHN")), Ct)));
-        Assert.Equal(["new:RUSMIL:UKR:190"], Ids(await store.ListAsync(new CodedEventQuery(QuadClass: 4), Ct)));
-        Assert.Equal(2, (await store.ListAsync(new CodedEventQuery(Since: Times.At(2)), Ct)).Count);
-        Assert.Single(await store.ListAsync(new CodedEventQuery(Country: "RUS", Limit: 1), Ct));
+        Assert.Equal(4, ((await store.ListAsync(new CodedEventQuery(), Ct)).Items).Count);
+        Assert.Equal(["old:CHN:RUS:040"], Ids((await store.ListAsync(new CodedEventQuery(Root: "04"), Ct)).Items));
+        Assert.Equal(["new:CHN:RUS:0313"], Ids((await store.ListAsync(new CodedEventQuery(EventCode: "031"), Ct)).Items));
+        Assert.Equal(["new:RUSMIL:UKR:190"], Ids((await store.ListAsync(new CodedEventQuery(Country: "UKR"), Ct)).Items));
+        Assert.Equal(["new:CHN:RUS:0313", "old:CHN:RUS:040"], Ids((await store.ListAsync(new CodedEventQuery(Pair: ("RUS", "CHN")), Ct)).Items));
+        Assert.Equal(["new:RUSMIL:UKR:190"], Ids((await store.ListAsync(new CodedEventQuery(QuadClass: 4), Ct)).Items));
+        Assert.Equal(2, ((await store.ListAsync(new CodedEventQuery(Since: Times.At(2)), Ct)).Items).Count);
+        Assert.Single((await store.ListAsync(new CodedEventQuery(Country: "RUS", Limit: 1), Ct)).Items);
     }
 
     [Fact]
@@ -77,9 +77,9 @@ public abstract class CodedEventStoreContract
         var store = await CreateStoreAsync();
         await store.InsertAsync([Event("old", "s1", 1, "CHN", "RUS", "040"), Event("new", "s2", 3, "CHN", "RUS", "0313")], Ct);
 
-        Assert.Equal(["old:CHN:RUS:040"], Ids(await store.ListAsync(new CodedEventQuery(Until: Times.At(3)), Ct)));
-        Assert.Equal(["new:CHN:RUS:0313"], Ids(await store.ListAsync(new CodedEventQuery(Since: Times.At(2), Until: Times.At(4)), Ct)));
-        Assert.Equal(["new:CHN:RUS:0313"], Ids(await store.ListAsync(new CodedEventQuery(StoryId: "s2"), Ct)));
+        Assert.Equal(["old:CHN:RUS:040"], Ids((await store.ListAsync(new CodedEventQuery(Until: Times.At(3)), Ct)).Items));
+        Assert.Equal(["new:CHN:RUS:0313"], Ids((await store.ListAsync(new CodedEventQuery(Since: Times.At(2), Until: Times.At(4)), Ct)).Items));
+        Assert.Equal(["new:CHN:RUS:0313"], Ids((await store.ListAsync(new CodedEventQuery(StoryId: "s2"), Ct)).Items));
     }
 
     [Fact]
@@ -115,15 +115,36 @@ public abstract class CodedEventStoreContract
         await store.InsertAsync([Event("a3", "story", 3, "CHN", "RUS", "040", mentions: 1, source: "tass")], Ct);
         await store.InsertAsync([Event("b1", "other", 4, "CHN", "RUS", "040", mentions: 5)], Ct);
 
-        var listed = await store.ListAsync(new CodedEventQuery(Limit: 1, Since: Times.At(3), Root: "04", Pair: ("CHN", "RUS")), Ct);
+        var listed = (await store.ListAsync(new CodedEventQuery(Limit: 1, Since: Times.At(3), Root: "04", Pair: ("CHN", "RUS")), Ct)).Items;
         var story = await store.ListByStoriesAsync(["story"], Ct);
-        var counted = CodedEvents.WithStoryCounts(await store.ListAsync(new CodedEventQuery(Country: "CHN"), Ct), story);
+        var counted = CodedEvents.WithStoryCounts((await store.ListAsync(new CodedEventQuery(Country: "CHN"), Ct)).Items, story);
 
         Assert.Equal(["b1:CHN:RUS:040"], Ids(listed));
         Assert.Equal(3, story.Count);
         var latest = counted.Single(e => e.ArticleId == "a3");
         Assert.Equal((4, 2, 3), (latest.NumMentions, latest.NumSources, latest.NumArticles));
         Assert.Equal((5, 1, 1), (counted.Single(e => e.ArticleId == "b1").NumMentions, 1, 1));
+    }
+
+    [Fact]
+    public async Task Pages_of_a_filtered_list_follow_each_other_newest_first_ties_by_event_id()
+    {
+        var store = await CreateStoreAsync();
+        await store.InsertAsync([Event("a", "s1", 1, "CHN", "RUS", "040"), Event("a", "s1", 1, "CHN", "RUS", "036")], Ct);
+        await store.InsertAsync([Event("b", "s2", 2, "CHN", "RUS", "040"), Event("b", "s2", 2, "RUS", "CHN", "040"), Event("b", "s2", 2, "USA", "UKR", "040")], Ct);
+
+        var seen = new List<string>();
+        string? after = null;
+        do
+        {
+            var page = await store.ListAsync(new CodedEventQuery(Country: "CHN", Limit: 2, After: after), Ct);
+            Assert.InRange(page.Items.Count, 1, 2);
+            seen.AddRange(Ids(page.Items));
+            after = page.Next;
+        }
+        while (after is not null);
+
+        Assert.Equal(["b:CHN:RUS:040", "b:RUS:CHN:040", "a:CHN:RUS:036", "a:CHN:RUS:040"], seen);
     }
 
     [Fact]
@@ -138,10 +159,10 @@ public abstract class CodedEventStoreContract
         var fiji = Event("f", "s2", 2, "FJI", "AUS", "040") with { ActionGeoType = 1, ActionGeoLat = -17.7, ActionGeoLong = 178.1 };
         await store.InsertAsync([kharkiv, fiji, Event("u", "s3", 3, "CHN", "RUS", "040")], Ct);
 
-        Json.AssertEquivalent(kharkiv, (await store.ListAsync(new CodedEventQuery(Box: new GeoBox(35.5, 49.5, 37, 50.5)), Ct)).Single());
-        Assert.Equal(["f:FJI:AUS:040"], Ids(await store.ListAsync(new CodedEventQuery(Box: new GeoBox(170, -25, -170, -10)), Ct)));
-        Assert.Empty(await store.ListAsync(new CodedEventQuery(Box: new GeoBox(0, 0, 10, 10)), Ct));
-        Assert.Equal(3, (await store.ListAsync(new CodedEventQuery(), Ct)).Count);
+        Json.AssertEquivalent(kharkiv, (await store.ListAsync(new CodedEventQuery(Box: new GeoBox(35.5, 49.5, 37, 50.5)), Ct)).Items.Single());
+        Assert.Equal(["f:FJI:AUS:040"], Ids((await store.ListAsync(new CodedEventQuery(Box: new GeoBox(170, -25, -170, -10)), Ct)).Items));
+        Assert.Empty((await store.ListAsync(new CodedEventQuery(Box: new GeoBox(0, 0, 10, 10)), Ct)).Items);
+        Assert.Equal(3, (await store.ListAsync(new CodedEventQuery(), Ct)).Items.Count);
     }
 
     private static List<string> Ids(IReadOnlyList<CodedEventDocument> events) => events.Select(e => e.EventId).ToList();

@@ -1,6 +1,8 @@
 
+using Monitoring.Ingest;
 using Monitoring.Ingest.Articles;
 using Monitoring.Ingest.Storage;
+using Monitoring.Storage.Outbox;
 
 namespace Monitoring.Ingest.Tests.Storage;
 
@@ -10,6 +12,8 @@ public abstract class ArticleStoreContract
     protected abstract Task<IArticleStore> CreateStoreAsync();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static OutboxMessage Announcement(string id = "any") => OutboxMessage.For(new Announced(id), Times.At(2));
 
     private static StoredArticle Article(string id, string hash) => new()
     {
@@ -32,7 +36,7 @@ public abstract class ArticleStoreContract
         var store = await CreateStoreAsync();
         var article = Article("a1", "h1");
 
-        var (inserted, stored) = await store.TryInsertAsync(article, Ct);
+        var (inserted, stored) = await store.TryInsertAsync(article, Announcement(), Ct);
 
         Assert.True(inserted);
         Assert.Equal(article, stored);
@@ -44,9 +48,9 @@ public abstract class ArticleStoreContract
     public async Task The_same_content_hash_is_stored_once_and_the_first_article_is_returned()
     {
         var store = await CreateStoreAsync();
-        await store.TryInsertAsync(Article("a1", "h1"), Ct);
+        await store.TryInsertAsync(Article("a1", "h1"), Announcement(), Ct);
 
-        var (inserted, existing) = await store.TryInsertAsync(Article("a2", "h1"), Ct);
+        var (inserted, existing) = await store.TryInsertAsync(Article("a2", "h1"), Announcement(), Ct);
 
         Assert.False(inserted);
         Assert.Equal("a1", existing.ArticleId);
@@ -54,26 +58,45 @@ public abstract class ArticleStoreContract
     }
 
     [Fact]
-    public async Task Marking_announced_is_visible_to_a_later_duplicate_and_happens_once()
+    public async Task The_announcement_is_written_with_the_article_and_not_with_a_duplicate()
     {
         var store = await CreateStoreAsync();
-        await store.TryInsertAsync(Article("a1", "h1"), Ct);
+        var outbox = StoreFactory.OutboxOf(store, IngestOutbox.Name);
+        var announcement = Announcement("a1");
 
-        await store.MarkAnnouncedAsync("a1", Times.At(3), Ct);
-        await store.MarkAnnouncedAsync("a1", Times.At(4), Ct);
-        var (_, existing) = await store.TryInsertAsync(Article("a1", "h1"), Ct);
+        await store.TryInsertAsync(Article("a1", "h1"), announcement, Ct);
+        await store.TryInsertAsync(Article("a1", "h1"), Announcement("a1 again"), Ct);
+        await store.TryInsertAsync(Article("a2", "h1"), Announcement("a2, same text"), Ct);
 
-        Assert.Equal(Times.At(3), existing.AnnouncedAt);
+        var pending = Assert.Single(await outbox.PendingAsync(DateTimeOffset.MaxValue, 10, Ct));
+        Assert.Equal(announcement.Id, pending.Id);
+        Assert.Equal(announcement.Body, pending.Body);
+        Assert.Equal(announcement.MessageType, pending.MessageType);
+    }
+
+    [Fact]
+    public async Task An_article_stored_unannounced_by_an_older_version_is_announced_once_when_queued()
+    {
+        var store = await CreateStoreAsync();
+        var outbox = StoreFactory.OutboxOf(store, IngestOutbox.Name);
+        await store.TryInsertAsync(Article("a1", "h1") with { AnnouncedAt = null }, Announcement("lost"), Ct);
+        await outbox.RemoveAsync((await outbox.PendingAsync(DateTimeOffset.MaxValue, 10, Ct)).Select(m => m.Id).ToList(), Ct);
+
+        Assert.True(await store.QueueAnnouncementAsync("a1", Times.At(3), Announcement("now"), Ct));
+        Assert.False(await store.QueueAnnouncementAsync("a1", Times.At(4), Announcement("twice"), Ct));
+
+        Assert.Equal(Times.At(3), (await store.GetAsync("a1", Ct))!.AnnouncedAt);
+        Assert.Equal("now", Assert.Single(await outbox.PendingAsync(DateTimeOffset.MaxValue, 10, Ct)).Deserialize(out _) is Announced { Id: var id } ? id : null);
     }
 
     [Fact]
     public async Task A_canonical_url_is_stored_once_and_the_first_article_is_found_by_it()
     {
         var store = await CreateStoreAsync();
-        await store.TryInsertAsync(Article("a1", "h1") with { Url = "https://news.example/same" }, Ct);
+        await store.TryInsertAsync(Article("a1", "h1") with { Url = "https://news.example/same" }, Announcement(), Ct);
 
         // Edited text under the same URL: the unique key, not a prior lookup, makes it a duplicate, so a race cannot store both.
-        var (inserted, existing) = await store.TryInsertAsync(Article("a2", "h2") with { Url = "https://news.example/same" }, Ct);
+        var (inserted, existing) = await store.TryInsertAsync(Article("a2", "h2") with { Url = "https://news.example/same" }, Announcement(), Ct);
 
         Assert.False(inserted);
         Assert.Equal("a1", existing.ArticleId);
@@ -86,8 +109,8 @@ public abstract class ArticleStoreContract
     {
         var store = await CreateStoreAsync();
 
-        var (first, _) = await store.TryInsertAsync(Article("a1", "h1") with { Url = null }, Ct);
-        var (second, _) = await store.TryInsertAsync(Article("a2", "h2") with { Url = null }, Ct);
+        var (first, _) = await store.TryInsertAsync(Article("a1", "h1") with { Url = null }, Announcement(), Ct);
+        var (second, _) = await store.TryInsertAsync(Article("a2", "h2") with { Url = null }, Announcement(), Ct);
 
         Assert.True(first);
         Assert.True(second);

@@ -1,5 +1,6 @@
 using Monitoring.Ingest.Sources;
 using Monitoring.Ingest.Storage;
+using Monitoring.Storage.Paging;
 
 namespace Monitoring.Ingest.Tests.Storage;
 
@@ -60,10 +61,13 @@ public abstract class SourceStoreContract
         await store.TryCreateAsync(Source("a"), Ct);
         await store.MarkItemSeenAsync("b", "item", Times.At(3), Ct);
 
-        Assert.Equal(["a", "b"], (await store.ListAsync(Ct)).Select(s => s.Id));
+        Assert.Equal(["a", "b"], (await store.ListAsync(new PageRequest(10), Ct)).Items.Select(s => s.Id));
+        var first = await store.ListAsync(new PageRequest(1), Ct);
+        Assert.Equal(["a"], first.Items.Select(s => s.Id));
+        Assert.Equal(["b"], (await store.ListAsync(new PageRequest(1, first.Next), Ct)).Items.Select(s => s.Id));
         Assert.True(await store.DeleteAsync("b", Ct));
         Assert.False(await store.DeleteAsync("b", Ct));
-        Assert.Equal(["a"], (await store.ListAsync(Ct)).Select(s => s.Id));
+        Assert.Equal(["a"], (await store.ListAsync(new PageRequest(10), Ct)).Items.Select(s => s.Id));
         Assert.Empty(await store.GetSeenItemsAsync("b", ["item"], Ct));
     }
 

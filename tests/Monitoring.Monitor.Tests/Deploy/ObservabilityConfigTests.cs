@@ -14,7 +14,7 @@ public sealed partial class ObservabilityConfigTests
     private static readonly string[] RequiredSignals =
     [
         "monitoring_ingest_articles_published_total", "monitoring_stage_messages_total", "monitoring_stage_lag_seconds_bucket",
-        "rabbitmq_detailed_queue_messages", "monitoring_ingest_articles_unannounced", "monitoring_alert_alerts_raised_total",
+        "rabbitmq_detailed_queue_messages", "monitoring_outbox_pending", "monitoring_alert_alerts_raised_total",
         "monitoring_alert_channel_attempts_total",
     ];
 

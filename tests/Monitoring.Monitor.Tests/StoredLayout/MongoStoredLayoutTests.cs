@@ -108,10 +108,12 @@ public sealed class MongoStoredLayoutTests
         Json.AssertSameInstants(UpdatedAlert, BsonSerializer.Deserialize<AlertRecord>(documents[0]));
         Json.AssertSameInstants(NotRelevantAlert, BsonSerializer.Deserialize<AlertRecord>(documents[1]));
 
-        // A new alert is written as the first version wrote one: its article counted, no lease.
+        // A new alert is written as the first version wrote one: its article counted, no lease; beside them now, since
+        // when it waits for a delivery (the sweeper's field, which documents of the first version lack).
         var inserted = MongoAlertStore.ToDocument(NotRelevantAlert);
-        AssertSameDocument(documents[1], inserted);
+        AssertSameDocument(documents[1], inserted, MongoAlertStore.PendingSince);
+        Assert.Equal(NotRelevantAlert.RaisedAt.UtcDateTime, inserted[MongoAlertStore.PendingSince].ToUniversalTime());
         Assert.Equal(new BsonArray { "a-bare" }, inserted[MongoAlertStore.ArticleIds]);
-        AssertSameDocument(documents[0], MongoAlertStore.ToDocument(UpdatedAlert), MongoAlertStore.ArticleIds, MongoAlertStore.LeaseUntil);
+        AssertSameDocument(documents[0], MongoAlertStore.ToDocument(UpdatedAlert), MongoAlertStore.ArticleIds, MongoAlertStore.LeaseUntil, MongoAlertStore.PendingSince);
     }
 }

@@ -8,6 +8,7 @@ using Monitoring.Ingest.Sources;
 using Monitoring.Ingest.Storage;
 using Monitoring.Ingest.Stories;
 using Monitoring.Storage;
+using Monitoring.Storage.Paging;
 using static Monitoring.Monitor.Tests.StoredLayout.StoredLayoutSamples;
 
 namespace Monitoring.Monitor.Tests.StoredLayout;
@@ -47,7 +48,7 @@ public sealed class SqliteStoredLayoutTests
     {
         var store = await OpenAsync(await OldDatabaseAsync(), db => new SqliteSourceStore(db));
 
-        Json.AssertSameInstants(new[] { BareSource, Source }, await store.ListAsync(Ct));
+        Json.AssertSameInstants(new[] { BareSource, Source }, (await store.ListAsync(new PageRequest(10), Ct)).Items);
         Assert.Equal([SeenItemKey], await store.GetSeenItemsAsync(Source.Id, [SeenItemKey, "https://news.example/other"], Ct));
     }
 
@@ -69,8 +70,8 @@ public sealed class SqliteStoredLayoutTests
 
         Json.AssertSameInstants(Classified, await store.GetAsync("a-full", Ct));
         Json.AssertSameInstants(BareClassified, await store.GetAsync("a-bare", Ct));
-        Json.AssertSameInstants(new[] { Classified }, await store.ListAsync(new ClassifiedArticleQuery(Topic: "law-enforcement"), Ct));
-        Json.AssertSameInstants(new[] { Classified }, await store.ListAsync(new ClassifiedArticleQuery(Country: "FRA"), Ct));
+        Json.AssertSameInstants(new[] { Classified }, (await store.ListAsync(new ClassifiedArticleQuery(Topic: "law-enforcement"), Ct)).Items);
+        Json.AssertSameInstants(new[] { Classified }, (await store.ListAsync(new ClassifiedArticleQuery(Country: "FRA"), Ct)).Items);
     }
 
     [Fact]
@@ -78,8 +79,8 @@ public sealed class SqliteStoredLayoutTests
     {
         var store = await OpenAsync(await OldDatabaseAsync(), db => new SqliteCodedEventStore(db));
 
-        Json.AssertSameInstants(new[] { BareCoded, Coded }, await store.ListAsync(new CodedEventQuery(), Ct));
-        Json.AssertSameInstants(new[] { Coded }, await store.ListAsync(new CodedEventQuery(Root: "17"), Ct));
+        Json.AssertSameInstants(new[] { BareCoded, Coded }, (await store.ListAsync(new CodedEventQuery(), Ct)).Items);
+        Json.AssertSameInstants(new[] { Coded }, (await store.ListAsync(new CodedEventQuery(Root: "17"), Ct)).Items);
     }
 
     [Fact]
@@ -105,7 +106,7 @@ public sealed class SqliteStoredLayoutTests
         Json.AssertSameInstants(NotRelevantAlert, await store.GetAsync("an-1", "al-2", Ct));
 
         // The stored article ids and lease still decide: the counted article is not counted again, the lease still holds.
-        Assert.Null(await store.AddArticleAsync("al-1", new StoryArticle("a-copy", "other-news", null, null, At(9)), Ct));
+        Assert.Null(await store.AddArticleAsync("al-1", new StoryArticle("a-copy", "other-news", null, null, At(9)), null, Ct));
         Assert.Null(await store.TryClaimDeliveryAsync("al-1", AlertLeaseUntil.AddMinutes(-1), AlertLeaseUntil.AddMinutes(5), Ct));
         Assert.NotNull(await store.TryClaimDeliveryAsync("al-1", AlertLeaseUntil.AddMinutes(1), AlertLeaseUntil.AddMinutes(5), Ct));
     }

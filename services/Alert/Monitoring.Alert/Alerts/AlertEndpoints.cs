@@ -5,9 +5,11 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Monitoring.Alert.Analysts;
+using Monitoring.Alert.Delivery;
 using Monitoring.Alert.Preview;
 using Monitoring.Alert.Streaming;
 using Monitoring.ServiceDefaults.Http;
+using Monitoring.ServiceDefaults.Paging;
 
 namespace Monitoring.Alert.Alerts;
 
@@ -33,15 +35,9 @@ public static class AlertEndpoints
         return app;
     }
 
-    private static async Task<IResult> ListAsync(ClaimsPrincipal user, IAlertStore store, int? limit, CancellationToken cancellationToken)
-    {
-        if (limit is < 1 or > MaxLimit)
-        {
-            return Results.Problem(title: "Invalid limit", detail: $"limit must be between 1 and {MaxLimit}.", statusCode: StatusCodes.Status400BadRequest);
-        }
-
-        return Results.Ok(await store.ListAsync(user.AnalystId(), limit ?? 100, cancellationToken));
-    }
+    /// <summary>The analyst's alerts, newest first, one page at a time (<c>?limit=&amp;after=</c>, <c>Link: rel="next"</c>).</summary>
+    private static Task<IResult> ListAsync(HttpContext http, ClaimsPrincipal user, IAlertStore store, int? limit, string? after, CancellationToken cancellationToken) =>
+        PagedList.ReadAsync(http, limit, after, 100, MaxLimit, page => store.ListAsync(user.AnalystId(), page, cancellationToken));
 
     private static async Task<IResult> GetAsync(string alertId, ClaimsPrincipal user, IAlertStore store, CancellationToken cancellationToken) =>
         await store.GetAsync(user.AnalystId(), alertId, cancellationToken) is { } alert ? Results.Ok(alert) : NoSuchAlert(alertId);
@@ -92,7 +88,7 @@ public static class AlertEndpoints
     {
         await foreach (var alert in alerts)
         {
-            yield return new SseItem<string>(JsonSerializer.Serialize(alert, JsonSerializerOptions.Web), "alert") { EventId = alert.AlertId };
+            yield return new SseItem<string>(JsonSerializer.Serialize(alert, JsonSerializerOptions.Web), "alert") { EventId = DeliveryIds.Of(alert.AlertId, alert.ArticleCount) };
         }
     }
 

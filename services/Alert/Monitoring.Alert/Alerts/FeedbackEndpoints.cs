@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Routing;
 using Monitoring.Alert.Analysts;
 using Monitoring.Alert.Preview;
 using Monitoring.ServiceDefaults.Http;
+using Monitoring.ServiceDefaults.Paging;
+using Monitoring.Storage.Paging;
 
 namespace Monitoring.Alert.Alerts;
 
@@ -28,24 +30,21 @@ public static class FeedbackEndpoints
         return app;
     }
 
-    /// <summary><c>GET /api/feedback?topic=sanctions&amp;limit=500</c>: the analyst's verdicts, on alerts tagged with the topic when given.</summary>
-    private static async Task<IResult> ExportAsync(
-        string? topic, int? limit, ClaimsPrincipal user, IAlertStore alerts, IRecentArticleStore articles, CancellationToken cancellationToken)
-    {
-        if (limit is < 1 or > MaxLimit)
+    /// <summary><c>GET /api/feedback?topic=sanctions&amp;limit=500&amp;after=…</c>: the analyst's verdicts, on alerts tagged with the topic when given, a page at a time.</summary>
+    private static Task<IResult> ExportAsync(
+        HttpContext http, string? topic, int? limit, string? after, ClaimsPrincipal user, IAlertStore alerts, IRecentArticleStore articles, CancellationToken cancellationToken) =>
+        PagedList.ReadAsync(http, limit, after, 500, MaxLimit, async page =>
         {
-            return Results.Problem(title: "Invalid limit", detail: $"limit must be between 1 and {MaxLimit}.", statusCode: StatusCodes.Status400BadRequest);
-        }
+            var feedback = await alerts.ListFeedbackAsync(user.AnalystId(), topic?.Trim().ToLowerInvariant(), page, cancellationToken);
+            var verdicts = new List<FeedbackVerdict>();
+            foreach (var alert in feedback.Items)
+            {
+                var article = (await articles.GetAsync(alert.ArticleId, cancellationToken))?.Article;
+                verdicts.Add(new FeedbackVerdict(
+                    alert.AlertId, alert.ArticleId, alert.Title, alert.Url, article?.Text, article?.Language, alert.Topics, alert.Countries,
+                    alert.RelevantAt is not null, alert.FeedbackComment, (alert.RelevantAt ?? alert.NotRelevantAt)!.Value));
+            }
 
-        var verdicts = new List<FeedbackVerdict>();
-        foreach (var alert in await alerts.ListFeedbackAsync(user.AnalystId(), topic?.Trim().ToLowerInvariant(), limit ?? 500, cancellationToken))
-        {
-            var article = (await articles.GetAsync(alert.ArticleId, cancellationToken))?.Article;
-            verdicts.Add(new FeedbackVerdict(
-                alert.AlertId, alert.ArticleId, alert.Title, alert.Url, article?.Text, article?.Language, alert.Topics, alert.Countries,
-                alert.RelevantAt is not null, alert.FeedbackComment, (alert.RelevantAt ?? alert.NotRelevantAt)!.Value));
-        }
-
-        return Results.Ok(verdicts);
-    }
+            return new Page<FeedbackVerdict>(verdicts, feedback.Next);
+        });
 }

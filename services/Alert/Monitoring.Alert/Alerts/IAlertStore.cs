@@ -1,24 +1,32 @@
+using Monitoring.Storage.Outbox;
+using Monitoring.Storage.Paging;
+
 namespace Monitoring.Alert.Alerts;
+
+/// <summary>Announcements for alerts a store call has just changed, written in its transaction; it must not write to the store itself.</summary>
+public delegate Task<IReadOnlyList<OutboxMessage>> AnnounceAlerts(IReadOnlyList<AlertRecord> alerts, CancellationToken cancellationToken);
 
 public interface IAlertStore
 {
-    /// <summary>Inserts unless the subscription already has an alert for the story; then returns the stored one.</summary>
-    Task<(bool Inserted, AlertRecord Alert)> TryInsertAsync(AlertRecord alert, CancellationToken cancellationToken);
+    /// <summary>
+    /// Inserts the alert and its <paramref name="announcement"/> (into <see cref="AlertOutbox"/>, when there is one) in one
+    /// transaction, unless the subscription already has an alert for the story; then writes nothing and returns that one.
+    /// </summary>
+    Task<(bool Inserted, AlertRecord Alert)> TryInsertAsync(AlertRecord alert, OutboxMessage? announcement, CancellationToken cancellationToken);
 
     /// <summary>
     /// Counts a further article of the alert's story: article count, outlets, latest article. Null, and nothing
-    /// changes, when the article was already counted or the story was marked not relevant.
+    /// changes, when the article was already counted or the story was marked not relevant. With <paramref name="requeue"/>,
+    /// in the same transaction, the updated alert is sent again (unless a delivery of it is under way) with what the
+    /// requeue announces: an update is never counted without being announced.
     /// </summary>
-    Task<AlertRecord?> AddArticleAsync(string alertId, StoryArticle article, CancellationToken cancellationToken);
-
-    /// <summary>Sends an updated alert again: back to <paramref name="status"/> (pending, or scheduled until <paramref name="dueAt"/>) unless a delivery is under way or it is not relevant.</summary>
-    Task<AlertRecord?> RequeueAsync(string alertId, DeliveryStatus status, DateTimeOffset? dueAt, CancellationToken cancellationToken);
+    Task<AlertRecord?> AddArticleAsync(string alertId, StoryArticle article, AlertRequeue? requeue, CancellationToken cancellationToken);
 
     /// <summary>Null when the alert does not exist or belongs to another analyst.</summary>
     Task<AlertRecord?> GetAsync(string analystId, string alertId, CancellationToken cancellationToken);
 
-    /// <summary>Most recent first.</summary>
-    Task<IReadOnlyList<AlertRecord>> ListAsync(string analystId, int limit, CancellationToken cancellationToken);
+    /// <summary>Most recent first (raised at, then alert id, descending), one page at a time.</summary>
+    Task<Page<AlertRecord>> ListAsync(string analystId, PageRequest page, CancellationToken cancellationToken);
 
     /// <summary>Records the "not relevant" feedback; false when the alert does not exist or belongs to another analyst.</summary>
     Task<bool> MarkNotRelevantAsync(string analystId, string alertId, string? comment, DateTimeOffset at, CancellationToken cancellationToken);
@@ -32,8 +40,8 @@ public interface IAlertStore
     /// <summary>Marks the alert read at <paramref name="at"/>, or unread when it is null; false when the alert does not exist or belongs to another analyst.</summary>
     Task<bool> MarkReadAsync(string analystId, string alertId, DateTimeOffset? at, CancellationToken cancellationToken);
 
-    /// <summary>The analyst's alerts that carry a verdict, most recently raised first, only those tagged <paramref name="topic"/> when given.</summary>
-    Task<IReadOnlyList<AlertRecord>> ListFeedbackAsync(string analystId, string? topic, int limit, CancellationToken cancellationToken);
+    /// <summary>One page of the analyst's alerts that carry a verdict, most recently raised first (ties by id), only those tagged <paramref name="topic"/> when given.</summary>
+    Task<Page<AlertRecord>> ListFeedbackAsync(string analystId, string? topic, PageRequest page, CancellationToken cancellationToken);
 
     /// <summary>
     /// Takes the right to deliver a pending alert until <paramref name="leaseUntil"/>, counting the attempt.
@@ -51,9 +59,24 @@ public interface IAlertStore
     /// <summary>Records that every attempt failed, unless it was delivered meanwhile.</summary>
     Task MarkFailedAsync(string alertId, string error, CancellationToken cancellationToken);
 
-    /// <summary>Scheduled alerts whose time has come, turned pending (each returned once), oldest due first.</summary>
-    Task<IReadOnlyList<AlertRecord>> ReleaseDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);
+    /// <summary>
+    /// Scheduled alerts whose time has come, turned pending (each returned once), oldest due first, together with what
+    /// <paramref name="announce"/> says of them (a digest, or each alert): a crash cannot release them unannounced.
+    /// </summary>
+    Task<IReadOnlyList<AlertRecord>> ReleaseDueAsync(DateTimeOffset now, int limit, AnnounceAlerts announce, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Pending alerts nobody is delivering: claimed by an attempt whose lease ran out before <paramref name="now"/> (the
+    /// process died), or never claimed and pending since before <paramref name="unclaimedBefore"/>. Oldest first.
+    /// </summary>
+    Task<IReadOnlyList<AlertRecord>> ListStalledAsync(DateTimeOffset now, DateTimeOffset unclaimedBefore, int limit, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// An updated alert to send again: back to <see cref="Status"/> (pending, or scheduled until <see cref="DueAt"/>) unless a
+/// delivery is under way, and announced as <see cref="Announce"/> says.
+/// </summary>
+public sealed record AlertRequeue(DeliveryStatus Status, DateTimeOffset? DueAt, DateTimeOffset Now, AnnounceAlerts Announce);
 
 /// <summary>A further article of a story that already raised an alert.</summary>
 public sealed record StoryArticle(string ArticleId, string? Source, string? Title, string? Url, DateTimeOffset At);

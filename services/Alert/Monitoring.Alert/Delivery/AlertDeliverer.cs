@@ -3,14 +3,19 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Monitoring.Alert.Alerts;
 using Monitoring.Alert.Subscriptions;
+using Monitoring.Contracts;
+using Monitoring.ServiceDefaults.Faults;
 
 namespace Monitoring.Alert.Delivery;
 
 /// <summary>
-/// Sends alerts to their subscription's channels at most once successfully: each alert is claimed in the store first,
-/// so a redelivered message or a second consumer finds nothing to do, and each channel that succeeded is remembered, so
-/// a retry sends only to the others. A failure throws and the bus retries with exponential back-off and jitter; when
-/// the retries are spent, <see cref="DeliveryFailedConsumer"/> records the alert as failed.
+/// Sends alerts to their subscription's channels: each alert is claimed in the store first (a lease), so a redelivered
+/// message or a second consumer finds nothing to do while one attempt is under way, and each channel that succeeded is
+/// remembered, so a retry sends only to the others. A failure throws and the bus retries with exponential back-off and
+/// jitter; when the retries are spent, <see cref="DeliveryFailedConsumer"/> records the alert as failed. An attempt that
+/// dies (the process killed) leaves its lease to run out; <see cref="DeliverySweeper"/> then delivers the alert again.
+/// That is at-least-once towards the receiver, only for the one send the dead attempt may have completed; receivers tell
+/// it apart by <see cref="DeliveryIds.AlertIdHeader"/> and <see cref="DeliveryIds.DeliveryIdHeader"/>.
 /// </summary>
 public sealed class AlertDeliverer(
     IAlertStore alerts,
@@ -20,13 +25,31 @@ public sealed class AlertDeliverer(
     TimeProvider clock,
     ILogger<AlertDeliverer> logger)
 {
-    public const string AlertIdHeader = ChannelSender.AlertIdHeader;
+    public const string AlertIdHeader = DeliveryIds.AlertIdHeader;
 
-    public async Task DeliverAsync(string alertId, CancellationToken cancellationToken)
+    public async Task DeliverAsync(AlertRaised announced, CancellationToken cancellationToken)
     {
-        var claimed = await ClaimAsync([alertId], cancellationToken);
-        if (claimed.Count == 0) return;
+        var claimed = await ClaimAsync([announced.AlertId], cancellationToken);
+        if (claimed.Count == 0)
+        {
+            await ExplainUnclaimedAsync(announced, cancellationToken);
+            return;
+        }
+
         await SendAsync(claimed, digestPeriodEnd: null, cancellationToken);
+    }
+
+    /// <summary>
+    /// Nothing to claim: delivered, failed or cancelled already (a plain redelivery), or pending under another attempt's
+    /// lease. The latter is not done: it is said in the log, and the sweeper takes the alert over if that lease runs out.
+    /// </summary>
+    private async Task ExplainUnclaimedAsync(AlertRaised announced, CancellationToken cancellationToken)
+    {
+        if ((await alerts.GetAsync(announced.AnalystId, announced.AlertId, cancellationToken))?.DeliveryStatus != DeliveryStatus.Pending) return;
+        AlertMetrics.LeaseHeld.Add(1);
+        logger.LogInformation(
+            "Alert {AlertId} is held by another delivery attempt: not sent again now; if that attempt never ends, the sweeper delivers the alert once its lease ({Lease}) runs out",
+            announced.AlertId, options.Value.DeliveryLease);
     }
 
     /// <summary>One digest for the period: every still-pending alert listed once, sent to every channel once.</summary>
@@ -70,6 +93,7 @@ public sealed class AlertDeliverer(
             try
             {
                 await sender.SendAsync(channel, notification, cancellationToken);
+                FailPoints.Reach(FailPoints.AlertSent);
                 AlertMetrics.ChannelAttempts.Add(1, new("channel", channel.Type.ToString()), new("outcome", "sent"));
                 foreach (var alert in claimed) await alerts.MarkChannelDeliveredAsync(alert.AlertId, key, cancellationToken);
             }

@@ -14,7 +14,7 @@ namespace Monitoring.Alert.Delivery;
 public sealed class ChannelSender(IHttpClientFactory httpClients, IWebhookUrlPolicy urls, SigningSecrets secrets, IOptions<AlertOptions> options, TimeProvider clock)
 {
     public const string HttpClientName = "webhooks";
-    public const string AlertIdHeader = "X-Monitoring-Alert-Id";
+    public const string AlertIdHeader = DeliveryIds.AlertIdHeader;
 
     public Task SendAsync(DeliveryChannel channel, Notification notification, CancellationToken cancellationToken) => channel.Type switch
     {
@@ -40,7 +40,9 @@ public sealed class ChannelSender(IHttpClientFactory httpClients, IWebhookUrlPol
         };
 
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        if (!notification.IsDigest) request.Headers.Add(AlertIdHeader, notification.Alerts[0].AlertId);
+        if (notification.IsDigest) request.Headers.Add(DeliveryIds.DigestIdHeader, notification.DeliveryId);
+        else request.Headers.Add(AlertIdHeader, notification.Alerts[0].AlertId);
+        request.Headers.Add(DeliveryIds.DeliveryIdHeader, notification.DeliveryId);
         if (notification.Subscription.SigningSecret is { } stored)
         {
             var secret = secrets.Unprotect(stored);
@@ -60,7 +62,10 @@ public sealed class ChannelSender(IHttpClientFactory httpClients, IWebhookUrlPol
         if (string.IsNullOrWhiteSpace(smtp.Host)) throw new InvalidOperationException("E-mail channel, but Alert:Smtp:Host is not configured.");
 
         using var message = new MimeMessage();
-        message.From.Add(MailboxAddress.Parse(smtp.From));
+        var from = MailboxAddress.Parse(smtp.From);
+        message.From.Add(from);
+        // The same Message-ID on every attempt at this delivery: mail systems that keep it see a resend as the same mail.
+        message.MessageId = $"{notification.DeliveryId}@{(from.Domain is { Length: > 0 } domain ? domain : "monitoring.invalid")}";
         message.To.Add(MailboxAddress.Parse(address));
         message.Subject = notification.Subject;
         message.Body = new TextPart("plain") { Text = notification.Text };

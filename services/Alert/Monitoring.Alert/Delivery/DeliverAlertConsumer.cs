@@ -5,5 +5,5 @@ namespace Monitoring.Alert.Delivery;
 
 public sealed class DeliverAlertConsumer(AlertDeliverer deliverer) : IConsumer<AlertRaised>
 {
-    public Task Consume(ConsumeContext<AlertRaised> context) => deliverer.DeliverAsync(context.Message.AlertId, context.CancellationToken);
+    public Task Consume(ConsumeContext<AlertRaised> context) => deliverer.DeliverAsync(context.Message, context.CancellationToken);
 }

@@ -10,6 +10,11 @@ public sealed record Notification(Subscription Subscription, IReadOnlyList<Alert
 {
     public bool IsDigest => DigestPeriodEnd is not null;
 
+    /// <summary>The same for every attempt at this delivery, different for an update or another digest: the receivers' idempotency key.</summary>
+    public string DeliveryId => DigestPeriodEnd is { } periodEnd
+        ? DeliveryIds.Digest(Subscription.SubscriptionId, periodEnd)
+        : DeliveryIds.Of(Alerts[0].AlertId, Alerts[0].ArticleCount);
+
     public string Subject => IsDigest
         ? $"[Monitoring] {Subscription.Name}: digest, {Alerts.Count} {(Alerts.Count == 1 ? "story" : "stories")} until {DigestPeriodEnd:yyyy-MM-dd HH:mm} UTC"
         : $"[Monitoring] {Subscription.Name}: {TitleOf(Alerts[0])}";

@@ -1,13 +1,15 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
-using MassTransit;
 using Microsoft.Extensions.Options;
 using Monitoring.Alert.Alerts;
 using Monitoring.Alert.Preview;
 using Monitoring.Alert.Scheduling;
 using Monitoring.Contracts;
+using Monitoring.ServiceDefaults.Faults;
 using Monitoring.ServiceDefaults.Messaging;
+using Monitoring.ServiceDefaults.Messaging.Outbox;
+using Monitoring.Storage.Outbox;
 
 namespace Monitoring.Alert.Matching;
 
@@ -17,7 +19,7 @@ namespace Monitoring.Alert.Matching;
 /// for updates), and a story marked not relevant raises nothing more.
 /// </summary>
 public sealed class AlertRaiser(
-    SubscriptionCatalog catalog, IAlertStore alerts, IRecentArticleStore recent, IOptions<AlertOptions> options, IPublishEndpoint publisher, TimeProvider clock)
+    SubscriptionCatalog catalog, IAlertStore alerts, IRecentArticleStore recent, IOptions<AlertOptions> options, OutboxRelay relay, TimeProvider clock)
 {
     public async Task<int> RaiseAsync(ArticleClassified article, CancellationToken cancellationToken)
     {
@@ -36,13 +38,14 @@ public sealed class AlertRaiser(
         Activity.Current?.SetTag("monitoring.subscriptions_matched", matches.Count);
 
         var raised = 0;
+        var announcements = new List<OutboxMessage>();
         foreach (var match in matches)
         {
             var subscription = match.Subscription;
             var urgent = match.IsUrgent(matchable);
             var now = clock.GetUtcNow();
             var (status, dueAt) = DeliveryTiming.Decide(subscription, urgent, now);
-            var (inserted, alert) = await alerts.TryInsertAsync(new AlertRecord
+            var candidate = new AlertRecord
             {
                 AlertId = AlertIdFor(subscription.SubscriptionId, storyId),
                 SubscriptionId = subscription.SubscriptionId,
@@ -62,26 +65,35 @@ public sealed class AlertRaiser(
                 RaisedAt = now,
                 DeliveryStatus = status,
                 DueAt = dueAt,
-            }, cancellationToken);
+            };
 
+            // Pending alerts are announced from the outbox, written with the alert: a crash after this cannot lose them.
+            var announcement = status == DeliveryStatus.Pending ? OutboxMessage.For(Announcement(candidate), now) : null;
+            var (inserted, alert) = await alerts.TryInsertAsync(candidate, announcement, cancellationToken);
             if (inserted)
             {
                 raised++;
                 AlertMetrics.Raised.Add(1);
+                if (announcement is not null) announcements.Add(announcement);
             }
             else if (alert.ArticleId != article.ArticleId)
             {
-                var updated = await alerts.AddArticleAsync(alert.AlertId, new StoryArticle(article.ArticleId, article.Source, article.Title, article.Url, now), cancellationToken);
-                if (updated is null) continue;
-                AlertMetrics.StoryUpdates.Add(1);
-                if (!subscription.NotifyOnUpdates) continue;
-                alert = await alerts.RequeueAsync(alert.AlertId, status, dueAt, cancellationToken) ?? updated;
+                // Counted and, when the subscription asks for updates, sent again: one transaction, so a crash cannot do one without the other.
+                var requeue = subscription.NotifyOnUpdates ? new AlertRequeue(status, dueAt, now, (requeued, _) =>
+                {
+                    IReadOnlyList<OutboxMessage> again = requeued[0].DeliveryStatus == DeliveryStatus.Pending ? [OutboxMessage.For(Announcement(requeued[0]), now)] : [];
+                    announcements.AddRange(again);
+                    return Task.FromResult(again);
+                }) : null;
+                var story = new StoryArticle(article.ArticleId, article.Source, article.Title, article.Url, now);
+                if (await alerts.AddArticleAsync(alert.AlertId, story, requeue, cancellationToken) is not null) AlertMetrics.StoryUpdates.Add(1);
             }
 
-            // Announced again on a redelivery too: delivery claims the alert, so one already sent is not sent twice.
-            if (alert.DeliveryStatus == DeliveryStatus.Pending) await publisher.Publish(Announcement(alert), cancellationToken);
+            // Otherwise a redelivery of an article already counted: its announcement was written with the alert.
         }
 
+        FailPoints.Reach(FailPoints.AlertStored);
+        await relay.RelayAsync(AlertOutbox.Name, announcements, cancellationToken);
         return raised;
     }
 
@@ -98,6 +110,7 @@ public sealed class AlertRaiser(
         Countries = alert.Countries,
         ArticleIngestedAt = alert.ArticleIngestedAt,
         RaisedAt = alert.RaisedAt,
+        ArticleCount = alert.ArticleCount,
     };
 
     public static string AlertIdFor(string subscriptionId, string storyId) =>

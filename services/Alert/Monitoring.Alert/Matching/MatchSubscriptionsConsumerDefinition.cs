@@ -4,10 +4,5 @@ namespace Monitoring.Alert.Matching;
 
 public sealed class MatchSubscriptionsConsumerDefinition : ConsumerDefinition<MatchSubscriptionsConsumer>
 {
-    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator,
-        IConsumerConfigurator<MatchSubscriptionsConsumer> consumerConfigurator, IRegistrationContext context)
-    {
-        // AlertRaised leaves only after every matching alert is stored.
-        endpointConfigurator.UseInMemoryOutbox(context);
-    }
+    // No in-memory outbox: AlertRaised is written to the store's outbox with each alert and published from there.
 }

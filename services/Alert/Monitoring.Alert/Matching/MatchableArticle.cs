@@ -84,15 +84,22 @@ public sealed class MatchableArticle
     /// The one mapping from the wire message: people and organisations for <c>actor:</c> (by name, or by the
     /// organisation's code such as NATO, or the person's dictionary id), CAMEO codes for <c>event:</c> and <c>quad:</c>,
     /// the places of the article and of its events for <c>near:</c>.
+    /// Lean messages carry <see cref="ArticleClassified.Actors"/> and <see cref="ArticleClassified.EventCodes"/>; older
+    /// ones the full <see cref="ArticleClassified.Entities"/> and <see cref="ArticleClassified.Events"/>.
     /// </summary>
     public static MatchableArticle From(ArticleClassified article) =>
         new(article.Title, article.Text, article.Topics, article.Countries, article.Source, article.Language,
-            article.Entities?
+            article.Actors?.Select(actor => Actor(actor.Type, actor.Name, actor.Code, actor.Id))
+            ?? article.Entities?
                 .Where(entity => entity.Type is "person" or "organisation")
-                .Select(entity => new MatchableActor(entity.Name, entity.Type == "organisation" ? entity.Code : entity.Id)),
-            article.Events?.Select(e => e.Cameo),
+                .Select(entity => Actor(entity.Type, entity.Name, entity.Code, entity.Id)),
+            article.EventCodes?.Select(e => e.Cameo) ?? article.Events?.Select(e => e.Cameo),
             (article.Places ?? []).Select(p => (p.Latitude, p.Longitude))
-                .Concat((article.Events ?? []).Where(e => e.Place is not null).Select(e => (e.Place!.Latitude, e.Place.Longitude))));
+                .Concat(((IEnumerable<GeoPlace?>?)article.EventCodes?.Select(e => e.Place) ?? article.Events?.Select(e => e.Place) ?? [])
+                    .Where(place => place is not null).Select(place => (place!.Latitude, place.Longitude))));
+
+    private static MatchableActor Actor(string type, string name, string? code, string? id) =>
+        new(name, type == "organisation" ? code : id);
 
     public static string KeyOf(TermField field, string value) => field switch
     {

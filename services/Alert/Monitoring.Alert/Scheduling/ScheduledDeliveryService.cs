@@ -1,4 +1,3 @@
-using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -6,6 +5,8 @@ using Microsoft.Extensions.Options;
 using Monitoring.Alert.Alerts;
 using Monitoring.Alert.Matching;
 using Monitoring.Alert.Subscriptions;
+using Monitoring.ServiceDefaults.Messaging.Outbox;
+using Monitoring.Storage.Outbox;
 
 namespace Monitoring.Alert.Scheduling;
 
@@ -41,34 +42,46 @@ public sealed class ScheduledDeliveryService(IServiceScopeFactory scopes, IOptio
         await using var scope = scopes.CreateAsyncScope();
         var alerts = scope.ServiceProvider.GetRequiredService<IAlertStore>();
         var subscriptions = scope.ServiceProvider.GetRequiredService<ISubscriptionStore>();
-        var publisher = scope.ServiceProvider.GetRequiredService<IPublishEndpoint>();
+        var relay = scope.ServiceProvider.GetRequiredService<OutboxRelay>();
 
         var released = 0;
         IReadOnlyList<AlertRecord> due;
         do
         {
-            due = await alerts.ReleaseDueAsync(clock.GetUtcNow(), Batch, cancellationToken);
+            var now = clock.GetUtcNow();
+            IReadOnlyList<OutboxMessage> announcements = [];
+            // Released and announced in one transaction: a crash in between cannot leave them pending and unannounced.
+            due = await alerts.ReleaseDueAsync(now, Batch, async (batch, ct) =>
+                announcements = (await AnnouncementsAsync(batch, subscriptions, now, ct)).Select(m => OutboxMessage.For(m, now)).ToList(), cancellationToken);
             released += due.Count;
-            foreach (var group in due.GroupBy(a => (a.SubscriptionId, a.DueAt)))
-            {
-                var subscription = await subscriptions.FindAsync(group.Key.SubscriptionId, cancellationToken);
-                if (subscription?.Schedule.Kind is ScheduleKind.Hourly or ScheduleKind.Daily)
-                {
-                    await publisher.Publish(new DigestDue
-                    {
-                        SubscriptionId = group.Key.SubscriptionId,
-                        PeriodEnd = group.Key.DueAt ?? clock.GetUtcNow(),
-                        AlertIds = group.Select(a => a.AlertId).ToList(),
-                    }, cancellationToken);
-                }
-                else
-                {
-                    foreach (var alert in group) await publisher.Publish(AlertRaiser.Announcement(alert), cancellationToken);
-                }
-            }
+            await relay.RelayAsync(AlertOutbox.Name, announcements, cancellationToken);
         }
         while (due.Count == Batch);
 
         return released;
+    }
+
+    /// <summary>
+    /// What delivers these pending alerts: a digest subscription's alerts of one period (<see cref="AlertRecord.DueAt"/>)
+    /// become one <see cref="DigestDue"/>; the others (quiet hours, urgent ones) an <see cref="Contracts.AlertRaised"/> each.
+    /// </summary>
+    public static async Task<IReadOnlyList<object>> AnnouncementsAsync(
+        IReadOnlyList<AlertRecord> alerts, ISubscriptionStore subscriptions, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var messages = new List<object>();
+        foreach (var group in alerts.GroupBy(a => (a.SubscriptionId, a.DueAt)))
+        {
+            var subscription = await subscriptions.FindAsync(group.Key.SubscriptionId, cancellationToken);
+            if (group.Key.DueAt is { } periodEnd && subscription?.Schedule.Kind is ScheduleKind.Hourly or ScheduleKind.Daily)
+            {
+                messages.Add(new DigestDue { SubscriptionId = group.Key.SubscriptionId, PeriodEnd = periodEnd, AlertIds = group.Select(a => a.AlertId).ToList() });
+            }
+            else
+            {
+                messages.AddRange(group.Select(AlertRaiser.Announcement));
+            }
+        }
+
+        return messages;
     }
 }

@@ -3,6 +3,7 @@ using MongoDB.Bson.Serialization;
 using MongoDB.Driver;
 using Monitoring.Alert.Subscriptions;
 using Monitoring.Storage;
+using Monitoring.Storage.Paging;
 
 namespace Monitoring.Alert.Storage;
 
@@ -45,8 +46,23 @@ public sealed class MongoSubscriptionStore : ISubscriptionStore, IStoreInitializ
     public async Task<Subscription?> FindAsync(string subscriptionId, CancellationToken cancellationToken) =>
         await FirstAsync(s => s.SubscriptionId == subscriptionId, cancellationToken);
 
-    public async Task<IReadOnlyList<Subscription>> ListAsync(string analystId, CancellationToken cancellationToken) =>
-        (await _subscriptions.Find(s => s.AnalystId == analystId).SortBy(s => s.CreatedAt).As<BsonDocument>().ToListAsync(cancellationToken)).Select(FromDocument).ToList();
+    public async Task<Page<Subscription>> ListAsync(string analystId, PageRequest page, CancellationToken cancellationToken)
+    {
+        var filter = Builders<Subscription>.Filter;
+        var where = filter.Eq(s => s.AnalystId, analystId);
+        if (page.AfterKeys(2) is [var createdAt, var lastId])
+        {
+            var at = PageCursor.Instant(createdAt, page.After!);
+            where &= filter.Gt(s => s.CreatedAt, at) | (filter.Eq(s => s.CreatedAt, at) & filter.Gt(s => s.SubscriptionId, lastId));
+        }
+
+        var rows = (await _subscriptions.Find(where).SortBy(s => s.CreatedAt).ThenBy(s => s.SubscriptionId).Limit(page.Limit + 1)
+            .As<BsonDocument>().ToListAsync(cancellationToken)).Select(FromDocument).ToList();
+        return Page.From(rows, page.Limit, s => [PageCursor.Key(s.CreatedAt), s.SubscriptionId]);
+    }
+
+    public async Task<int> CountAsync(string analystId, CancellationToken cancellationToken) =>
+        (int)await _subscriptions.CountDocumentsAsync(s => s.AnalystId == analystId, cancellationToken: cancellationToken);
 
     public async Task<bool> DeleteAsync(string analystId, string subscriptionId, CancellationToken cancellationToken) =>
         (await _subscriptions.DeleteOneAsync(s => s.SubscriptionId == subscriptionId && s.AnalystId == analystId, cancellationToken)).DeletedCount == 1;

@@ -2,6 +2,8 @@ using System.Text.Json;
 using Dapper;
 using Monitoring.Alert.Alerts;
 using Monitoring.Storage;
+using Monitoring.Storage.Outbox;
+using Monitoring.Storage.Paging;
 
 namespace Monitoring.Alert.Storage;
 
@@ -56,50 +58,64 @@ public sealed class SqliteAlertStore(SqliteDatabase database) : IAlertStore, ISt
                 feedback_comment    TEXT NULL,
                 lease_until         TEXT NULL,
                 read_at             TEXT NULL,
+                pending_since       TEXT NULL,
                 UNIQUE (subscription_id, story_id));
             CREATE INDEX IF NOT EXISTS {Table}_analyst ON {Table} (analyst_id, raised_at DESC);
             CREATE INDEX IF NOT EXISTS {Table}_due ON {Table} (delivery_status, due_at);
             """);
 
-        // Databases from before the "relevant" verdict gain its column (additive).
+        // Tables created before the sweeper, the "relevant" verdict or read state gain their columns (additive: a NULL pending_since reads
+        // as "pending since it was raised").
         var columns = await connection.QueryAsync<string>($"SELECT name FROM pragma_table_info('{Table}')");
+        if (!columns.Contains("pending_since")) await connection.ExecuteAsync($"ALTER TABLE {Table} ADD COLUMN pending_since TEXT NULL");
         if (!columns.Contains("relevant_at")) await connection.ExecuteAsync($"ALTER TABLE {Table} ADD COLUMN relevant_at TEXT NULL");
         if (!columns.Contains("read_at")) await connection.ExecuteAsync($"ALTER TABLE {Table} ADD COLUMN read_at TEXT NULL");
+        await connection.ExecuteAsync($"CREATE INDEX IF NOT EXISTS {Table}_analyst_page ON {Table} (analyst_id, raised_at DESC, alert_id DESC)");
+        await SqliteOutboxStore.CreateAsync(connection, AlertOutbox.Name);
     }
 
-    public async Task<(bool Inserted, AlertRecord Alert)> TryInsertAsync(AlertRecord alert, CancellationToken cancellationToken)
+    public async Task<(bool Inserted, AlertRecord Alert)> TryInsertAsync(AlertRecord alert, OutboxMessage? announcement, CancellationToken cancellationToken)
     {
         using var activity = SqliteDatabase.StartActivity("INSERT", Table);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var inserted = await connection.ExecuteAsync($"""
-            INSERT INTO {Table} (alert_id, subscription_id, analyst_id, story_id, article_id, title, url, topics, countries, article_count, outlets,
-                                 article_ids, latest_article_id, latest_title, latest_url, updated_at, urgent, article_ingested_at, raised_at,
-                                 delivery_status, due_at, delivery_attempts, delivered_at, last_error, delivered_channels, not_relevant_at, relevant_at, feedback_comment)
-            VALUES (@AlertId, @SubscriptionId, @AnalystId, @StoryId, @ArticleId, @Title, @Url, @Topics, @Countries, @ArticleCount, @Outlets,
-                    @ArticleIds, @LatestArticleId, @LatestTitle, @LatestUrl, @UpdatedAt, @Urgent, @ArticleIngestedAt, @RaisedAt,
-                    @DeliveryStatus, @DueAt, @DeliveryAttempts, @DeliveredAt, @LastError, @DeliveredChannels, @NotRelevantAt, @RelevantAt, @FeedbackComment)
-            ON CONFLICT DO NOTHING
-            """, new
+        return await database.WriteAsync(async write =>
         {
-            alert.AlertId, alert.SubscriptionId, alert.AnalystId, alert.StoryId, alert.ArticleId, alert.Title, alert.Url,
-            Topics = JsonSerializer.Serialize(alert.Topics), Countries = JsonSerializer.Serialize(alert.Countries), alert.ArticleCount,
-            Outlets = JsonSerializer.Serialize(alert.Outlets), ArticleIds = JsonSerializer.Serialize(new[] { alert.ArticleId }),
-            alert.LatestArticleId, alert.LatestTitle, alert.LatestUrl, alert.UpdatedAt, alert.Urgent, alert.ArticleIngestedAt, alert.RaisedAt,
-            DeliveryStatus = alert.DeliveryStatus.ToString(), alert.DueAt, alert.DeliveryAttempts, alert.DeliveredAt, alert.LastError,
-            DeliveredChannels = JsonSerializer.Serialize(alert.DeliveredChannels), alert.NotRelevantAt, alert.RelevantAt, alert.FeedbackComment,
-        });
-        if (inserted == 1) return (true, alert);
+            var inserted = await write.ExecuteAsync($"""
+                INSERT INTO {Table} (alert_id, subscription_id, analyst_id, story_id, article_id, title, url, topics, countries, article_count, outlets,
+                                     article_ids, latest_article_id, latest_title, latest_url, updated_at, urgent, article_ingested_at, raised_at,
+                                     delivery_status, due_at, delivery_attempts, delivered_at, last_error, delivered_channels, not_relevant_at, relevant_at, feedback_comment,
+                                     pending_since)
+                VALUES (@AlertId, @SubscriptionId, @AnalystId, @StoryId, @ArticleId, @Title, @Url, @Topics, @Countries, @ArticleCount, @Outlets,
+                        @ArticleIds, @LatestArticleId, @LatestTitle, @LatestUrl, @UpdatedAt, @Urgent, @ArticleIngestedAt, @RaisedAt,
+                        @DeliveryStatus, @DueAt, @DeliveryAttempts, @DeliveredAt, @LastError, @DeliveredChannels, @NotRelevantAt, @RelevantAt, @FeedbackComment,
+                        @RaisedAt)
+                ON CONFLICT DO NOTHING
+                """,
+                ("@AlertId", alert.AlertId), ("@SubscriptionId", alert.SubscriptionId), ("@AnalystId", alert.AnalystId), ("@StoryId", alert.StoryId),
+                ("@ArticleId", alert.ArticleId), ("@Title", alert.Title), ("@Url", alert.Url), ("@Topics", JsonSerializer.Serialize(alert.Topics)),
+                ("@Countries", JsonSerializer.Serialize(alert.Countries)), ("@ArticleCount", alert.ArticleCount), ("@Outlets", JsonSerializer.Serialize(alert.Outlets)),
+                ("@ArticleIds", JsonSerializer.Serialize(new[] { alert.ArticleId })), ("@LatestArticleId", alert.LatestArticleId), ("@LatestTitle", alert.LatestTitle),
+                ("@LatestUrl", alert.LatestUrl), ("@UpdatedAt", alert.UpdatedAt), ("@Urgent", alert.Urgent), ("@ArticleIngestedAt", alert.ArticleIngestedAt),
+                ("@RaisedAt", alert.RaisedAt), ("@DeliveryStatus", alert.DeliveryStatus), ("@DueAt", alert.DueAt), ("@DeliveryAttempts", alert.DeliveryAttempts),
+                ("@DeliveredAt", alert.DeliveredAt), ("@LastError", alert.LastError), ("@DeliveredChannels", JsonSerializer.Serialize(alert.DeliveredChannels)),
+                ("@NotRelevantAt", alert.NotRelevantAt), ("@RelevantAt", alert.RelevantAt), ("@FeedbackComment", alert.FeedbackComment));
+            if (inserted == 1)
+            {
+                if (announcement is not null) await SqliteOutboxStore.AddAsync(write, AlertOutbox.Name, announcement);
+                return (true, alert);
+            }
 
-        var existing = await connection.QuerySingleAsync<Row>(
-            $"{Select} WHERE alert_id = @AlertId OR (subscription_id = @SubscriptionId AND story_id = @StoryId) LIMIT 1", alert);
-        return (false, existing.ToAlert());
+            var existing = await write.Connection.QuerySingleAsync<Row>(
+                $"{Select} WHERE alert_id = @AlertId OR (subscription_id = @SubscriptionId AND story_id = @StoryId) LIMIT 1", alert, write.Transaction);
+            return (false, existing.ToAlert());
+        }, cancellationToken);
     }
 
-    public async Task<AlertRecord?> AddArticleAsync(string alertId, StoryArticle article, CancellationToken cancellationToken)
+    public async Task<AlertRecord?> AddArticleAsync(string alertId, StoryArticle article, AlertRequeue? requeue, CancellationToken cancellationToken)
     {
         using var activity = SqliteDatabase.StartActivity("UPDATE", Table);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<Row>($"""
+        return await database.WriteAsync(async write =>
+        {
+            var row = await write.Connection.QuerySingleOrDefaultAsync<Row>($"""
             UPDATE {Table}
             SET article_ids = json_insert(article_ids, '$[#]', @ArticleId),
                 article_count = article_count + 1,
@@ -109,20 +125,25 @@ public sealed class SqliteAlertStore(SqliteDatabase database) : IAlertStore, ISt
             WHERE alert_id = @alertId AND not_relevant_at IS NULL
               AND NOT EXISTS (SELECT 1 FROM json_each({Table}.article_ids) WHERE value = @ArticleId)
             RETURNING {Columns}
-            """, new { alertId, article.ArticleId, article.Source, article.Title, article.Url, article.At });
-        return row?.ToAlert();
+            """, new { alertId, article.ArticleId, article.Source, article.Title, article.Url, article.At }, write.Transaction);
+            if (row is null || requeue is null) return row?.ToAlert();
+            return await RequeueAsync(write, alertId, requeue, cancellationToken) ?? row.ToAlert();
+        }, cancellationToken);
     }
 
-    public async Task<AlertRecord?> RequeueAsync(string alertId, DeliveryStatus status, DateTimeOffset? dueAt, CancellationToken cancellationToken)
+    private static async Task<AlertRecord?> RequeueAsync(SqliteWrite write, string alertId, AlertRequeue requeue, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<Row>($"""
+        var row = await write.Connection.QuerySingleOrDefaultAsync<Row>($"""
             UPDATE {Table}
-            SET delivery_status = @status, due_at = @dueAt, delivered_channels = '[]', last_error = NULL, delivery_attempts = 0, lease_until = NULL
+            SET delivery_status = @status, due_at = @dueAt, delivered_channels = '[]', last_error = NULL, delivery_attempts = 0, lease_until = NULL,
+                pending_since = @now
             WHERE alert_id = @alertId AND not_relevant_at IS NULL AND delivery_status IN ('Delivered', 'Failed', 'NotRequired')
             RETURNING {Columns}
-            """, new { alertId, status = status.ToString(), dueAt });
-        return row?.ToAlert();
+            """, new { alertId, status = requeue.Status.ToString(), dueAt = requeue.DueAt, now = requeue.Now }, write.Transaction);
+        if (row is null) return null;
+        var alert = row.ToAlert();
+        await AddAllAsync(write, await requeue.Announce([alert], cancellationToken));
+        return alert;
     }
 
     public async Task<AlertRecord?> GetAsync(string analystId, string alertId, CancellationToken cancellationToken)
@@ -132,11 +153,16 @@ public sealed class SqliteAlertStore(SqliteDatabase database) : IAlertStore, ISt
         return row?.ToAlert();
     }
 
-    public async Task<IReadOnlyList<AlertRecord>> ListAsync(string analystId, int limit, CancellationToken cancellationToken)
+    public async Task<Page<AlertRecord>> ListAsync(string analystId, PageRequest page, CancellationToken cancellationToken)
     {
+        var after = page.AfterKeys(2);
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<Row>($"{Select} WHERE analyst_id = @analystId ORDER BY raised_at DESC LIMIT @limit", new { analystId, limit });
-        return rows.Select(r => r.ToAlert()).ToList();
+        var rows = await connection.QueryAsync<Row>($"""
+            {Select} WHERE analyst_id = @analystId
+              AND (@raisedAt IS NULL OR raised_at < @raisedAt OR (raised_at = @raisedAt AND alert_id < @alertId))
+            ORDER BY raised_at DESC, alert_id DESC LIMIT @limit
+            """, new { analystId, raisedAt = after?[0], alertId = after?[1], limit = page.Limit + 1 });
+        return Page.From(rows.Select(r => r.ToAlert()).ToList(), page.Limit, a => [PageCursor.Key(a.RaisedAt), a.AlertId]);
     }
 
     public async Task<bool> MarkNotRelevantAsync(string analystId, string alertId, string? comment, DateTimeOffset at, CancellationToken cancellationToken)
@@ -176,67 +202,82 @@ public sealed class SqliteAlertStore(SqliteDatabase database) : IAlertStore, ISt
             new { analystId, alertId, at }) == 1;
     }
 
-    public async Task<IReadOnlyList<AlertRecord>> ListFeedbackAsync(string analystId, string? topic, int limit, CancellationToken cancellationToken)
+    public async Task<Page<AlertRecord>> ListFeedbackAsync(string analystId, string? topic, PageRequest page, CancellationToken cancellationToken)
     {
+        var after = page.AfterKeys(2);
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<Row>($"""
             {Select} WHERE analyst_id = @analystId AND (relevant_at IS NOT NULL OR not_relevant_at IS NOT NULL)
               AND (@topic IS NULL OR EXISTS (SELECT 1 FROM json_each({Table}.topics) WHERE value = @topic))
-            ORDER BY raised_at DESC LIMIT @limit
-            """, new { analystId, topic, limit });
-        return rows.Select(r => r.ToAlert()).ToList();
+              AND (@raisedAt IS NULL OR raised_at < @raisedAt OR (raised_at = @raisedAt AND alert_id < @alertId))
+            ORDER BY raised_at DESC, alert_id DESC LIMIT @limit
+            """, new { analystId, topic, raisedAt = after?[0], alertId = after?[1], limit = page.Limit + 1 });
+        return Page.From(rows.Select(r => r.ToAlert()).ToList(), page.Limit, a => [PageCursor.Key(a.RaisedAt), a.AlertId]);
     }
 
     public async Task<AlertRecord?> TryClaimDeliveryAsync(string alertId, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
     {
         using var activity = SqliteDatabase.StartActivity("UPDATE", Table);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<Row>($"""
+        var row = await database.WriteAsync(write => write.Connection.QuerySingleOrDefaultAsync<Row>($"""
             UPDATE {Table} SET lease_until = @leaseUntil, delivery_attempts = delivery_attempts + 1
             WHERE alert_id = @alertId AND delivery_status = 'Pending' AND (lease_until IS NULL OR lease_until < @now)
             RETURNING {Columns}
-            """, new { alertId, now, leaseUntil });
+            """, new { alertId, now, leaseUntil }, write.Transaction), cancellationToken);
         return row?.ToAlert();
     }
 
-    public async Task MarkChannelDeliveredAsync(string alertId, string channel, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync($"""
+    public Task MarkChannelDeliveredAsync(string alertId, string channel, CancellationToken cancellationToken) =>
+        database.WriteAsync(write => write.ExecuteAsync($"""
             UPDATE {Table} SET delivered_channels = json_insert(delivered_channels, '$[#]', @channel)
             WHERE alert_id = @alertId AND NOT EXISTS (SELECT 1 FROM json_each({Table}.delivered_channels) WHERE value = @channel)
-            """, new { alertId, channel });
-    }
+            """, ("@alertId", alertId), ("@channel", channel)), cancellationToken);
 
     public async Task CompleteDeliveryAsync(string alertId, DeliveryStatus status, DateTimeOffset at, string? error, CancellationToken cancellationToken)
     {
         using var activity = SqliteDatabase.StartActivity("UPDATE", Table);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync($"""
+        await database.WriteAsync(write => write.ExecuteAsync($"""
             UPDATE {Table}
             SET delivery_status = @status, lease_until = NULL, last_error = @error,
-                delivered_at = CASE WHEN @status = 'Delivered' THEN @at ELSE delivered_at END
+                delivered_at = CASE WHEN @status = 'Delivered' THEN @at ELSE delivered_at END,
+                pending_since = CASE WHEN @status = 'Pending' THEN @at ELSE pending_since END
             WHERE alert_id = @alertId
-            """, new { alertId, status = status.ToString(), at, error });
+            """, ("@alertId", alertId), ("@status", status), ("@at", at), ("@error", error)), cancellationToken);
     }
 
-    public async Task MarkFailedAsync(string alertId, string error, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(
+    public Task MarkFailedAsync(string alertId, string error, CancellationToken cancellationToken) =>
+        database.WriteAsync(write => write.ExecuteAsync(
             $"UPDATE {Table} SET delivery_status = 'Failed', lease_until = NULL, last_error = @error WHERE alert_id = @alertId AND delivery_status = 'Pending'",
-            new { alertId, error });
-    }
+            ("@alertId", alertId), ("@error", error)), cancellationToken);
 
-    public async Task<IReadOnlyList<AlertRecord>> ReleaseDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<AlertRecord>> ReleaseDueAsync(DateTimeOffset now, int limit, AnnounceAlerts announce, CancellationToken cancellationToken) =>
+        database.WriteAsync<IReadOnlyList<AlertRecord>>(async write =>
+        {
+            var rows = await write.Connection.QueryAsync<Row>($"""
+                UPDATE {Table} SET delivery_status = 'Pending', pending_since = @now
+                WHERE alert_id IN (SELECT alert_id FROM {Table} WHERE delivery_status = 'Scheduled' AND due_at <= @now ORDER BY due_at LIMIT @limit)
+                RETURNING {Columns}
+                """, new { now, limit }, write.Transaction);
+            var released = rows.Select(r => r.ToAlert()).OrderBy(a => a.DueAt).ToList();
+            if (released.Count > 0) await AddAllAsync(write, await announce(released, cancellationToken));
+            return released;
+        }, cancellationToken);
+
+    public async Task<IReadOnlyList<AlertRecord>> ListStalledAsync(DateTimeOffset now, DateTimeOffset unclaimedBefore, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<Row>($"""
-            UPDATE {Table} SET delivery_status = 'Pending'
-            WHERE alert_id IN (SELECT alert_id FROM {Table} WHERE delivery_status = 'Scheduled' AND due_at <= @now ORDER BY due_at LIMIT @limit)
-            RETURNING {Columns}
-            """, new { now, limit });
-        return rows.Select(r => r.ToAlert()).OrderBy(a => a.DueAt).ToList();
+            {Select}
+            WHERE delivery_status = 'Pending'
+              AND ((lease_until IS NOT NULL AND lease_until < @now)
+                OR (lease_until IS NULL AND COALESCE(pending_since, raised_at) < @unclaimedBefore))
+            ORDER BY COALESCE(lease_until, pending_since, raised_at) LIMIT @limit
+            """, new { now, unclaimedBefore, limit });
+        return rows.Select(r => r.ToAlert()).ToList();
+    }
+
+    private static async Task AddAllAsync(SqliteWrite write, IReadOnlyList<OutboxMessage> messages)
+    {
+        foreach (var message in messages) await SqliteOutboxStore.AddAsync(write, AlertOutbox.Name, message);
     }
 
     private sealed class Row

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Dapper;
 using Monitoring.Alert.Subscriptions;
 using Monitoring.Storage;
+using Monitoring.Storage.Paging;
 
 namespace Monitoring.Alert.Storage;
 
@@ -68,11 +69,22 @@ public sealed class SqliteSubscriptionStore(SqliteDatabase database) : ISubscrip
         return row?.ToSubscription();
     }
 
-    public async Task<IReadOnlyList<Subscription>> ListAsync(string analystId, CancellationToken cancellationToken)
+    public async Task<Page<Subscription>> ListAsync(string analystId, PageRequest page, CancellationToken cancellationToken)
+    {
+        var after = page.AfterKeys(2);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<Row>($"""
+            {Select} WHERE analyst_id = @analystId
+              AND (@createdAt IS NULL OR created_at > @createdAt OR (created_at = @createdAt AND subscription_id > @subscriptionId))
+            ORDER BY created_at, subscription_id LIMIT @limit
+            """, new { analystId, createdAt = after?[0], subscriptionId = after?[1], limit = page.Limit + 1 });
+        return Page.From(rows.Select(r => r.ToSubscription()).ToList(), page.Limit, s => [PageCursor.Key(s.CreatedAt), s.SubscriptionId]);
+    }
+
+    public async Task<int> CountAsync(string analystId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<Row>($"{Select} WHERE analyst_id = @analystId ORDER BY created_at", new { analystId });
-        return rows.Select(r => r.ToSubscription()).ToList();
+        return await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM alert_subscriptions WHERE analyst_id = @analystId", new { analystId });
     }
 
     public async Task<bool> DeleteAsync(string analystId, string subscriptionId, CancellationToken cancellationToken)

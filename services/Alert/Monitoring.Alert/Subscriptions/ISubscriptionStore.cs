@@ -1,3 +1,5 @@
+using Monitoring.Storage.Paging;
+
 namespace Monitoring.Alert.Subscriptions;
 
 public interface ISubscriptionStore
@@ -13,7 +15,10 @@ public interface ISubscriptionStore
     /// <summary>Any analyst's subscription by id: for delivery, which acts for the owner.</summary>
     Task<Subscription?> FindAsync(string subscriptionId, CancellationToken cancellationToken);
 
-    Task<IReadOnlyList<Subscription>> ListAsync(string analystId, CancellationToken cancellationToken);
+    /// <summary>The analyst's subscriptions, oldest first (created at, then id), one page at a time.</summary>
+    Task<Page<Subscription>> ListAsync(string analystId, PageRequest page, CancellationToken cancellationToken);
+
+    Task<int> CountAsync(string analystId, CancellationToken cancellationToken);
 
     /// <summary>False when the subscription does not exist or belongs to another analyst.</summary>
     Task<bool> DeleteAsync(string analystId, string subscriptionId, CancellationToken cancellationToken);

@@ -10,6 +10,7 @@ using Monitoring.Alert.Matching;
 using Monitoring.Alert.Matching.Language;
 using Monitoring.Alert.Preview;
 using Monitoring.ServiceDefaults.Http;
+using Monitoring.ServiceDefaults.Paging;
 
 namespace Monitoring.Alert.Subscriptions;
 
@@ -37,7 +38,7 @@ public static class SubscriptionEndpoints
     {
         if (await ValidateAsync(request, urls, transports, vocabulary, cancellationToken) is { } invalid) return invalid;
         var analystId = user.AnalystId();
-        if ((await store.ListAsync(analystId, cancellationToken)).Count >= options.Value.MaxSubscriptionsPerAnalyst)
+        if (await store.CountAsync(analystId, cancellationToken) >= options.Value.MaxSubscriptionsPerAnalyst)
         {
             return Results.Problem(
                 title: "Too many subscriptions",
@@ -86,8 +87,11 @@ public static class SubscriptionEndpoints
         return Results.Ok(await preview.RunAsync(subscription, days ?? 7, limit ?? 50, cancellationToken));
     }
 
-    private static async Task<IResult> ListAsync(ClaimsPrincipal user, ISubscriptionStore store, CancellationToken cancellationToken) =>
-        Results.Ok(await store.ListAsync(user.AnalystId(), cancellationToken));
+    /// <summary>Oldest first, one page at a time (<c>?limit=&amp;after=</c>, <c>Link: rel="next"</c>); the default page holds every subscription an analyst may have.</summary>
+    private static Task<IResult> ListAsync(HttpContext http, ClaimsPrincipal user, ISubscriptionStore store, IOptions<AlertOptions> options, int? limit, string? after,
+        CancellationToken cancellationToken) =>
+        PagedList.ReadAsync(http, limit, after, options.Value.MaxSubscriptionsPerAnalyst, Math.Max(500, options.Value.MaxSubscriptionsPerAnalyst),
+            page => store.ListAsync(user.AnalystId(), page, cancellationToken));
 
     private static async Task<IResult> GetAsync(string subscriptionId, ClaimsPrincipal user, ISubscriptionStore store, CancellationToken cancellationToken) =>
         await store.GetAsync(user.AnalystId(), subscriptionId, cancellationToken) is { } subscription ? Results.Ok(subscription) : NoSuchSubscription(subscriptionId);

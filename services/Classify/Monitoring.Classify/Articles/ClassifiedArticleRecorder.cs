@@ -1,17 +1,19 @@
-using MassTransit;
 using Monitoring.Classify.Actors;
 using Microsoft.Extensions.Options;
 using Monitoring.Classify.Coding;
 using Monitoring.Classify.Places;
 using Monitoring.Contracts;
+using Monitoring.ServiceDefaults.Faults;
 using Monitoring.ServiceDefaults.Messaging;
+using Monitoring.ServiceDefaults.Messaging.Outbox;
+using Monitoring.Storage.Outbox;
 
 namespace Monitoring.Classify.Articles;
 
-/// <summary>Classifies and codes an ingested article, stores it and its coded events once, and announces it.</summary>
+/// <summary>Classifies and codes an ingested article, stores it, its coded events and its announcement once, and announces it.</summary>
 public sealed class ClassifiedArticleRecorder(
-    ArticleClassifier classifier, EventCoder coder, IOptions<EventCodingOptions> coding, IClassifiedArticleStore store, ICodedEventStore codedEvents,
-    IPublishEndpoint publisher, TimeProvider clock, PlaceRecognizer places)
+    ArticleClassifier classifier, EventCoder coder, IOptions<EventCodingOptions> coding, IClassifiedArticleStore store, OutboxRelay relay, TimeProvider clock,
+    PlaceRecognizer places)
 {
     public async Task RecordAsync(ArticleIngested article, CancellationToken cancellationToken)
     {
@@ -26,7 +28,7 @@ public sealed class ClassifiedArticleRecorder(
         // Places come after coding, as a stage of their own: the article's place names, and each event's place.
         var placeNames = places.Recognize(classification, article.Language);
         var events = places.Locate(coded, placeNames, classification);
-        var (_, stored) = await store.TryInsertAsync(new ClassifiedArticle
+        var document = new ClassifiedArticle
         {
             ArticleId = article.ArticleId,
             StoryId = article.StoryId,
@@ -40,28 +42,45 @@ public sealed class ClassifiedArticleRecorder(
             Topics = classification.Topics,
             Countries = classification.Countries,
             Entities = ArticleEntities.From(classification.Actors),
-        }, cancellationToken);
-        await codedEvents.InsertAsync(CodedEvents.ToDocuments(article, events, stored.ClassifiedAt), cancellationToken);
+        };
 
-        // Published from the stored document whether or not this delivery inserted it: a redelivery after a
-        // crash between store and publish still announces the article, and alert de-duplicates by key.
-        await publisher.Publish(new ArticleClassified
-        {
-            ArticleId = stored.ArticleId,
-            StoryId = stored.StoryId,
-            Text = article.Text,
-            Title = stored.Title,
-            Url = stored.Url,
-            Source = stored.Source,
-            Language = stored.Language,
-            PublishedAt = stored.PublishedAt,
-            IngestedAt = stored.IngestedAt,
-            ClassifiedAt = stored.ClassifiedAt,
-            Topics = stored.Topics,
-            Countries = stored.Countries,
-            Entities = stored.Entities,
-            Events = events,
-            Places = PlaceRecognizer.ArticlePlaces(placeNames),
-        }, cancellationToken);
+        // The article, its coded events and its announcement are stored together, so a crash anywhere after this line
+        // loses nothing: the redelivered ArticleIngested finds the article stored and the outbox still holds the announcement.
+        var announcement = OutboxMessage.For(Announcement(document, article.Text, events, PlaceRecognizer.ArticlePlaces(placeNames)), document.ClassifiedAt);
+        var (inserted, _) = await store.TryInsertAsync(document, CodedEvents.ToDocuments(article, events, document.ClassifiedAt), announcement, cancellationToken);
+        if (!inserted) return;
+        FailPoints.Reach(FailPoints.ClassifyStored);
+        await relay.RelayAsync(ClassifyOutbox.Name, announcement, cancellationToken);
     }
+
+    /// <summary>
+    /// The lean announcement: what matching needs, not the bulk of the evidence (entity mentions, event sentences), which is
+    /// stored with the article and its coded events and referenced by <see cref="ArticleClassified.EvidencePath"/>.
+    /// </summary>
+    public static ArticleClassified Announcement(ClassifiedArticle stored, string text, IReadOnlyList<CodedEvent> events, IReadOnlyList<GeoPlace>? places = null) => new()
+    {
+        ArticleId = stored.ArticleId,
+        StoryId = stored.StoryId,
+        Text = text,
+        Title = stored.Title,
+        Url = stored.Url,
+        Source = stored.Source,
+        Language = stored.Language,
+        PublishedAt = stored.PublishedAt,
+        IngestedAt = stored.IngestedAt,
+        ClassifiedAt = stored.ClassifiedAt,
+        // Topic evidence stays: the alert service's preview shows it for the topics a query names, and it is small.
+        Topics = stored.Topics,
+        Countries = stored.Countries,
+        Actors = (stored.Entities ?? [])
+            .Where(entity => entity.Type is "person" or "organisation")
+            .Select(entity => new ArticleActor { Type = entity.Type, Name = entity.Name, Code = entity.Code, Id = entity.Id })
+            .ToList(),
+        EventCodes = events
+            .Select(e => new ArticleEventCode { Cameo = e.Cameo, Source = e.Source.Code, Target = e.Target.Code, Place = e.Place })
+            .Distinct()
+            .ToList(),
+        EvidencePath = $"{Http.ClassifiedArticleEndpoints.Route}/{Uri.EscapeDataString(stored.ArticleId)}",
+        Places = places,
+    };
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Monitoring.Classify.Articles;
 using Monitoring.ServiceDefaults.Http;
+using Monitoring.ServiceDefaults.Paging;
 
 namespace Monitoring.Classify.Http;
 
@@ -17,7 +18,7 @@ public static class ClassifiedArticleEndpoints
     /// <summary>RFC 9745: the alias is deprecated since 2026-12-01.</summary>
     private const string DeprecatedSince = "@1796083200";
 
-    /// <summary><c>GET /api/classified-articles?country=RUS&amp;topic=…&amp;limit=…</c>, newest first, and <c>GET /api/classified-articles/{articleId}</c>.</summary>
+    /// <summary><c>GET /api/classified-articles?country=RUS&amp;topic=…&amp;limit=…&amp;after=…</c>, newest first, and <c>GET /api/classified-articles/{articleId}</c>.</summary>
     public static IEndpointRouteBuilder MapClassifiedArticleEndpoints(this IEndpointRouteBuilder app)
     {
         var articles = app.MapGroup(Route).WithTags("Classified articles");
@@ -36,15 +37,11 @@ public static class ClassifiedArticleEndpoints
         return app;
     }
 
-    private static async Task<IResult> ListAsync(IClassifiedArticleStore store, string? country, string? topic, string? story, int? limit, CancellationToken cancellationToken)
-    {
-        if (limit is < 1 or > MaxLimit)
-        {
-            return Results.Problem(title: "Invalid limit", detail: $"limit must be between 1 and {MaxLimit}.", statusCode: StatusCodes.Status400BadRequest);
-        }
-
-        return Results.Ok(await store.ListAsync(new ClassifiedArticleQuery(country?.ToUpperInvariant(), topic, limit ?? 50, string.IsNullOrWhiteSpace(story) ? null : story.Trim()), cancellationToken));
-    }
+    /// <summary>Newest first, one page at a time (<c>?limit=&amp;after=</c>, <c>Link: rel="next"</c>).</summary>
+    private static Task<IResult> ListAsync(HttpContext http, IClassifiedArticleStore store, string? country, string? topic, string? story, int? limit, string? after,
+        CancellationToken cancellationToken) =>
+        PagedList.ReadAsync(http, limit, after, 50, MaxLimit, page => store.ListAsync(
+            new ClassifiedArticleQuery(country?.ToUpperInvariant(), topic, page.Limit, string.IsNullOrWhiteSpace(story) ? null : story.Trim(), page.After), cancellationToken));
 
     private static async Task<IResult> GetAsync(string articleId, IClassifiedArticleStore store, CancellationToken cancellationToken) =>
         await store.GetAsync(articleId, cancellationToken) is { } document

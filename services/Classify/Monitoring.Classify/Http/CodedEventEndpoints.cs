@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Monitoring.Classify.Coding;
 using Monitoring.ServiceDefaults.Http;
+using Monitoring.ServiceDefaults.Paging;
 
 namespace Monitoring.Classify.Http;
 
@@ -19,6 +20,7 @@ public static class CodedEventEndpoints
     private const int MaxLimit = 500;
     private const int MaxExportRows = 10_000;
 
+    /// <summary><c>GET /api/events/coded?root=04&amp;country=CHN&amp;pair=CHN-RUS&amp;quad=1&amp;code=03&amp;story=…&amp;since=…&amp;until=…&amp;limit=…&amp;after=…</c>, newest first, one page at a time.</summary>
     public static IEndpointRouteBuilder MapCodedEventEndpoints(this IEndpointRouteBuilder app)
     {
         var events = app.MapGroup("/api/events").WithTags("Events");
@@ -28,13 +30,16 @@ public static class CodedEventEndpoints
         return app;
     }
 
-    private static async Task<IResult> ListAsync(ICodedEventStore store, [AsParameters] CodedEventFilter filter, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(HttpContext http, ICodedEventStore store, [AsParameters] CodedEventFilter filter, string? after, CancellationToken cancellationToken)
     {
         var (query, errors) = filter.ToQuery(MaxLimit, 50);
         if (errors is not null) return Invalid(errors);
-        var listed = await store.ListAsync(query!, cancellationToken);
-        var stories = await store.ListByStoriesAsync(listed.Select(e => e.StoryId).Distinct().ToList(), cancellationToken);
-        return Results.Ok(CodedEvents.WithStoryCounts(listed, stories));
+        return await PagedList.ReadAsync(http, filter.Limit, after, 50, MaxLimit, async page =>
+        {
+            var listed = await store.ListAsync(query! with { Limit = page.Limit, After = page.After }, cancellationToken);
+            var stories = await store.ListByStoriesAsync(listed.Items.Select(e => e.StoryId).Distinct().ToList(), cancellationToken);
+            return listed with { Items = CodedEvents.WithStoryCounts(listed.Items, stories) };
+        });
     }
 
     private static async Task<IResult> DailyAsync(ICodedEventStore store, [AsParameters] CodedEventFilter filter, CancellationToken cancellationToken)
@@ -49,7 +54,7 @@ public static class CodedEventEndpoints
     {
         var (query, errors) = filter.ToQuery(MaxExportRows, MaxExportRows);
         if (errors is not null) return Invalid(errors);
-        var listed = await store.ListAsync(query!, cancellationToken);
+        var listed = (await store.ListAsync(query!, cancellationToken)).Items;
         var stories = await store.ListByStoriesAsync(listed.Select(e => e.StoryId).Distinct().ToList(), cancellationToken);
         var csv = GdeltCsv.Write(CodedEvents.WithStoryCounts(listed, stories));
         return Results.File(System.Text.Encoding.UTF8.GetBytes(csv), "text/csv; charset=utf-8", $"events-{DateTime.UtcNow:yyyyMMdd-HHmm}.csv");
@@ -91,7 +96,7 @@ public sealed record CodedEventFilter(
         // Dates are compared as stored: UTC.
         return (new CodedEventQuery(
             Root, Code, Country?.ToUpperInvariant(), countries, Quad, Since?.ToUniversalTime(), Limit ?? defaultLimit, Until?.ToUniversalTime(),
-            string.IsNullOrWhiteSpace(Story) ? null : Story.Trim(), box), null);
+            string.IsNullOrWhiteSpace(Story) ? null : Story.Trim(), Box: box), null);
     }
 
     private static GeoBox? ParseBox(string text)

@@ -1,6 +1,7 @@
 using MongoDB.Driver;
 using Monitoring.Classify.Coding;
 using Monitoring.Storage;
+using Monitoring.Storage.Paging;
 
 namespace Monitoring.Classify.Storage;
 
@@ -10,8 +11,7 @@ public sealed class MongoCodedEventStore : ICodedEventStore, IStoreInitializer
 
     public MongoCodedEventStore(IMongoDatabase database)
     {
-        ClassifyBsonMaps.Register();
-        _events = database.GetCollection<CodedEventDocument>("classify_coded_events");
+        _events = Collection(database);
     }
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
@@ -27,21 +27,43 @@ public sealed class MongoCodedEventStore : ICodedEventStore, IStoreInitializer
         ], cancellationToken);
     }
 
-    public async Task InsertAsync(IReadOnlyList<CodedEventDocument> events, CancellationToken cancellationToken)
+    public Task InsertAsync(IReadOnlyList<CodedEventDocument> events, CancellationToken cancellationToken) => InsertAsync(_events, null, events, cancellationToken);
+
+    public static IMongoCollection<CodedEventDocument> Collection(IMongoDatabase database)
+    {
+        ClassifyBsonMaps.Register();
+        return database.GetCollection<CodedEventDocument>("classify_coded_events");
+    }
+
+    /// <summary>Inserts, inside <paramref name="session"/>'s transaction when there is one: classify stores an article and its events together.</summary>
+    internal static async Task InsertAsync(IMongoCollection<CodedEventDocument> collection, IClientSessionHandle? session, IReadOnlyList<CodedEventDocument> events, CancellationToken cancellationToken)
     {
         if (events.Count == 0) return;
         try
         {
             // _id is the event id: a redelivered article inserts nothing twice, unordered so the rest still go in.
-            await _events.InsertManyAsync(events, new InsertManyOptions { IsOrdered = false }, cancellationToken);
+            var options = new InsertManyOptions { IsOrdered = false };
+            if (session is null) await collection.InsertManyAsync(events, options, cancellationToken);
+            else await collection.InsertManyAsync(session, events, options, cancellationToken);
         }
-        catch (MongoBulkWriteException<CodedEventDocument> exception) when (exception.WriteErrors.All(e => e.Category == ServerErrorCategory.DuplicateKey))
+        catch (MongoBulkWriteException<CodedEventDocument> exception) when (session is null && exception.WriteErrors.All(e => e.Category == ServerErrorCategory.DuplicateKey))
         {
         }
     }
 
-    public async Task<IReadOnlyList<CodedEventDocument>> ListAsync(CodedEventQuery query, CancellationToken cancellationToken) =>
-        await _events.Find(Where(query)).SortByDescending(e => e.DateAdded).ThenBy(e => e.EventId).Limit(query.Limit).ToListAsync(cancellationToken);
+    public async Task<Page<CodedEventDocument>> ListAsync(CodedEventQuery query, CancellationToken cancellationToken)
+    {
+        var f = Builders<CodedEventDocument>.Filter;
+        var where = Where(query);
+        if (query.Page.AfterKeys(2) is [var dateAdded, var lastId])
+        {
+            var at = PageCursor.Instant(dateAdded, query.After!);
+            where &= f.Lt(e => e.DateAdded, at) | (f.Eq(e => e.DateAdded, at) & f.Gt(e => e.EventId, lastId));
+        }
+
+        var rows = await _events.Find(where).SortByDescending(e => e.DateAdded).ThenBy(e => e.EventId).Limit(query.Limit + 1).ToListAsync(cancellationToken);
+        return Page.From(rows, query.Limit, e => [PageCursor.Key(e.DateAdded), e.EventId]);
+    }
 
     public async Task<IReadOnlyList<DailyEventCount>> CountByDayAsync(CodedEventQuery query, CancellationToken cancellationToken)
     {

@@ -1,8 +1,11 @@
 using System.Text.Json;
 using Dapper;
 using Monitoring.Classify.Articles;
+using Monitoring.Classify.Coding;
 using Monitoring.Contracts;
 using Monitoring.Storage;
+using Monitoring.Storage.Outbox;
+using Monitoring.Storage.Paging;
 
 namespace Monitoring.Classify.Storage;
 
@@ -30,29 +33,38 @@ public sealed class SqliteClassifiedArticleStore(SqliteDatabase database) : ICla
                 entities      TEXT NULL);
             CREATE INDEX IF NOT EXISTS classify_events_classified_at ON classify_events (classified_at DESC);
             CREATE INDEX IF NOT EXISTS classify_events_story ON classify_events (story_id);
+            CREATE INDEX IF NOT EXISTS classify_events_page ON classify_events (classified_at DESC, article_id DESC);
             """);
 
         // Databases created before entities existed gain the column (additive; old rows read back without entities).
         var columns = await connection.QueryAsync<string>("SELECT name FROM pragma_table_info('classify_events')");
         if (!columns.Contains("entities")) await connection.ExecuteAsync("ALTER TABLE classify_events ADD COLUMN entities TEXT NULL");
+        await SqliteCodedEventStore.CreateAsync(connection);
+        await SqliteOutboxStore.CreateAsync(connection, ClassifyOutbox.Name);
     }
 
-    public async Task<(bool Inserted, ClassifiedArticle Article)> TryInsertAsync(ClassifiedArticle document, CancellationToken cancellationToken)
+    public async Task<(bool Inserted, ClassifiedArticle Article)> TryInsertAsync(
+        ClassifiedArticle document, IReadOnlyList<CodedEventDocument> events, OutboxMessage announcement, CancellationToken cancellationToken)
     {
         using var activity = SqliteDatabase.StartActivity("INSERT", "classify_events");
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var inserted = await connection.ExecuteAsync("""
-            INSERT INTO classify_events (article_id, story_id, title, url, source, language, published_at, ingested_at, classified_at, topics, countries, entities)
-            VALUES (@ArticleId, @StoryId, @Title, @Url, @Source, @Language, @PublishedAt, @IngestedAt, @ClassifiedAt, @Topics, @Countries, @Entities)
-            ON CONFLICT (article_id) DO NOTHING
-            """, new
+        var inserted = await database.WriteAsync(async write =>
         {
-            document.ArticleId, document.StoryId, document.Title, document.Url, document.Source, document.Language,
-            document.PublishedAt, document.IngestedAt, document.ClassifiedAt,
-            Topics = JsonSerializer.Serialize(document.Topics), Countries = JsonSerializer.Serialize(document.Countries),
-            Entities = document.Entities is null ? null : JsonSerializer.Serialize(document.Entities),
-        });
-        return inserted == 1 ? (true, document) : (false, (await GetAsync(document.ArticleId, cancellationToken))!);
+            var inserted = await write.ExecuteAsync("""
+                INSERT INTO classify_events (article_id, story_id, title, url, source, language, published_at, ingested_at, classified_at, topics, countries, entities)
+                VALUES (@ArticleId, @StoryId, @Title, @Url, @Source, @Language, @PublishedAt, @IngestedAt, @ClassifiedAt, @Topics, @Countries, @Entities)
+                ON CONFLICT (article_id) DO NOTHING
+                """,
+                ("@ArticleId", document.ArticleId), ("@StoryId", document.StoryId), ("@Title", document.Title), ("@Url", document.Url),
+                ("@Source", document.Source), ("@Language", document.Language), ("@PublishedAt", document.PublishedAt),
+                ("@IngestedAt", document.IngestedAt), ("@ClassifiedAt", document.ClassifiedAt),
+                ("@Topics", JsonSerializer.Serialize(document.Topics)), ("@Countries", JsonSerializer.Serialize(document.Countries)),
+                ("@Entities", document.Entities is null ? null : JsonSerializer.Serialize(document.Entities))) == 1;
+            if (!inserted) return false;
+            await SqliteCodedEventStore.InsertAsync(write, events);
+            await SqliteOutboxStore.AddAsync(write, ClassifyOutbox.Name, announcement);
+            return true;
+        }, cancellationToken);
+        return inserted ? (true, document) : (false, (await GetAsync(document.ArticleId, cancellationToken))!);
     }
 
     public async Task<ClassifiedArticle?> GetAsync(string articleId, CancellationToken cancellationToken)
@@ -62,8 +74,9 @@ public sealed class SqliteClassifiedArticleStore(SqliteDatabase database) : ICla
         return row?.ToDocument();
     }
 
-    public async Task<IReadOnlyList<ClassifiedArticle>> ListAsync(ClassifiedArticleQuery query, CancellationToken cancellationToken)
+    public async Task<Page<ClassifiedArticle>> ListAsync(ClassifiedArticleQuery query, CancellationToken cancellationToken)
     {
+        var after = query.Page.AfterKeys(2);
         using var activity = SqliteDatabase.StartActivity("SELECT", "classify_events");
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<Row>($"""
@@ -71,10 +84,11 @@ public sealed class SqliteClassifiedArticleStore(SqliteDatabase database) : ICla
             WHERE (@Country IS NULL OR EXISTS (SELECT 1 FROM json_each(countries) WHERE value = @Country))
               AND (@Topic IS NULL OR EXISTS (SELECT 1 FROM json_each(topics) WHERE json_extract(value, '$.Id') = @Topic))
               AND (@StoryId IS NULL OR story_id = @StoryId)
-            ORDER BY classified_at DESC
+              AND (@ClassifiedAt IS NULL OR classified_at < @ClassifiedAt OR (classified_at = @ClassifiedAt AND article_id < @ArticleId))
+            ORDER BY classified_at DESC, article_id DESC
             LIMIT @Limit
-            """, query);
-        return rows.Select(row => row.ToDocument()).ToList();
+            """, new { query.Country, query.Topic, query.StoryId, ClassifiedAt = after?[0], ArticleId = after?[1], Limit = query.Limit + 1 });
+        return Page.From(rows.Select(row => row.ToDocument()).ToList(), query.Limit, a => [PageCursor.Key(a.ClassifiedAt), a.ArticleId]);
     }
 
     private sealed class Row

@@ -1,6 +1,7 @@
 using Dapper;
 using Monitoring.Classify.Coding;
 using Monitoring.Storage;
+using Monitoring.Storage.Paging;
 
 namespace Monitoring.Classify.Storage;
 
@@ -26,6 +27,12 @@ public sealed class SqliteCodedEventStore(SqliteDatabase database) : ICodedEvent
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
+        await CreateAsync(connection);
+    }
+
+    /// <summary>The table and its indexes; the classified-article store, which writes events with their article, calls it too.</summary>
+    internal static async Task CreateAsync(Microsoft.Data.Sqlite.SqliteConnection connection)
+    {
         await connection.ExecuteAsync("""
             CREATE TABLE IF NOT EXISTS classify_coded_events (
                 event_id            TEXT NOT NULL PRIMARY KEY,
@@ -74,36 +81,49 @@ public sealed class SqliteCodedEventStore(SqliteDatabase database) : ICodedEvent
     public async Task InsertAsync(IReadOnlyList<CodedEventDocument> events, CancellationToken cancellationToken)
     {
         if (events.Count == 0) return;
-        using var activity = SqliteDatabase.StartActivity("INSERT", "classify_coded_events");
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync("""
-            INSERT INTO classify_coded_events (event_id, article_id, story_id, source_name, source_url, published_at, date_added,
-                actor1_code, actor1_name, actor1_country_code, actor1_type1_code, actor2_code, actor2_name, actor2_country_code, actor2_type1_code,
-                event_code, event_base_code, event_root_code, quad_class, goldstein_scale, is_root_event, num_mentions,
-                sentence, sentence_start, trigger, trigger_start,
-                action_geo_type, action_geo_full_name, action_geo_country_code, action_geo_adm1_code, action_geo_lat, action_geo_long, action_geo_feature_id)
-            VALUES (@EventId, @ArticleId, @StoryId, @SourceName, @SourceUrl, @PublishedAt, @DateAdded,
-                @Actor1Code, @Actor1Name, @Actor1CountryCode, @Actor1Type1Code, @Actor2Code, @Actor2Name, @Actor2CountryCode, @Actor2Type1Code,
-                @EventCode, @EventBaseCode, @EventRootCode, @QuadClass, @GoldsteinScale, @IsRootEvent, @NumMentions,
-                @Sentence, @SentenceStart, @Trigger, @TriggerStart,
-                @ActionGeoType, @ActionGeoFullName, @ActionGeoCountryCode, @ActionGeoAdm1Code, @ActionGeoLat, @ActionGeoLong, @ActionGeoFeatureId)
-            ON CONFLICT (event_id) DO NOTHING
-            """, events, transaction);
-        await transaction.CommitAsync(cancellationToken);
+        await database.WriteAsync(write => InsertAsync(write, events), cancellationToken);
     }
 
-    public async Task<IReadOnlyList<CodedEventDocument>> ListAsync(CodedEventQuery query, CancellationToken cancellationToken)
+    /// <summary>Inserts inside the caller's write transaction: classify stores an article and its events together.</summary>
+    internal static async Task InsertAsync(SqliteWrite write, IReadOnlyList<CodedEventDocument> events)
     {
+        if (events.Count == 0) return;
+        using var activity = SqliteDatabase.StartActivity("INSERT", "classify_coded_events");
+        await write.Connection.ExecuteAsync(InsertSql, events, write.Transaction);
+    }
+
+    private const string InsertSql = """
+        INSERT INTO classify_coded_events (event_id, article_id, story_id, source_name, source_url, published_at, date_added,
+            actor1_code, actor1_name, actor1_country_code, actor1_type1_code, actor2_code, actor2_name, actor2_country_code, actor2_type1_code,
+            event_code, event_base_code, event_root_code, quad_class, goldstein_scale, is_root_event, num_mentions,
+            sentence, sentence_start, trigger, trigger_start,
+            action_geo_type, action_geo_full_name, action_geo_country_code, action_geo_adm1_code, action_geo_lat, action_geo_long, action_geo_feature_id)
+        VALUES (@EventId, @ArticleId, @StoryId, @SourceName, @SourceUrl, @PublishedAt, @DateAdded,
+            @Actor1Code, @Actor1Name, @Actor1CountryCode, @Actor1Type1Code, @Actor2Code, @Actor2Name, @Actor2CountryCode, @Actor2Type1Code,
+            @EventCode, @EventBaseCode, @EventRootCode, @QuadClass, @GoldsteinScale, @IsRootEvent, @NumMentions,
+            @Sentence, @SentenceStart, @Trigger, @TriggerStart,
+            @ActionGeoType, @ActionGeoFullName, @ActionGeoCountryCode, @ActionGeoAdm1Code, @ActionGeoLat, @ActionGeoLong, @ActionGeoFeatureId)
+        ON CONFLICT (event_id) DO NOTHING
+        """;
+
+    public async Task<Page<CodedEventDocument>> ListAsync(CodedEventQuery query, CancellationToken cancellationToken)
+    {
+        var after = query.Page.AfterKeys(2);
         using var activity = SqliteDatabase.StartActivity("SELECT", "classify_coded_events");
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<CodedEventDocument>($"""
             SELECT {Columns} FROM classify_coded_events
             {Filter}
+              AND (@DateAdded IS NULL OR date_added < @DateAdded OR (date_added = @DateAdded AND event_id > @EventId))
             ORDER BY date_added DESC, event_id
             LIMIT @Limit
-            """, Parameters(query));
-        return rows.ToList();
+            """, new
+        {
+            query.Root, query.EventCode, query.QuadClass, query.Country, query.Pair?.A, query.Pair?.B, query.Since, query.Until, query.StoryId,
+            DateAdded = after?[0], EventId = after?[1], Limit = query.Limit + 1,
+            query.Box?.West, query.Box?.South, query.Box?.East, query.Box?.North,
+        });
+        return Page.From(rows.ToList(), query.Limit, e => [PageCursor.Key(e.DateAdded), e.EventId]);
     }
 
     public async Task<IReadOnlyList<DailyEventCount>> CountByDayAsync(CodedEventQuery query, CancellationToken cancellationToken)

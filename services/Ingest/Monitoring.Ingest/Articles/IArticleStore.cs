@@ -1,11 +1,21 @@
+using Monitoring.Storage.Outbox;
+
 namespace Monitoring.Ingest.Articles;
 
 public interface IArticleStore
 {
-    /// <summary>Inserts unless an article with the same content hash or the same canonical URL exists; then returns that one.</summary>
-    Task<(bool Inserted, StoredArticle Article)> TryInsertAsync(StoredArticle article, CancellationToken cancellationToken);
+    /// <summary>
+    /// Inserts the article and <paramref name="announcement"/> (into <see cref="IngestOutbox"/>) in one transaction, unless
+    /// an article with the same content hash or the same canonical URL exists; then writes nothing and returns that one.
+    /// </summary>
+    Task<(bool Inserted, StoredArticle Article)> TryInsertAsync(StoredArticle article, OutboxMessage announcement, CancellationToken cancellationToken);
 
-    Task MarkAnnouncedAsync(string articleId, DateTimeOffset announcedAt, CancellationToken cancellationToken);
+    /// <summary>
+    /// For an article stored without an announcement (by a version before the outbox that died in between): marks it
+    /// announced at <paramref name="announcedAt"/> and writes <paramref name="announcement"/> to the outbox, together.
+    /// False, and nothing written, when it was announced already.
+    /// </summary>
+    Task<bool> QueueAnnouncementAsync(string articleId, DateTimeOffset announcedAt, OutboxMessage announcement, CancellationToken cancellationToken);
 
     Task<StoredArticle?> GetAsync(string articleId, CancellationToken cancellationToken);
 

@@ -14,6 +14,10 @@ public sealed record StoredArticle
     public DateTimeOffset? PublishedAt { get; init; }
     public required DateTimeOffset IngestedAt { get; init; }
 
-    /// <summary>When <c>ArticleIngested</c> went out; null until then, so a crash between store and publish is repaired by the next submission.</summary>
+    /// <summary>
+    /// When <c>ArticleIngested</c> was written to the outbox, in the same transaction as the article: from then on it
+    /// cannot be lost (the outbox's dispatcher publishes what the request could not). Null only in rows of versions
+    /// before the outbox that died between storing and publishing; the next submission of the article announces it.
+    /// </summary>
     public DateTimeOffset? AnnouncedAt { get; init; }
 }

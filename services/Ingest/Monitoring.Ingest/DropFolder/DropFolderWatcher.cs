@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Monitoring.Ingest.Extraction;
 using Monitoring.Ingest.Sources;
+using Monitoring.ServiceDefaults.Messaging;
 
 namespace Monitoring.Ingest.DropFolder;
 
@@ -67,6 +68,11 @@ public sealed class DropFolderWatcher(
             logger.LogInformation("Ingested {File} as {ArticleId} (duplicate: {Duplicate})", Path.GetFileName(file), result.ArticleId, result.Duplicate);
             activity.Ingested(ChannelActivity.DropFolder, result.Duplicate);
             Move(file, Path.Combine(folder, "processed"));
+        }
+        catch (BrokerUnavailableException)
+        {
+            // Not the file's fault: it stays where it is and is taken at a later scan.
+            logger.LogInformation("{File} waits: the broker cannot be reached", Path.GetFileName(file));
         }
         catch (NotAnArticleException exception)
         {

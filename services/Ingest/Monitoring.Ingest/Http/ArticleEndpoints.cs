@@ -13,6 +13,7 @@ using Monitoring.Ingest.Fetching;
 using Monitoring.Ingest.Sources;
 using Monitoring.Ingest.Stories;
 using Monitoring.ServiceDefaults.Http;
+using Monitoring.ServiceDefaults.Messaging;
 using Monitoring.ServiceDefaults.Safety;
 
 namespace Monitoring.Ingest.Http;
@@ -109,6 +110,10 @@ public static class ArticleEndpoints
                 ? Problem(StatusCodes.Status415UnsupportedMediaType, "Not text", exception.Message)
                 : Problem(StatusCodes.Status422UnprocessableEntity, "No article text", exception.Message);
         }
+        catch (BrokerUnavailableException exception)
+        {
+            return Unavailable(request.HttpContext, exception);
+        }
     }
 
     private static async Task<IResult> GetAsync(string articleId, IArticleStore store, CancellationToken cancellationToken) =>
@@ -145,7 +150,7 @@ public static class ArticleEndpoints
 
     /// <summary>Downloads the page at <c>url</c> (through the outbound guard), then ingests it like a pushed HTML page.</summary>
     private static async Task<IResult> FetchAsync(FetchArticleRequest? request, PageFetcher fetcher, HostPoliteness politeness, ArticleIngestor ingestor,
-        ChannelActivity activity, IOptions<FeedOptions> feeds, CancellationToken cancellationToken)
+        ChannelActivity activity, IOptions<FeedOptions> feeds, HttpContext http, CancellationToken cancellationToken)
     {
         if (request?.Url is not { } url || !IsHttpUrl(url, out var uri))
         {
@@ -176,6 +181,10 @@ public static class ArticleEndpoints
         catch (HttpRequestException exception)
         {
             return Problem(StatusCodes.Status502BadGateway, "Page unavailable", FeedPoller.Describe(exception));
+        }
+        catch (BrokerUnavailableException exception)
+        {
+            return Unavailable(http, exception);
         }
     }
 
@@ -212,6 +221,13 @@ public static class ArticleEndpoints
         }
 
         return buffer.ToArray();
+    }
+
+    /// <summary>503 with Retry-After: the broker is away, nothing was stored, the same request will succeed later.</summary>
+    internal static IResult Unavailable(HttpContext http, BrokerUnavailableException exception)
+    {
+        http.Response.Headers.RetryAfter = ((int)BrokerAvailability.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Problem(StatusCodes.Status503ServiceUnavailable, "Broker unavailable", exception.Message);
     }
 
     internal static IResult TooLarge(long maxBytes) =>

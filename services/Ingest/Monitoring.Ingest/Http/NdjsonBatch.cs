@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Monitoring.Ingest.Extraction;
 using Monitoring.Ingest.Sources;
+using Monitoring.ServiceDefaults.Messaging;
 
 namespace Monitoring.Ingest.Http;
 
@@ -18,6 +19,9 @@ public sealed record BatchResult(int Accepted, int Duplicates, int Rejected, IRe
 internal static class NdjsonBatch
 {
     public const string MediaType = "application/x-ndjson";
+
+    /// <summary>The status of a line not taken because the broker was away: send it again later.</summary>
+    public const string Unavailable = "unavailable";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static async Task<IResult> SubmitAsync(
@@ -42,6 +46,13 @@ internal static class NdjsonBatch
             if (result.Error is { } error) activity.Rejected(ChannelActivity.Batch, $"line {number}: {error}");
             else activity.Ingested(ChannelActivity.Batch, result.Status == "duplicate");
             results.Add(result);
+        }
+
+        // Lines refused because the broker is away can be sent again as they are; with nothing taken, the whole batch is 503.
+        if (results.Any(r => r.Status == Unavailable))
+        {
+            if (results.All(r => r.Status is Unavailable or "rejected")) return ArticleEndpoints.Unavailable(request.HttpContext, new BrokerUnavailableException());
+            request.HttpContext.Response.Headers.RetryAfter = ((int)BrokerAvailability.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         return Results.Ok(new BatchResult(
@@ -76,6 +87,10 @@ internal static class NdjsonBatch
         catch (NotAnArticleException exception)
         {
             return Rejected(line, exception.Message);
+        }
+        catch (BrokerUnavailableException exception)
+        {
+            return new BatchLineResult(line, Unavailable, Error: exception.Message);
         }
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Monitoring.Ingest.Sources;
 using Monitoring.ServiceDefaults.Http;
+using Monitoring.ServiceDefaults.Paging;
 
 namespace Monitoring.Ingest.Http;
 
@@ -13,7 +14,8 @@ public static class SourceEndpoints
     {
         var sources = app.MapGroup("/api/sources").WithTags("Sources").AddEndpointFilter<AdminApiKeyFilter>()
             .WithMetadata(new RequiresApiKeyMetadata()).ProducesProblems(401, 403);
-        sources.MapGet("/", async (ISourceStore store, CancellationToken ct) => Results.Ok(await store.ListAsync(ct))).Produces<IReadOnlyList<FeedSource>>();
+        sources.MapGet("/", (HttpContext http, ISourceStore store, int? limit, string? after, CancellationToken ct) =>
+            PagedList.ReadAsync(http, limit, after, 100, 500, page => store.ListAsync(page, ct))).Produces<IReadOnlyList<FeedSource>>().ProducesProblems(400);
         sources.MapGet("/{id}", async (string id, ISourceStore store, CancellationToken ct) =>
             await store.GetAsync(id, ct) is { } source ? Results.Ok(source) : NotFound(id)).Produces<FeedSource>().ProducesProblems(404);
         sources.MapPost("/", CreateAsync).Produces<FeedSource>(StatusCodes.Status201Created).ProducesProblems(400, 409, 415, 422);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Monitoring.Storage.Paging;
 
 namespace Monitoring.Ingest.Sources;
 
@@ -38,7 +39,15 @@ public sealed class FeedScheduler(
     public async Task PollDueAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var due = (await store.ListAsync(cancellationToken)).Where(source => IsDue(source, now)).ToList();
+        var due = new List<FeedSource>();
+        for (var page = new PageRequest(500); ; )
+        {
+            var sources = await store.ListAsync(page, cancellationToken);
+            due.AddRange(sources.Items.Where(source => IsDue(source, now)));
+            if (sources.Next is null) break;
+            page = page with { After = sources.Next };
+        }
+
         await Parallel.ForEachAsync(
             due,
             new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxConcurrentPolls, CancellationToken = cancellationToken },

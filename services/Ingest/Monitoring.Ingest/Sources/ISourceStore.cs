@@ -1,3 +1,5 @@
+using Monitoring.Storage.Paging;
+
 namespace Monitoring.Ingest.Sources;
 
 public interface ISourceStore
@@ -12,7 +14,8 @@ public interface ISourceStore
 
     Task<FeedSource?> GetAsync(string id, CancellationToken cancellationToken);
 
-    Task<IReadOnlyList<FeedSource>> ListAsync(CancellationToken cancellationToken);
+    /// <summary>By id, one page at a time.</summary>
+    Task<Page<FeedSource>> ListAsync(PageRequest page, CancellationToken cancellationToken);
 
     Task SaveStatusAsync(string id, SourceStatus status, CancellationToken cancellationToken);
 

@@ -1,17 +1,22 @@
 using MongoDB.Driver;
 using Monitoring.Ingest.Articles;
 using Monitoring.Storage;
+using Monitoring.Storage.Outbox;
 
 namespace Monitoring.Ingest.Storage;
 
 public sealed class MongoArticleStore : IArticleStore, IStoreInitializer
 {
+    private readonly IMongoDatabase _database;
     private readonly IMongoCollection<StoredArticle> _articles;
+    private readonly IMongoCollection<OutboxMessage> _outbox;
 
     public MongoArticleStore(IMongoDatabase database)
     {
         IngestBsonMaps.Register();
+        _database = database;
         _articles = database.GetCollection<StoredArticle>("ingest_articles");
+        _outbox = MongoOutboxStore.Collection(database, IngestOutbox.Name);
     }
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
@@ -31,14 +36,19 @@ public sealed class MongoArticleStore : IArticleStore, IStoreInitializer
                     }),
             ],
             cancellationToken);
+        await MongoOutboxStore.CreateAsync(_database, IngestOutbox.Name, cancellationToken);
     }
 
-    public async Task<(bool Inserted, StoredArticle Article)> TryInsertAsync(StoredArticle article, CancellationToken cancellationToken)
+    public async Task<(bool Inserted, StoredArticle Article)> TryInsertAsync(StoredArticle article, OutboxMessage announcement, CancellationToken cancellationToken)
     {
         try
         {
-            await _articles.InsertOneAsync(article, cancellationToken: cancellationToken);
-            return (true, article);
+            return await MongoTransaction.RunAsync(_database, async (session, ct) =>
+            {
+                await _articles.InsertOneAsync(session, article, cancellationToken: ct);
+                await _outbox.InsertOneAsync(session, announcement, cancellationToken: ct);
+                return (true, article);
+            }, cancellationToken);
         }
         catch (MongoWriteException exception) when (exception.IsDuplicateKey())
         {
@@ -49,11 +59,17 @@ public sealed class MongoArticleStore : IArticleStore, IStoreInitializer
         }
     }
 
-    public Task MarkAnnouncedAsync(string articleId, DateTimeOffset announcedAt, CancellationToken cancellationToken) =>
-        _articles.UpdateOneAsync(
-            a => a.ArticleId == articleId && a.AnnouncedAt == null,
-            Builders<StoredArticle>.Update.Set(a => a.AnnouncedAt, announcedAt),
-            cancellationToken: cancellationToken);
+    public Task<bool> QueueAnnouncementAsync(string articleId, DateTimeOffset announcedAt, OutboxMessage announcement, CancellationToken cancellationToken) =>
+        MongoTransaction.RunAsync(_database, async (session, ct) =>
+        {
+            var marked = await _articles.UpdateOneAsync(
+                session,
+                a => a.ArticleId == articleId && a.AnnouncedAt == null,
+                Builders<StoredArticle>.Update.Set(a => a.AnnouncedAt, announcedAt),
+                cancellationToken: ct);
+            if (marked.ModifiedCount == 1) await _outbox.InsertOneAsync(session, announcement, cancellationToken: ct);
+            return marked.ModifiedCount == 1;
+        }, cancellationToken);
 
     public async Task<StoredArticle?> GetAsync(string articleId, CancellationToken cancellationToken) =>
         await _articles.Find(a => a.ArticleId == articleId).FirstOrDefaultAsync(cancellationToken);

@@ -4,6 +4,7 @@ using MongoDB.Bson;
 using MongoDB.Driver;
 using Monitoring.Ingest.Sources;
 using Monitoring.Storage;
+using Monitoring.Storage.Paging;
 
 namespace Monitoring.Ingest.Storage;
 
@@ -65,8 +66,12 @@ public sealed class MongoSourceStore : ISourceStore, IStoreInitializer
     public async Task<FeedSource?> GetAsync(string id, CancellationToken cancellationToken) =>
         await _sources.Find(s => s.Id == id).FirstOrDefaultAsync(cancellationToken);
 
-    public async Task<IReadOnlyList<FeedSource>> ListAsync(CancellationToken cancellationToken) =>
-        await _sources.Find(FilterDefinition<FeedSource>.Empty).SortBy(s => s.Id).ToListAsync(cancellationToken);
+    public async Task<Page<FeedSource>> ListAsync(PageRequest page, CancellationToken cancellationToken)
+    {
+        var where = page.AfterKeys(1) is [var after] ? Builders<FeedSource>.Filter.Gt(s => s.Id, after) : FilterDefinition<FeedSource>.Empty;
+        var rows = await _sources.Find(where).SortBy(s => s.Id).Limit(page.Limit + 1).ToListAsync(cancellationToken);
+        return Page.From(rows, page.Limit, s => [s.Id]);
+    }
 
     public Task SaveStatusAsync(string id, SourceStatus status, CancellationToken cancellationToken) =>
         _sources.UpdateOneAsync(s => s.Id == id, Builders<FeedSource>.Update.Set(s => s.Status, status), cancellationToken: cancellationToken);

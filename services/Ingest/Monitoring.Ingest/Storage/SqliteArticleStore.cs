@@ -1,6 +1,7 @@
 using Dapper;
 using Monitoring.Ingest.Articles;
 using Monitoring.Storage;
+using Monitoring.Storage.Outbox;
 
 namespace Monitoring.Ingest.Storage;
 
@@ -32,32 +33,44 @@ public sealed class SqliteArticleStore(SqliteDatabase database) : IArticleStore,
         // Files created before the byline was kept gain the column; their articles keep a null byline.
         var columns = await connection.QueryAsync<string>("SELECT name FROM pragma_table_info('ingest_articles')");
         if (!columns.Contains("byline")) await connection.ExecuteAsync("ALTER TABLE ingest_articles ADD COLUMN byline TEXT NULL");
+        await SqliteOutboxStore.CreateAsync(connection, IngestOutbox.Name);
     }
 
-    public async Task<(bool Inserted, StoredArticle Article)> TryInsertAsync(StoredArticle article, CancellationToken cancellationToken)
+    public async Task<(bool Inserted, StoredArticle Article)> TryInsertAsync(StoredArticle article, OutboxMessage announcement, CancellationToken cancellationToken)
     {
         using var activity = SqliteDatabase.StartActivity("INSERT", "ingest_articles");
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var inserted = await connection.ExecuteAsync("""
-            INSERT INTO ingest_articles (article_id, story_id, content_hash, text, title, byline, url, source, language, published_at, ingested_at, announced_at)
-            VALUES (@ArticleId, @StoryId, @ContentHash, @Text, @Title, @Byline, @Url, @Source, @Language, @PublishedAt, @IngestedAt, @AnnouncedAt)
-            ON CONFLICT DO NOTHING
-            """, article);
-        if (inserted == 1) return (true, article);
+        return await database.WriteAsync(async write =>
+        {
+            var inserted = await write.ExecuteAsync("""
+                INSERT INTO ingest_articles (article_id, story_id, content_hash, text, title, byline, url, source, language, published_at, ingested_at, announced_at)
+                VALUES (@ArticleId, @StoryId, @ContentHash, @Text, @Title, @Byline, @Url, @Source, @Language, @PublishedAt, @IngestedAt, @AnnouncedAt)
+                ON CONFLICT DO NOTHING
+                """,
+                ("@ArticleId", article.ArticleId), ("@StoryId", article.StoryId), ("@ContentHash", article.ContentHash), ("@Text", article.Text),
+                ("@Title", article.Title), ("@Byline", article.Byline), ("@Url", article.Url), ("@Source", article.Source), ("@Language", article.Language),
+                ("@PublishedAt", article.PublishedAt), ("@IngestedAt", article.IngestedAt), ("@AnnouncedAt", article.AnnouncedAt));
+            if (inserted == 1)
+            {
+                await SqliteOutboxStore.AddAsync(write, IngestOutbox.Name, announcement);
+                return (true, article);
+            }
 
-        var existing = await connection.QuerySingleAsync<StoredArticle>(
-            $"SELECT {Columns} FROM ingest_articles WHERE content_hash = @ContentHash OR article_id = @ArticleId OR (@Url IS NOT NULL AND url = @Url) LIMIT 1", article);
-        return (false, existing);
+            var existing = await write.Connection.QuerySingleAsync<StoredArticle>(
+                $"SELECT {Columns} FROM ingest_articles WHERE content_hash = @ContentHash OR article_id = @ArticleId OR (@Url IS NOT NULL AND url = @Url) LIMIT 1",
+                article, write.Transaction);
+            return (false, existing);
+        }, cancellationToken);
     }
 
-    public async Task MarkAnnouncedAsync(string articleId, DateTimeOffset announcedAt, CancellationToken cancellationToken)
-    {
-        using var activity = SqliteDatabase.StartActivity("UPDATE", "ingest_articles");
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(
-            "UPDATE ingest_articles SET announced_at = @announcedAt WHERE article_id = @articleId AND announced_at IS NULL",
-            new { articleId, announcedAt });
-    }
+    public Task<bool> QueueAnnouncementAsync(string articleId, DateTimeOffset announcedAt, OutboxMessage announcement, CancellationToken cancellationToken) =>
+        database.WriteAsync(async write =>
+        {
+            var marked = await write.ExecuteAsync(
+                "UPDATE ingest_articles SET announced_at = @announcedAt WHERE article_id = @articleId AND announced_at IS NULL",
+                ("@articleId", articleId), ("@announcedAt", announcedAt));
+            if (marked == 1) await SqliteOutboxStore.AddAsync(write, IngestOutbox.Name, announcement);
+            return marked == 1;
+        }, cancellationToken);
 
     public async Task<StoredArticle?> GetAsync(string articleId, CancellationToken cancellationToken)
     {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Dapper;
 using Monitoring.Ingest.Sources;
 using Monitoring.Storage;
+using Monitoring.Storage.Paging;
 
 namespace Monitoring.Ingest.Storage;
 
@@ -69,11 +70,13 @@ public sealed class SqliteSourceStore(SqliteDatabase database) : ISourceStore, I
         return row?.ToSource();
     }
 
-    public async Task<IReadOnlyList<FeedSource>> ListAsync(CancellationToken cancellationToken)
+    public async Task<Page<FeedSource>> ListAsync(PageRequest page, CancellationToken cancellationToken)
     {
+        var after = page.AfterKeys(1)?[0];
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<Row>($"SELECT {Columns} FROM ingest_sources ORDER BY id");
-        return rows.Select(row => row.ToSource()).ToList();
+        var rows = await connection.QueryAsync<Row>(
+            $"SELECT {Columns} FROM ingest_sources WHERE @after IS NULL OR id > @after ORDER BY id LIMIT @limit", new { after, limit = page.Limit + 1 });
+        return Page.From(rows.Select(row => row.ToSource()).ToList(), page.Limit, s => [s.Id]);
     }
 
     public async Task SaveStatusAsync(string id, SourceStatus status, CancellationToken cancellationToken)

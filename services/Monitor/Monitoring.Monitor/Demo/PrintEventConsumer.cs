@@ -12,9 +12,9 @@ public sealed class PrintEventConsumer(DemoConsole console) : IConsumer<ArticleC
         var countries = article.Countries.Count == 0 ? "none" : string.Join(' ', article.Countries);
         console.Write("event", $"{DemoConsole.ShortId(article.ArticleId)} {DemoConsole.Quote(article.Title)}");
         console.Write("", $"topics: {topics} | countries: {countries}");
-        var actors = article.Entities?.Where(e => e.Type is "person" or "organisation").Select(e => $"{e.Name} ({e.Code})").ToList();
+        var actors = article.Actors?.Select(a => $"{a.Name} ({a.Code})").ToList();
         if (actors is { Count: > 0 }) console.Write("", $"actors: {string.Join(", ", actors)}");
-        var events = article.Events?.Select(e => $"{e.Source.Code}→{e.Target.Code} {e.Cameo}").Distinct().ToList();
+        var events = article.EventCodes?.Select(e => $"{e.Source}→{e.Target} {e.Cameo}").Distinct().ToList();
         if (events is { Count: > 0 }) console.Write("", $"CAMEO events: {string.Join(", ", events)}");
         return Task.CompletedTask;
     }

@@ -1,0 +1,80 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using MassTransit;
+using Microsoft.Extensions.Logging;
+using Monitoring.ServiceDefaults.Telemetry;
+using Monitoring.Storage.Outbox;
+
+namespace Monitoring.ServiceDefaults.Messaging.Outbox;
+
+/// <summary>
+/// One service's outbox in this process: its store, and the messages published but not yet removed from it. Removal is
+/// batched by <see cref="OutboxDispatcher"/> (one write for many publishes); a crash before it only publishes those
+/// messages again, which every consumer takes as the redelivery it is (idempotent by business key).
+/// </summary>
+public sealed class Outbox : IDisposable
+{
+    private readonly ConcurrentDictionary<string, byte> _published = new(StringComparer.Ordinal);
+
+    private readonly BrokerAvailability? _broker;
+
+    public Outbox(string name, IOutboxStore store, BrokerAvailability? broker = null)
+    {
+        Name = name;
+        Store = store;
+        _broker = broker;
+        OutboxMetrics.Live.TryAdd(this, 0);
+    }
+
+    public string Name { get; }
+    public IOutboxStore Store { get; }
+
+    /// <summary>Messages past the grace period and still unpublished at the dispatcher's last look: what the "not yet announced" gauge shows.</summary>
+    public long LastPending { get; internal set; }
+
+    public void Dispose() => OutboxMetrics.Live.TryRemove(this, out _);
+
+    internal bool IsPublished(string id) => _published.ContainsKey(id);
+
+    internal List<string> TakePublished()
+    {
+        var ids = _published.Keys.ToList();
+        foreach (var id in ids) _published.TryRemove(id, out _);
+        return ids;
+    }
+
+    internal void ReturnPublished(IEnumerable<string> ids)
+    {
+        foreach (var id in ids) _published.TryAdd(id, 0);
+    }
+
+    /// <summary>
+    /// Publishes <paramref name="message"/>, waiting at most <paramref name="timeout"/> for the broker. False, logged,
+    /// when it could not: the message stays in the store for the next attempt.
+    /// </summary>
+    public async Task<bool> TryPublishAsync(IPublishEndpoint publisher, OutboxMessage message, TimeSpan timeout, ILogger logger, CancellationToken cancellationToken)
+    {
+        using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timer.CancelAfter(timeout);
+        try
+        {
+            var body = message.Deserialize(out var type);
+            var messageId = Guid.TryParseExact(message.Id, "N", out var id) ? id : NewId.NextGuid();
+            await publisher.Publish(body, type, Pipe.Execute<PublishContext>(context => context.MessageId = messageId), timer.Token);
+            _published.TryAdd(message.Id, 0);
+            _broker?.Published();
+            OutboxMetrics.Published.Add(1, new KeyValuePair<string, object?>("outbox", Name));
+            return true;
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            _broker?.PublishFailed();
+            OutboxMetrics.PublishFailures.Add(1, new KeyValuePair<string, object?>("outbox", Name));
+            var reason = exception is OperationCanceledException ? $"no confirmation within {timeout.TotalSeconds:0.#} s" : exception.Message;
+            logger.LogWarning("Publishing {MessageType} {MessageId} from {Outbox} failed ({Reason}); it stays in the outbox and is published when the broker answers",
+                message.MessageType.Split(',')[0], message.Id, Name, reason);
+            Activity.Current?.AddEvent(new ActivityEvent("outbox publish deferred"));
+            return false;
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace Monitoring.Storage.Outbox;
+
+/// <summary>
+/// A message to publish, written by a store in the same transaction as the change it announces, so the change and its
+/// announcement exist together or not at all. The dispatcher publishes it and then removes it; until then it survives
+/// any crash. <see cref="TraceParent"/> carries the trace of the request that caused it, for a publish made later.
+/// </summary>
+public sealed record OutboxMessage
+{
+    public required string Id { get; init; }
+
+    /// <summary><c>Namespace.Type, Assembly</c> of the message: what <see cref="Body"/> deserialises to.</summary>
+    public required string MessageType { get; init; }
+
+    /// <summary>The message as JSON (web defaults: camelCase).</summary>
+    public required string Body { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+    public string? TraceParent { get; init; }
+
+    public static readonly JsonSerializerOptions Json = JsonSerializerOptions.Web;
+
+    /// <summary>The message as its own (runtime) type, to be published as that type.</summary>
+    public static OutboxMessage For(object message, DateTimeOffset createdAt) => new()
+    {
+        Id = Guid.CreateVersion7(createdAt).ToString("N"),
+        MessageType = TypeName(message.GetType()),
+        Body = JsonSerializer.Serialize(message, message.GetType(), Json),
+        CreatedAt = createdAt,
+        TraceParent = Activity.Current?.Id,
+    };
+
+    public static string TypeName(Type type) => $"{type.FullName}, {type.Assembly.GetName().Name}";
+
+    /// <summary>The message this is, as the type it was written as.</summary>
+    public object Deserialize(out Type type)
+    {
+        type = Type.GetType(MessageType, throwOnError: false)
+            ?? throw new InvalidOperationException($"Outbox message {Id}: unknown message type '{MessageType}'.");
+        return JsonSerializer.Deserialize(Body, type, Json)
+            ?? throw new InvalidOperationException($"Outbox message {Id}: the body is JSON null.");
+    }
+}

@@ -1,0 +1,53 @@
+using Microsoft.Data.Sqlite;
+
+namespace Monitoring.Storage;
+
+/// <summary>
+/// One write transaction on the writer connection. <see cref="ExecuteAsync"/> and <see cref="ScalarAsync"/> reuse a
+/// prepared statement per SQL text; Dapper on <see cref="Connection"/> with <see cref="Transaction"/> serves the rest.
+/// </summary>
+public sealed class SqliteWrite
+{
+    private readonly Dictionary<string, SqliteCommand> _prepared;
+
+    internal SqliteWrite(SqliteConnection connection, SqliteTransaction transaction, Dictionary<string, SqliteCommand> prepared)
+    {
+        Connection = connection;
+        Transaction = transaction;
+        _prepared = prepared;
+    }
+
+    public SqliteConnection Connection { get; }
+    public SqliteTransaction Transaction { get; }
+
+    /// <summary>Runs a statement with named parameters (<c>$name</c>); the number of rows it changed.</summary>
+    public Task<int> ExecuteAsync(string sql, params (string Name, object? Value)[] parameters) =>
+        Prepare(sql, parameters).ExecuteNonQueryAsync();
+
+    /// <summary>The first column of the first row, or null.</summary>
+    public async Task<object?> ScalarAsync(string sql, params (string Name, object? Value)[] parameters)
+    {
+        var value = await Prepare(sql, parameters).ExecuteScalarAsync();
+        return value is DBNull ? null : value;
+    }
+
+    private SqliteCommand Prepare(string sql, (string Name, object? Value)[] parameters)
+    {
+        if (!_prepared.TryGetValue(sql, out var command))
+        {
+            command = Connection.CreateCommand();
+            command.CommandText = sql;
+            _prepared[sql] = command;
+        }
+
+        command.Transaction = Transaction;
+        foreach (var (name, value) in parameters)
+        {
+            var column = SqliteDatabase.ToColumn(value);
+            if (command.Parameters.Contains(name)) command.Parameters[name].Value = column;
+            else command.Parameters.AddWithValue(name, column);
+        }
+
+        return command;
+    }
+}
