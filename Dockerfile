@@ -17,6 +17,8 @@ RUN dotnet restore services/${SERVICE}/Monitoring.${SERVICE}.Service/Monitoring.
 
 COPY shared/ shared/
 COPY services/${SERVICE}/ services/${SERVICE}/
+# The alert service resolves near: places with classify's gazetteer (linked by Monitoring.Alert.csproj).
+COPY services/Classify/Monitoring.Classify/Data/places/places.tsv services/Classify/Monitoring.Classify/Data/places/LICENSE.md services/Classify/Monitoring.Classify/Data/places/
 # ReadyToRun: precompiled code, so a fresh container does not spend its first minutes in the JIT (docs/benchmarks.md).
 RUN dotnet publish services/${SERVICE}/Monitoring.${SERVICE}.Service/Monitoring.${SERVICE}.Service.csproj \
     -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o /app --no-restore -p:UseAppHost=false

@@ -42,4 +42,7 @@ public sealed record ArticleClassified
 
     /// <summary>Deprecated, no longer sent: coded events with their evidence (publishers before the lean shape).</summary>
     public IReadOnlyList<CodedEvent>? Events { get; init; }
+
+    /// <summary>The countries, regions and cities the article names, resolved against the gazetteer, most named first; null from publishers that do not resolve places.</summary>
+    public IReadOnlyList<GeoPlace>? Places { get; init; }
 }

@@ -14,4 +14,7 @@ public sealed record ArticleEventCode
 
     /// <summary>Target actor's country or organisation code.</summary>
     public required string Target { get; init; }
+
+    /// <summary>Where it happened (<see cref="CodedEvent.Place"/>), for <c>near:</c>; null when unplaced or from older publishers.</summary>
+    public GeoPlace? Place { get; init; }
 }

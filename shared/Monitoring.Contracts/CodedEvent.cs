@@ -38,4 +38,7 @@ public sealed record CodedEvent
 
     /// <summary>True when the event was coded from the article's title; then its offsets refer to <c>ArticleClassified.Title</c>.</summary>
     public bool InTitle { get; init; }
+
+    /// <summary>Where it happened (GDELT's ActionGeo): the place its sentence names nearest the trigger, else the article's focus country; null when neither is known.</summary>
+    public GeoPlace? Place { get; init; }
 }

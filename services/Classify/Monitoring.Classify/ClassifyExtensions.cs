@@ -11,6 +11,7 @@ using Monitoring.Classify.Coding;
 using Monitoring.Classify.Articles;
 using Monitoring.Classify.Actors;
 using Monitoring.Classify.Http;
+using Monitoring.Classify.Places;
 using Monitoring.Classify.Storage;
 using Monitoring.Classify.Taxonomy;
 using Monitoring.ServiceDefaults.Access;
@@ -39,6 +40,11 @@ public static class ClassifyExtensions
             return ActorRecognizer.Load(DataFiles.Resolve(options.GazetteerPath), DataFiles.Resolve(options.ActorsPath));
         });
         builder.Services.AddSingleton(sp => new ArticleClassifier(sp.GetRequiredService<TaxonomyProvider>(), sp.GetRequiredService<ActorRecognizer>()));
+        builder.Services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<ClassifyOptions>>().Value;
+            return new PlaceRecognizer(PlaceGazetteer.Load(DataFiles.Resolve(options.PlacesPath), DataFiles.Resolve(options.CountryNamesPath), DataFiles.Resolve(options.NotPlacesPath)));
+        });
         builder.AddEventCoding();
         builder.Services.AddScoped<ClassifiedArticleRecorder>();
         builder.AddStore<IClassifiedArticleStore, SqliteClassifiedArticleStore, MongoClassifiedArticleStore>(Database);

@@ -11,4 +11,11 @@ public sealed class ClassifyOptions
 
     /// <summary>Organisations, people and role words.</summary>
     public string ActorsPath { get; set; } = DataFiles.Actors;
+
+    /// <summary>The places gazetteer, the country names and the capitalised words that are not places (<c>Data/places/</c>).</summary>
+    public string PlacesPath { get; set; } = DataFiles.Places;
+
+    public string CountryNamesPath { get; set; } = DataFiles.CountryNames;
+
+    public string NotPlacesPath { get; set; } = DataFiles.NotPlaces;
 }

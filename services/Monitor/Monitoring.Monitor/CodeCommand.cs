@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Monitoring.Classify;
 using Monitoring.Classify.Coding;
+using Monitoring.Classify.Places;
 
 namespace Monitoring.Monitor;
 
@@ -41,6 +42,7 @@ public static class CodeCommand
         var actors = ClassifyCommand.LoadActors(null);
         var classifier = new ArticleClassifier(ClassifyCommand.LoadTaxonomy(null), actors);
         var coder = ClassifyCommand.LoadCoder(actors);
+        var places = new PlaceRecognizer(PlaceGazetteer.Load(DataFiles.Resolve(DataFiles.Places), DataFiles.Resolve(DataFiles.CountryNames), DataFiles.Resolve(DataFiles.NotPlaces)));
         using var reader = input.Name == "-" ? stdin : input.OpenText();
         var lineNumber = 0;
         var failed = false;
@@ -67,8 +69,10 @@ public static class CodeCommand
             }
 
             var classification = classifier.Classify(item.Title, item.Text);
-            var events = coder.Code(classification, item.Lang ?? language);
-            output.WriteLine(JsonSerializer.Serialize(new Output(item.Id ?? lineNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), events), Json));
+            var placeNames = places.Recognize(classification, item.Lang ?? language);
+            var events = places.Locate(coder.Code(classification, item.Lang ?? language), placeNames, classification);
+            output.WriteLine(JsonSerializer.Serialize(
+                new Output(item.Id ?? lineNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), events, PlaceRecognizer.ArticlePlaces(placeNames)), Json));
         }
 
         return failed ? 1 : 0;
@@ -76,5 +80,5 @@ public static class CodeCommand
 
     private sealed record Input(string? Id, string? Text, string? Lang, string? Title);
 
-    private sealed record Output(string Id, IReadOnlyList<Monitoring.Contracts.CodedEvent> Events);
+    private sealed record Output(string Id, IReadOnlyList<Monitoring.Contracts.CodedEvent> Events, IReadOnlyList<Monitoring.Contracts.GeoPlace> Places);
 }

@@ -18,6 +18,8 @@ public sealed class SubscriptionIndexPropertyTests
     private static readonly string[] Events = ["042", "043", "061", "0431", "112", "173", "190", "036"];
     private static readonly string[] Sources = ["cgtn", "tass", "reuters"];
     private static readonly string[] Languages = ["en", "ru", "zh"];
+    private static readonly (string Name, double Latitude, double Longitude)[] Places = [("Kharkiv", 49.98, 36.25), ("Kyiv", 50.45, 30.52), ("Vladivostok", 43.1, 131.9), ("Suva", -18.14, 178.44)];
+    private static readonly int[] Radii = [30, 100, 400, 1500];
 
     [Fact]
     public void The_index_returns_exactly_what_evaluating_every_subscription_returns()
@@ -122,7 +124,12 @@ public sealed class SubscriptionIndexPropertyTests
             1 => $"country:{Any(random, Countries)}",
             2 => random.Next(2) == 0 ? Any(random, Words) : $"\"{Any(random, Words)} {Any(random, Words)}\"",
             3 => random.Next(3) switch { 0 => $"actor:\"{Any(random, Actors)}\"", 1 => $"event:{Any(random, Events)[..random.Next(2, 4)]}", _ => $"quad:{random.Next(1, 5)}" },
-            4 => random.Next(2) == 0 ? $"source:{Any(random, Sources)}" : $"lang:{Any(random, Languages)}",
+            4 => random.Next(3) switch
+            {
+                0 => $"source:{Any(random, Sources)}",
+                1 => $"lang:{Any(random, Languages)}",
+                _ => $"near:\"{Places[random.Next(Places.Length)].Name}\" within:{Radii[random.Next(Radii.Length)]}km",
+            },
             5 => $"NOT {Expression(random, depth + 1)}",
             6 or 7 => $"({Expression(random, depth + 1)} AND {Expression(random, depth + 1)})",
             _ => $"({Expression(random, depth + 1)} OR {Expression(random, depth + 1)}{(random.Next(2) == 0 ? " OR " + Expression(random, depth + 1) : "")})",
@@ -137,7 +144,12 @@ public sealed class SubscriptionIndexPropertyTests
         Any(random, Sources),
         Any(random, Languages),
         Pick(random, Actors, random.Next(3)).Select(a => new MatchableActor(a)),
-        Pick(random, Events, random.Next(3)));
+        Pick(random, Events, random.Next(3)),
+        Enumerable.Range(0, random.Next(3)).Select(_ => Places[random.Next(Places.Length)])
+            .Select(p => (Math.Clamp(p.Latitude + (random.NextDouble() - 0.5) * 8, -90, 90), Wrap(p.Longitude + (random.NextDouble() - 0.5) * 12))).ToList());
+
+    // Places near Suva straddle the antimeridian.
+    private static double Wrap(double longitude) => longitude > 180 ? longitude - 360 : longitude < -180 ? longitude + 360 : longitude;
 
     private static string Any(Random random, string[] values) => values[random.Next(values.Length)];
 

@@ -34,6 +34,7 @@ public sealed class ClassifyArticleConsumerTests : IAsyncLifetime
             .AddSqliteOutbox(ClassifyOutbox.Name, database)
             .AddSingleton(Classifiers.Default)
             .AddSingleton(Coders.Default)
+            .AddSingleton(Classifiers.Places)
             .AddSingleton(Options.Create(new EventCodingOptions()))
             .AddSingleton(_store)
             .AddSingleton(_codedEvents)

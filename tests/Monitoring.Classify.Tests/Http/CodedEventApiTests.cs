@@ -46,7 +46,33 @@ public sealed class CodedEventApiTests : IAsyncLifetime
         Assert.Equal(0, (await _classify.Http.GetFromJsonAsync<JsonElement>("/api/events/coded?root=19", Ct)).GetArrayLength());
     }
 
+    [Fact]
+    public async Task Events_carry_their_place_and_a_bounding_box_selects_them()
+    {
+        await _classify.Services.GetRequiredService<IBus>().Publish(new ArticleIngested
+        {
+            ArticleId = "kharkiv", StoryId = "shelling", ContentHash = "hash-k", Source = "wire", Language = "en", IngestedAt = Times.At(0),
+            Text = "Russian forces shelled Kharkiv on Tuesday, Ukrainian officials said, and the mayor of the city asked Kyiv for more air defence.",
+        }, Ct);
+
+        JsonElement inside = default;
+        await Eventually.HoldsAsync(async () =>
+        {
+            inside = await _classify.Http.GetFromJsonAsync<JsonElement>("/api/events/coded?bbox=35.5,49.5,37,50.5", Ct);
+            return inside.GetArrayLength() > 0;
+        }, "the shelling is stored with its place");
+
+        var shelled = inside.EnumerateArray().First(e => e.GetProperty("trigger").GetString() == "shelled");
+        Assert.Equal(("Kharkiv", "706483", "UKR", 4), (shelled.GetProperty("actionGeoFullName").GetString(), shelled.GetProperty("actionGeoFeatureId").GetString(),
+            shelled.GetProperty("actionGeoCountryCode").GetString(), shelled.GetProperty("actionGeoType").GetInt32()));
+        Assert.Equal(49.98, shelled.GetProperty("actionGeoLat").GetDouble(), 1);
+        Assert.Equal(0, (await _classify.Http.GetFromJsonAsync<JsonElement>("/api/events/coded?bbox=2,48,3,49", Ct)).GetArrayLength());
+    }
+
     [Theory]
+    [InlineData("bbox=1,2,3")]
+    [InlineData("bbox=0,50,10,40")]
+    [InlineData("bbox=west,0,1,1")]
     [InlineData("root=4")]
     [InlineData("root=21")]
     [InlineData("pair=CHN")]

@@ -147,6 +147,24 @@ public abstract class CodedEventStoreContract
         Assert.Equal(["b:CHN:RUS:040", "b:RUS:CHN:040", "a:CHN:RUS:036", "a:CHN:RUS:040"], seen);
     }
 
+    [Fact]
+    public async Task A_bounding_box_selects_the_events_placed_inside_it_across_the_antimeridian_too()
+    {
+        var store = await CreateStoreAsync();
+        var kharkiv = Event("k", "s1", 1, "RUS", "UKR", "190") with
+        {
+            ActionGeoType = 4, ActionGeoFullName = "Kharkiv", ActionGeoCountryCode = "UKR", ActionGeoAdm1Code = "07",
+            ActionGeoLat = 49.98, ActionGeoLong = 36.25, ActionGeoFeatureId = "706483",
+        };
+        var fiji = Event("f", "s2", 2, "FJI", "AUS", "040") with { ActionGeoType = 1, ActionGeoLat = -17.7, ActionGeoLong = 178.1 };
+        await store.InsertAsync([kharkiv, fiji, Event("u", "s3", 3, "CHN", "RUS", "040")], Ct);
+
+        Json.AssertEquivalent(kharkiv, (await store.ListAsync(new CodedEventQuery(Box: new GeoBox(35.5, 49.5, 37, 50.5)), Ct)).Items.Single());
+        Assert.Equal(["f:FJI:AUS:040"], Ids((await store.ListAsync(new CodedEventQuery(Box: new GeoBox(170, -25, -170, -10)), Ct)).Items));
+        Assert.Empty((await store.ListAsync(new CodedEventQuery(Box: new GeoBox(0, 0, 10, 10)), Ct)).Items);
+        Assert.Equal(3, (await store.ListAsync(new CodedEventQuery(), Ct)).Items.Count);
+    }
+
     private static List<string> Ids(IReadOnlyList<CodedEventDocument> events) => events.Select(e => e.EventId).ToList();
 }
 

@@ -11,7 +11,13 @@ public static class Classifiers
 
     private static readonly Lazy<ArticleClassifier> Shipped = new(() => new ArticleClassifier(TopicTagger.Load(DataFile("taxonomy.yaml")), Actors));
 
+    private static readonly Lazy<Monitoring.Classify.Places.PlaceRecognizer> ShippedPlaces = new(() => new(Monitoring.Classify.Places.PlaceGazetteer.Load(
+        DataFile("places/places.tsv"), DataFile("places/country-names.tsv"), DataFile("places/not-places.txt"))));
+
     public static ArticleClassifier Default => Shipped.Value;
+
+    /// <summary>The places stage on the shipped gazetteer.</summary>
+    public static Monitoring.Classify.Places.PlaceRecognizer Places => ShippedPlaces.Value;
 
     public static ActorRecognizer Actors => ShippedActors.Value;
 

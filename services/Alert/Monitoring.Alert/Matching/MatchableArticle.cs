@@ -24,7 +24,8 @@ public sealed class MatchableArticle
         string? source,
         string? language,
         IEnumerable<MatchableActor>? actors = null,
-        IEnumerable<string>? eventCodes = null)
+        IEnumerable<string>? eventCodes = null,
+        IEnumerable<(double Latitude, double Longitude)>? places = null)
     {
         var topicScores = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var topic in topics)
@@ -66,8 +67,13 @@ public sealed class MatchableArticle
         if (!string.IsNullOrWhiteSpace(source)) keys.Add(KeyOf(TermField.Source, source.Trim().ToLowerInvariant()));
         if (!string.IsNullOrWhiteSpace(language)) keys.Add(KeyOf(TermField.Language, language.Trim().ToLowerInvariant()));
         foreach (var word in _positions.Keys) keys.Add(KeyOf(TermField.Word, word));
+        Places = places?.Distinct().ToList() ?? [];
+        foreach (var (latitude, longitude) in Places) keys.Add(Matching.Places.GeoCells.KeyOf(latitude, longitude));
         Keys = keys;
     }
+
+    /// <summary>Where the article's places and its events' places are, for <c>near:</c>.</summary>
+    public IReadOnlyList<(double Latitude, double Longitude)> Places { get; }
 
     /// <summary>Every fact of the article as an index key; a subscription is a candidate when one of its required keys is here.</summary>
     public IReadOnlySet<string> Keys { get; }
@@ -76,7 +82,8 @@ public sealed class MatchableArticle
 
     /// <summary>
     /// The one mapping from the wire message: people and organisations for <c>actor:</c> (by name, or by the
-    /// organisation's code such as NATO, or the person's dictionary id), CAMEO codes for <c>event:</c> and <c>quad:</c>.
+    /// organisation's code such as NATO, or the person's dictionary id), CAMEO codes for <c>event:</c> and <c>quad:</c>,
+    /// the places of the article and of its events for <c>near:</c>.
     /// Lean messages carry <see cref="ArticleClassified.Actors"/> and <see cref="ArticleClassified.EventCodes"/>; older
     /// ones the full <see cref="ArticleClassified.Entities"/> and <see cref="ArticleClassified.Events"/>.
     /// </summary>
@@ -86,7 +93,10 @@ public sealed class MatchableArticle
             ?? article.Entities?
                 .Where(entity => entity.Type is "person" or "organisation")
                 .Select(entity => Actor(entity.Type, entity.Name, entity.Code, entity.Id)),
-            article.EventCodes?.Select(e => e.Cameo) ?? article.Events?.Select(e => e.Cameo));
+            article.EventCodes?.Select(e => e.Cameo) ?? article.Events?.Select(e => e.Cameo),
+            (article.Places ?? []).Select(p => (p.Latitude, p.Longitude))
+                .Concat(((IEnumerable<GeoPlace?>?)article.EventCodes?.Select(e => e.Place) ?? article.Events?.Select(e => e.Place) ?? [])
+                    .Where(place => place is not null).Select(place => (place!.Latitude, place.Longitude))));
 
     private static MatchableActor Actor(string type, string name, string? code, string? id) =>
         new(name, type == "organisation" ? code : id);

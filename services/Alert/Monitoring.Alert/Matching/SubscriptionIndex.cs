@@ -139,6 +139,8 @@ public sealed class SubscriptionIndex
         {
             case TermNode term:
                 return [term.Key];
+            case NearNode near:
+                return near.Keys;
             case PhraseNode phrase:
                 // Every word of the phrase is present: its rarest word will do.
                 return [phrase.Words.Select(w => MatchableArticle.KeyOf(TermField.Word, w)).MinBy(frequencies.Estimate)!];

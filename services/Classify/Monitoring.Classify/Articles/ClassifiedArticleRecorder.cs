@@ -1,6 +1,7 @@
 using Monitoring.Classify.Actors;
 using Microsoft.Extensions.Options;
 using Monitoring.Classify.Coding;
+using Monitoring.Classify.Places;
 using Monitoring.Contracts;
 using Monitoring.ServiceDefaults.Faults;
 using Monitoring.ServiceDefaults.Messaging;
@@ -11,7 +12,8 @@ namespace Monitoring.Classify.Articles;
 
 /// <summary>Classifies and codes an ingested article, stores it, its coded events and its announcement once, and announces it.</summary>
 public sealed class ClassifiedArticleRecorder(
-    ArticleClassifier classifier, EventCoder coder, IOptions<EventCodingOptions> coding, IClassifiedArticleStore store, OutboxRelay relay, TimeProvider clock)
+    ArticleClassifier classifier, EventCoder coder, IOptions<EventCodingOptions> coding, IClassifiedArticleStore store, OutboxRelay relay, TimeProvider clock,
+    PlaceRecognizer places)
 {
     public async Task RecordAsync(ArticleIngested article, CancellationToken cancellationToken)
     {
@@ -21,7 +23,11 @@ public sealed class ClassifiedArticleRecorder(
         var classification = classifier.Classify(article.Title, article.Text);
 
         // The coder reuses the classifier's tokens and actors; its offsets point into the body, ArticleClassified.Text.
-        var events = coding.Value.Enabled ? coder.Code(classification) : [];
+        var coded = coding.Value.Enabled ? coder.Code(classification) : [];
+
+        // Places come after coding, as a stage of their own: the article's place names, and each event's place.
+        var placeNames = places.Recognize(classification, article.Language);
+        var events = places.Locate(coded, placeNames, classification);
         var document = new ClassifiedArticle
         {
             ArticleId = article.ArticleId,
@@ -40,7 +46,7 @@ public sealed class ClassifiedArticleRecorder(
 
         // The article, its coded events and its announcement are stored together, so a crash anywhere after this line
         // loses nothing: the redelivered ArticleIngested finds the article stored and the outbox still holds the announcement.
-        var announcement = OutboxMessage.For(Announcement(document, article.Text, events), document.ClassifiedAt);
+        var announcement = OutboxMessage.For(Announcement(document, article.Text, events, PlaceRecognizer.ArticlePlaces(placeNames)), document.ClassifiedAt);
         var (inserted, _) = await store.TryInsertAsync(document, CodedEvents.ToDocuments(article, events, document.ClassifiedAt), announcement, cancellationToken);
         if (!inserted) return;
         FailPoints.Reach(FailPoints.ClassifyStored);
@@ -51,7 +57,7 @@ public sealed class ClassifiedArticleRecorder(
     /// The lean announcement: what matching needs, not the bulk of the evidence (entity mentions, event sentences), which is
     /// stored with the article and its coded events and referenced by <see cref="ArticleClassified.EvidencePath"/>.
     /// </summary>
-    public static ArticleClassified Announcement(ClassifiedArticle stored, string text, IReadOnlyList<CodedEvent> events) => new()
+    public static ArticleClassified Announcement(ClassifiedArticle stored, string text, IReadOnlyList<CodedEvent> events, IReadOnlyList<GeoPlace>? places = null) => new()
     {
         ArticleId = stored.ArticleId,
         StoryId = stored.StoryId,
@@ -71,9 +77,10 @@ public sealed class ClassifiedArticleRecorder(
             .Select(entity => new ArticleActor { Type = entity.Type, Name = entity.Name, Code = entity.Code, Id = entity.Id })
             .ToList(),
         EventCodes = events
-            .Select(e => new ArticleEventCode { Cameo = e.Cameo, Source = e.Source.Code, Target = e.Target.Code })
+            .Select(e => new ArticleEventCode { Cameo = e.Cameo, Source = e.Source.Code, Target = e.Target.Code, Place = e.Place })
             .Distinct()
             .ToList(),
         EvidencePath = $"{Http.ClassifiedArticleEndpoints.Route}/{Uri.EscapeDataString(stored.ArticleId)}",
+        Places = places,
     };
 }

@@ -43,4 +43,15 @@ public sealed record CodedEventDocument
     public required int SentenceStart { get; init; }
     public required string Trigger { get; init; }
     public required int TriggerStart { get; init; }
+
+    /// <summary>GDELT's ActionGeo of the first mention (<c>GeoPlace</c>): 1 country, 2 US state, 3 US city, 4 world city, 5 world region; null when unplaced.</summary>
+    public int? ActionGeoType { get; init; }
+    public string? ActionGeoFullName { get; init; }
+    public string? ActionGeoCountryCode { get; init; }
+    public string? ActionGeoAdm1Code { get; init; }
+    public double? ActionGeoLat { get; init; }
+    public double? ActionGeoLong { get; init; }
+
+    /// <summary>The GeoNames id of the place (GDELT's ActionGeo_FeatureID).</summary>
+    public string? ActionGeoFeatureId { get; init; }
 }

@@ -1,4 +1,5 @@
 using Monitoring.Contracts;
+using Monitoring.Classify.Places;
 
 namespace Monitoring.Classify.Coding;
 
@@ -79,7 +80,7 @@ public static class CodedEvents
                     SentenceStart = first.SentenceStart,
                     Trigger = first.Trigger,
                     TriggerStart = first.TriggerStart,
-                };
+                }.WithActionGeo(first.Place);
             })
             .ToList();
     }

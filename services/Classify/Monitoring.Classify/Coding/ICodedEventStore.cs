@@ -25,11 +25,18 @@ public sealed record DailyEventCount(DateOnly Day, int QuadClass, int Count, dou
 
 /// <summary>
 /// <see cref="Pair"/> is two ISO-3 codes; <see cref="Since"/> (inclusive) and <see cref="Until"/> (exclusive) bound
-/// <see cref="CodedEventDocument.DateAdded"/>; <see cref="After"/> is the cursor of the previous page.
+/// <see cref="CodedEventDocument.DateAdded"/>; <see cref="After"/> is the cursor of the previous page; <see cref="Box"/> selects the events placed inside it.
 /// </summary>
 public sealed record CodedEventQuery(
     string? Root = null, string? EventCode = null, string? Country = null, (string A, string B)? Pair = null, int? QuadClass = null,
-    DateTimeOffset? Since = null, int Limit = 50, DateTimeOffset? Until = null, string? StoryId = null, string? After = null)
+    DateTimeOffset? Since = null, int Limit = 50, DateTimeOffset? Until = null, string? StoryId = null, string? After = null, GeoBox? Box = null)
 {
     public PageRequest Page => new(Limit, After);
+}
+
+/// <summary>A latitude/longitude box in degrees; <see cref="West"/> greater than <see cref="East"/> crosses the antimeridian.</summary>
+public sealed record GeoBox(double West, double South, double East, double North)
+{
+    public bool Contains(double latitude, double longitude) =>
+        latitude >= South && latitude <= North && (West <= East ? longitude >= West && longitude <= East : longitude >= West || longitude <= East);
 }

@@ -12,7 +12,8 @@ namespace Monitoring.Classify.Http;
 /// CAMEO events: the list (<c>/api/events/coded</c>), the series per day and quad class behind the events chart
 /// (<c>/api/events/daily</c>) and the selection as CSV with GDELT's field names (<c>/api/events/export</c>). All
 /// take the same filters: <c>root</c>, <c>code</c>, <c>country</c> (either side), <c>pair</c> (either direction),
-/// <c>quad</c>, <c>story</c>, <c>since</c> (inclusive) and <c>until</c> (exclusive).
+/// <c>quad</c>, <c>story</c>, <c>since</c> (inclusive), <c>until</c> (exclusive) and <c>bbox</c>
+/// (<c>west,south,east,north</c> in degrees, as GeoJSON orders a box: the events placed inside it).
 /// </summary>
 public static class CodedEventEndpoints
 {
@@ -65,7 +66,7 @@ public static class CodedEventEndpoints
 
 /// <summary>The query string every events endpoint takes, checked once.</summary>
 public sealed record CodedEventFilter(
-    string? Root, string? Code, string? Country, string? Pair, int? Quad, string? Story, DateTimeOffset? Since, DateTimeOffset? Until, int? Limit)
+    string? Root, string? Code, string? Country, string? Pair, int? Quad, string? Story, DateTimeOffset? Since, DateTimeOffset? Until, int? Limit, string? Bbox = null)
 {
     public (CodedEventQuery? Query, Dictionary<string, string[]>? Errors) ToQuery(int maxLimit, int defaultLimit)
     {
@@ -88,12 +89,29 @@ public sealed record CodedEventFilter(
             else countries = (parts[0].ToUpperInvariant(), parts[1].ToUpperInvariant());
         }
 
+        var box = Bbox is null ? null : ParseBox(Bbox);
+        if (Bbox is not null && box is null) errors["bbox"] = ["bbox must be west,south,east,north in degrees (longitudes -180 to 180, latitudes -90 to 90, south below north), e.g. 35.5,49.5,37,50.5."];
         if (errors.Count > 0) return (null, errors);
 
         // Dates are compared as stored: UTC.
         return (new CodedEventQuery(
             Root, Code, Country?.ToUpperInvariant(), countries, Quad, Since?.ToUniversalTime(), Limit ?? defaultLimit, Until?.ToUniversalTime(),
-            string.IsNullOrWhiteSpace(Story) ? null : Story.Trim()), null);
+            string.IsNullOrWhiteSpace(Story) ? null : Story.Trim(), Box: box), null);
+    }
+
+    private static GeoBox? ParseBox(string text)
+    {
+        var parts = text.Split(',');
+        var values = new double[4];
+        if (parts.Length != 4) return null;
+        for (var i = 0; i < 4; i++)
+        {
+            if (!double.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out values[i]) || !double.IsFinite(values[i])) return null;
+        }
+
+        var box = new GeoBox(values[0], values[1], values[2], values[3]);
+        var valid = box.West is >= -180 and <= 180 && box.East is >= -180 and <= 180 && box.South is >= -90 and <= 90 && box.North is >= -90 and <= 90 && box.South <= box.North;
+        return valid ? box : null;
     }
 
     private static bool IsCountry(string code) => code.Length == 3 && code.All(char.IsAsciiLetter);

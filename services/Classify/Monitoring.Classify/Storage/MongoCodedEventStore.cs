@@ -102,6 +102,14 @@ public sealed class MongoCodedEventStore : ICodedEventStore, IStoreInitializer
         if (query.Since is not null) where &= f.Gte(e => e.DateAdded, query.Since.Value);
         if (query.Until is not null) where &= f.Lt(e => e.DateAdded, query.Until.Value);
         if (query.StoryId is not null) where &= f.Eq(e => e.StoryId, query.StoryId);
+        if (query.Box is { } box)
+        {
+            where &= f.Gte(e => e.ActionGeoLat, box.South) & f.Lte(e => e.ActionGeoLat, box.North);
+            where &= box.West <= box.East
+                ? f.Gte(e => e.ActionGeoLong, box.West) & f.Lte(e => e.ActionGeoLong, box.East)
+                : f.Gte(e => e.ActionGeoLong, box.West) | f.Lte(e => e.ActionGeoLong, box.East);
+        }
+
         return where;
     }
 

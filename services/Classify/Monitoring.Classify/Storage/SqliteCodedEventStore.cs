@@ -13,8 +13,16 @@ public sealed class SqliteCodedEventStore(SqliteDatabase database) : ICodedEvent
         actor1_country_code AS Actor1CountryCode, actor1_type1_code AS Actor1Type1Code, actor2_code AS Actor2Code, actor2_name AS Actor2Name,
         actor2_country_code AS Actor2CountryCode, actor2_type1_code AS Actor2Type1Code, event_code AS EventCode, event_base_code AS EventBaseCode,
         event_root_code AS EventRootCode, quad_class AS QuadClass, goldstein_scale AS GoldsteinScale, is_root_event AS IsRootEvent,
-        num_mentions AS NumMentions, sentence AS Sentence, sentence_start AS SentenceStart, trigger AS Trigger, trigger_start AS TriggerStart
+        num_mentions AS NumMentions, sentence AS Sentence, sentence_start AS SentenceStart, trigger AS Trigger, trigger_start AS TriggerStart,
+        action_geo_type AS ActionGeoType, action_geo_full_name AS ActionGeoFullName, action_geo_country_code AS ActionGeoCountryCode,
+        action_geo_adm1_code AS ActionGeoAdm1Code, action_geo_lat AS ActionGeoLat, action_geo_long AS ActionGeoLong, action_geo_feature_id AS ActionGeoFeatureId
         """;
+
+    private static readonly string[] ActionGeoColumns =
+    [
+        "action_geo_type INTEGER NULL", "action_geo_full_name TEXT NULL", "action_geo_country_code TEXT NULL", "action_geo_adm1_code TEXT NULL",
+        "action_geo_lat REAL NULL", "action_geo_long REAL NULL", "action_geo_feature_id TEXT NULL",
+    ];
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
@@ -23,7 +31,9 @@ public sealed class SqliteCodedEventStore(SqliteDatabase database) : ICodedEvent
     }
 
     /// <summary>The table and its indexes; the classified-article store, which writes events with their article, calls it too.</summary>
-    internal static Task CreateAsync(Microsoft.Data.Sqlite.SqliteConnection connection) => connection.ExecuteAsync("""
+    internal static async Task CreateAsync(Microsoft.Data.Sqlite.SqliteConnection connection)
+    {
+        await connection.ExecuteAsync("""
             CREATE TABLE IF NOT EXISTS classify_coded_events (
                 event_id            TEXT NOT NULL PRIMARY KEY,
                 article_id          TEXT NOT NULL,
@@ -58,6 +68,16 @@ public sealed class SqliteCodedEventStore(SqliteDatabase database) : ICodedEvent
             CREATE INDEX IF NOT EXISTS classify_coded_events_story ON classify_coded_events (story_id);
             """);
 
+        // Files created before events were placed gain the ActionGeo columns; their events stay unplaced.
+        var columns = (await connection.QueryAsync<string>("SELECT name FROM pragma_table_info('classify_coded_events')")).ToHashSet(StringComparer.Ordinal);
+        foreach (var column in ActionGeoColumns.Where(c => !columns.Contains(c.Split(' ')[0])))
+        {
+            await connection.ExecuteAsync($"ALTER TABLE classify_coded_events ADD COLUMN {column}");
+        }
+
+        await connection.ExecuteAsync("CREATE INDEX IF NOT EXISTS classify_coded_events_geo ON classify_coded_events (action_geo_lat, action_geo_long)");
+    }
+
     public async Task InsertAsync(IReadOnlyList<CodedEventDocument> events, CancellationToken cancellationToken)
     {
         if (events.Count == 0) return;
@@ -76,11 +96,13 @@ public sealed class SqliteCodedEventStore(SqliteDatabase database) : ICodedEvent
         INSERT INTO classify_coded_events (event_id, article_id, story_id, source_name, source_url, published_at, date_added,
             actor1_code, actor1_name, actor1_country_code, actor1_type1_code, actor2_code, actor2_name, actor2_country_code, actor2_type1_code,
             event_code, event_base_code, event_root_code, quad_class, goldstein_scale, is_root_event, num_mentions,
-            sentence, sentence_start, trigger, trigger_start)
+            sentence, sentence_start, trigger, trigger_start,
+            action_geo_type, action_geo_full_name, action_geo_country_code, action_geo_adm1_code, action_geo_lat, action_geo_long, action_geo_feature_id)
         VALUES (@EventId, @ArticleId, @StoryId, @SourceName, @SourceUrl, @PublishedAt, @DateAdded,
             @Actor1Code, @Actor1Name, @Actor1CountryCode, @Actor1Type1Code, @Actor2Code, @Actor2Name, @Actor2CountryCode, @Actor2Type1Code,
             @EventCode, @EventBaseCode, @EventRootCode, @QuadClass, @GoldsteinScale, @IsRootEvent, @NumMentions,
-            @Sentence, @SentenceStart, @Trigger, @TriggerStart)
+            @Sentence, @SentenceStart, @Trigger, @TriggerStart,
+            @ActionGeoType, @ActionGeoFullName, @ActionGeoCountryCode, @ActionGeoAdm1Code, @ActionGeoLat, @ActionGeoLong, @ActionGeoFeatureId)
         ON CONFLICT (event_id) DO NOTHING
         """;
 
@@ -99,6 +121,7 @@ public sealed class SqliteCodedEventStore(SqliteDatabase database) : ICodedEvent
         {
             query.Root, query.EventCode, query.QuadClass, query.Country, query.Pair?.A, query.Pair?.B, query.Since, query.Until, query.StoryId,
             DateAdded = after?[0], EventId = after?[1], Limit = query.Limit + 1,
+            query.Box?.West, query.Box?.South, query.Box?.East, query.Box?.North,
         });
         return Page.From(rows.ToList(), query.Limit, e => [PageCursor.Key(e.DateAdded), e.EventId]);
     }
@@ -129,11 +152,14 @@ public sealed class SqliteCodedEventStore(SqliteDatabase database) : ICodedEvent
           AND (@Since IS NULL OR date_added >= @Since)
           AND (@Until IS NULL OR date_added < @Until)
           AND (@StoryId IS NULL OR story_id = @StoryId)
+          AND (@South IS NULL OR (action_geo_lat BETWEEN @South AND @North
+               AND (CASE WHEN @West <= @East THEN action_geo_long BETWEEN @West AND @East ELSE action_geo_long >= @West OR action_geo_long <= @East END)))
         """;
 
     private static object Parameters(CodedEventQuery query) => new
     {
         query.Root, query.EventCode, query.QuadClass, query.Country, query.Pair?.A, query.Pair?.B, query.Since, query.Until, query.StoryId, query.Limit,
+        query.Box?.West, query.Box?.South, query.Box?.East, query.Box?.North,
     };
 
     public async Task<IReadOnlyList<CodedEventDocument>> ListByStoriesAsync(IReadOnlyCollection<string> storyIds, CancellationToken cancellationToken)

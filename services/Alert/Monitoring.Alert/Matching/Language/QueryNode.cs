@@ -80,3 +80,24 @@ public sealed record PhraseNode(IReadOnlyList<string> Words) : QueryNode
 
     public override string ToString() => "\"" + string.Join(' ', Words) + "\"";
 }
+
+/// <summary>
+/// <c>near:"Kharkiv" within:100km</c>: the article names a place, or has an event placed, within the radius of the
+/// named place. Indexed under the one-degree cells the circle touches (<see cref="Places.GeoCells"/>).
+/// </summary>
+public sealed record NearNode(Places.NamedPosition Centre, double RadiusKm) : QueryNode
+{
+    public IReadOnlyList<string> Keys { get; } = Places.GeoCells.Covering(Centre.Latitude, Centre.Longitude, RadiusKm);
+
+    public override bool Matches(MatchableArticle article)
+    {
+        foreach (var (latitude, longitude) in article.Places)
+        {
+            if (Centre.DistanceKm(latitude, longitude) <= RadiusKm) return true;
+        }
+
+        return false;
+    }
+
+    public override string ToString() => FormattableString.Invariant($"near:\"{Centre.Name}\" within:{RadiusKm}km");
+}

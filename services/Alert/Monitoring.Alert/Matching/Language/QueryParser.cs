@@ -9,8 +9,9 @@ namespace Monitoring.Alert.Matching.Language;
 /// or      := and ("OR" and)*
 /// and     := unary (["AND"] unary)*          adjacent terms are ANDed
 /// unary   := "NOT" unary | primary
-/// primary := "(" query ")" | field ":" value [">=" number] | "phrase" | word
+/// primary := "(" query ")" | field ":" value [">=" number] | near | "phrase" | word
 /// field   := topic | country | actor | event | quad | source | lang
+/// near    := "near:" (place | "place" | geonameid | lat,lon) ["within:" number "km"]     default 50 km
 /// </code>
 /// Operators are case-insensitive; quote a word to search for "and", "or" or "not" themselves.
 /// </summary>
@@ -136,9 +137,45 @@ public sealed class QueryParser
         }
     }
 
+    /// <summary>A <c>near:</c> term's radius when it gives none.</summary>
+    public const double DefaultRadiusKm = 50;
+
+    public const double MaxRadiusKm = 2000;
+
+    private NearNode Near(Token token, string value)
+    {
+        var valuePosition = token.Position + 6;
+        if (value.Length == 0 && Peek.Kind == TokenKind.Phrase && Peek.Position == token.Position + token.Text.Length)
+        {
+            value = Peek.Text;
+            _next++;
+        }
+
+        if (value.Length == 0) throw new QuerySyntaxException(valuePosition, "a place after 'near:', e.g. near:\"Kharkiv\" within:100km", "nothing");
+        var centre = Places.PlaceDirectory.Default.Find(value)
+            ?? throw new QuerySyntaxException(valuePosition, "a place the gazetteer knows (a country, a region, a city of 15,000 people), a GeoNames id or lat,lon", $"'{value}'");
+        var radius = DefaultRadiusKm;
+        if (Peek.Kind == TokenKind.Word && Peek.Text.StartsWith("within:", StringComparison.OrdinalIgnoreCase))
+        {
+            var within = Peek;
+            _next++;
+            var number = within.Text[7..];
+            if (number.EndsWith("km", StringComparison.OrdinalIgnoreCase)) number = number[..^2];
+            if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out radius) || radius <= 0 || radius > MaxRadiusKm)
+            {
+                throw new QuerySyntaxException(within.Position + 8, $"a distance in kilometres above 0 and at most {MaxRadiusKm}, e.g. within:100km", $"'{within.Text[7..]}'");
+            }
+        }
+
+        Count();
+        return new NearNode(centre, radius);
+    }
+
     private QueryNode Word(Token token)
     {
         var colon = token.Text.IndexOf(':', StringComparison.Ordinal);
+        if (colon > 0 && token.Text[..colon].Equals("near", StringComparison.OrdinalIgnoreCase)) return Near(token, token.Text[(colon + 1)..]);
+        if (colon > 0 && token.Text[..colon].Equals("within", StringComparison.OrdinalIgnoreCase)) throw new QuerySyntaxException(token.Position + 1, "a near: term before 'within:', e.g. near:Kharkiv within:100km", $"'{token.Text}'");
         if (colon < 0)
         {
             if (token.Text.Contains(">=", StringComparison.Ordinal)) throw new QuerySyntaxException(token.Position + 1, "a field such as topic:security-cooperation>=5 before '>='", "'" + token.Text + "'");
@@ -148,7 +185,7 @@ public sealed class QueryParser
         var name = token.Text[..colon];
         if (!Fields.TryGetValue(name, out var field))
         {
-            throw new QuerySyntaxException(token.Position + 1, "one of the fields topic, country, actor, event, quad, source, lang", $"'{name}:'");
+            throw new QuerySyntaxException(token.Position + 1, "one of the fields topic, country, actor, event, quad, source, lang, near", $"'{name}:'");
         }
 
         var valuePosition = token.Position + colon + 2;
