@@ -31,9 +31,10 @@ public static class PoisonMessages
     {
         var ct = TestContext.Current.CancellationToken;
         var found = new List<string>();
-        await using var connection = await broker.ConnectAsync();
         await Eventually.HoldsAsync(async () =>
         {
+            // A 541 ("noproc": the queue's process still starting) closes the connection, not only the channel.
+            await using var connection = await broker.ConnectAsync();
             await using var channel = await connection.CreateChannelAsync(cancellationToken: ct);
             try
             {
@@ -48,7 +49,7 @@ public static class PoisonMessages
                     }
                 }
             }
-            catch (RabbitMQ.Client.Exceptions.OperationInterruptedException exception) when (exception.ShutdownReason?.ReplyCode is 404 or 541)
+            catch (RabbitMQ.Client.Exceptions.RabbitMQClientException exception) when (exception is RabbitMQ.Client.Exceptions.AlreadyClosedException || exception is RabbitMQ.Client.Exceptions.OperationInterruptedException { ShutdownReason.ReplyCode: 404 or 541 })
             {
                 // Not declared yet (MassTransit declares an error queue with its first fault), or still starting.
             }

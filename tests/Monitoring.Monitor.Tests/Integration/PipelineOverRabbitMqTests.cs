@@ -152,11 +152,12 @@ public sealed class PipelineOverRabbitMqTests : IAsyncLifetime
     /// <summary>Reads the named error queue over AMQP until the message for <paramref name="key"/> appears; returns its fault text.</summary>
     private static async Task<string> ReadErrorQueueAsync(string queue, string key)
     {
-        await using var connection = await RabbitMqBroker.ConnectAsync();
         string? fault = null;
         await Eventually.HoldsAsync(async () =>
         {
-            // MassTransit declares an error queue with the first fault, so it may not exist or be ready yet; either closes the channel.
+            // MassTransit declares an error queue with the first fault, so it may not exist or be ready yet: 404 closes the
+            // channel, 541 the whole connection, so each try has a connection of its own.
+            await using var connection = await RabbitMqBroker.ConnectAsync();
             await using var channel = await connection.CreateChannelAsync(cancellationToken: Ct);
             try
             {
@@ -169,7 +170,7 @@ public sealed class PipelineOverRabbitMqTests : IAsyncLifetime
                 }
             }
             // 404: not declared yet. 541 "noproc": declared, but the quorum queue's process is still starting.
-            catch (RabbitMQ.Client.Exceptions.OperationInterruptedException exception) when (exception.ShutdownReason?.ReplyCode is 404 or 541)
+            catch (RabbitMQ.Client.Exceptions.RabbitMQClientException exception) when (exception is RabbitMQ.Client.Exceptions.AlreadyClosedException || exception is RabbitMQ.Client.Exceptions.OperationInterruptedException { ShutdownReason.ReplyCode: 404 or 541 })
             {
             }
 

@@ -28,6 +28,15 @@ public static class ClassifyBsonMaps
         {
             map.UnmapMember(e => e.NumSources);
             map.UnmapMember(e => e.NumArticles);
+
+            // An event without a place is stored as before places existed: no ActionGeo fields at all.
+            map.GetMemberMap(e => e.ActionGeoType).SetIgnoreIfNull(true);
+            map.GetMemberMap(e => e.ActionGeoFullName).SetIgnoreIfNull(true);
+            map.GetMemberMap(e => e.ActionGeoCountryCode).SetIgnoreIfNull(true);
+            map.GetMemberMap(e => e.ActionGeoAdm1Code).SetIgnoreIfNull(true);
+            map.GetMemberMap(e => e.ActionGeoLat).SetIgnoreIfNull(true);
+            map.GetMemberMap(e => e.ActionGeoLong).SetIgnoreIfNull(true);
+            map.GetMemberMap(e => e.ActionGeoFeatureId).SetIgnoreIfNull(true);
         });
     }
 }
