@@ -124,7 +124,7 @@ public sealed class FaultSuiteTests(Pipeline pipeline) : FaultScenario(pipeline)
         var posted = await PostAsync(articles);
 
         await AssertHistoryAsync(articles, subscription, posted);
-        var faults = await PoisonMessages.ReadErrorQueueAsync(Pipeline.BrokerEndpoint, "classify-article_error", poison);
+        var faults = await ErrorQueue.ReadAsync(Pipeline.BrokerEndpoint, "classify-article_error", poison);
         Assert.Equal(poison.Count, faults.Count);
     }
 

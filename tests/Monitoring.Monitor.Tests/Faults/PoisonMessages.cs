@@ -25,37 +25,4 @@ public static class PoisonMessages
         await channel.BasicPublishAsync(Exchange, "", true, Properties(), Encoding.UTF8.GetBytes(envelope), ct);
         return [notJson, noText];
     }
-
-    /// <summary>The messages of <paramref name="queue"/> that carry one of <paramref name="keys"/> (read and removed), waiting until all are there.</summary>
-    public static async Task<IReadOnlyList<string>> ReadErrorQueueAsync(BrokerEndpoint broker, string queue, IReadOnlyList<string> keys)
-    {
-        var ct = TestContext.Current.CancellationToken;
-        var found = new List<string>();
-        await Eventually.HoldsAsync(async () =>
-        {
-            // A 541 ("noproc": the queue's process still starting) closes the connection, not only the channel.
-            await using var connection = await broker.ConnectAsync();
-            await using var channel = await connection.CreateChannelAsync(cancellationToken: ct);
-            try
-            {
-                BasicGetResult? message;
-                while ((message = await channel.BasicGetAsync(queue, autoAck: false, ct)) is not null)
-                {
-                    var body = Encoding.UTF8.GetString(message.Body.Span);
-                    if (keys.FirstOrDefault(k => body.Contains(k, StringComparison.Ordinal)) is { } key)
-                    {
-                        found.Add(key);
-                        await channel.BasicAckAsync(message.DeliveryTag, multiple: false, ct);
-                    }
-                }
-            }
-            catch (RabbitMQ.Client.Exceptions.RabbitMQClientException exception) when (exception is RabbitMQ.Client.Exceptions.AlreadyClosedException || exception is RabbitMQ.Client.Exceptions.OperationInterruptedException { ShutdownReason.ReplyCode: 404 or 541 })
-            {
-                // Not declared yet (MassTransit declares an error queue with its first fault), or still starting.
-            }
-
-            return found.Count >= keys.Count;
-        }, $"{queue} holds the poison messages", TimeSpan.FromSeconds(60));
-        return found;
-    }
 }

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Monitoring.Alert.Alerts;
 using Monitoring.Classify.Articles;
 using Monitoring.Contracts;
+using Monitoring.Monitor.Tests.Faults;
 using Monitoring.Storage;
 using RabbitMQ.Client;
 
@@ -95,7 +96,7 @@ public sealed class PipelineOverRabbitMqTests : IAsyncLifetime
             Language = "en",
             IngestedAt = DateTimeOffset.UtcNow,
         }, Ct);
-        var fault = await ReadErrorQueueAsync("classify-article_error", poisonId);
+        var fault = (await ErrorQueue.ReadAsync(BrokerEndpoint.Shared, "classify-article_error", [poisonId]))[poisonId];
         Assert.Contains("has no text", fault, StringComparison.Ordinal);
 
         var secondId = await PostAsync(SecondArticle, expectDuplicate: false);
@@ -150,35 +151,6 @@ public sealed class PipelineOverRabbitMqTests : IAsyncLifetime
     }
 
     /// <summary>Reads the named error queue over AMQP until the message for <paramref name="key"/> appears; returns its fault text.</summary>
-    private static async Task<string> ReadErrorQueueAsync(string queue, string key)
-    {
-        string? fault = null;
-        await Eventually.HoldsAsync(async () =>
-        {
-            // MassTransit declares an error queue with the first fault, so it may not exist or be ready yet: 404 closes the
-            // channel, 541 the whole connection, so each try has a connection of its own.
-            await using var connection = await RabbitMqBroker.ConnectAsync();
-            await using var channel = await connection.CreateChannelAsync(cancellationToken: Ct);
-            try
-            {
-                BasicGetResult? message;
-                while ((message = await channel.BasicGetAsync(queue, autoAck: true, Ct)) is not null)
-                {
-                    if (!Encoding.UTF8.GetString(message.Body.Span).Contains(key, StringComparison.Ordinal)) continue;
-                    fault = message.BasicProperties.Headers?["MT-Fault-Message"] is byte[] bytes ? Encoding.UTF8.GetString(bytes) : "";
-                    return true;
-                }
-            }
-            // 404: not declared yet. 541 "noproc": declared, but the quorum queue's process is still starting.
-            catch (RabbitMQ.Client.Exceptions.RabbitMQClientException exception) when (exception is RabbitMQ.Client.Exceptions.AlreadyClosedException || exception is RabbitMQ.Client.Exceptions.OperationInterruptedException { ShutdownReason.ReplyCode: 404 or 541 })
-            {
-            }
-
-            return false;
-        }, $"{queue} holds the message for {key}");
-        return fault!;
-    }
-
     private void AssertOneTrace(ActivityTraceId traceId)
     {
         var spans = _spans.InTrace(traceId);
