@@ -283,6 +283,31 @@ public sealed class DeskTests(ITestOutputHelper output) : IAsyncLifetime
         await Browser.ScreenshotAsync(_page, "inbox-500");
     }
 
+    [Fact]
+    public async Task A_page_that_answers_late_does_not_overwrite_the_page_the_analyst_moved_to()
+    {
+        await SignInAsync();
+        var held = new TaskCompletionSource();
+        var holding = new TaskCompletionSource();
+        await _page.RouteAsync(url => url.Contains("/api/alerts?limit=500", StringComparison.Ordinal), async route =>
+        {
+            holding.TrySetResult();
+            await held.Task;
+            await route.ContinueAsync();
+        });
+        await _page.GotoAsync("/#/inbox?topic=diplomacy");
+        await holding.Task.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+
+        await _page.GotoAsync("/#/subscriptions");
+        await Expect(_page.GetByRole(AriaRole.Heading, new() { Name = "Subscriptions" })).ToBeVisibleAsync();
+        held.SetResult();
+
+        // The inbox's answer arrives after the subscriptions page rendered; give it time to (wrongly) paint.
+        await _page.WaitForTimeoutAsync(1_000);
+        await Expect(_page.GetByRole(AriaRole.Heading, new() { Name = "Subscriptions" })).ToBeVisibleAsync();
+        await Expect(_page.GetByRole(AriaRole.Heading, new() { Name = "Inbox" })).ToHaveCountAsync(0);
+    }
+
     private async Task SignInAsync(string? key = null)
     {
         await _page.GotoAsync("/");

@@ -10,9 +10,13 @@ import { sources } from "./sources.js";
 const pages = { inbox, story, events, subscriptions, sources };
 const main = document.getElementById("main");
 let leave = null;
+let current = 0;
 
+// Each route renders into a view of its own, so a page still loading when the person moves on (its requests
+// answer late) writes into a detached view instead of over the page that replaced it, and is stopped.
 async function route() {
   if (leave) { leave(); leave = null; }
+  const token = ++current;
   requestLog.length = 0;
   if (!session.analystKey) return signIn();
   document.getElementById("nav").hidden = false;
@@ -24,17 +28,25 @@ async function route() {
     if (link.getAttribute("href") === `#/${name}`) link.setAttribute("aria-current", "page");
     else link.removeAttribute("aria-current");
   }
+  const view = document.createElement("div");
+  view.className = "view";
+  main.replaceChildren(view);
+  let stop = null;
   try {
-    leave = await page(main, { id: rest.map(decodeURIComponent).join("/"), params: new URLSearchParams(query || "") });
+    stop = await page(view, { id: rest.map(decodeURIComponent).join("/"), params: new URLSearchParams(query || "") });
   } catch (error) {
+    if (token !== current) return;
     if (error instanceof ApiError && error.status === 401) { session.clear(); return signIn(error.message); }
-    main.innerHTML = html`<h1>Something went wrong</h1><p class="error" role="alert">${error.message}</p>`.text;
+    view.innerHTML = html`<h1>Something went wrong</h1><p class="error" role="alert">${error.message}</p>`.text;
   }
-  const heading = main.querySelector("h1");
+  if (token !== current) { stop?.(); return; }
+  leave = stop;
+  const heading = view.querySelector("h1");
   if (heading) { heading.tabIndex = -1; heading.focus({ preventScroll: true }); }
 }
 
 function signIn(message) {
+  current++;
   document.getElementById("nav").hidden = true;
   document.getElementById("sign-out").hidden = true;
   main.innerHTML = html`<section class="panel signin" aria-labelledby="signin-title">
