@@ -15,7 +15,7 @@ internal static partial class MainTextFilter
     /// <summary>As <see cref="Apply(IReadOnlyList{TextBlock}, string?, string?, BoilerplateCues)"/>, also saying which kept lines are list items or table rows.</summary>
     public static IReadOnlyList<string> Apply(IReadOnlyList<TextBlock> blocks, string? title, string? byline, BoilerplateCues cues, out HashSet<string> listLines)
     {
-        var kept = new List<string>(blocks.Count);
+        var kept = new List<TextBlock>(blocks.Count);
         listLines = new HashSet<string>(StringComparer.Ordinal);
         var linkRuns = LinkListMembers(blocks);
         for (var i = 0; i < blocks.Count; i++)
@@ -26,11 +26,11 @@ internal static partial class MainTextFilter
             if (title is not null && block.Kind == BlockKind.Heading && string.Equals(block.Text, title, StringComparison.OrdinalIgnoreCase)) continue;
             if (byline is not null && block.Text.Length < byline.Length + 20 && block.Text.Contains(byline, StringComparison.OrdinalIgnoreCase)) continue;
             if (block.Text.Length < 40 && (FormLabel().IsMatch(block.Text) || DateLine().IsMatch(block.Text))) continue;
-            kept.Add(block.Text);
+            kept.Add(block);
             if (block.Kind is BlockKind.ListItem or BlockKind.Cell) listLines.Add(block.Text);
         }
 
-        return WithoutTrailingFurniture(BoilerplateFilter.CleanBlocks(TrimTail(kept, cues)), listLines);
+        return WithoutTrailingFurniture(BoilerplateFilter.CleanBlocks(ArticleEnd.Trim(kept, cues)), listLines);
     }
 
     // An article ends with its last sentence, list or table: short lines after it (a lone heading, "Book a demo",
@@ -64,21 +64,6 @@ internal static partial class MainTextFilter
         }
 
         return members;
-    }
-
-    // Past the first third of the text, a "Related posts" or "Leave a reply" line starts the page's furniture; nothing after it
-    // is the article (a third, not the middle: the teaser grid after it can be as long as the article).
-    private static List<string> TrimTail(List<string> lines, BoilerplateCues cues)
-    {
-        var total = lines.Sum(line => line.Length);
-        var seen = 0;
-        for (var i = 0; i < lines.Count; i++)
-        {
-            if (seen > total / 3 && IsFurnitureHeading(lines[i], cues)) return lines.Take(i).ToList();
-            seen += lines[i].Length;
-        }
-
-        return lines;
     }
 
     // "Comments", "12 Comments", "Related posts:", "Subscribe to our newsletter".
