@@ -174,5 +174,64 @@ public sealed class FurnitureRemovalTests
         Assert.StartsWith("Negotiators from both delegations", article.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_recommended_box_between_two_paragraphs_drops_the_box_and_keeps_the_rest_of_the_article()
+    {
+        var text = Extract("""
+            <article><h1>Accord</h1><section>
+              <p>The foreign ministers of both countries signed the accord on Thursday in the presence of observers from the United Nations.</p>
+              <p>It settles a border dispute that has lasted four decades and cost hundreds of lives in repeated clashes along the river.</p>
+              <div><h2>Recommended Reading</h2><ul><li><a href="/a">Harbour workers end their strike</a></li><li><a href="/b">The tram reaches the suburbs</a></li></ul></div>
+              <p>Parliaments in both capitals are expected to ratify the text before the end of the year, officials said on Friday.</p>
+            </section></article>
+            """);
+
+        Assert.Contains("officials said on Friday.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Recommended Reading", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Harbour workers", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_recommended_heading_in_the_articles_own_flow_still_ends_it()
+    {
+        var text = Extract("""
+            <article><h1>Accord</h1><section>
+              <p>The foreign ministers of both countries signed the accord on Thursday in the presence of observers from the United Nations.</p>
+              <p>It settles a border dispute that has lasted four decades and cost hundreds of lives in repeated clashes along the river.</p>
+              <h2>Recommended Reading</h2>
+              <p>Harbour workers end their strike after the port authority agrees to a new pay scale for night shifts and weekends.</p>
+            </section></article>
+            """);
+
+        Assert.Contains("repeated clashes along the river.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Harbour workers", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ArticleRelatedContentModule_root__x1Y2z")]
+    [InlineData("inlineNewsletterSignup")]
+    [InlineData("widget")]
+    public void Boxes_named_in_camel_case_or_as_a_widget_area_are_furniture(string className)
+    {
+        var text = Extract($$"""
+            <article><h1>Accord</h1>{{Article("en")}}
+              <div class="{{className}}"><p>Harbour workers end their strike after the port authority agrees to a new pay scale for night shifts.</p></div>
+            </article>
+            """);
+
+        Assert.Contains(FirstWords(Article("en")), text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Harbour workers", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_camel_case_class_made_of_content_words_is_read()
+    {
+        var text = Extract($$"""
+            <article><h1>Accord</h1><div class="ArticleBody_root__x1Y2z">{{Article("en")}}</div></article>
+            """);
+
+        Assert.Contains("officials said.", text, StringComparison.Ordinal);
+    }
+
     private static string FirstWords(string html) => html.Trim()[3..40];
 }

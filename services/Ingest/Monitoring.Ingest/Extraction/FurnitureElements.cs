@@ -62,13 +62,44 @@ internal static class FurnitureElements
             // WordPress and similar CMSs label a post with its categories and tags ("tag-share", "category-social"): topics, not parts.
             if (name.IsEmpty || name.StartsWith("tag-") || name.StartsWith("category-")) continue;
             if (lookup.TryGetValue(name, out var kind)) return kind;
+            // WordPress's box for a widget area (sidebar, footer, below the post); "elementor-widget" wraps content.
+            if (name.Equals("widget", StringComparison.OrdinalIgnoreCase)) return "navigation";
 
             // "comments-area" is a part's name; "menu-innovation-strategies-for-caterers" is a heading's slug.
-            if (name.Count('-') + name.Count('_') > 2) continue;
+            // A CSS module's hash ("…_root__x1Y2") is not a part: parts are counted, not separators.
+            if (PartCount(name) > 3) continue;
             foreach (var part in name.SplitAny('-', '_'))
             {
                 if (lookup.TryGetValue(name[part], out kind)) return kind;
+                if (CamelKind(name[part], lookup) is { } camel) return camel;
             }
+        }
+
+        return null;
+    }
+
+    private static int PartCount(ReadOnlySpan<char> name)
+    {
+        var count = 0;
+        foreach (var part in name.SplitAny('-', '_'))
+        {
+            if (part.End.Value > part.Start.Value) count++;
+        }
+
+        return count;
+    }
+
+    // CSS modules and styled components name a part in camel case with a hash ("ArticleRelatedContentModule_root__x1Y2"):
+    // each capitalised word is looked up ("Related").
+    private static string? CamelKind(ReadOnlySpan<char> part, Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> lookup)
+    {
+        var start = 0;
+        for (var i = 1; i <= part.Length; i++)
+        {
+            if (i < part.Length && !(char.IsUpper(part[i]) && char.IsLower(part[i - 1]))) continue;
+            if (start == 0 && i == part.Length) return null;
+            if (lookup.TryGetValue(part[start..i], out var kind)) return kind;
+            start = i;
         }
 
         return null;
