@@ -233,5 +233,18 @@ public sealed class FurnitureRemovalTests
         Assert.Contains("officials said.", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_heading_whose_class_names_the_table_of_contents_is_the_articles_heading()
+    {
+        var text = Extract($$"""
+            <article><h1>Accord</h1>{{Article("en")}}
+              <h2 class="tocHeader">What the treaty changes</h2>
+              <p>Both armies withdraw five kilometres from the river, and a joint commission will mark the new line within a year.</p>
+            </article>
+            """);
+
+        Assert.Contains("What the treaty changes", text, StringComparison.Ordinal);
+    }
+
     private static string FirstWords(string html) => html.Trim()[3..40];
 }

@@ -25,6 +25,8 @@ internal static class FurnitureElements
         if (element.GetAttribute("role") is { } role && FurnitureRoles.Contains(role)) return "structure";
         if (IsHidden(element)) return "hidden";
         if (element.GetAttribute("itemtype") is { } type && (type.EndsWith("/Comment", StringComparison.OrdinalIgnoreCase) || type.EndsWith("/UserComments", StringComparison.OrdinalIgnoreCase))) return "comments";
+        // A heading's class names its place in the page's outline ("tocHeader": listed in the table of contents), not a box.
+        if (element.LocalName is "h1" or "h2" or "h3" or "h4" or "h5" or "h6") return null;
         return AttributeKind(element.ClassName, cues) ?? AttributeKind(element.Id, cues);
     }
 
