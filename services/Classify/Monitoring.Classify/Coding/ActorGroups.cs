@@ -119,8 +119,19 @@ internal static class ActorGroups
         if (slot.Mentions.TrueForAll(m => m.IsPlace)) return true;
         var w = sentence.Tokens;
         var places = sentence.Cues.LocationPrepositions;
+        if (AfterPlaceNoun(sentence, slot.First)) return true;
         return slot.First > 0 && (places.Contains(w[slot.First - 1].Lower)
             || (slot.First > 1 && w[slot.First - 1].Lower == "the" && places.Contains(w[slot.First - 2].Lower)));
+    }
+
+    /// <summary>"las provincias del Ecuador", "مدن العراق": a country after a noun of places (<c>place-nouns</c>) is where, not who.</summary>
+    private static bool AfterPlaceNoun(Sentence sentence, int first)
+    {
+        var nouns = sentence.Cues.Set("place-nouns");
+        if (nouns.Count == 0 || first == 0) return false;
+        var k = first - 1;
+        if (k > 0 && sentence.Cues.RoleConnectors.Contains(sentence.Tokens[k].Lower)) k--;
+        return sentence.InActor[k] < 0 && sentence.Language.Shapes.Candidates(sentence.Tokens[k].Lower).Any(nouns.Contains);
     }
 
     /// <summary>A slot and the slots joined to it by "and", "or" or commas ("Arnor, Calenardhon and the evil Gondor").</summary>

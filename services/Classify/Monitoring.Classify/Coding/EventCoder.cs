@@ -88,6 +88,8 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
             }
 
             CodeRefiner.ProtestContext(sentence, events, before, codebook);
+            ProtestRefiner.Refine(sentence, events, before, codebook);
+            ProtestSides.Fill(sentence, events, before);
 
             // "Protesters raised banners": an actor named for what it does, where nothing else gave an event.
             if (events.Count == before && sentence.Slots.Exists(s => s.Mentions[0].Code == CodedEvents.UnknownCode))
