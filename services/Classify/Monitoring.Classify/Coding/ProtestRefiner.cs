@@ -7,11 +7,12 @@ namespace Monitoring.Classify.Coding;
 /// <list type="bullet">
 /// <item>a protest ended ("puso fin a la huelga", "فك الإضراب") is dissent eased, a concession (082, as the CAMEO
 /// dictionary codes "halted the strike");</item>
-/// <item>a protest threatened ("amenaza de huelga", "amenazó con un paro") is the threat of it (133), not a protest;</item>
+/// <item>a protest threatened or intended ("amenaza de huelga", "amenazó con un paro", "su intención de una huelga")
+/// is the threat of it (133), not a protest;</item>
 /// <item>a protest voiced by a government, army or court ("el ejército protestó contra") is an official complaint (114);</item>
 /// <item>"en protesta por", "احتجاجا على" after a protest already coded says why it was held: no second event.</item>
 /// </list>
-/// The words are data: <c>protest-enders</c>, <c>time-words</c>, <c>threat-links</c>, <c>official-sectors</c> in <c>cues-LANG.txt</c>.
+/// The words are data: <c>protest-enders</c>, <c>protest-intents</c>, <c>time-words</c>, <c>threat-links</c>, <c>official-sectors</c> in <c>cues-LANG.txt</c>.
 /// </summary>
 internal static class ProtestRefiner
 {
@@ -37,7 +38,8 @@ internal static class ProtestRefiner
             }
 
             string? code = null;
-            if (Before(sentence, first, enders)) code = "082";
+            if (Before(sentence, first, enders) || EndedAfter(sentence, first, enders)) code = "082";
+            else if (Before(sentence, first, sentence.Cues.Set("protest-intents"))) code = "133";
             else if (ThreatBefore(sentence, events, from, first, links) is { } threat)
             {
                 // The threat's own event says it; the protest was not held.
@@ -79,6 +81,20 @@ internal static class ProtestRefiner
             if (k > 0 && words.Contains(shapes.Normalize(w[k - 1].Lower) + "_" + shapes.Normalize(w[k].Lower))) return true;
             var word = shapes.Normalize(w[k].Lower);
             if (!sentence.Cues.ObjectLeaders.Contains(word) && !between.Contains(word)) return false;
+        }
+
+        return false;
+    }
+
+    /// <summary>"la huelga de los mineros concluyó": an ending verb right after the protest and who held it.</summary>
+    private static bool EndedAfter(Sentence sentence, int first, HashSet<string> words)
+    {
+        var w = sentence.Tokens;
+        var shapes = sentence.Language.Shapes;
+        for (var k = first + 1; k < Math.Min(w.Count, first + Reach + 2); k++)
+        {
+            if (sentence.InActor[k] >= 0 || sentence.Cues.ObjectLeaders.Contains(shapes.Normalize(w[k].Lower))) continue;
+            return shapes.Candidates(w[k].Lower).Any(words.Contains);
         }
 
         return false;

@@ -4,7 +4,8 @@ namespace Monitoring.Classify.Coding;
 
 /// <summary>
 /// Stage 5c, a domestic protest's sides: people who protest where the sentence places them, and are given no other
-/// origin, are of that country ("تظاهر الآلاف في بغداد", "miles marcharon en Lima": Iraqis, Peruvians); people of a
+/// origin, are of that country ("تظاهر الآلاف في بغداد", "miles marcharon en Lima": Iraqis, Peruvians), and so are
+/// protesters of no stated origin against the authorities of the one country the sentence names; people of a
 /// country protesting there, with no one else named, protest against its own authorities. Read for languages without
 /// the verb dictionary, whose protests the trigger lexicon codes with the place as their only actor.
 /// </summary>
@@ -21,7 +22,8 @@ internal static class ProtestSides
             if (e.Root != "14") continue;
             var source = e.Source;
             var target = e.Target;
-            if (IsUnknown(source) && place is not null && target.Code == place) source = source with { Code = place, Sector = source.Sector ?? "CVL" };
+            var againstAuthorities = target.Code == only && target.Sector is "GOV" or "LEG" or "JUD" or "COP" or "MIL";
+            if (IsUnknown(source) && (place is not null && target.Code == place || againstAuthorities) && IsCountry(sentence, target)) source = source with { Code = target.Code, Sector = source.Sector ?? "CVL" };
             else if (IsUnknown(target) && IsCountry(sentence, source) && only == source.Code && (place is null || place == source.Code)) target = target with { Code = source.Code, Sector = target.Sector ?? "GOV" };
             else continue;
 
