@@ -66,7 +66,7 @@ internal static class ProtestRefiner
         meaning is null ? e : e with { Cameo = meaning.Code, Root = meaning.Root, QuadClass = meaning.QuadClass, Goldstein = meaning.Goldstein };
 
     /// <summary>
-    /// An ending word or two-word phrase ("puso_fin") before the protest with only articles, prepositions and time words
+    /// An ending word or two-word phrase ("puso fin", written puso_fin) before the protest with only articles, prepositions and time words
     /// between ("puso fin el jueves a una huelga", "إنهاء الإضراب").
     /// </summary>
     private static bool Before(Sentence sentence, int first, HashSet<string> words)
@@ -78,7 +78,7 @@ internal static class ProtestRefiner
         for (var k = first - 1; k >= Math.Max(0, first - Reach - 2); k--)
         {
             if (shapes.Candidates(w[k].Lower).Any(words.Contains)) return true;
-            if (k > 0 && words.Contains(shapes.Normalize(w[k - 1].Lower) + "_" + shapes.Normalize(w[k].Lower))) return true;
+            if (k > 0 && words.Contains(shapes.Normalize(w[k - 1].Lower) + " " + shapes.Normalize(w[k].Lower))) return true;
             var word = shapes.Normalize(w[k].Lower);
             if (!sentence.Cues.ObjectLeaders.Contains(word) && !between.Contains(word)) return false;
         }
