@@ -136,7 +136,7 @@ internal static class ActorGroups
         if (k > 0 && sentence.Cues.RoleConnectors.Contains(sentence.Tokens[k].Lower)) k--;
         if (IsPlaceNoun(sentence, k, nouns)) return true;
 
-        // "مدينة هانوفر الألمانية": the demonym of a town the gazetteer does not know.
+        // "مدينة بون الألمانية": the demonym of a town the gazetteer does not know.
         return k > 0 && sentence.InActor[k] < 0 && !sentence.StartsTrigger(k) && IsPlaceNoun(sentence, k - 1, nouns);
     }
 

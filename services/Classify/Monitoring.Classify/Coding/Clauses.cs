@@ -64,7 +64,7 @@ internal static class Clauses
             if (suffixes.Any(form.EndsWith) && carriers.Any(form.StartsWith)) return true;
         }
 
-        // "los piquetes que se realizarán el jueves": the reflexive passive of a carrier, in the future, after the noun.
+        // "las marchas que se realizarán el lunes": the reflexive passive of a carrier, in the future, after the noun.
         for (var k = i + 1; k < Math.Min(w.Count, i + 4) && carriers.Count > 0; k++)
         {
             var form = sentence.Language.Shapes.Normalize(w[k].Lower);

@@ -7,9 +7,9 @@ namespace Monitoring.Classify.Coding;
 /// <list type="bullet">
 /// <item>a protest ended ("puso fin a la huelga", "فك الإضراب") is dissent eased, a concession (082, as the CAMEO
 /// dictionary codes "halted the strike");</item>
-/// <item>a protest threatened or intended ("amenaza de huelga", "amenazó con un paro", "su intención de una huelga")
+/// <item>a protest threatened or intended ("amenaza de huelga", "amenazó con un paro", "la intención de un paro")
 /// is the threat of it (133), not a protest;</item>
-/// <item>a protest voiced by a government, army or court ("el ejército protestó contra") is an official complaint (114);</item>
+/// <item>a protest voiced by a government, army or court ("el gobierno protestó contra") is an official complaint (114);</item>
 /// <item>"en protesta por", "احتجاجا على" after a protest already coded says why it was held: no second event.</item>
 /// </list>
 /// The words are data: <c>protest-enders</c>, <c>protest-intents</c>, <c>time-words</c>, <c>threat-links</c>, <c>official-sectors</c> in <c>cues-LANG.txt</c>.
@@ -30,7 +30,7 @@ internal static class ProtestRefiner
             var first = TokenAt(sentence, e.TriggerStart);
             if (first < 0) continue;
 
-            // "realizarán una marcha … en protesta por", "أضربوا احتجاجا على": the purpose of the protest just coded, not another.
+            // "marcharán … en protesta por", "أضربوا احتجاجا على": the purpose of the protest just coded, not another.
             if (IsPurpose(sentence, first) && events.FindIndex(from, o => o.Root is "14" or "13" && o.TriggerEnd <= e.TriggerStart) is >= 0 and var earlier && earlier < i)
             {
                 events.RemoveAt(i--);
@@ -67,7 +67,7 @@ internal static class ProtestRefiner
 
     /// <summary>
     /// An ending word or two-word phrase ("puso fin", written puso_fin) before the protest with only articles, prepositions and time words
-    /// between ("puso fin el jueves a una huelga", "إنهاء الإضراب").
+    /// between ("pusieron fin el lunes a la huelga", "إنهاء الإضراب").
     /// </summary>
     private static bool Before(Sentence sentence, int first, HashSet<string> words)
     {
