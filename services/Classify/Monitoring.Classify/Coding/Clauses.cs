@@ -95,11 +95,35 @@ internal static class Clauses
         for (var k = trigger.First - 1; k >= 0; k--)
         {
             if (sentence.EndsTrigger(k + 1, trigger)) return k + 1;
-            if (sentence.Cues.ClauseBoundaries.Contains(w[k].Lower)) return k + 1;
+            if (sentence.Cues.ClauseBoundaries.Contains(w[k].Lower)) return AfterIntroduction(sentence, k + 1, trigger.First);
             if (sentence.StopBefore(k)) return k;
         }
 
-        return 0;
+        return AfterIntroduction(sentence, 0, trigger.First);
+    }
+
+    /// <summary>
+    /// "Before leaving for Beijing, President Bush met …", "In Nairobi, police arrested …", "Speaking in Paris, the
+    /// minister said …": a sentence's introductory phrase ends at its comma, and the clause's subject stands after it.
+    /// </summary>
+    private static int AfterIntroduction(Sentence sentence, int start, int verbFirst)
+    {
+        var w = sentence.Tokens;
+        var opener = start == 0 ? 0 : start - 1;
+        var word = w[opener].Lower;
+        if (opener > 0 || verbFirst <= start || !(sentence.Cues.Set("introductory-words").Contains(word) || (start == 0 && word.EndsWith("ing", StringComparison.Ordinal)))) return start;
+        for (var k = verbFirst - 1; k > start; k--)
+        {
+            if (!sentence.CommaBefore(k)) continue;
+            for (var j = k; j < verbFirst; j++)
+            {
+                if (sentence.InActor[j] >= 0) return k;
+            }
+
+            return start;
+        }
+
+        return start;
     }
 
     /// <summary>Where a trigger's object ends: at the next clause (trigger, clause word, ';' or ':'), or after 30 words.</summary>

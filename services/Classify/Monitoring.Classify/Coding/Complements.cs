@@ -88,6 +88,20 @@ internal static class Complements
             || !(sentence.Cues.NounMarkers.Contains(next) || char.IsDigit(next[0])) && sentence.Cues.Set("helping-words").Contains(w[verb.First].Lower) && w[verb.First].Lower.StartsWith("help", StringComparison.Ordinal));
     }
 
+    /// <summary>"gave a speech", "delivered an address", "provided details": what is given is words, not aid.</summary>
+    public static bool GivesStatement(Sentence sentence, Trigger verb, string code)
+    {
+        if (code.Length < 2 || code[..2] is not ("06" or "07")) return false;
+        var w = sentence.Tokens;
+        var words = sentence.Cues.Set("statement-objects");
+        for (var k = verb.ObjectStart; k < Math.Min(w.Count, verb.ObjectStart + 3) && sentence.InActor[k] < 0; k++)
+        {
+            if (words.Contains(w[k].Lower)) return true;
+        }
+
+        return false;
+    }
+
     /// <summary>"Germany wants Italy to sanction Iran": an actor between the wish and its infinitive is whom it is asked of.</summary>
     public static bool WishedOfOther(Sentence sentence, Trigger governing, Trigger verb)
     {

@@ -97,6 +97,7 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
                     bySpeaker = speaker is not null;
                     subject = speaker ?? Subjects.Antecedent(sentence, regionStart, verb.First);
                 }
+                if (subject is null && !verb.IsNoun) subject = Subjects.Introduced(sentence, verb);
                 if (NounDoers.Applies(sentence, verb)) subject = NounDoers.Doer(sentence, verb, subject, previousSubject);
                 if (subject is null && Subjects.SubjectAfter(sentence, verb) is { } after) (subject, subjectAfter) = (after, true);
             }
@@ -118,12 +119,16 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
             previousSubject = subject;
 
             var objectEnd = Clauses.ObjectRegionEnd(sentence, v);
-            var (code, patternEnd, byPattern) = verb.FromDictionary ? CodeChooser.Choose(sentence, verb, objectEnd, passive) : (null, verb.End, false);
+            var (code, patternEnd, byPattern, converse) = verb.FromDictionary ? CodeChooser.Choose(sentence, verb, objectEnd, passive) : (null, verb.End, false, false);
             verb.Code = code;
             var lexical = verb.Lexicon?.Code;
-            if ((code is null && lexical is null) || Complements.HelpsToDo(sentence, verb)) continue;
+            if ((code is null && lexical is null) || Complements.HelpsToDo(sentence, verb) || Complements.GivesStatement(sentence, verb, code ?? lexical!)) continue;
 
-            var agent = passive ? ActorGroups.Agent(sentence, verb.End, objectEnd) ?? causeDoer : null;
+            var agent = converse ? ActorGroups.Agent(sentence, verb.End, objectEnd, cues.Set("converse-prepositions"))
+                : passive ? ActorGroups.Agent(sentence, verb.End, objectEnd) ?? causeDoer : null;
+            // "such a step enjoyed support from Moscow": a converse verb needs someone to undergo it.
+            if (converse && subject is null) continue;
+            passive |= converse;
 
             // A visit's place is its target ("arrived in Washington for a state visit"), and so is a protest's when it
             // names no other ("protested in Beijing"); elsewhere a place is only where.

@@ -47,6 +47,22 @@ internal static class Subjects
         return sentence.Slots[sentence.InActor[k - 1]].First;
     }
 
+    /// <summary>"After meeting Putin in Moscow, the Chinese president …": an introductory participle's subject is the main clause's.</summary>
+    public static List<ActorMention>? Introduced(Sentence sentence, Trigger verb)
+    {
+        var w = sentence.Tokens;
+        var opened = verb.First == 0 || (verb.First == 1 && sentence.Cues.Set("introductory-words").Contains(w[0].Lower));
+        if (!opened || !(w[verb.First].Lower.EndsWith("ing", StringComparison.Ordinal) || verb.IsParticiple)) return null;
+        for (var k = verb.End; k < w.Count; k++)
+        {
+            if (!sentence.CommaBefore(k)) continue;
+            var next = sentence.Triggers.Find(t => t.First >= k);
+            return next is null ? null : ActorGroups.First(sentence, k, next.First);
+        }
+
+        return null;
+    }
+
     /// <summary>"It said …", "They attacked …": a pronoun subject stands for the last source the article named.</summary>
     public static List<ActorMention>? Antecedent(Sentence sentence, int from, int to)
     {
