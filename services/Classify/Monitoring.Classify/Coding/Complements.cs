@@ -88,7 +88,26 @@ internal static class Complements
             || !(sentence.Cues.NounMarkers.Contains(next) || char.IsDigit(next[0])) && sentence.Cues.Set("helping-words").Contains(w[verb.First].Lower) && w[verb.First].Lower.StartsWith("help", StringComparison.Ordinal));
     }
 
-    /// <summary>"gave a speech", "delivered an address", "provided details": what is given is words, not aid.</summary>
+    /// <summary>"X hoped (that) Y would be indicted", "X wishes Y would leave": the clause a wish governs is not a fact.</summary>
+    public static bool IsWished(Sentence sentence, Trigger verb)
+    {
+        var w = sentence.Tokens;
+        var wishes = sentence.Cues.Set("wish-lemmas");
+        foreach (var t in sentence.Triggers)
+        {
+            if (t.First >= verb.First) break;
+            if (t.Kind == TriggerKind.Event && wishes.Contains(t.Entry.Lemma) && t.End < w.Count && w[t.End].Lower != "to" && !HasSpeechBetween(sentence, t.End, verb.First))
+            {
+                return !IsReducedRelative(sentence, verb);
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasSpeechBetween(Sentence sentence, int from, int to) => sentence.Triggers.Exists(t => t.Kind == TriggerKind.Speech && t.First >= from && t.First < to);
+
+    /// <summary>"gave a speech", "delivered an address": what is given is words, not aid.</summary>
     public static bool GivesStatement(Sentence sentence, Trigger verb, string code)
     {
         if (code.Length < 2 || code[..2] is not ("06" or "07")) return false;

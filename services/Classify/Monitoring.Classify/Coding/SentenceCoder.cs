@@ -58,6 +58,9 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
                 inheritsSubject = true;
             }
 
+            // "Kigali hoped French officials would be indicted": what is only wished for did not happen.
+            if (Complements.IsWished(sentence, verb)) continue;
+
             verb.Negated = negated;
 
             // "would not provide support", "refused to lift the ban": a cooperation not given is a rejection.
@@ -166,8 +169,9 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
             // Putin"), not somewhere further in the clause; otherwise the trigger lexicon codes it at root level.
             var trusted = byPattern || reciprocal || (verb.Entry.HasOwnCode && verb.FromDictionary)
                 || (passive ? agent is not null : target is not null && Clauses.DirectObjectEnd(sentence, verb.End, objectEnd) > verb.End);
-            // "was determined to mend ties", "aimed at": a verb's bare intent to cooperate (030) with no one is no event.
-            if (code == verb.Entry.Code && code is "030" && !byPattern && !reciprocal && target is null && !passive
+            // "was determined to mend ties", "aimed at", "two men sought in …": a verb's bare intent to cooperate (030)
+            // with no one to cooperate with, or no one who intends it, is no event.
+            if (code == verb.Entry.Code && code is "030" && !byPattern && !reciprocal && (passive ? agent is null : target is null)
                 && !cues.Set("commitment-lemmas").Contains(verb.Entry.Lemma)) trusted = false;
             string basis;
             if (code is not null && trusted) basis = CodedEvents.PatternBasis;
