@@ -147,8 +147,8 @@ internal static class Complements
 
     /// <summary>
     /// "A report … alleged that France was aware of …" (110), "The US claimed that ISIL had attacked Iraq" (112): the
-    /// speaker accuses the complement's subject; the conflict alleged is not coded as done. A claim of one's own act
-    /// (015) stays what it is.
+    /// speaker accuses the complement's subject; the conflict alleged (and anything an allegation alleges) is not coded as
+    /// done. A claim of one's own act (015) stays what it is.
     /// </summary>
     public static void Allegations(Sentence sentence, List<CodedEvent> events, CameoCodebook codebook)
     {
@@ -170,7 +170,9 @@ internal static class Complements
                 : verb.Kind == TriggerKind.Event ? ActorGroups.First(sentence, verb.End, Math.Min(w.Count, verb.End + 8)) : null;
             if (accused is not { Count: > 0 } || accused.TrueForAll(a => accuser.Exists(s => s.Code == a.Code))) continue;
 
-            events.RemoveAll(e => InComplement(e) && alleged.Contains(e));
+            // "alleged that the French military … took part": nothing an allegation alleges is reported as done; what a
+            // claim (a reporting verb) says is, unless it is the conflict it accuses someone of.
+            events.RemoveAll(e => InComplement(e) && (verb.Kind == TriggerKind.Event || alleged.Contains(e)));
             foreach (var (source, target) in EventPairs.Pairs(accuser, accused))
             {
                 if (source.Code == target.Code || EventPairs.AlreadyCoded(events, sentence.Start, meaning.Code, source, target)) continue;
