@@ -69,16 +69,33 @@ internal static class Clauses
             var word = w[k].Lower;
             if (cues.IntentModals.Contains(word)) return true;
             if (cues.Set("scheduled-modals").Contains(word) && sentence.Triggers.Exists(t => t.Kind == TriggerKind.Speech && t.End <= k)) return true;
-            if (word == "to" && k > 0 && cues.IntentWords.Contains(w[k - 1].Lower) && w[k - 1].Lower is not ("is" or "are")) return true;
+            if (word == "to" && k > 0 && cues.IntentWords.Contains(w[k - 1].Lower) && w[k - 1].Lower is not ("is" or "are") && !IsPreparing(sentence, i)) return true;
             if (word == "to" && k > 0 && w[k - 1].Lower is "is" or "are" or "was" or "were") return true;
         }
 
         return false;
     }
 
+    /// <summary>
+    /// "the leader prepared to attend the summit": the verb "prepare" makes its complement imminent, scheduled; the
+    /// adjective ("is prepared to attend") makes it intended.
+    /// </summary>
+    public static bool IsPreparing(Sentence sentence, int i)
+    {
+        var w = sentence.Tokens;
+        if (i < 2 || w[i - 1].Lower != "to" || !sentence.Cues.Set("preparing-words").Contains(w[i - 2].Lower)) return false;
+        for (var k = SkipBack(sentence, i - 2); k < i - 2; k++)
+        {
+            if (sentence.Cues.BeForms.Contains(w[k].Lower)) return false;
+        }
+
+        return true;
+    }
+
     /// <summary>A plain future not reported ("workers will protest on Monday"): scheduled, which for a conflict is its threat.</summary>
     public static bool IsScheduled(Sentence sentence, int i)
     {
+        if (IsPreparing(sentence, i)) return true;
         var modals = sentence.Cues.Set("scheduled-modals");
         for (var k = SkipBack(sentence, i); k < i && modals.Count > 0; k++)
         {

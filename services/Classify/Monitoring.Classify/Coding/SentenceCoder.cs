@@ -53,7 +53,7 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
 
                 // "threatened to retaliate against X": a threat (13x) toward X, not the retaliation itself.
                 threat = previous.Entry.Code is { } governing && governing.StartsWith("13", StringComparison.Ordinal);
-                intent |= !threat && !cues.AspectLemmas.Contains(previous.Entry.Lemma);
+                intent |= !threat && !cues.AspectLemmas.Contains(previous.Entry.Lemma) && !Clauses.IsPreparing(sentence, verb.First);
                 supersededAt = w[previous.First].Start;
                 inheritsSubject = true;
             }
