@@ -26,20 +26,21 @@ internal static class ActorGroups
             var s = sentence.InActor[k];
 
             // Walk back to the first conjunct: "Gondor and Rohan condemned".
-            while (s > 0 && slots[s - 1].First >= from && IsConjunctGap(sentence, slots[s - 1].End, slots[s].First)) s--;
+            while (s > 0 && slots[s - 1].First >= from && Joined(sentence, slots[s - 1], slots[s])) s--;
             return Group(sentence, s, to);
         }
 
         return null;
     }
 
-    /// <summary>The agent of a passive verb: "was attacked by Russian troops".</summary>
-    public static List<ActorMention>? Agent(Sentence sentence, int from, int to)
+    /// <summary>The agent of a passive verb: "was attacked by Russian troops"; of a converse one, "received assurances from Georgia".</summary>
+    public static List<ActorMention>? Agent(Sentence sentence, int from, int to, HashSet<string>? prepositions = null)
     {
         var w = sentence.Tokens;
+        prepositions ??= sentence.Cues.AgentPrepositions;
         for (var k = from; k < to; k++)
         {
-            if (!sentence.Cues.AgentPrepositions.Contains(sentence.Language.Shapes.Normalize(w[k].Lower))) continue;
+            if (!prepositions.Contains(sentence.Language.Shapes.Normalize(w[k].Lower))) continue;
             for (var j = k + 1; j < Math.Min(to, k + 5); j++)
             {
                 if (sentence.InActor[j] >= 0) return Group(sentence, sentence.InActor[j], to);
@@ -149,7 +150,7 @@ internal static class ActorGroups
         var slots = sentence.Slots;
         var group = new List<ActorMention>(slots[first].Mentions);
         var s = first;
-        while (s + 1 < slots.Count && slots[s + 1].End <= limit && IsConjunctGap(sentence, slots[s].End, slots[s + 1].First))
+        while (s + 1 < slots.Count && slots[s + 1].End <= limit && Joined(sentence, slots[s], slots[s + 1]))
         {
             // "Gondor attacked Mordor and Rohan condemned it": Rohan starts a clause of its own.
             if (isObject && sentence.StartsTrigger(slots[s + 1].End)) break;
@@ -158,6 +159,18 @@ internal static class ActorGroups
         }
 
         return group;
+    }
+
+    /// <summary>"In Beijing, Chinese police …": a comma alone joins no place to an actor that is not one.</summary>
+    private static bool Joined(Sentence sentence, Slot a, Slot b)
+    {
+        if (!IsConjunctGap(sentence, a.End, b.First)) return false;
+        for (var k = a.End; k < b.First; k++)
+        {
+            if (sentence.Cues.Conjunctions.Contains(sentence.Tokens[k].Lower)) return true;
+        }
+
+        return IsPlace(sentence, a) == IsPlace(sentence, b);
     }
 
     /// <summary>Between two actors only a conjunction, commas, articles and at most two adjectives ("and the evil awful").</summary>
