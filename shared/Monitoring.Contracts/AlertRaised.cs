@@ -22,4 +22,7 @@ public sealed record AlertRaised
     /// alerted (sent again when the subscription asks for updates). Null from publishers before updates were numbered.
     /// </summary>
     public int? ArticleCount { get; init; }
+
+    /// <summary>For a <c>corroborated:N</c> subscription: the event and its provenance (outlets, syndicated copies, denials); null for a story alert.</summary>
+    public EventCorroboration? Corroboration { get; init; }
 }

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Monitoring.Alert.Alerts;
 using Monitoring.Alert.Analysts;
+using Monitoring.Alert.Corroboration;
 using Monitoring.Alert.Delivery;
 using Monitoring.Alert.Desk;
 using Monitoring.Alert.Matching;
@@ -50,6 +51,10 @@ public static class AlertExtensions
         builder.AddStore<IAlertStore, SqliteAlertStore, MongoAlertStore>(Database);
         builder.AddOutbox(AlertOutbox.Name, Database);
         builder.AddStore<IRecentArticleStore, SqliteRecentArticleStore, MongoRecentArticleStore>(Database);
+        builder.AddStore<ICorroborationStore, SqliteCorroborationStore, MongoCorroborationStore>(Database);
+        builder.Services.Configure<CorroborationOptions>(builder.Configuration.GetSection(CorroborationOptions.SectionName));
+        builder.Services.AddSingleton(_ => OutletDirectory.LoadShipped());
+        builder.Services.AddScoped<CorroborationRaiser>();
         builder.Services.AddScoped<SubscriptionPreview>();
 
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)

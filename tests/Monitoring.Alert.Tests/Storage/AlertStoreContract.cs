@@ -59,6 +59,33 @@ public abstract class AlertStoreContract
     }
 
     [Fact]
+    public async Task A_corroborated_event_alert_reads_back_with_its_provenance_and_once_per_event()
+    {
+        var store = await CreateStoreAsync();
+        var report = new Contracts.CorroboratingReport
+        {
+            Outlet = "tass", ArticleId = "a2", StoryId = "story-a2", Title = "Title", Url = "https://news.example/a2", Cameo = "174", ReportedAt = Times.At(2),
+            Syndicated = true, StateAffiliated = true, OutletCountry = "RUS", Ownership = "state",
+        };
+        var alert = Alert("al1", story: "event:NOR-RUS-17-20240516T0000") with
+        {
+            Corroboration = new Contracts.EventCorroboration
+            {
+                EventId = "NOR-RUS-17-20240516T0000", Source = "NOR", Target = "RUS", Root = "17", WindowStart = Times.At(0), WindowEnd = Times.At(60 * 24),
+                IndependentOutlets = 3, Required = 3, Reports = [report with { Syndicated = false, StateAffiliated = null, OutletCountry = null, Ownership = null }, report],
+                Denials = [report with { Cameo = "016" }], Disputed = true,
+            },
+        };
+
+        await store.TryInsertAsync(alert, null, Ct);
+        var (again, existing) = await store.TryInsertAsync(alert with { AlertId = "al2", ArticleId = "a9" }, null, Ct);
+
+        Assert.False(again);
+        Assert.Equal("al1", existing.AlertId);
+        Json.AssertSameInstants(alert, await store.GetAsync("alice", "al1", Ct));
+    }
+
+    [Fact]
     public async Task An_alert_is_marked_read_once_and_unread_again_by_its_owner_only()
     {
         var store = await CreateStoreAsync();

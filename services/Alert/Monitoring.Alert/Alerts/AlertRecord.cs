@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Monitoring.Contracts;
 
 namespace Monitoring.Alert.Alerts;
 
@@ -71,4 +72,7 @@ public sealed record AlertRecord
 
     /// <summary>When the analyst marked the alert read in the desk; null while unread.</summary>
     public DateTimeOffset? ReadAt { get; init; }
+
+    /// <summary>For a <c>corroborated:N</c> subscription (story <c>event:{eventId}</c>): the event and its provenance when it crossed N.</summary>
+    public EventCorroboration? Corroboration { get; init; }
 }

@@ -32,6 +32,7 @@ public sealed record Notification(Subscription Subscription, IReadOnlyList<Alert
                 if ((alert.LatestUrl ?? alert.Url) is { } url) text.Append(url).Append('\n');
                 if (alert.Topics.Count > 0) text.Append("Topics: ").AppendJoin(", ", alert.Topics).Append('\n');
                 if (alert.Countries.Count > 0) text.Append("Countries: ").AppendJoin(", ", alert.Countries).Append('\n');
+                if (alert.Corroboration is { } corroboration) text.Append(Corroboration.ProvenanceText.Of(corroboration));
                 if (alert.ArticleCount > 1)
                 {
                     text.Append(CultureInfo.InvariantCulture, $"{alert.ArticleCount} articles");

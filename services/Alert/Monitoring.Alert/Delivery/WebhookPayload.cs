@@ -1,4 +1,5 @@
 using Monitoring.Alert.Alerts;
+using Monitoring.Contracts;
 
 namespace Monitoring.Alert.Delivery;
 
@@ -22,11 +23,15 @@ public sealed record WebhookPayload(
     /// <summary>True when this is a further article of a story already alerted.</summary>
     public bool IsUpdate { get; init; }
 
+    /// <summary>A corroborated event's provenance (first outlet and time, later ones, syndicated copies, denials); absent for a story alert.</summary>
+    public EventCorroboration? Corroboration { get; init; }
+
     public static WebhookPayload From(AlertRecord alert) =>
         new(alert.AlertId, alert.SubscriptionId, alert.LatestArticleId ?? alert.ArticleId, alert.StoryId, alert.LatestTitle ?? alert.Title,
             alert.LatestUrl ?? alert.Url, alert.Topics, alert.Countries, alert.RaisedAt)
         {
             ArticleCount = alert.ArticleCount, Outlets = alert.Outlets, Urgent = alert.Urgent, IsUpdate = alert.ArticleCount > 1,
+            Corroboration = alert.Corroboration,
         };
 }
 

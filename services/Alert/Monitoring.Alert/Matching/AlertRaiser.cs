@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
 using Monitoring.Alert.Alerts;
+using Monitoring.Alert.Corroboration;
 using Monitoring.Alert.Preview;
 using Monitoring.Alert.Scheduling;
 using Monitoring.Contracts;
@@ -19,7 +20,8 @@ namespace Monitoring.Alert.Matching;
 /// for updates), and a story marked not relevant raises nothing more.
 /// </summary>
 public sealed class AlertRaiser(
-    SubscriptionCatalog catalog, IAlertStore alerts, IRecentArticleStore recent, IOptions<AlertOptions> options, OutboxRelay relay, TimeProvider clock)
+    SubscriptionCatalog catalog, IAlertStore alerts, IRecentArticleStore recent, IOptions<AlertOptions> options, OutboxRelay relay, TimeProvider clock,
+    CorroborationRaiser corroboration)
 {
     public async Task<int> RaiseAsync(ArticleClassified article, CancellationToken cancellationToken)
     {
@@ -39,8 +41,11 @@ public sealed class AlertRaiser(
 
         var raised = 0;
         var announcements = new List<OutboxMessage>();
+        // corroborated:N subscriptions alert per event, not per story.
+        raised += await corroboration.RaiseAsync(article, storyId, matches.FindAll(m => m.CorroboratedBy is not null), announcements, cancellationToken);
         foreach (var match in matches)
         {
+            if (match.CorroboratedBy is not null) continue;
             var subscription = match.Subscription;
             var urgent = match.IsUrgent(matchable);
             var now = clock.GetUtcNow();
@@ -111,6 +116,7 @@ public sealed class AlertRaiser(
         ArticleIngestedAt = alert.ArticleIngestedAt,
         RaisedAt = alert.RaisedAt,
         ArticleCount = alert.ArticleCount,
+        Corroboration = alert.Corroboration,
     };
 
     public static string AlertIdFor(string subscriptionId, string storyId) =>

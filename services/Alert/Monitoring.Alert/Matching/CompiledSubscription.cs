@@ -6,10 +6,11 @@ namespace Monitoring.Alert.Matching;
 /// <summary>A subscription with its expression parsed once: the <c>query</c>, ANDed with the <c>topics</c>/<c>countries</c>/<c>keywords</c> shorthand.</summary>
 public sealed class CompiledSubscription
 {
-    private CompiledSubscription(Subscription subscription, QueryNode query, QueryNode? urgent)
+    private CompiledSubscription(Subscription subscription, QueryNode query, QueryNode? urgent, int? corroboratedBy)
     {
         Subscription = subscription;
         Query = query;
+        CorroboratedBy = corroboratedBy;
         Urgent = urgent;
         Program = new CompiledQuery(query);
     }
@@ -23,18 +24,34 @@ public sealed class CompiledSubscription
     /// <summary>Articles matching this too are urgent: they bypass quiet hours.</summary>
     public QueryNode? Urgent { get; }
 
+    /// <summary>From <c>corroborated:N</c>: alert per coded event once N outlets report it, not per story (null: per story).</summary>
+    public int? CorroboratedBy { get; }
+
     public bool Matches(MatchableArticle article) => Query.Matches(article);
 
     public bool IsUrgent(MatchableArticle article) => Urgent?.Matches(article) == true;
 
     /// <summary>Throws <see cref="QuerySyntaxException"/> for an invalid expression, or <see cref="ArgumentException"/> for a subscription with no condition.</summary>
-    public static CompiledSubscription Compile(Subscription subscription) =>
-        new(subscription, QueryOf(subscription), subscription.UrgentQuery is { Length: > 0 } urgent ? QueryParser.Parse(urgent) : null);
+    public static CompiledSubscription Compile(Subscription subscription)
+    {
+        var query = QueryOf(subscription, out var corroboratedBy);
+        return new(subscription, query, subscription.UrgentQuery is { Length: > 0 } urgent ? QueryParser.Parse(urgent, allowCorroboration: false) : null, corroboratedBy);
+    }
 
-    public static QueryNode QueryOf(Subscription subscription)
+    /// <summary>What an article must satisfy; a <c>corroborated:</c> term is taken out (it counts outlets, not words).</summary>
+    public static QueryNode QueryOf(Subscription subscription) => QueryOf(subscription, out _);
+
+    private static QueryNode QueryOf(Subscription subscription, out int? corroboratedBy)
     {
         var parts = new List<QueryNode>();
-        if (subscription.Query is { Length: > 0 } query) parts.Add(QueryParser.Parse(query));
+        corroboratedBy = null;
+        if (subscription.Query is { Length: > 0 } query)
+        {
+            var (rest, outlets) = CorroboratedNode.Split(QueryParser.Parse(query));
+            corroboratedBy = outlets;
+            if (rest is not null) parts.Add(rest);
+        }
+
         if (subscription.Topics.Count > 0) parts.Add(AnyOf(subscription.Topics.Select(t => (QueryNode)new TermNode(TermField.Topic, t.ToLowerInvariant()))));
         if (subscription.Countries.Count > 0) parts.Add(AnyOf(subscription.Countries.Select(c => (QueryNode)new TermNode(TermField.Country, c.ToUpperInvariant()))));
         if (subscription.Keywords.Count > 0)

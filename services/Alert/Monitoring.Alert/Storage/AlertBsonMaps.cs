@@ -17,6 +17,7 @@ public static class AlertBsonMaps
         {
             map.MapMember(a => a.RelevantAt).SetIgnoreIfNull(true);
             map.MapMember(a => a.ReadAt).SetIgnoreIfNull(true);
+            map.MapMember(a => a.Corroboration).SetIgnoreIfNull(true);
         });
 
         // What no query filters on is stored as one JSON field, as in SQLite (MongoSubscriptionStore adds it).

@@ -42,7 +42,7 @@ public sealed record SubscriptionRequest(
             if (string.IsNullOrWhiteSpace(expression)) continue;
             try
             {
-                QueryParser.Parse(expression, vocabulary);
+                QueryParser.Parse(expression, vocabulary, allowCorroboration: field == "query");
             }
             catch (QuerySyntaxException exception)
             {

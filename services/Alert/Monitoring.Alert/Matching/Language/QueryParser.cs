@@ -12,6 +12,7 @@ namespace Monitoring.Alert.Matching.Language;
 /// primary := "(" query ")" | field ":" value [">=" number] | near | "phrase" | word
 /// field   := topic | country | actor | event | quad | source | lang
 /// near    := "near:" (place | "place" | geonameid | lat,lon) ["within:" number "km"]     default 50 km
+/// corroborated := "corroborated:" number     ANDed at the top only: alert per event once that many outlets report it
 /// </code>
 /// Operators are case-insensitive; quote a word to search for "and", "or" or "not" themselves.
 /// </summary>
@@ -36,29 +37,33 @@ public sealed class QueryParser
     private readonly string _text;
     private readonly List<Token> _tokens;
     private readonly TermVocabulary? _vocabulary;
+    private readonly bool _allowCorroboration;
     private int _next;
     private int _depth;
     private int _terms;
 
-    private QueryParser(string text, TermVocabulary? vocabulary)
+    private QueryParser(string text, TermVocabulary? vocabulary, bool allowCorroboration)
     {
         _text = text;
         _tokens = Tokenize(text);
         _vocabulary = vocabulary;
+        _allowCorroboration = allowCorroboration;
     }
 
     /// <summary>
     /// Parses <paramref name="text"/>; throws <see cref="QuerySyntaxException"/> naming the position and what was expected.
     /// With a <paramref name="vocabulary"/>, a topic, country, CAMEO code or language that does not exist is an error too.
+    /// Without <paramref name="allowCorroboration"/> (an urgent expression), <c>corroborated:</c> is an error.
     /// </summary>
-    public static QueryNode Parse(string text, TermVocabulary? vocabulary = null)
+    public static QueryNode Parse(string text, TermVocabulary? vocabulary = null, bool allowCorroboration = true)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (text.Length > MaxLength) throw new QuerySyntaxException(MaxLength + 1, $"at most {MaxLength} characters", $"{text.Length} characters");
-        var parser = new QueryParser(text, vocabulary);
+        var parser = new QueryParser(text, vocabulary, allowCorroboration);
         if (parser.Peek.Kind == TokenKind.End) throw new QuerySyntaxException(1, "a term", "an empty query");
         var node = parser.ParseOr();
         if (parser.Peek.Kind != TokenKind.End) throw parser.Error(parser.Peek.Kind == TokenKind.Close ? "an operator or end of query (unbalanced ')')" : "an operator or end of query");
+        CorroboratedNode.CheckPlacement(node);
         return node;
     }
 
@@ -171,10 +176,24 @@ public sealed class QueryParser
         return new NearNode(centre, radius);
     }
 
+    private CorroboratedNode Corroborated(Token token, string value)
+    {
+        if (!_allowCorroboration) throw new QuerySyntaxException(token.Position + 1, "a condition on the article (corroborated: belongs in the query, not the urgent expression)", $"'{token.Text}'");
+        var valuePosition = token.Position + 14;
+        if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var outlets) || outlets < CorroboratedNode.MinOutlets || outlets > CorroboratedNode.MaxOutlets)
+        {
+            throw new QuerySyntaxException(valuePosition, $"a number of outlets from {CorroboratedNode.MinOutlets} to {CorroboratedNode.MaxOutlets} after 'corroborated:', e.g. corroborated:3", value.Length == 0 ? "nothing" : $"'{value}'");
+        }
+
+        Count();
+        return new CorroboratedNode(outlets, token.Position + 1);
+    }
+
     private QueryNode Word(Token token)
     {
         var colon = token.Text.IndexOf(':', StringComparison.Ordinal);
         if (colon > 0 && token.Text[..colon].Equals("near", StringComparison.OrdinalIgnoreCase)) return Near(token, token.Text[(colon + 1)..]);
+        if (colon > 0 && token.Text[..colon].Equals("corroborated", StringComparison.OrdinalIgnoreCase)) return Corroborated(token, token.Text[(colon + 1)..]);
         if (colon > 0 && token.Text[..colon].Equals("within", StringComparison.OrdinalIgnoreCase)) throw new QuerySyntaxException(token.Position + 1, "a near: term before 'within:', e.g. near:Kharkiv within:100km", $"'{token.Text}'");
         if (colon < 0)
         {
@@ -185,7 +204,7 @@ public sealed class QueryParser
         var name = token.Text[..colon];
         if (!Fields.TryGetValue(name, out var field))
         {
-            throw new QuerySyntaxException(token.Position + 1, "one of the fields topic, country, actor, event, quad, source, lang, near", $"'{name}:'");
+            throw new QuerySyntaxException(token.Position + 1, "one of the fields topic, country, actor, event, quad, source, lang, near, corroborated", $"'{name}:'");
         }
 
         var valuePosition = token.Position + colon + 2;
