@@ -26,20 +26,21 @@ internal static class ActorGroups
             var s = sentence.InActor[k];
 
             // Walk back to the first conjunct: "Gondor and Rohan condemned".
-            while (s > 0 && slots[s - 1].First >= from && IsConjunctGap(sentence, slots[s - 1].End, slots[s].First)) s--;
+            while (s > 0 && slots[s - 1].First >= from && Joined(sentence, slots[s - 1], slots[s])) s--;
             return Group(sentence, s, to);
         }
 
         return null;
     }
 
-    /// <summary>The agent of a passive verb: "was attacked by Russian troops".</summary>
-    public static List<ActorMention>? Agent(Sentence sentence, int from, int to)
+    /// <summary>The agent of a passive verb: "was attacked by Russian troops"; of a converse one, "received assurances from Georgia".</summary>
+    public static List<ActorMention>? Agent(Sentence sentence, int from, int to, HashSet<string>? prepositions = null)
     {
         var w = sentence.Tokens;
+        prepositions ??= sentence.Cues.AgentPrepositions;
         for (var k = from; k < to; k++)
         {
-            if (!sentence.Cues.AgentPrepositions.Contains(sentence.Language.Shapes.Normalize(w[k].Lower))) continue;
+            if (!prepositions.Contains(sentence.Language.Shapes.Normalize(w[k].Lower))) continue;
             for (var j = k + 1; j < Math.Min(to, k + 5); j++)
             {
                 if (sentence.InActor[j] >= 0) return Group(sentence, sentence.InActor[j], to);
@@ -119,9 +120,29 @@ internal static class ActorGroups
         if (slot.Mentions.TrueForAll(m => m.IsPlace)) return true;
         var w = sentence.Tokens;
         var places = sentence.Cues.LocationPrepositions;
+        if (AfterPlaceNoun(sentence, slot.First)) return true;
         return slot.First > 0 && (places.Contains(w[slot.First - 1].Lower)
             || (slot.First > 1 && w[slot.First - 1].Lower == "the" && places.Contains(w[slot.First - 2].Lower)));
     }
+
+    /// <summary>
+    /// "las provincias del Ecuador", "مدن العراق": a country after a noun of places (<c>place-nouns</c>), or after such a
+    /// noun and one name, is where, not who.
+    /// </summary>
+    private static bool AfterPlaceNoun(Sentence sentence, int first)
+    {
+        var nouns = sentence.Cues.Set("place-nouns");
+        if (nouns.Count == 0 || first == 0) return false;
+        var k = first - 1;
+        if (k > 0 && sentence.Cues.RoleConnectors.Contains(sentence.Tokens[k].Lower)) k--;
+        if (IsPlaceNoun(sentence, k, nouns)) return true;
+
+        // "مدينة بون الألمانية": the demonym of a town the gazetteer does not know.
+        return k > 0 && sentence.InActor[k] < 0 && !sentence.StartsTrigger(k) && IsPlaceNoun(sentence, k - 1, nouns);
+    }
+
+    private static bool IsPlaceNoun(Sentence sentence, int k, HashSet<string> nouns) =>
+        sentence.InActor[k] < 0 && sentence.Language.Shapes.Candidates(sentence.Tokens[k].Lower).Any(nouns.Contains);
 
     /// <summary>A slot and the slots joined to it by "and", "or" or commas ("Arnor, Calenardhon and the evil Gondor").</summary>
     private static List<ActorMention> Group(Sentence sentence, int first, int limit, bool isObject = false)
@@ -129,7 +150,7 @@ internal static class ActorGroups
         var slots = sentence.Slots;
         var group = new List<ActorMention>(slots[first].Mentions);
         var s = first;
-        while (s + 1 < slots.Count && slots[s + 1].End <= limit && IsConjunctGap(sentence, slots[s].End, slots[s + 1].First))
+        while (s + 1 < slots.Count && slots[s + 1].End <= limit && Joined(sentence, slots[s], slots[s + 1]))
         {
             // "Gondor attacked Mordor and Rohan condemned it": Rohan starts a clause of its own.
             if (isObject && sentence.StartsTrigger(slots[s + 1].End)) break;
@@ -138,6 +159,18 @@ internal static class ActorGroups
         }
 
         return group;
+    }
+
+    /// <summary>"In Beijing, Chinese police …": a comma alone joins no place to an actor that is not one.</summary>
+    private static bool Joined(Sentence sentence, Slot a, Slot b)
+    {
+        if (!IsConjunctGap(sentence, a.End, b.First)) return false;
+        for (var k = a.End; k < b.First; k++)
+        {
+            if (sentence.Cues.Conjunctions.Contains(sentence.Tokens[k].Lower)) return true;
+        }
+
+        return IsPlace(sentence, a) == IsPlace(sentence, b);
     }
 
     /// <summary>Between two actors only a conjunction, commas, articles and at most two adjectives ("and the evil awful").</summary>

@@ -64,21 +64,46 @@ internal static class Clauses
             if (suffixes.Any(form.EndsWith) && carriers.Any(form.StartsWith)) return true;
         }
 
+        // "las marchas que se realizarán el lunes": the reflexive passive of a carrier, in the future, after the noun.
+        for (var k = i + 1; k < Math.Min(w.Count, i + 4) && carriers.Count > 0; k++)
+        {
+            var form = sentence.Language.Shapes.Normalize(w[k].Lower);
+            if (w[k - 1].Lower == "se" && suffixes.Any(form.EndsWith) && carriers.Any(form.StartsWith)) return true;
+            if (sentence.InActor[k] >= 0 || sentence.StartsTrigger(k)) break;
+        }
+
         for (var k = SkipBack(sentence, i); k < i; k++)
         {
             var word = w[k].Lower;
             if (cues.IntentModals.Contains(word)) return true;
             if (cues.Set("scheduled-modals").Contains(word) && sentence.Triggers.Exists(t => t.Kind == TriggerKind.Speech && t.End <= k)) return true;
-            if (word == "to" && k > 0 && cues.IntentWords.Contains(w[k - 1].Lower) && w[k - 1].Lower is not ("is" or "are")) return true;
+            if (word == "to" && k > 0 && cues.IntentWords.Contains(w[k - 1].Lower) && w[k - 1].Lower is not ("is" or "are") && !IsPreparing(sentence, i)) return true;
             if (word == "to" && k > 0 && w[k - 1].Lower is "is" or "are" or "was" or "were") return true;
         }
 
         return false;
     }
 
+    /// <summary>
+    /// "the leader prepared to attend the summit": the verb "prepare" makes its complement imminent, scheduled; the
+    /// adjective ("is prepared to attend") makes it intended.
+    /// </summary>
+    public static bool IsPreparing(Sentence sentence, int i)
+    {
+        var w = sentence.Tokens;
+        if (i < 2 || w[i - 1].Lower != "to" || !sentence.Cues.Set("preparing-words").Contains(w[i - 2].Lower)) return false;
+        for (var k = SkipBack(sentence, i - 2); k < i - 2; k++)
+        {
+            if (sentence.Cues.BeForms.Contains(w[k].Lower)) return false;
+        }
+
+        return true;
+    }
+
     /// <summary>A plain future not reported ("workers will protest on Monday"): scheduled, which for a conflict is its threat.</summary>
     public static bool IsScheduled(Sentence sentence, int i)
     {
+        if (IsPreparing(sentence, i)) return true;
         var modals = sentence.Cues.Set("scheduled-modals");
         for (var k = SkipBack(sentence, i); k < i && modals.Count > 0; k++)
         {
@@ -95,11 +120,35 @@ internal static class Clauses
         for (var k = trigger.First - 1; k >= 0; k--)
         {
             if (sentence.EndsTrigger(k + 1, trigger)) return k + 1;
-            if (sentence.Cues.ClauseBoundaries.Contains(w[k].Lower)) return k + 1;
+            if (sentence.Cues.ClauseBoundaries.Contains(w[k].Lower)) return AfterIntroduction(sentence, k + 1, trigger.First);
             if (sentence.StopBefore(k)) return k;
         }
 
-        return 0;
+        return AfterIntroduction(sentence, 0, trigger.First);
+    }
+
+    /// <summary>
+    /// "Before leaving for Beijing, President Bush met …", "In Nairobi, police arrested …", "Speaking in Paris, the
+    /// minister said …": a sentence's introductory phrase ends at its comma, and the clause's subject stands after it.
+    /// </summary>
+    private static int AfterIntroduction(Sentence sentence, int start, int verbFirst)
+    {
+        var w = sentence.Tokens;
+        var opener = start == 0 ? 0 : start - 1;
+        var word = w[opener].Lower;
+        if (opener > 0 || verbFirst <= start || !(sentence.Cues.Set("introductory-words").Contains(word) || (start == 0 && word.EndsWith("ing", StringComparison.Ordinal)))) return start;
+        for (var k = verbFirst - 1; k > start; k--)
+        {
+            if (!sentence.CommaBefore(k)) continue;
+            for (var j = k; j < verbFirst; j++)
+            {
+                if (sentence.InActor[j] >= 0) return k;
+            }
+
+            return start;
+        }
+
+        return start;
     }
 
     /// <summary>Where a trigger's object ends: at the next clause (trigger, clause word, ';' or ':'), or after 30 words.</summary>

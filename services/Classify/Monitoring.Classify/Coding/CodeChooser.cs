@@ -2,13 +2,15 @@ namespace Monitoring.Classify.Coding;
 
 /// <summary>
 /// Stage 4a: a verb's CAMEO code — the longest pattern of its block whose words follow it in order (each within six
-/// words of the previous, never across an actor), else the verb's or block's default.
+/// words of the previous, never across an actor), else the verb's or block's default. A pattern with only a passive
+/// code on an active verb is a converse ("received assurances from X", "got support from X"): the subject undergoes the
+/// event, the one it came from does it.
 /// </summary>
 internal static class CodeChooser
 {
     private const int MaxPatternGap = 6;
 
-    public static (string? Code, int PatternEnd, bool ByPattern) Choose(Sentence sentence, Trigger verb, int objectEnd, bool passive)
+    public static (string? Code, int PatternEnd, bool ByPattern, bool Converse) Choose(Sentence sentence, Trigger verb, int objectEnd, bool passive)
     {
         var w = sentence.Tokens;
         VerbPattern? best = null;
@@ -18,8 +20,9 @@ internal static class CodeChooser
         // "The meeting … was held": the pattern's words stand before a passive verb.
         if (passive) Consider(Clauses.SubjectRegionStart(sentence, verb), verb.First, verb.End, useEnd: false);
 
-        if (best is not null) return (best.Code is null or "---" ? null : best.Code, bestEnd, true);
-        return (verb.Entry.Code, verb.End, false);
+        if (best is { Code: null, PassiveCode: { } undergone and not "---" } && !passive) return (undergone, bestEnd, true, true);
+        if (best is not null) return (best.Code is null or "---" ? null : best.Code, bestEnd, true, false);
+        return (verb.Entry.Code, verb.End, false, false);
 
         void Consider(int from, int to, int fallbackEnd, bool useEnd)
         {

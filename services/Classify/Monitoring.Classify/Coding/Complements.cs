@@ -88,6 +88,39 @@ internal static class Complements
             || !(sentence.Cues.NounMarkers.Contains(next) || char.IsDigit(next[0])) && sentence.Cues.Set("helping-words").Contains(w[verb.First].Lower) && w[verb.First].Lower.StartsWith("help", StringComparison.Ordinal));
     }
 
+    /// <summary>"X hoped (that) Y would be indicted", "X wishes Y would leave": the clause a wish governs is not a fact.</summary>
+    public static bool IsWished(Sentence sentence, Trigger verb)
+    {
+        var w = sentence.Tokens;
+        var wishes = sentence.Cues.Set("wish-lemmas");
+        foreach (var t in sentence.Triggers)
+        {
+            if (t.First >= verb.First) break;
+            if (t.Kind == TriggerKind.Event && wishes.Contains(t.Entry.Lemma) && t.End < w.Count && w[t.End].Lower != "to" && !HasSpeechBetween(sentence, t.End, verb.First))
+            {
+                return !IsReducedRelative(sentence, verb);
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasSpeechBetween(Sentence sentence, int from, int to) => sentence.Triggers.Exists(t => t.Kind == TriggerKind.Speech && t.First >= from && t.First < to);
+
+    /// <summary>"gave a speech", "delivered an address": what is given is words, not aid.</summary>
+    public static bool GivesStatement(Sentence sentence, Trigger verb, string code)
+    {
+        if (code.Length < 2 || code[..2] is not ("06" or "07")) return false;
+        var w = sentence.Tokens;
+        var words = sentence.Cues.Set("statement-objects");
+        for (var k = verb.ObjectStart; k < Math.Min(w.Count, verb.ObjectStart + 3) && sentence.InActor[k] < 0; k++)
+        {
+            if (words.Contains(w[k].Lower)) return true;
+        }
+
+        return false;
+    }
+
     /// <summary>"Germany wants Italy to sanction Iran": an actor between the wish and its infinitive is whom it is asked of.</summary>
     public static bool WishedOfOther(Sentence sentence, Trigger governing, Trigger verb)
     {
@@ -114,8 +147,8 @@ internal static class Complements
 
     /// <summary>
     /// "A report … alleged that France was aware of …" (110), "The US claimed that ISIL had attacked Iraq" (112): the
-    /// speaker accuses the complement's subject; the conflict alleged is not coded as done. A claim of one's own act
-    /// (015) stays what it is.
+    /// speaker accuses the complement's subject; the conflict alleged (and anything an allegation alleges) is not coded as
+    /// done. A claim of one's own act (015) stays what it is.
     /// </summary>
     public static void Allegations(Sentence sentence, List<CodedEvent> events, CameoCodebook codebook)
     {
@@ -137,7 +170,9 @@ internal static class Complements
                 : verb.Kind == TriggerKind.Event ? ActorGroups.First(sentence, verb.End, Math.Min(w.Count, verb.End + 8)) : null;
             if (accused is not { Count: > 0 } || accused.TrueForAll(a => accuser.Exists(s => s.Code == a.Code))) continue;
 
-            events.RemoveAll(e => InComplement(e) && alleged.Contains(e));
+            // "alleged that the French military … took part": nothing an allegation alleges is reported as done; what a
+            // claim (a reporting verb) says is, unless it is the conflict it accuses someone of.
+            events.RemoveAll(e => InComplement(e) && (verb.Kind == TriggerKind.Event || alleged.Contains(e)));
             foreach (var (source, target) in EventPairs.Pairs(accuser, accused))
             {
                 if (source.Code == target.Code || EventPairs.AlreadyCoded(events, sentence.Start, meaning.Code, source, target)) continue;

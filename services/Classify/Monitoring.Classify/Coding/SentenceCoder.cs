@@ -16,7 +16,7 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
         var w = sentence.Tokens;
         var cues = sentence.Cues;
         var found = sentence.Triggers;
-        var speaker = Speaker(sentence);
+        var speaker = Subjects.Speaker(sentence);
         var denialFrom = found.Find(f => f.Kind == TriggerKind.Denial)?.First ?? int.MaxValue;
 
         List<ActorMention>? previousSubject = null;
@@ -53,10 +53,13 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
 
                 // "threatened to retaliate against X": a threat (13x) toward X, not the retaliation itself.
                 threat = previous.Entry.Code is { } governing && governing.StartsWith("13", StringComparison.Ordinal);
-                intent |= !threat && !cues.AspectLemmas.Contains(previous.Entry.Lemma);
+                intent |= !threat && !cues.AspectLemmas.Contains(previous.Entry.Lemma) && !Clauses.IsPreparing(sentence, verb.First);
                 supersededAt = w[previous.First].Start;
                 inheritsSubject = true;
             }
+
+            // "Kigali hoped French officials would be indicted": what is only wished for did not happen.
+            if (Complements.IsWished(sentence, verb)) continue;
 
             verb.Negated = negated;
 
@@ -84,7 +87,7 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
             else
             {
                 // An event noun's doer stands right before it ("Israeli air strikes", "Russia's attack"), not anywhere in the clause.
-                var regionStart = verb.IsNoun && sentence.Language.HasVerbDictionary ? NounDoerStart(sentence, verb) : Clauses.SubjectRegionStart(sentence, verb);
+                var regionStart = verb.IsNoun && sentence.Language.HasVerbDictionary ? Subjects.NounDoerStart(sentence, verb) : Clauses.SubjectRegionStart(sentence, verb);
                 var afterVerb = regionStart > 0 && sentence.EndsTrigger(regionStart, except: null);
                 subject = afterVerb ? ActorGroups.Last(sentence, regionStart, verb.First) : ActorGroups.First(sentence, regionStart, verb.First);
                 if (subject is null && Complements.IsRelative(sentence, regionStart, verb.First))
@@ -95,20 +98,21 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
                 else if (subject is null && !(verb.IsNoun && sentence.Language.HasVerbDictionary) && Clauses.IsBareSubject(sentence, regionStart, verb.First))
                 {
                     bySpeaker = speaker is not null;
-                    subject = speaker ?? Antecedent(sentence, regionStart, verb.First);
+                    subject = speaker ?? Subjects.Antecedent(sentence, regionStart, verb.First);
                 }
+                if (subject is null && !verb.IsNoun) subject = Subjects.Introduced(sentence, verb);
                 if (NounDoers.Applies(sentence, verb)) subject = NounDoers.Doer(sentence, verb, subject, previousSubject);
-                if (subject is null && SubjectAfter(sentence, verb) is { } after) (subject, subjectAfter) = (after, true);
+                if (subject is null && Subjects.SubjectAfter(sentence, verb) is { } after) (subject, subjectAfter) = (after, true);
             }
 
             // "ثلاثة جنود قتلوا وأصيب آخرون", "تعرضت القوات لهجوم": the unmarked passive; the subject is the victim.
-            if (!passive && IsViolent(verb.Lexicon?.Code ?? verb.Code) && !verb.ActorIsSubject)
+            if (!passive && Subjects.IsViolent(verb.Lexicon?.Code ?? verb.Code) && !verb.ActorIsSubject)
             {
                 if (UndergoneVerbs.IsUndergone(sentence, verb, subjectBefore: subject is not null && !subjectAfter, out var cause))
                 {
                     passive = true;
                     causeDoer = cause is { } by && sentence.Cues.Set("options").Contains("doer-after-noun") ? NounDoers.Doer(sentence, by.First, by.End, null, null) : null;
-                    if (bySpeaker || subjectAfter || subject is null) subject = SubjectAfter(sentence, verb, victims: true);
+                    if (bySpeaker || subjectAfter || subject is null) subject = Subjects.SubjectAfter(sentence, verb, victims: true);
                 }
                 else passive = UndergoneVerbs.FollowsUndergoVerb(sentence, verb) && !bySpeaker && subject is not null;
             }
@@ -118,18 +122,22 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
             previousSubject = subject;
 
             var objectEnd = Clauses.ObjectRegionEnd(sentence, v);
-            var (code, patternEnd, byPattern) = verb.FromDictionary ? CodeChooser.Choose(sentence, verb, objectEnd, passive) : (null, verb.End, false);
+            var (code, patternEnd, byPattern, converse) = verb.FromDictionary ? CodeChooser.Choose(sentence, verb, objectEnd, passive) : (null, verb.End, false, false);
             verb.Code = code;
             var lexical = verb.Lexicon?.Code;
-            if ((code is null && lexical is null) || Complements.HelpsToDo(sentence, verb)) continue;
+            if ((code is null && lexical is null) || Complements.HelpsToDo(sentence, verb) || Complements.GivesStatement(sentence, verb, code ?? lexical!)) continue;
 
-            var agent = passive ? ActorGroups.Agent(sentence, verb.End, objectEnd) ?? causeDoer : null;
+            var agent = converse ? ActorGroups.Agent(sentence, verb.End, objectEnd, cues.Set("converse-prepositions"))
+                : passive ? ActorGroups.Agent(sentence, verb.End, objectEnd) ?? causeDoer : null;
+            // "such a step enjoyed support from Moscow": a converse verb needs someone to undergo it.
+            if (converse && subject is null) continue;
+            passive |= converse;
 
             // A visit's place is its target ("arrived in Washington for a state visit"), and so is a protest's when it
             // names no other ("protested in Beijing"); elsewhere a place is only where.
             var likely = code ?? lexical!;
             var target = passive ? null : ActorGroups.Target(sentence, verb.ObjectStart, objectEnd, subject ?? [], placeIsTarget: likely is "042" or "043");
-            if (target is null && !passive && (likely.StartsWith("14", StringComparison.Ordinal) || IsViolent(likely)))
+            if (target is null && !passive && (likely.StartsWith("14", StringComparison.Ordinal) || Subjects.IsViolent(likely)))
             {
                 // A protest is against the authorities of where it happens or of the one country the sentence names;
                 // an attack hits where it happens (read by the lexicon alone, as in Arabic: the one country named).
@@ -161,8 +169,9 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
             // Putin"), not somewhere further in the clause; otherwise the trigger lexicon codes it at root level.
             var trusted = byPattern || reciprocal || (verb.Entry.HasOwnCode && verb.FromDictionary)
                 || (passive ? agent is not null : target is not null && Clauses.DirectObjectEnd(sentence, verb.End, objectEnd) > verb.End);
-            // "was determined to mend ties", "aimed at": a verb's bare intent to cooperate (030) with no one is no event.
-            if (code == verb.Entry.Code && code is "030" && !byPattern && !reciprocal && target is null && !passive
+            // "was determined to mend ties", "aimed at", "two men sought in …": a verb's bare intent to cooperate (030)
+            // with no one to cooperate with, or no one who intends it, is no event.
+            if (code == verb.Entry.Code && code is "030" && !byPattern && !reciprocal && (passive ? agent is null : target is null)
                 && !cues.Set("commitment-lemmas").Contains(verb.Entry.Lemma)) trusted = false;
             string basis;
             if (code is not null && trusted) basis = CodedEvents.PatternBasis;
@@ -182,7 +191,7 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
             // "X claimed that they had attacked Y" claims responsibility (015); "X said that Y must …" demands it of Y (100).
             if (!passive && SpeechBefore(found, verb) is { } speech)
             {
-                if (bySpeaker && IsViolent(code) && cues.Set("claim-lemmas").Contains(speech.Entry.Lemma)) code = "015";
+                if (bySpeaker && Subjects.IsViolent(code) && cues.Set("claim-lemmas").Contains(speech.Entry.Lemma)) code = "015";
                 else if (speaker is not null && subject is not null && HasWordBetween(sentence, cues.Set("obligation-modals"), before, verb.First)
                     && !subject.Exists(s => speaker.Exists(p => p.Code == s.Code))) (code, subject, target) = ("100", speaker, subject);
             }
@@ -193,9 +202,9 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
             // "protesters in Athens", "children killed in Gaza": people the sentence gives no country are of the place it names.
             if (ActorGroups.PlaceCountry(sentence) is { } place)
             {
-                subject = Located(subject, place);
-                target = Located(target, place);
-                agent = Located(agent, place);
+                subject = Subjects.Located(subject, place);
+                target = Subjects.Located(target, place);
+                agent = Subjects.Located(agent, place);
             }
 
             var triggerEnd = Math.Max(verb.End, patternEnd);
@@ -220,33 +229,6 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
         Complements.Allegations(sentence, events, codebook);
     }
 
-    /// <summary>Verb–subject order ("تظاهر آلاف الإسرائيليين", "murieron dos soldados"): the group right after the verb, unless an object marker ("a") stands before it.</summary>
-    private static List<ActorMention>? SubjectAfter(Sentence sentence, Trigger verb, bool victims = false)
-    {
-        var cues = sentence.Cues;
-
-        // "مقتل عشرة أشخاص", "the killing of ten people": after an event noun stands who underwent it.
-        if (!cues.SubjectAfterVerb || verb.IsNoun || (verb.Lexicon is { IsNoun: true } && !verb.FromDictionary)) return null;
-        var w = sentence.Tokens;
-        for (var k = verb.ObjectStart; k < Math.Min(w.Count, verb.ObjectStart + 4); k++)
-        {
-            if (sentence.InActor[k] < 0)
-            {
-                if (sentence.StartsTrigger(k) || cues.ClauseBoundaries.Contains(w[k].Lower) || cues.ObjectMarkers.Contains(w[k].Lower)) return null;
-                continue;
-            }
-
-            var slot = sentence.Slots[sentence.InActor[k]];
-            if (ActorGroups.IsPlace(sentence, slot)) return null;
-
-            // "قتل 18 شخصا": after a verb of violence, unarmed people are its victims (the unmarked passive), armed men its agents.
-            if (!victims && IsViolent(verb.Lexicon?.Code ?? verb.Code) && !sentence.Language.Shapes.Candidates(w[verb.End - 1].Lower).Any(cues.MutualWords.Contains) && !slot.Mentions.Exists(m => m.Sector is "MIL" or "UAF" or "REB" or "COP" or "SPY")) return null;
-            return ActorGroups.First(sentence, k, Math.Min(w.Count, k + 12));
-        }
-
-        return null;
-    }
-
     private static Trigger? SpeechBefore(List<Trigger> found, Trigger verb) => found.FindLast(f => f.Kind == TriggerKind.Speech && f.End <= verb.First);
 
     private static bool HasWordBetween(Sentence sentence, HashSet<string> words, int from, int to)
@@ -257,47 +239,5 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
         }
 
         return false;
-    }
-
-    private static List<ActorMention>? Located(List<ActorMention>? group, string country) =>
-        group?.ConvertAll(m => m.Code == CodedEvents.UnknownCode && m.Sector is not null ? m with { Code = country } : m);
-
-    private static int NounDoerStart(Sentence sentence, Trigger noun)
-    {
-        var k = noun.First;
-        while (k > 0 && noun.First - k < 3 && sentence.InActor[k - 1] < 0 && !sentence.Cues.NounMarkers.Contains(sentence.Tokens[k - 1].Lower) && !sentence.CommaBefore(k)) k--;
-        if (k == 0 || sentence.InActor[k - 1] < 0) return noun.First;
-        return sentence.Slots[sentence.InActor[k - 1]].First;
-    }
-
-    /// <summary>"It said …", "They attacked …": a pronoun subject stands for the last source the article named.</summary>
-    private static List<ActorMention>? Antecedent(Sentence sentence, int from, int to)
-    {
-        if (sentence.PreviousSources is not { Count: > 0 } previous) return null;
-        for (var k = from; k < to; k++)
-        {
-            var token = sentence.Tokens[k];
-            if (!sentence.Cues.Pronouns.Contains(token.Lower)) continue;
-            var word = sentence.Text.Substring(token.Start, token.Length);
-            return previous.ConvertAll(p => p with { Start = token.Start, End = token.End, Text = word });
-        }
-
-        return null;
-    }
-
-    private static bool IsViolent(string? code) => code is { Length: >= 2 } && code[..2] is "17" or "18" or "19" or "20";
-
-    /// <summary>The speaker of a sentence ("X said", "according to X") is the default source of its clauses that name none.</summary>
-    private static List<ActorMention>? Speaker(Sentence sentence)
-    {
-        foreach (var verb in sentence.Triggers)
-        {
-            if (verb.Kind != TriggerKind.Speech) continue;
-            var region = Clauses.SubjectRegionStart(sentence, verb);
-            var group = ActorGroups.Last(sentence, region, verb.First) ?? ActorGroups.First(sentence, verb.End, Math.Min(sentence.Tokens.Count, verb.End + 3));
-            if (group is not null) return group;
-        }
-
-        return null;
     }
 }
