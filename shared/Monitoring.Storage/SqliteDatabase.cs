@@ -1,5 +1,6 @@
 using System.Data;
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -56,11 +57,17 @@ public sealed class SqliteDatabase : IDisposable
         // 27-43 % of every service's thread time and seconds of latency (docs/benchmarks.md).
         // synchronous=NORMAL, per connection: in WAL mode it syncs at checkpoints, not at every commit. A killed process
         // loses nothing committed; only a power cut may lose the last commits, never consistency.
+        // Both settings belong to the physical connection, which the pool hands out again and again: set them once per handle.
+        if (connection.Handle is { } handle && Configured.TryGetValue(handle, out _)) return connection;
         await using var command = connection.CreateCommand();
         command.CommandText = ConnectionPragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);
+        if (connection.Handle is { } opened) Configured.AddOrUpdate(opened, Marker);
         return connection;
     }
+
+    private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> Configured = new();
+    private static readonly object Marker = new();
 
     private const string ConnectionPragmas = "PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL;";
 

@@ -64,18 +64,20 @@ public sealed class ArticleIngestor(
             AnnouncedAt = now,
         };
 
-        // The story first (idempotent by article id), so the announcement written with the article carries its outlet count.
-        var story = await stories.AddAsync(articleId, candidate.StoryId, signature, OutletOf(candidate), now, cancellationToken);
-        var announcement = OutboxMessage.For(Announcement(candidate, story.OutletCount), now);
-        var (inserted, article) = await store.TryInsertAsync(candidate, announcement, cancellationToken);
+        // The article, its place in its story and its announcement (carrying the story's outlet count) in one transaction.
+        OutboxMessage? announcement = null;
+        var member = StoryAssigner.MemberFor(articleId, candidate.StoryId, signature, OutletOf(candidate), now);
+        var (inserted, article, outlets) = await store.TryInsertWithStoryAsync(
+            candidate, member, count => announcement = OutboxMessage.For(Announcement(candidate, count), now), cancellationToken);
         if (!inserted) return await RepeatAsync(article, activity, cancellationToken);
+        await stories.IndexAsync(member, signature, cancellationToken);
 
         activity?.SetTag("monitoring.story_id", article.StoryId);
         FailPoints.Reach(FailPoints.IngestStored);
         await relay.RelayAsync(IngestOutbox.Name, announcement, cancellationToken);
         IngestMetrics.Published.Add(1);
         if (article.StoryId != article.ArticleId) IngestMetrics.StoryCopies.Add(1);
-        return new IngestResult(article.ArticleId, article.StoryId, Duplicate: false, story.OutletCount);
+        return new IngestResult(article.ArticleId, article.StoryId, Duplicate: false, outlets);
     }
 
     /// <summary>An article stored before: nothing new, unless an older version stored it and died before announcing it.</summary>

@@ -20,7 +20,7 @@ public sealed class MongoOutboxStore : IOutboxStore, IStoreInitializer
 
     public static IMongoCollection<OutboxMessage> Collection(IMongoDatabase database, string name)
     {
-        MongoConventions.Map<OutboxMessage>(m => m.Id);
+        MongoConventions.Map<OutboxMessage>(m => m.Id, map => map.UnmapMember(m => m.Written));
         return database.GetCollection<OutboxMessage>(name);
     }
 

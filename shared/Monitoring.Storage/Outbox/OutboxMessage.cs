@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Monitoring.Storage.Outbox;
 
@@ -21,6 +22,14 @@ public sealed record OutboxMessage
     public required DateTimeOffset CreatedAt { get; init; }
     public string? TraceParent { get; init; }
 
+    /// <summary>
+    /// The message object this was written from, in the process that wrote it: the publish right after the commit sends
+    /// it as it is instead of parsing <see cref="Body"/> back (a second copy of every message on each hop). Never stored;
+    /// a message read back from the store has none and is deserialised.
+    /// </summary>
+    [JsonIgnore]
+    public object? Written { get; init; }
+
     public static readonly JsonSerializerOptions Json = JsonSerializerOptions.Web;
 
     /// <summary>The message as its own (runtime) type, to be published as that type.</summary>
@@ -31,6 +40,7 @@ public sealed record OutboxMessage
         Body = JsonSerializer.Serialize(message, message.GetType(), Json),
         CreatedAt = createdAt,
         TraceParent = Activity.Current?.Id,
+        Written = message,
     };
 
     public static string TypeName(Type type) => $"{type.FullName}, {type.Assembly.GetName().Name}";
@@ -38,6 +48,12 @@ public sealed record OutboxMessage
     /// <summary>The message this is, as the type it was written as.</summary>
     public object Deserialize(out Type type)
     {
+        if (Written is { } written)
+        {
+            type = written.GetType();
+            return written;
+        }
+
         type = Type.GetType(MessageType, throwOnError: false)
             ?? throw new InvalidOperationException($"Outbox message {Id}: unknown message type '{MessageType}'.");
         return JsonSerializer.Deserialize(Body, type, Json)

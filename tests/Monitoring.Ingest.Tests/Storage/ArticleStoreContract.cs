@@ -2,6 +2,8 @@
 using Monitoring.Ingest;
 using Monitoring.Ingest.Articles;
 using Monitoring.Ingest.Storage;
+using Monitoring.Ingest.Stories;
+using Monitoring.Storage;
 using Monitoring.Storage.Outbox;
 
 namespace Monitoring.Ingest.Tests.Storage;
@@ -10,6 +12,9 @@ namespace Monitoring.Ingest.Tests.Storage;
 public abstract class ArticleStoreContract
 {
     protected abstract Task<IArticleStore> CreateStoreAsync();
+
+    /// <summary>The story store on the database <paramref name="store"/> was created on.</summary>
+    protected abstract IStoryStore StoriesBeside(IArticleStore store);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -75,6 +80,29 @@ public abstract class ArticleStoreContract
     }
 
     [Fact]
+    public async Task A_new_article_joins_its_story_and_is_announced_with_the_outlet_count_in_one_write()
+    {
+        var store = await CreateStoreAsync();
+        var stories = StoriesBeside(store);
+        await ((IStoreInitializer)stories).InitializeAsync(Ct);
+        var outbox = StoreFactory.OutboxOf(store, IngestOutbox.Name);
+        await stories.AddMemberAsync(new StoryMember("a0", "s1", "wire", Times.At(1), [1]), Ct);
+
+        var (inserted, _, outlets) = await store.TryInsertWithStoryAsync(
+            Article("a1", "h1") with { StoryId = "s1" }, new StoryMember("a1", "s1", "paper", Times.At(2), [2]), count => Announcement($"outlets {count}"), Ct);
+        var (copy, existing, _) = await store.TryInsertWithStoryAsync(
+            Article("a2", "h1") with { StoryId = "s1" }, new StoryMember("a2", "s1", "third", Times.At(3), [3]), count => Announcement($"copy {count}"), Ct);
+
+        Assert.True(inserted);
+        Assert.Equal(2, outlets);
+        Assert.Equal((2, 2), ((await stories.GetStoryAsync("s1", Ct))!.ArticleCount, (await stories.GetStoryAsync("s1", Ct))!.OutletCount));
+        Assert.False(copy);
+        Assert.Equal("a1", existing.ArticleId);
+        var pending = Assert.Single(await outbox.PendingAsync(DateTimeOffset.MaxValue, 10, Ct));
+        Assert.Equal("outlets 2", ((Announced)pending.Deserialize(out _)).Id);
+    }
+
+    [Fact]
     public async Task An_article_stored_unannounced_by_an_older_version_is_announced_once_when_queued()
     {
         var store = await CreateStoreAsync();
@@ -120,9 +148,13 @@ public abstract class ArticleStoreContract
 public sealed class SqliteArticleStoreTests : ArticleStoreContract
 {
     protected override async Task<IArticleStore> CreateStoreAsync() => await StoreFactory.CreateSqliteAsync<SqliteArticleStore>();
+
+    protected override IStoryStore StoriesBeside(IArticleStore store) => StoreFactory.SiblingOf<SqliteStoryStore>(store);
 }
 
 public sealed class MongoArticleStoreTests(MongoServer mongo) : ArticleStoreContract
 {
     protected override async Task<IArticleStore> CreateStoreAsync() => await StoreFactory.CreateMongoAsync<MongoArticleStore>(mongo);
+
+    protected override IStoryStore StoriesBeside(IArticleStore store) => StoreFactory.SiblingOf<MongoStoryStore>(store);
 }

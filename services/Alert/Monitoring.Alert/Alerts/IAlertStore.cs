@@ -56,8 +56,11 @@ public interface IAlertStore
     /// <summary>Forgets a channel marked before its send (channels without an idempotency key), because that send failed.</summary>
     Task UnmarkChannelDeliveredAsync(string alertId, string channel, CancellationToken cancellationToken);
 
-    /// <summary>Ends a claim: delivered, not required, or back to pending with the error so the next attempt may claim it.</summary>
-    Task CompleteDeliveryAsync(string alertId, DeliveryStatus status, DateTimeOffset at, string? error, CancellationToken cancellationToken);
+    /// <summary>
+    /// Ends a claim: delivered, not required, or back to pending with the error so the next attempt may claim it. With
+    /// <paramref name="deliveredChannel"/>, also marks that channel delivered, in the same write (the last send of an alert).
+    /// </summary>
+    Task CompleteDeliveryAsync(string alertId, DeliveryStatus status, DateTimeOffset at, string? error, CancellationToken cancellationToken, string? deliveredChannel = null);
 
     /// <summary>Records that every attempt failed, unless it was delivered meanwhile.</summary>
     Task MarkFailedAsync(string alertId, string error, CancellationToken cancellationToken);

@@ -180,9 +180,10 @@ public sealed class MongoAlertStore : IAlertStore, IStoreInitializer
     public Task UnmarkChannelDeliveredAsync(string alertId, string channel, CancellationToken cancellationToken) =>
         _alerts.UpdateOneAsync(a => a.AlertId == alertId, Update.Pull(a => a.DeliveredChannels, channel), cancellationToken: cancellationToken);
 
-    public Task CompleteDeliveryAsync(string alertId, DeliveryStatus status, DateTimeOffset at, string? error, CancellationToken cancellationToken)
+    public Task CompleteDeliveryAsync(string alertId, DeliveryStatus status, DateTimeOffset at, string? error, CancellationToken cancellationToken, string? deliveredChannel = null)
     {
         var update = Update.Set(a => a.DeliveryStatus, status).Set(LeaseUntil, BsonNull.Value).Set(a => a.LastError, error);
+        if (deliveredChannel is not null) update = update.AddToSet(a => a.DeliveredChannels, deliveredChannel);
         if (status == DeliveryStatus.Delivered) update = update.Set(a => a.DeliveredAt, at);
         if (status == DeliveryStatus.Pending) update = update.Set(PendingSince, at.UtcDateTime);
         return _alerts.UpdateOneAsync(a => a.AlertId == alertId, update, cancellationToken: cancellationToken);

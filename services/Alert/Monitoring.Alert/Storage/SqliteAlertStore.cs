@@ -231,10 +231,12 @@ public sealed class SqliteAlertStore(SqliteDatabase database) : IAlertStore, ISt
     }
 
     public Task MarkChannelDeliveredAsync(string alertId, string channel, CancellationToken cancellationToken) =>
-        database.WriteAsync(write => write.ExecuteAsync($"""
-            UPDATE {Table} SET delivered_channels = json_insert(delivered_channels, '$[#]', @channel)
-            WHERE alert_id = @alertId AND NOT EXISTS (SELECT 1 FROM json_each({Table}.delivered_channels) WHERE value = @channel)
-            """, ("@alertId", alertId), ("@channel", channel)), cancellationToken);
+        database.WriteAsync(write => MarkChannelAsync(write, alertId, channel), cancellationToken);
+
+    private static Task<int> MarkChannelAsync(SqliteWrite write, string alertId, string channel) => write.ExecuteAsync($"""
+        UPDATE {Table} SET delivered_channels = json_insert(delivered_channels, '$[#]', @channel)
+        WHERE alert_id = @alertId AND NOT EXISTS (SELECT 1 FROM json_each({Table}.delivered_channels) WHERE value = @channel)
+        """, ("@alertId", alertId), ("@channel", channel));
 
     public Task UnmarkChannelDeliveredAsync(string alertId, string channel, CancellationToken cancellationToken) =>
         database.WriteAsync(write => write.ExecuteAsync($"""
@@ -242,16 +244,20 @@ public sealed class SqliteAlertStore(SqliteDatabase database) : IAlertStore, ISt
             WHERE alert_id = @alertId
             """, ("@alertId", alertId), ("@channel", channel)), cancellationToken);
 
-    public async Task CompleteDeliveryAsync(string alertId, DeliveryStatus status, DateTimeOffset at, string? error, CancellationToken cancellationToken)
+    public async Task CompleteDeliveryAsync(string alertId, DeliveryStatus status, DateTimeOffset at, string? error, CancellationToken cancellationToken, string? deliveredChannel = null)
     {
         using var activity = SqliteDatabase.StartActivity("UPDATE", Table);
-        await database.WriteAsync(write => write.ExecuteAsync($"""
-            UPDATE {Table}
-            SET delivery_status = @status, lease_until = NULL, last_error = @error,
-                delivered_at = CASE WHEN @status = 'Delivered' THEN @at ELSE delivered_at END,
-                pending_since = CASE WHEN @status = 'Pending' THEN @at ELSE pending_since END
-            WHERE alert_id = @alertId
-            """, ("@alertId", alertId), ("@status", status), ("@at", at), ("@error", error)), cancellationToken);
+        await database.WriteAsync(async write =>
+        {
+            if (deliveredChannel is not null) await MarkChannelAsync(write, alertId, deliveredChannel);
+            await write.ExecuteAsync($"""
+                UPDATE {Table}
+                SET delivery_status = @status, lease_until = NULL, last_error = @error,
+                    delivered_at = CASE WHEN @status = 'Delivered' THEN @at ELSE delivered_at END,
+                    pending_since = CASE WHEN @status = 'Pending' THEN @at ELSE pending_since END
+                WHERE alert_id = @alertId
+                """, ("@alertId", alertId), ("@status", status), ("@at", at), ("@error", error));
+        }, cancellationToken);
     }
 
     public Task MarkFailedAsync(string alertId, string error, CancellationToken cancellationToken) =>

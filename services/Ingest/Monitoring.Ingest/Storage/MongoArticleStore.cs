@@ -1,5 +1,6 @@
 using MongoDB.Driver;
 using Monitoring.Ingest.Articles;
+using Monitoring.Ingest.Stories;
 using Monitoring.Storage;
 using Monitoring.Storage.Outbox;
 
@@ -10,6 +11,7 @@ public sealed class MongoArticleStore : IArticleStore, IStoreInitializer
     private readonly IMongoDatabase _database;
     private readonly IMongoCollection<StoredArticle> _articles;
     private readonly IMongoCollection<OutboxMessage> _outbox;
+    private readonly IMongoCollection<StoryMember> _members;
 
     public MongoArticleStore(IMongoDatabase database)
     {
@@ -17,6 +19,7 @@ public sealed class MongoArticleStore : IArticleStore, IStoreInitializer
         _database = database;
         _articles = database.GetCollection<StoredArticle>("ingest_articles");
         _outbox = MongoOutboxStore.Collection(database, IngestOutbox.Name);
+        _members = database.GetCollection<StoryMember>(MongoStoryStore.Members);
     }
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
@@ -41,13 +44,33 @@ public sealed class MongoArticleStore : IArticleStore, IStoreInitializer
 
     public async Task<(bool Inserted, StoredArticle Article)> TryInsertAsync(StoredArticle article, OutboxMessage announcement, CancellationToken cancellationToken)
     {
+        var (inserted, stored, _) = await InsertAsync(article, null, _ => announcement, cancellationToken);
+        return (inserted, stored);
+    }
+
+    public Task<(bool Inserted, StoredArticle Article, int OutletCount)> TryInsertWithStoryAsync(
+        StoredArticle article, StoryMember member, Func<int, OutboxMessage> announce, CancellationToken cancellationToken) =>
+        InsertAsync(article, member, announce, cancellationToken);
+
+    private async Task<(bool Inserted, StoredArticle Article, int OutletCount)> InsertAsync(
+        StoredArticle article, StoryMember? member, Func<int, OutboxMessage> announce, CancellationToken cancellationToken)
+    {
         try
         {
             return await MongoTransaction.RunAsync(_database, async (session, ct) =>
             {
                 await _articles.InsertOneAsync(session, article, cancellationToken: ct);
-                await _outbox.InsertOneAsync(session, announcement, cancellationToken: ct);
-                return (true, article);
+                var outlets = 1;
+                if (member is not null)
+                {
+                    // An upsert, not an insert: a duplicate key would abort the transaction. A member under a new article
+                    // id can only be one an older version wrote before it died; it is the same membership.
+                    await _members.ReplaceOneAsync(session, m => m.ArticleId == member.ArticleId, member, new ReplaceOptions { IsUpsert = true }, ct);
+                    outlets = (await (await _members.DistinctAsync(session, m => m.Outlet, m => m.StoryId == member.StoryId, cancellationToken: ct)).ToListAsync(ct)).Count;
+                }
+
+                await _outbox.InsertOneAsync(session, announce(outlets), cancellationToken: ct);
+                return (true, article, outlets);
             }, cancellationToken);
         }
         catch (MongoWriteException exception) when (exception.IsDuplicateKey())
@@ -55,7 +78,7 @@ public sealed class MongoArticleStore : IArticleStore, IStoreInitializer
             var existing = await _articles
                 .Find(a => a.ContentHash == article.ContentHash || a.ArticleId == article.ArticleId || (article.Url != null && a.Url == article.Url))
                 .FirstAsync(cancellationToken);
-            return (false, existing);
+            return (false, existing, 0);
         }
     }
 

@@ -6,12 +6,15 @@ namespace Monitoring.Ingest.Storage;
 
 public sealed class MongoStoryStore : IStoryStore, IStoreInitializer
 {
+    /// <summary>The collection of story members; the article store adds to it in the article's transaction.</summary>
+    public const string Members = "ingest_story_members";
+
     private readonly IMongoCollection<StoryMember> _members;
 
     public MongoStoryStore(IMongoDatabase database)
     {
         IngestBsonMaps.Register();
-        _members = database.GetCollection<StoryMember>("ingest_story_members");
+        _members = database.GetCollection<StoryMember>(Members);
     }
 
     public async Task InitializeAsync(CancellationToken cancellationToken)

@@ -1,5 +1,7 @@
+using System.Globalization;
 using Dapper;
 using Monitoring.Ingest.Articles;
+using Monitoring.Ingest.Stories;
 using Monitoring.Storage;
 using Monitoring.Storage.Outbox;
 
@@ -38,6 +40,17 @@ public sealed class SqliteArticleStore(SqliteDatabase database) : IArticleStore,
 
     public async Task<(bool Inserted, StoredArticle Article)> TryInsertAsync(StoredArticle article, OutboxMessage announcement, CancellationToken cancellationToken)
     {
+        var (inserted, stored, _) = await InsertAsync(article, null, _ => announcement, cancellationToken);
+        return (inserted, stored);
+    }
+
+    public Task<(bool Inserted, StoredArticle Article, int OutletCount)> TryInsertWithStoryAsync(
+        StoredArticle article, StoryMember member, Func<int, OutboxMessage> announce, CancellationToken cancellationToken) =>
+        InsertAsync(article, member, announce, cancellationToken);
+
+    private async Task<(bool Inserted, StoredArticle Article, int OutletCount)> InsertAsync(
+        StoredArticle article, StoryMember? member, Func<int, OutboxMessage> announce, CancellationToken cancellationToken)
+    {
         using var activity = SqliteDatabase.StartActivity("INSERT", "ingest_articles");
         return await database.WriteAsync(async write =>
         {
@@ -51,14 +64,22 @@ public sealed class SqliteArticleStore(SqliteDatabase database) : IArticleStore,
                 ("@PublishedAt", article.PublishedAt), ("@IngestedAt", article.IngestedAt), ("@AnnouncedAt", article.AnnouncedAt));
             if (inserted == 1)
             {
-                await SqliteOutboxStore.AddAsync(write, IngestOutbox.Name, announcement);
-                return (true, article);
+                var outlets = 1;
+                if (member is not null)
+                {
+                    await SqliteStoryStore.AddMemberAsync(write, member);
+                    outlets = Convert.ToInt32(await write.ScalarAsync(
+                        "SELECT COUNT(DISTINCT outlet) FROM ingest_story_members WHERE story_id = @StoryId", ("@StoryId", member.StoryId)), CultureInfo.InvariantCulture);
+                }
+
+                await SqliteOutboxStore.AddAsync(write, IngestOutbox.Name, announce(outlets));
+                return (true, article, outlets);
             }
 
             var existing = await write.Connection.QuerySingleAsync<StoredArticle>(
                 $"SELECT {Columns} FROM ingest_articles WHERE content_hash = @ContentHash OR article_id = @ArticleId OR (@Url IS NOT NULL AND url = @Url) LIMIT 1",
                 article, write.Transaction);
-            return (false, existing);
+            return (false, existing, 0);
         }, cancellationToken);
     }
 

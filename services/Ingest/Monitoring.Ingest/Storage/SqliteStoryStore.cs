@@ -24,14 +24,16 @@ public sealed class SqliteStoryStore(SqliteDatabase database) : IStoryStore, ISt
     public async Task AddMemberAsync(StoryMember member, CancellationToken cancellationToken)
     {
         using var activity = SqliteDatabase.StartActivity("INSERT", "ingest_story_members");
-        await database.WriteAsync(write => write.ExecuteAsync("""
-            INSERT INTO ingest_story_members (article_id, story_id, outlet, seen_at, signature)
-            VALUES (@ArticleId, @StoryId, @Outlet, @SeenAt, @Signature)
-            ON CONFLICT DO NOTHING
-            """,
-            ("@ArticleId", member.ArticleId), ("@StoryId", member.StoryId), ("@Outlet", member.Outlet), ("@SeenAt", member.SeenAt), ("@Signature", member.Signature)),
-            cancellationToken);
+        await database.WriteAsync(write => AddMemberAsync(write, member), cancellationToken);
     }
+
+    /// <summary>The member's insert inside a write of the ingest file: the article store adds it in the article's transaction.</summary>
+    internal static Task<int> AddMemberAsync(SqliteWrite write, StoryMember member) => write.ExecuteAsync("""
+        INSERT INTO ingest_story_members (article_id, story_id, outlet, seen_at, signature)
+        VALUES (@ArticleId, @StoryId, @Outlet, @SeenAt, @Signature)
+        ON CONFLICT DO NOTHING
+        """,
+        ("@ArticleId", member.ArticleId), ("@StoryId", member.StoryId), ("@Outlet", member.Outlet), ("@SeenAt", member.SeenAt), ("@Signature", member.Signature));
 
     public async Task<StorySummary?> GetStoryAsync(string storyId, CancellationToken cancellationToken)
     {

@@ -24,11 +24,21 @@ public sealed class StoryAssigner(IStoryStore store, IOptions<StoryOptions> opti
     /// <summary>Records the article in its story and returns the story's outlet count.</summary>
     public async Task<StorySummary> AddAsync(string articleId, string storyId, uint[]? signature, string outlet, DateTimeOffset seenAt, CancellationToken cancellationToken)
     {
-        await EnsureLoadedAsync(cancellationToken);
-        var member = new StoryMember(articleId, storyId, outlet, seenAt, signature is null ? [] : MinHash.ToBytes(signature));
+        var member = MemberFor(articleId, storyId, signature, outlet, seenAt);
         await store.AddMemberAsync(member, cancellationToken);
-        if (signature is not null) _index.Add(articleId, storyId, signature, seenAt);
+        await IndexAsync(member, signature, cancellationToken);
         return await store.GetStoryAsync(storyId, cancellationToken) ?? throw new InvalidOperationException($"Story {storyId} vanished.");
+    }
+
+    /// <summary>The article's membership, for a store that writes it in the article's own transaction.</summary>
+    public static StoryMember MemberFor(string articleId, string storyId, uint[]? signature, string outlet, DateTimeOffset seenAt) =>
+        new(articleId, storyId, outlet, seenAt, signature is null ? [] : MinHash.ToBytes(signature));
+
+    /// <summary>Makes a stored member findable by later copies.</summary>
+    public async Task IndexAsync(StoryMember member, uint[]? signature, CancellationToken cancellationToken)
+    {
+        await EnsureLoadedAsync(cancellationToken);
+        if (signature is not null) _index.Add(member.ArticleId, member.StoryId, signature, member.SeenAt);
     }
 
     public Task<StorySummary?> GetAsync(string storyId, CancellationToken cancellationToken) => store.GetStoryAsync(storyId, cancellationToken);

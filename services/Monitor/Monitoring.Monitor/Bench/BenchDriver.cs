@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 
@@ -11,6 +12,8 @@ public sealed record PostResults(int New, int Duplicates, int Refused, int Faile
 /// <summary>Posts the articles over HTTP, as a publisher would: flat out with a fixed number in flight, or at a fixed rate.</summary>
 public sealed class BenchDriver(IBenchTarget target, StageClock clock)
 {
+    private static readonly MediaTypeHeaderValue Json = new("application/json") { CharSet = "utf-8" };
+
     public async Task<PostResults> PostAsync(IReadOnlyList<BenchArticle> articles, double rate, int concurrency, Action<int> progress, CancellationToken cancellationToken)
     {
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
@@ -22,6 +25,8 @@ public sealed class BenchDriver(IBenchTarget target, StageClock clock)
         var next = -1;
         int fresh = 0, duplicates = 0, refused = 0, failed = 0, done = 0;
         var roundTrips = new double[articles.Count];
+        // Serialised before the clock starts: the bench's own JSON is not the pipeline's cost.
+        var bodies = articles.Select(a => JsonSerializer.SerializeToUtf8Bytes(new { title = a.Title, text = a.Text, url = a.Url, source = a.Source })).ToArray();
         clock.Begin();
         var start = Stopwatch.GetTimestamp();
 
@@ -36,11 +41,12 @@ public sealed class BenchDriver(IBenchTarget target, StageClock clock)
                     if (due > TimeSpan.Zero) await Task.Delay(due, cancellationToken);
                 }
 
-                var article = articles[index];
                 while (true)
                 {
                     var sent = Stopwatch.GetTimestamp();
-                    using var response = await http.PostAsJsonAsync("/api/articles", new { title = article.Title, text = article.Text, url = article.Url, source = article.Source }, cancellationToken);
+                    using var content = new ByteArrayContent(bodies[index]);
+                    content.Headers.ContentType = Json;
+                    using var response = await http.PostAsync("/api/articles", content, cancellationToken);
                     if (response.StatusCode is HttpStatusCode.ServiceUnavailable or HttpStatusCode.TooManyRequests)
                     {
                         Interlocked.Increment(ref refused);
