@@ -14,6 +14,8 @@ using Monitoring.Alert.Desk;
 using Monitoring.Alert.Matching;
 using Monitoring.Alert.Preview;
 using Monitoring.Alert.Scheduling;
+using Monitoring.Alert.Shifts;
+using Monitoring.Alert.Signals;
 using Monitoring.Alert.Storage;
 using Monitoring.Alert.Streaming;
 using Monitoring.Alert.Subscriptions;
@@ -51,6 +53,7 @@ public static class AlertExtensions
         builder.AddOutbox(AlertOutbox.Name, Database);
         builder.AddStore<IRecentArticleStore, SqliteRecentArticleStore, MongoRecentArticleStore>(Database);
         builder.Services.AddScoped<SubscriptionPreview>();
+        builder.AddSignals();
 
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
@@ -110,6 +113,7 @@ public static class AlertExtensions
         api.MapVocabularyEndpoints();
         api.MapAlertQueryEndpoints();
         api.MapFeedbackEndpoints();
+        api.MapShiftEndpoints();
         api.MapUpstreamForwarding();
         app.MapDesk();
         return app;

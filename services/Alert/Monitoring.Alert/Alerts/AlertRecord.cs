@@ -71,4 +71,10 @@ public sealed record AlertRecord
 
     /// <summary>When the analyst marked the alert read in the desk; null while unread.</summary>
     public DateTimeOffset? ReadAt { get; init; }
+
+    /// <summary>The relation shifts the article fired that the subscription asks for (<c>shift:</c>), with the events that moved them; null otherwise.</summary>
+    public IReadOnlyList<Shifts.RelationShift>? Shifts { get; init; }
+
+    /// <summary>The story's breaking record, with its growth curve, when the subscription asks for it (<c>is:breaking</c>); null otherwise.</summary>
+    public Breaking.BreakingStory? Breaking { get; init; }
 }

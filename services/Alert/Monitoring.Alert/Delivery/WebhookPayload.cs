@@ -22,11 +22,18 @@ public sealed record WebhookPayload(
     /// <summary>True when this is a further article of a story already alerted.</summary>
     public bool IsUpdate { get; init; }
 
+    /// <summary>The relation shifts the article fired that the subscription asked for (<c>shift:</c>), with the events that moved them.</summary>
+    public IReadOnlyList<Shifts.RelationShift>? Shifts { get; init; }
+
+    /// <summary>The story's breaking record and growth curve, when the subscription asked for it (<c>is:breaking</c>).</summary>
+    public Breaking.BreakingStory? Breaking { get; init; }
+
     public static WebhookPayload From(AlertRecord alert) =>
         new(alert.AlertId, alert.SubscriptionId, alert.LatestArticleId ?? alert.ArticleId, alert.StoryId, alert.LatestTitle ?? alert.Title,
             alert.LatestUrl ?? alert.Url, alert.Topics, alert.Countries, alert.RaisedAt)
         {
             ArticleCount = alert.ArticleCount, Outlets = alert.Outlets, Urgent = alert.Urgent, IsUpdate = alert.ArticleCount > 1,
+            Shifts = alert.Shifts, Breaking = alert.Breaking,
         };
 }
 

@@ -19,7 +19,8 @@ namespace Monitoring.Alert.Matching;
 /// for updates), and a story marked not relevant raises nothing more.
 /// </summary>
 public sealed class AlertRaiser(
-    SubscriptionCatalog catalog, IAlertStore alerts, IRecentArticleStore recent, IOptions<AlertOptions> options, OutboxRelay relay, TimeProvider clock)
+    SubscriptionCatalog catalog, IAlertStore alerts, IRecentArticleStore recent, IOptions<AlertOptions> options, OutboxRelay relay, TimeProvider clock,
+    Signals.SignalDetector signals)
 {
     public async Task<int> RaiseAsync(ArticleClassified article, CancellationToken cancellationToken)
     {
@@ -30,7 +31,8 @@ public sealed class AlertRaiser(
         var received = clock.GetUtcNow();
         await recent.AddAsync(new RecentArticle(article, received), received - options.Value.RecentArticlesRetention, cancellationToken);
 
-        var matchable = MatchableArticle.From(article);
+        var detected = await signals.DetectAsync(article, cancellationToken);
+        var matchable = MatchableArticle.From(article, detected.Keys);
         var index = await catalog.GetAsync(cancellationToken);
         var started = Stopwatch.GetTimestamp();
         var matches = index.Match(matchable);
@@ -45,6 +47,7 @@ public sealed class AlertRaiser(
             var urgent = match.IsUrgent(matchable);
             var now = clock.GetUtcNow();
             var (status, dueAt) = DeliveryTiming.Decide(subscription, urgent, now);
+            var (shifts, breaking) = detected.For(match.Query, match.Urgent);
             var candidate = new AlertRecord
             {
                 AlertId = AlertIdFor(subscription.SubscriptionId, storyId),
@@ -65,6 +68,8 @@ public sealed class AlertRaiser(
                 RaisedAt = now,
                 DeliveryStatus = status,
                 DueAt = dueAt,
+                Shifts = shifts,
+                Breaking = breaking,
             };
 
             // Pending alerts are announced from the outbox, written with the alert: a crash after this cannot lose them.

@@ -10,7 +10,7 @@ namespace Monitoring.Alert.Matching.Language;
 /// and     := unary (["AND"] unary)*          adjacent terms are ANDed
 /// unary   := "NOT" unary | primary
 /// primary := "(" query ")" | field ":" value [">=" number] | near | "phrase" | word
-/// field   := topic | country | actor | event | quad | source | lang
+/// field   := topic | country | actor | event | quad | source | lang | shift | is   (shift:CHN-RUS, shift:country:IRN, is:breaking)
 /// near    := "near:" (place | "place" | geonameid | lat,lon) ["within:" number "km"]     default 50 km
 /// </code>
 /// Operators are case-insensitive; quote a word to search for "and", "or" or "not" themselves.
@@ -31,6 +31,7 @@ public sealed class QueryParser
     {
         ["topic"] = TermField.Topic, ["country"] = TermField.Country, ["actor"] = TermField.Actor, ["event"] = TermField.Event,
         ["quad"] = TermField.Quad, ["source"] = TermField.Source, ["lang"] = TermField.Language,
+        ["shift"] = TermField.Shift, ["is"] = TermField.Is,
     };
 
     private readonly string _text;
@@ -185,7 +186,7 @@ public sealed class QueryParser
         var name = token.Text[..colon];
         if (!Fields.TryGetValue(name, out var field))
         {
-            throw new QuerySyntaxException(token.Position + 1, "one of the fields topic, country, actor, event, quad, source, lang, near", $"'{name}:'");
+            throw new QuerySyntaxException(token.Position + 1, "one of the fields topic, country, actor, event, quad, source, lang, near, shift, is", $"'{name}:'");
         }
 
         var valuePosition = token.Position + colon + 2;
@@ -211,7 +212,12 @@ public sealed class QueryParser
         if (value.Length == 0) throw new QuerySyntaxException(valuePosition, $"a value after '{name}:'", "nothing");
         RefuseWildcard(value, valuePosition);
         Count();
-        var normalized = Normalize(field, value, valuePosition);
+        var normalized = field switch
+        {
+            TermField.Shift => Signals.SignalTerms.NormalizeShift(value, valuePosition, _vocabulary),
+            TermField.Is => Signals.SignalTerms.NormalizeIs(value, valuePosition),
+            _ => Normalize(field, value, valuePosition),
+        };
         if (_vocabulary?.Check(field, normalized) is { } unknown) throw new QuerySyntaxException(valuePosition, unknown);
         return new TermNode(field, normalized, minScore);
     }
