@@ -3,33 +3,52 @@ using System.Globalization;
 namespace Monitoring.Alert.Shifts;
 
 /// <summary>
-/// Compares a relation's recent window with its baseline, in measures a person reads at a glance: each quad class's
-/// share of the events (a rise of <see cref="ShiftOptions.ShareRise"/> with <see cref="ShiftOptions.MinClassEvents"/>
-/// events of the class) and the mean Goldstein value (a move of <see cref="ShiftOptions.GoldsteinChange"/>). Falls are
-/// not measured apart: when one class's share rises, others fall.
+/// Compares a relation's recent window with its baseline in measures a person reads at a glance: the share of conflict
+/// (verbal and material) rising or falling, the share of material conflict rising, each by
+/// <see cref="ShiftOptions.ShareRise"/>; and the mean Goldstein value moving by <see cref="ShiftOptions.GoldsteinChange"/>.
+/// A move must also be unlikely by chance at <see cref="ShiftOptions.Significance"/> (a binomial tail for shares against
+/// the baseline's smoothed share, a z-test for the mean), so five events of a week cannot shift a relation by luck.
 /// </summary>
 public static class BalanceRule
 {
-    /// <summary>The measures beyond their threshold (times <paramref name="fraction"/>: 1 to open a shift, the return fraction to keep one open); empty when the windows are too thin to compare.</summary>
+    /// <summary>
+    /// The measures that moved beyond their threshold; with <paramref name="fraction"/> below 1 (keeping a shift open),
+    /// beyond that fraction of it, chance not asked again. Empty when the windows are too thin to compare.
+    /// </summary>
     public static IReadOnlyList<ShiftMeasure> Moved(RelationBalance recent, RelationBalance baseline, ShiftOptions options, double fraction = 1)
     {
         if (recent.Total < options.MinRecentEvents || baseline.Total < options.MinBaselineEvents) return [];
+        var opening = fraction >= 1;
         var moved = new List<ShiftMeasure>();
-        for (var quad = 1; quad <= 4; quad++)
+
+        void Share(string name, string words, int recentCount, int baselineCount, bool fallsToo)
         {
-            var (before, after) = (baseline.Share(quad), recent.Share(quad));
-            if (after - before >= options.ShareRise * fraction && recent.Count(quad) >= options.MinClassEvents)
+            var (before, after) = ((double)baselineCount / baseline.Total, (double)recentCount / recent.Total);
+            var change = after - before;
+            var rose = change >= options.ShareRise * fraction && recentCount >= options.MinClassEvents;
+            var fell = fallsToo && -change >= options.ShareRise * fraction;
+            if (!rose && !fell) return;
+
+            // The baseline's share, smoothed (a class never seen is not impossible), and the chance of a week at least this far from it.
+            var expected = (baselineCount + 1.0) / (baseline.Total + 2.0);
+            var chance = rose ? Binomial.UpperTail(recentCount, recent.Total, expected) : Binomial.LowerTail(recentCount, recent.Total, expected);
+            if (opening && chance > options.Significance) return;
+            moved.Add(new ShiftMeasure
             {
-                moved.Add(new ShiftMeasure
-                {
-                    Name = $"share:{quad}", Before = Math.Round(before, 4), After = Math.Round(after, 4),
-                    Text = $"{RelationBalance.QuadNames[quad - 1]} share rose from {Percent(before)} to {Percent(after)}",
-                });
-            }
+                Name = name, Before = Math.Round(before, 4), After = Math.Round(after, 4),
+                Text = $"{words} share {(rose ? "rose" : "fell")} from {Percent(before)} to {Percent(after)}",
+            });
         }
 
+        Share("share:material-conflict", "material conflict", recent.MaterialConflict, baseline.MaterialConflict, fallsToo: false);
+
+        // All conflict is material conflict when neither window holds verbal conflict: said once, not twice.
+        if (moved.Count == 0 || recent.VerbalConflict + baseline.VerbalConflict > 0) Share("share:conflict", "conflict", recent.Conflict, baseline.Conflict, fallsToo: true);
+
         var (meanBefore, meanAfter) = (baseline.MeanGoldstein, recent.MeanGoldstein);
-        if (Math.Abs(meanAfter - meanBefore) >= options.GoldsteinChange * fraction)
+        var spread = Math.Max(baseline.GoldsteinDeviation, 1.0) / Math.Sqrt(recent.Total);
+        if (Math.Abs(meanAfter - meanBefore) >= options.GoldsteinChange * fraction
+            && (!opening || 2 * Binomial.NormalTail(Math.Abs(meanAfter - meanBefore) / spread) <= options.Significance))
         {
             moved.Add(new ShiftMeasure
             {

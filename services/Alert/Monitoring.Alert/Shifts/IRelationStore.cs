@@ -18,7 +18,7 @@ public interface IRelationStore
     /// <summary>The pair's events from <paramref name="from"/> to <paramref name="to"/> of the given quad classes (all when empty), newest day first.</summary>
     Task<IReadOnlyList<RelationEvent>> EventsAsync(string pair, DateOnly from, DateOnly to, IReadOnlyCollection<int> quadClasses, int limit, CancellationToken cancellationToken);
 
-    /// <summary>The first day any event was recorded on, or null before the first.</summary>
+    /// <summary>The UTC day the first event was recorded (received, whatever its publication day), or null before the first: how long the relations have been watched.</summary>
     Task<DateOnly?> ObservedSinceAsync(CancellationToken cancellationToken);
 
     /// <summary>Stores the shift unless one with its <see cref="RelationShift.OpenKey"/> exists (a unique index); true when this call stored it.</summary>

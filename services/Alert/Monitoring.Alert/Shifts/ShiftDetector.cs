@@ -71,8 +71,9 @@ public sealed class ShiftDetector(IRelationStore store, RelationEvents relationE
 
         var moved = BalanceRule.Moved(recent, baseline, Options);
         if (moved.Count == 0) return;
-        var rose = moved.Where(m => m.Name.StartsWith("share:", StringComparison.Ordinal)).Select(m => m.Name[6] - '0').ToList();
-        if (rose.Count == 0) rose = moved[0].After < moved[0].Before ? [3, 4] : [1, 2];
+        // The events that moved it: of the side the balance moved towards.
+        var towardsConflict = moved[0].Name == "goldstein" ? moved[0].After < moved[0].Before : moved[0].After > moved[0].Before;
+        IReadOnlyList<int> rose = moved.Any(m => m.Name == "share:material-conflict") ? [4] : towardsConflict ? [3, 4] : [1, 2];
         var storyId = string.IsNullOrWhiteSpace(article.StoryId) ? article.ArticleId : article.StoryId;
         await store.TryOpenAsync(new RelationShift
         {

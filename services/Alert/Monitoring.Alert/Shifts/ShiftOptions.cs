@@ -18,6 +18,9 @@ public sealed class ShiftOptions
     /// <summary>Or the mean Goldstein value must move by at least this much (the scale runs from −10 to +10).</summary>
     public double GoldsteinChange { get; set; } = 3.0;
 
+    /// <summary>How unlikely by chance a move must be to open a shift (a one-sided binomial tail for a share, a two-sided z-test for the mean Goldstein value).</summary>
+    public double Significance { get; set; } = 0.01;
+
     /// <summary>No balance is compared with fewer events than these in the recent window or in the baseline.</summary>
     public int MinRecentEvents { get; set; } = 5;
 

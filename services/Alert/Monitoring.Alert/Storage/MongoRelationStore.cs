@@ -73,9 +73,9 @@ public sealed class MongoRelationStore : IRelationStore, IStoreInitializer
     {
         var rows = await _events.Aggregate()
             .Match(e => e.Pair == pair && e.Day >= from && e.Day <= to)
-            .Group(e => e.QuadClass, g => new { Quad = g.Key, Count = g.Count(), Sum = g.Sum(e => e.Goldstein) })
+            .Group(e => e.QuadClass, g => new { Quad = g.Key, Count = g.Count(), Sum = g.Sum(e => e.Goldstein), Squares = g.Sum(e => e.Goldstein * e.Goldstein) })
             .ToListAsync(cancellationToken);
-        return RelationBalance.Of(rows.Select(r => (r.Quad, r.Count, r.Sum)));
+        return RelationBalance.Of(rows.Select(r => (r.Quad, r.Count, r.Sum, r.Squares)));
     }
 
     public async Task<bool> HasEarlierOfRootAsync(string pair, string root, DateOnly since, string storyId, CancellationToken cancellationToken)
@@ -101,8 +101,8 @@ public sealed class MongoRelationStore : IRelationStore, IStoreInitializer
 
     public async Task<DateOnly?> ObservedSinceAsync(CancellationToken cancellationToken)
     {
-        var first = await _events.Find(FilterDefinition<RelationEvent>.Empty).SortBy(e => e.Day).Limit(1).FirstOrDefaultAsync(cancellationToken);
-        return first?.Day;
+        var first = await _events.Find(FilterDefinition<RelationEvent>.Empty).SortBy(e => e.RecordedAt).Limit(1).FirstOrDefaultAsync(cancellationToken);
+        return first is null ? null : DateOnly.FromDateTime(first.RecordedAt.UtcDateTime);
     }
 
     public async Task<bool> TryOpenAsync(RelationShift shift, CancellationToken cancellationToken)

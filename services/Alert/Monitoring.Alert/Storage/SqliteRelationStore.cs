@@ -77,10 +77,10 @@ public sealed class SqliteRelationStore(SqliteDatabase database) : IRelationStor
     public async Task<RelationBalance> BalanceAsync(string pair, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(long QuadClass, long Count, double GoldsteinSum)>(
-            $"SELECT quad_class, COUNT(*), TOTAL(goldstein) FROM {Events} WHERE pair = @pair AND day >= @from AND day <= @to GROUP BY quad_class",
+        var rows = await connection.QueryAsync<(long QuadClass, long Count, double GoldsteinSum, double GoldsteinSquares)>(
+            $"SELECT quad_class, COUNT(*), TOTAL(goldstein), TOTAL(goldstein * goldstein) FROM {Events} WHERE pair = @pair AND day >= @from AND day <= @to GROUP BY quad_class",
             new { pair, from = DayText(from), to = DayText(to) });
-        return RelationBalance.Of(rows.Select(r => ((int)r.QuadClass, (int)r.Count, r.GoldsteinSum)));
+        return RelationBalance.Of(rows.Select(r => ((int)r.QuadClass, (int)r.Count, r.GoldsteinSum, r.GoldsteinSquares)));
     }
 
     public async Task<bool> HasEarlierOfRootAsync(string pair, string root, DateOnly since, string storyId, CancellationToken cancellationToken)
@@ -108,8 +108,8 @@ public sealed class SqliteRelationStore(SqliteDatabase database) : IRelationStor
     public async Task<DateOnly?> ObservedSinceAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var day = await connection.ExecuteScalarAsync<string?>($"SELECT MIN(day) FROM {Events}");
-        return day is null ? null : DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var first = await connection.ExecuteScalarAsync<string?>($"SELECT MIN(recorded_at) FROM {Events}");
+        return first is null ? null : DateOnly.FromDateTime(Parse(first)!.Value.UtcDateTime);
     }
 
     public Task<bool> TryOpenAsync(RelationShift shift, CancellationToken cancellationToken) =>
