@@ -55,7 +55,7 @@ public sealed class BreakingDetector(IStoryGrowthStore store, IOptions<AlertOpti
             StoryId = story.StoryId, Topic = topic, Window = name, NewOutlets = gained, NormalRate = Math.Round(normal, 2), BaselineWindows = rate.StoryWindows,
             Outlets = arrivals.Count, DetectedAt = now, ArticleId = articleId, Curve = GrowthCurve.Hourly(arrivals, now, Options.CurveHours),
             Summary = string.Create(CultureInfo.InvariantCulture,
-                $"{gained} new outlets in the last {name}; {topic} stories normally gain {normal:0.0} in a {name} in which they grow ({span})"),
+                $"{gained} new outlets in the last {name}; {topic} stories normally gain {normal:0.0} in {(name == "hour" ? "an" : "a")} {name} in which they grow ({span})"),
         };
     }
 
