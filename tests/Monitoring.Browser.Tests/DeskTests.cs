@@ -284,6 +284,37 @@ public sealed class DeskTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Older_alerts_beyond_the_first_500_load_on_request_from_the_next_link()
+    {
+        var key = await _host.CreateAnalystAsync("Archivist");
+        using var client = _host.Client(key);
+        var subscription = await DeskHost.SubscribeAsync(client, new { name = "Everything", query = "lang:en" });
+        await using (var scope = _host.Services.CreateAsyncScope())
+        {
+            var store = scope.ServiceProvider.GetRequiredService<IAlertStore>();
+            var start = DateTimeOffset.UtcNow.AddDays(-3);
+            for (var i = 0; i < 505; i++)
+            {
+                await store.TryInsertAsync(new AlertRecord
+                {
+                    AlertId = $"old-{i}", SubscriptionId = subscription.GetProperty("subscriptionId").GetString()!, AnalystId = subscription.GetProperty("analystId").GetString()!,
+                    StoryId = $"old-story-{i}", ArticleId = $"old-article-{i}", Title = $"Envoys hold talks, day {i}", Url = $"https://news.example/old/{i}",
+                    Topics = ["diplomacy"], Countries = ["FRA"], Outlets = ["wire"], ArticleCount = 1, ArticleIngestedAt = start.AddMinutes(i), RaisedAt = start.AddMinutes(i),
+                }, null, Ct);
+            }
+        }
+
+        await SignInAsync(key);
+        await Expect(_page.Locator(".card")).ToHaveCountAsync(500);
+        await Expect(_page.Locator(".card").Last).ToContainTextAsync("day 5");
+        var older = _page.GetByRole(AriaRole.Button, new() { Name = "Load older alerts" });
+        await older.ClickAsync();
+        await Expect(_page.Locator(".card")).ToHaveCountAsync(505);
+        await Expect(_page.Locator(".card").Last).ToContainTextAsync("day 0");
+        await Expect(older).ToBeHiddenAsync();
+    }
+
+    [Fact]
     public async Task A_page_that_answers_late_does_not_overwrite_the_page_the_analyst_moved_to()
     {
         await SignInAsync();

@@ -109,7 +109,41 @@ public class Pipeline : IAsyncLifetime
     public HttpClient Client(ServiceProcess service) => new() { BaseAddress = service.Address, Timeout = TimeSpan.FromSeconds(30), DefaultRequestHeaders = { { "X-Api-Key", WriteKey } } };
 
     /// <summary>The logs of all three, for a failure message.</summary>
-    public string Logs() => string.Join("\n", Services.Select(s => $"==== {s.Name}\n{s.Tail(60)}"));
+    public string Logs() => $"{OutboxBacklog()}\n" + string.Join("\n", Services.Select(s => $"==== {s.Name}\n{s.Tail(150)}"));
+
+    /// <summary>What each service's outbox still holds, read from its SQLite file: where a message that never arrived is waiting, if anywhere.</summary>
+    public string OutboxBacklog()
+    {
+        var lines = new List<string>();
+        foreach (var service in Services)
+        {
+            var path = StorePath(service);
+            if (!File.Exists(path)) continue;
+            try
+            {
+                using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Mode=ReadOnly");
+                connection.Open();
+                using var tables = connection.CreateCommand();
+                tables.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE '%outbox'";
+                var names = new List<string>();
+                using (var reader = tables.ExecuteReader()) while (reader.Read()) names.Add(reader.GetString(0));
+                foreach (var name in names)
+                {
+                    using var count = connection.CreateCommand();
+                    count.CommandText = $"SELECT COUNT(*), MIN(created_at) FROM {name}";
+                    using var reader = count.ExecuteReader();
+                    reader.Read();
+                    lines.Add($"{service.Name} {name}: {reader.GetInt64(0)} unpublished{(reader.IsDBNull(1) ? "" : ", oldest " + reader.GetString(1))}");
+                }
+            }
+            catch (Microsoft.Data.Sqlite.SqliteException exception)
+            {
+                lines.Add($"{service.Name}: outbox not readable ({exception.Message})");
+            }
+        }
+
+        return "==== outboxes\n" + string.Join("\n", lines);
+    }
 
     private Dictionary<string, string> Settings(string name) => new()
     {

@@ -133,11 +133,11 @@ public sealed class ServiceProcess : IAsyncDisposable
         throw new TimeoutException($"{Name} not ready within {timeout.TotalSeconds:0} s:\n{Tail()}");
     }
 
-    /// <summary>The last lines of the log, for a failure message.</summary>
+    /// <summary>The last lines of the log, for a failure message: stack frames left out, so the lines say what happened.</summary>
     public string Tail(int lines = 40)
     {
-        var all = Log.Split('\n');
-        return string.Join('\n', all.Skip(Math.Max(0, all.Length - lines)));
+        var all = Log.Split('\n').Where(line => !line.StartsWith("         at ", StringComparison.Ordinal) && !line.Contains("--- End of stack trace", StringComparison.Ordinal)).ToList();
+        return string.Join('\n', all.Skip(Math.Max(0, all.Count - lines)));
     }
 
     private void Append(string line)

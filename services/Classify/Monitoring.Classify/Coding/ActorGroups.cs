@@ -119,9 +119,29 @@ internal static class ActorGroups
         if (slot.Mentions.TrueForAll(m => m.IsPlace)) return true;
         var w = sentence.Tokens;
         var places = sentence.Cues.LocationPrepositions;
+        if (AfterPlaceNoun(sentence, slot.First)) return true;
         return slot.First > 0 && (places.Contains(w[slot.First - 1].Lower)
             || (slot.First > 1 && w[slot.First - 1].Lower == "the" && places.Contains(w[slot.First - 2].Lower)));
     }
+
+    /// <summary>
+    /// "las provincias del Ecuador", "مدن العراق": a country after a noun of places (<c>place-nouns</c>), or after such a
+    /// noun and one name, is where, not who.
+    /// </summary>
+    private static bool AfterPlaceNoun(Sentence sentence, int first)
+    {
+        var nouns = sentence.Cues.Set("place-nouns");
+        if (nouns.Count == 0 || first == 0) return false;
+        var k = first - 1;
+        if (k > 0 && sentence.Cues.RoleConnectors.Contains(sentence.Tokens[k].Lower)) k--;
+        if (IsPlaceNoun(sentence, k, nouns)) return true;
+
+        // "مدينة بون الألمانية": the demonym of a town the gazetteer does not know.
+        return k > 0 && sentence.InActor[k] < 0 && !sentence.StartsTrigger(k) && IsPlaceNoun(sentence, k - 1, nouns);
+    }
+
+    private static bool IsPlaceNoun(Sentence sentence, int k, HashSet<string> nouns) =>
+        sentence.InActor[k] < 0 && sentence.Language.Shapes.Candidates(sentence.Tokens[k].Lower).Any(nouns.Contains);
 
     /// <summary>A slot and the slots joined to it by "and", "or" or commas ("Arnor, Calenardhon and the evil Gondor").</summary>
     private static List<ActorMention> Group(Sentence sentence, int first, int limit, bool isObject = false)

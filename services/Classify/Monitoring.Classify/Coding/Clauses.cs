@@ -64,6 +64,14 @@ internal static class Clauses
             if (suffixes.Any(form.EndsWith) && carriers.Any(form.StartsWith)) return true;
         }
 
+        // "las marchas que se realizarán el lunes": the reflexive passive of a carrier, in the future, after the noun.
+        for (var k = i + 1; k < Math.Min(w.Count, i + 4) && carriers.Count > 0; k++)
+        {
+            var form = sentence.Language.Shapes.Normalize(w[k].Lower);
+            if (w[k - 1].Lower == "se" && suffixes.Any(form.EndsWith) && carriers.Any(form.StartsWith)) return true;
+            if (sentence.InActor[k] >= 0 || sentence.StartsTrigger(k)) break;
+        }
+
         for (var k = SkipBack(sentence, i); k < i; k++)
         {
             var word = w[k].Lower;

@@ -114,7 +114,8 @@ internal static class CodeRefiner
         for (var i = from; i < events.Count; i++)
         {
             var e = events[i];
-            if (e.Root != "19" || !sentence.Language.Shapes.Candidates(e.Trigger.ToLowerInvariant().Split(' ')[0]).Any(clashes.Contains)) continue;
+            // Any word of the trigger: Spanish puts the reflexive first ("se enfrentaron").
+            if (e.Root != "19" || !e.Trigger.ToLowerInvariant().Split(' ').Any(word => sentence.Language.Shapes.Candidates(word).Any(clashes.Contains))) continue;
             if (codebook.Find("145") is { } riot) events[i] = e with { Cameo = riot.Code, Root = riot.Root, QuadClass = riot.QuadClass, Goldstein = riot.Goldstein };
         }
     }

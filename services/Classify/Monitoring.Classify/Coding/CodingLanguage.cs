@@ -14,6 +14,9 @@ public sealed class CodingLanguage(string code, CueWords cues, TriggerLexicon tr
     public LexiconActorFinder Actors { get; } = actors ?? LexiconActorFinder.Empty;
     public WordShapes Shapes { get; } = WordShapes.For(code);
 
+    /// <summary>The gazetteer's country codes (ISO 3166-1 alpha-3): a code not among them is a group, religion or organisation.</summary>
+    public IReadOnlySet<string> Countries { get; init; } = new HashSet<string>();
+
     /// <summary>Whether the CAMEO verb dictionary (English) reads this language.</summary>
     public bool HasVerbDictionary => Code == CodingLanguages.English;
 
@@ -50,6 +53,7 @@ public sealed class CodingLanguages
         if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"{folder}: no coding data folder");
         gazetteerPath ??= Path.Combine(folder, "..", "countries.json");
         var languages = new Dictionary<string, CodingLanguage>(StringComparer.Ordinal);
+        var countries = File.Exists(gazetteerPath) ? CountryCodes(gazetteerPath) : [];
         foreach (var path in Directory.EnumerateFiles(folder, "cues-*.txt"))
         {
             var code = Path.GetFileNameWithoutExtension(path)["cues-".Length..];
@@ -60,10 +64,20 @@ public sealed class CodingLanguages
                 code,
                 CueWords.Load(path),
                 File.Exists(triggers) ? TriggerLexicon.Load(triggers, shapes) : TriggerLexicon.Empty,
-                LexiconActorFinder.Load(Path.Combine(folder, $"actors-{code}.txt"), shapes, names, Path.Combine(folder, $"places-{code}.txt")));
+                LexiconActorFinder.Load(Path.Combine(folder, $"actors-{code}.txt"), shapes, names, Path.Combine(folder, $"places-{code}.txt")))
+            {
+                Countries = countries,
+            };
         }
 
         return new CodingLanguages(languages);
+    }
+
+    private static HashSet<string> CountryCodes(string gazetteerPath)
+    {
+        using var stream = File.OpenRead(gazetteerPath);
+        using var document = System.Text.Json.JsonDocument.Parse(stream);
+        return [.. document.RootElement.GetProperty("countries").EnumerateArray().Select(c => c.GetProperty("code").GetString()!)];
     }
 
     private static List<(string Code, string Form)> ArabicScriptNames(string gazetteerPath)

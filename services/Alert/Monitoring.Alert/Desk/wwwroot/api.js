@@ -23,12 +23,13 @@ export class ApiError extends Error {
 /** Counts requests per page view, so a test can check that a page makes no more than one request per card. */
 export const requestLog = [];
 
-export async function api(path, { method = "GET", body, key = session.analystKey, signal } = {}) {
+export async function api(path, { method = "GET", body, key = session.analystKey, signal, onResponse } = {}) {
   const headers = { Accept: "application/json, text/csv;q=0.9" };
   if (key) headers["X-Api-Key"] = key;
   if (body !== undefined) headers["Content-Type"] = "application/json";
   requestLog.push(`${method} ${path}`);
   const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal });
+  onResponse?.(response);
   if (response.status === 204) return null;
   const type = response.headers.get("content-type") || "";
   if (!response.ok) {
@@ -37,6 +38,18 @@ export async function api(path, { method = "GET", body, key = session.analystKey
   }
   if (type.includes("json")) return response.json();
   return response.blob();
+}
+
+/** One page of a list endpoint: its items and the relative link to the next page (the Link header's rel="next"), or null. */
+export async function apiPage(path, options = {}) {
+  let next = null;
+  const items = await api(path, { ...options, onResponse: response => { next = nextLink(response.headers.get("link")); } });
+  return { items, next };
+}
+
+function nextLink(header) {
+  const match = /<([^>]+)>\s*;\s*rel="?next"?/.exec(header || "");
+  return match ? match[1] : null;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { api, listen } from "./api.js";
+import { api, apiPage, listen } from "./api.js";
 import { html, when, announce } from "./html.js";
 import { evidencePanel } from "./evidence.js";
 
@@ -10,7 +10,9 @@ const periods = { "": "Any time", "1": "Last 24 hours", "7": "Last 7 days", "30"
  */
 export async function inbox(main, { params }) {
   const started = performance.now();
-  const [alerts, subscriptions] = await Promise.all([api("/api/alerts?limit=500"), api("/api/subscriptions")]);
+  const [first, subscriptions] = await Promise.all([apiPage("/api/alerts?limit=500"), api("/api/subscriptions")]);
+  const alerts = first.items;
+  let older = first.next;
   const names = new Map(subscriptions.map(s => [s.subscriptionId, s.name]));
   const state = {
     alerts,
@@ -29,7 +31,8 @@ export async function inbox(main, { params }) {
       <p class="meta" id="live-state" aria-live="polite">Connecting to live alerts…</p>
     </form>
     <p class="meta" id="count"></p>
-    <ul class="cards" id="cards"></ul>`.text;
+    <ul class="cards" id="cards"></ul>
+    <p><button type="button" id="older" hidden>Load older alerts</button></p>`.text;
 
   const form = main.querySelector("#filters");
   const cards = main.querySelector("#cards");
@@ -52,6 +55,27 @@ export async function inbox(main, { params }) {
   options();
   render();
   window.desk.inboxLoadMs = performance.now() - started;
+
+  // The newest 500 come first; older pages only when asked for, following the API's own next link.
+  const olderButton = main.querySelector("#older");
+  olderButton.hidden = !older;
+  olderButton.addEventListener("click", async () => {
+    olderButton.disabled = true;
+    try {
+      const page = await apiPage(older);
+      const known = new Set(state.alerts.map(a => a.alertId));
+      state.alerts = [...state.alerts, ...page.items.filter(a => !known.has(a.alertId))];
+      older = page.next;
+      options();
+      render();
+      announce(`${page.items.length} older alerts loaded`);
+    } catch (error) {
+      announce(error.message);
+    } finally {
+      olderButton.disabled = false;
+      olderButton.hidden = !older;
+    }
+  });
 
   form.addEventListener("change", () => {
     state.filter = Object.fromEntries(new FormData(form));
