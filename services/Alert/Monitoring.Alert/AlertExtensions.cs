@@ -15,6 +15,8 @@ using Monitoring.Alert.Desk;
 using Monitoring.Alert.Matching;
 using Monitoring.Alert.Preview;
 using Monitoring.Alert.Scheduling;
+using Monitoring.Alert.Shifts;
+using Monitoring.Alert.Signals;
 using Monitoring.Alert.Storage;
 using Monitoring.Alert.Streaming;
 using Monitoring.Alert.Subscriptions;
@@ -56,6 +58,7 @@ public static class AlertExtensions
         builder.Services.AddSingleton(_ => OutletDirectory.LoadShipped());
         builder.Services.AddScoped<CorroborationRaiser>();
         builder.Services.AddScoped<SubscriptionPreview>();
+        builder.AddSignals();
 
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
@@ -115,6 +118,7 @@ public static class AlertExtensions
         api.MapVocabularyEndpoints();
         api.MapAlertQueryEndpoints();
         api.MapFeedbackEndpoints();
+        api.MapShiftEndpoints();
         api.MapUpstreamForwarding();
         app.MapDesk();
         return app;

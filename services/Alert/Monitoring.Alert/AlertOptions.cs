@@ -52,6 +52,12 @@ public sealed class AlertOptions
 
     public SmtpOptions Smtp { get; set; } = new();
 
+    /// <summary>Relation-shift detection (Shifts/ShiftDetector.cs): windows and thresholds.</summary>
+    public Shifts.ShiftOptions Shifts { get; set; } = new();
+
+    /// <summary>Breaking-story detection (Breaking/BreakingDetector.cs): ratio and minimum growth.</summary>
+    public Breaking.BreakingOptions Breaking { get; set; } = new();
+
     /// <summary>Ingest and classify, when they run as services of their own: where the desk's story, event and feed pages are forwarded (Desk/UpstreamForwarding.cs).</summary>
     public Desk.UpstreamOptions Upstreams { get; set; } = new();
 }

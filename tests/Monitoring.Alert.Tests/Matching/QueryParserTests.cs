@@ -25,7 +25,7 @@ public sealed class QueryParserTests
     [InlineData("topic:diplomacy AND", 20, "a term")]
     [InlineData("(country:RUS OR country:CHN", 28, "')' to close the '(' at position 1")]
     [InlineData("country:RUS)", 12, "an operator or end of query (unbalanced ')')")]
-    [InlineData("colour:red", 1, "one of the fields topic, country, actor, event, quad, source, lang, near, corroborated")]
+    [InlineData("colour:red", 1, "one of the fields topic, country, actor, event, quad, source, lang, near, corroborated, shift, is")]
     [InlineData("near:Xanadu-upon-Sea", 6, "a place the gazetteer knows (a country, a region, a city of 15,000 people), a GeoNames id or lat,lon")]
     [InlineData("near:Kharkiv within:far", 21, "a distance in kilometres above 0 and at most 2000, e.g. within:100km")]
     [InlineData("within:100km", 1, "a near: term before 'within:', e.g. near:Kharkiv within:100km")]

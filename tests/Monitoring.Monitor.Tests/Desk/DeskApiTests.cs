@@ -65,7 +65,13 @@ public sealed class DeskApiTests : IAsyncLifetime
         var id = created.GetProperty("subscriptionId").GetString();
         Assert.True(created.GetProperty("paused").GetBoolean());
 
+        // A second analyst's live subscription to the same articles shows when the first article has been matched,
+        // so the resume below cannot overtake it (matching raises every subscription's alert in one pass).
+        var (bob, _) = await client.CreateAnalystAsync("Bob");
+        await AlertClient.SubscribeAsync(bob, new { name = "Live", query = "topic:diplomacy" });
+
         await client.PublishAsync(AlertClient.Article("while-paused"));
+        await Eventually.HoldsAsync(async () => (await AlertClient.AlertsAsync(bob)).Any(a => a.ArticleId == "while-paused"), "the article was matched while paused");
         using (var resumed = await alice.PutAsJsonAsync($"/api/subscriptions/{id}", new { name = "Paused", query = "topic:diplomacy", paused = false }, Ct))
         {
             Assert.Equal(HttpStatusCode.OK, resumed.StatusCode);

@@ -75,4 +75,9 @@ public sealed record AlertRecord
 
     /// <summary>For a <c>corroborated:N</c> subscription (story <c>event:{eventId}</c>): the event and its provenance when it crossed N.</summary>
     public EventCorroboration? Corroboration { get; init; }
+    /// <summary>The relation shifts the article fired that the subscription asks for (<c>shift:</c>), with the events that moved them; null otherwise.</summary>
+    public IReadOnlyList<Shifts.RelationShift>? Shifts { get; init; }
+
+    /// <summary>The story's breaking record, with its growth curve, when the subscription asks for it (<c>is:breaking</c>); null otherwise.</summary>
+    public Breaking.BreakingStory? Breaking { get; init; }
 }

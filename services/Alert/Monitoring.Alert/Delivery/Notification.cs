@@ -29,6 +29,8 @@ public sealed record Notification(Subscription Subscription, IReadOnlyList<Alert
             foreach (var alert in Alerts)
             {
                 text.Append(CultureInfo.InvariantCulture, $"{(alert.Urgent ? "URGENT: " : "")}{TitleOf(alert)}\n");
+                foreach (var shift in alert.Shifts ?? []) text.Append("Relation shift: ").Append(shift.Summary).Append('\n');
+                if (alert.Breaking is { } breaking) text.Append("Breaking: ").Append(breaking.Summary).Append('\n');
                 if ((alert.LatestUrl ?? alert.Url) is { } url) text.Append(url).Append('\n');
                 if (alert.Topics.Count > 0) text.Append("Topics: ").AppendJoin(", ", alert.Topics).Append('\n');
                 if (alert.Countries.Count > 0) text.Append("Countries: ").AppendJoin(", ", alert.Countries).Append('\n');

@@ -25,6 +25,11 @@ public sealed record WebhookPayload(
 
     /// <summary>A corroborated event's provenance (first outlet and time, later ones, syndicated copies, denials); absent for a story alert.</summary>
     public EventCorroboration? Corroboration { get; init; }
+    /// <summary>The relation shifts the article fired that the subscription asked for (<c>shift:</c>), with the events that moved them.</summary>
+    public IReadOnlyList<Shifts.RelationShift>? Shifts { get; init; }
+
+    /// <summary>The story's breaking record and growth curve, when the subscription asked for it (<c>is:breaking</c>).</summary>
+    public Breaking.BreakingStory? Breaking { get; init; }
 
     public static WebhookPayload From(AlertRecord alert) =>
         new(alert.AlertId, alert.SubscriptionId, alert.LatestArticleId ?? alert.ArticleId, alert.StoryId, alert.LatestTitle ?? alert.Title,
@@ -32,6 +37,7 @@ public sealed record WebhookPayload(
         {
             ArticleCount = alert.ArticleCount, Outlets = alert.Outlets, Urgent = alert.Urgent, IsUpdate = alert.ArticleCount > 1,
             Corroboration = alert.Corroboration,
+            Shifts = alert.Shifts, Breaking = alert.Breaking,
         };
 }
 

@@ -21,7 +21,7 @@ namespace Monitoring.Alert.Matching;
 /// </summary>
 public sealed class AlertRaiser(
     SubscriptionCatalog catalog, IAlertStore alerts, IRecentArticleStore recent, IOptions<AlertOptions> options, OutboxRelay relay, TimeProvider clock,
-    CorroborationRaiser corroboration)
+    CorroborationRaiser corroboration, Signals.SignalDetector signals)
 {
     public async Task<int> RaiseAsync(ArticleClassified article, CancellationToken cancellationToken)
     {
@@ -32,7 +32,8 @@ public sealed class AlertRaiser(
         var received = clock.GetUtcNow();
         await recent.AddAsync(new RecentArticle(article, received), received - options.Value.RecentArticlesRetention, cancellationToken);
 
-        var matchable = MatchableArticle.From(article);
+        var detected = await signals.DetectAsync(article, cancellationToken);
+        var matchable = MatchableArticle.From(article, detected.Keys);
         var index = await catalog.GetAsync(cancellationToken);
         var started = Stopwatch.GetTimestamp();
         var matches = index.Match(matchable);
@@ -50,6 +51,7 @@ public sealed class AlertRaiser(
             var urgent = match.IsUrgent(matchable);
             var now = clock.GetUtcNow();
             var (status, dueAt) = DeliveryTiming.Decide(subscription, urgent, now);
+            var (shifts, breaking) = detected.For(match.Query, match.Urgent);
             var candidate = new AlertRecord
             {
                 AlertId = AlertIdFor(subscription.SubscriptionId, storyId),
@@ -70,6 +72,8 @@ public sealed class AlertRaiser(
                 RaisedAt = now,
                 DeliveryStatus = status,
                 DueAt = dueAt,
+                Shifts = shifts,
+                Breaking = breaking,
             };
 
             // Pending alerts are announced from the outbox, written with the alert: a crash after this cannot lose them.

@@ -25,7 +25,8 @@ public sealed class MatchableArticle
         string? language,
         IEnumerable<MatchableActor>? actors = null,
         IEnumerable<string>? eventCodes = null,
-        IEnumerable<(double Latitude, double Longitude)>? places = null)
+        IEnumerable<(double Latitude, double Longitude)>? places = null,
+        IEnumerable<string>? signalKeys = null)
     {
         var topicScores = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var topic in topics)
@@ -69,6 +70,7 @@ public sealed class MatchableArticle
         foreach (var word in _positions.Keys) keys.Add(KeyOf(TermField.Word, word));
         Places = places?.Distinct().ToList() ?? [];
         foreach (var (latitude, longitude) in Places) keys.Add(Matching.Places.GeoCells.KeyOf(latitude, longitude));
+        foreach (var key in signalKeys ?? []) keys.Add(key);
         Keys = keys;
     }
 
@@ -86,8 +88,9 @@ public sealed class MatchableArticle
     /// the places of the article and of its events for <c>near:</c>.
     /// Lean messages carry <see cref="ArticleClassified.Actors"/> and <see cref="ArticleClassified.EventCodes"/>; older
     /// ones the full <see cref="ArticleClassified.Entities"/> and <see cref="ArticleClassified.Events"/>.
+    /// <paramref name="signalKeys"/>: what the article set off (Signals/ArticleSignals.cs), for <c>shift:</c> and <c>is:</c>.
     /// </summary>
-    public static MatchableArticle From(ArticleClassified article) =>
+    public static MatchableArticle From(ArticleClassified article, IEnumerable<string>? signalKeys = null) =>
         new(article.Title, article.Text, article.Topics, article.Countries, article.Source, article.Language,
             article.Actors?.Select(actor => Actor(actor.Type, actor.Name, actor.Code, actor.Id))
             ?? article.Entities?
@@ -96,7 +99,8 @@ public sealed class MatchableArticle
             article.EventCodes?.Select(e => e.Cameo) ?? article.Events?.Select(e => e.Cameo),
             (article.Places ?? []).Select(p => (p.Latitude, p.Longitude))
                 .Concat(((IEnumerable<GeoPlace?>?)article.EventCodes?.Select(e => e.Place) ?? article.Events?.Select(e => e.Place) ?? [])
-                    .Where(place => place is not null).Select(place => (place!.Latitude, place.Longitude))));
+                    .Where(place => place is not null).Select(place => (place!.Latitude, place.Longitude))),
+            signalKeys);
 
     private static MatchableActor Actor(string type, string name, string? code, string? id) =>
         new(name, type == "organisation" ? code : id);
@@ -110,6 +114,8 @@ public sealed class MatchableArticle
         TermField.Quad => "q:" + value,
         TermField.Source => "s:" + value,
         TermField.Language => "l:" + value,
+        TermField.Shift => "sh:" + value,
+        TermField.Is => "is:" + value,
         _ => "w:" + value,
     };
 

@@ -18,6 +18,8 @@ public static class AlertBsonMaps
             map.MapMember(a => a.RelevantAt).SetIgnoreIfNull(true);
             map.MapMember(a => a.ReadAt).SetIgnoreIfNull(true);
             map.MapMember(a => a.Corroboration).SetIgnoreIfNull(true);
+            map.MapMember(a => a.Shifts).SetIgnoreIfNull(true);
+            map.MapMember(a => a.Breaking).SetIgnoreIfNull(true);
         });
 
         // What no query filters on is stored as one JSON field, as in SQLite (MongoSubscriptionStore adds it).

@@ -19,7 +19,7 @@ public sealed class SqliteAlertStore(SqliteDatabase database) : IAlertStore, ISt
         article_ingested_at AS ArticleIngestedAt, raised_at AS RaisedAt, delivery_status AS DeliveryStatus, due_at AS DueAt,
         delivery_attempts AS DeliveryAttempts, delivered_at AS DeliveredAt, last_error AS LastError, delivered_channels AS DeliveredChannels,
         not_relevant_at AS NotRelevantAt, relevant_at AS RelevantAt, feedback_comment AS FeedbackComment, read_at AS ReadAt,
-        corroboration AS Corroboration
+        corroboration AS Corroboration, shifts AS Shifts, breaking AS Breaking
         """;
 
     private const string Select = "SELECT " + Columns + " FROM " + Table;
@@ -61,6 +61,8 @@ public sealed class SqliteAlertStore(SqliteDatabase database) : IAlertStore, ISt
                 read_at             TEXT NULL,
                 pending_since       TEXT NULL,
                 corroboration       TEXT NULL,
+                shifts              TEXT NULL,
+                breaking            TEXT NULL,
                 UNIQUE (subscription_id, story_id));
             CREATE INDEX IF NOT EXISTS {Table}_analyst ON {Table} (analyst_id, raised_at DESC);
             CREATE INDEX IF NOT EXISTS {Table}_due ON {Table} (delivery_status, due_at);
@@ -73,6 +75,8 @@ public sealed class SqliteAlertStore(SqliteDatabase database) : IAlertStore, ISt
         if (!columns.Contains("relevant_at")) await connection.ExecuteAsync($"ALTER TABLE {Table} ADD COLUMN relevant_at TEXT NULL");
         if (!columns.Contains("read_at")) await connection.ExecuteAsync($"ALTER TABLE {Table} ADD COLUMN read_at TEXT NULL");
         if (!columns.Contains("corroboration")) await connection.ExecuteAsync($"ALTER TABLE {Table} ADD COLUMN corroboration TEXT NULL");
+        if (!columns.Contains("shifts")) await connection.ExecuteAsync($"ALTER TABLE {Table} ADD COLUMN shifts TEXT NULL");
+        if (!columns.Contains("breaking")) await connection.ExecuteAsync($"ALTER TABLE {Table} ADD COLUMN breaking TEXT NULL");
         await connection.ExecuteAsync($"CREATE INDEX IF NOT EXISTS {Table}_analyst_page ON {Table} (analyst_id, raised_at DESC, alert_id DESC)");
         await SqliteOutboxStore.CreateAsync(connection, AlertOutbox.Name);
     }
@@ -86,11 +90,11 @@ public sealed class SqliteAlertStore(SqliteDatabase database) : IAlertStore, ISt
                 INSERT INTO {Table} (alert_id, subscription_id, analyst_id, story_id, article_id, title, url, topics, countries, article_count, outlets,
                                      article_ids, latest_article_id, latest_title, latest_url, updated_at, urgent, article_ingested_at, raised_at,
                                      delivery_status, due_at, delivery_attempts, delivered_at, last_error, delivered_channels, not_relevant_at, relevant_at, feedback_comment,
-                                     pending_since, corroboration)
+                                     pending_since, corroboration, shifts, breaking)
                 VALUES (@AlertId, @SubscriptionId, @AnalystId, @StoryId, @ArticleId, @Title, @Url, @Topics, @Countries, @ArticleCount, @Outlets,
                         @ArticleIds, @LatestArticleId, @LatestTitle, @LatestUrl, @UpdatedAt, @Urgent, @ArticleIngestedAt, @RaisedAt,
                         @DeliveryStatus, @DueAt, @DeliveryAttempts, @DeliveredAt, @LastError, @DeliveredChannels, @NotRelevantAt, @RelevantAt, @FeedbackComment,
-                        @RaisedAt, @Corroboration)
+                        @RaisedAt, @Corroboration, @Shifts, @Breaking)
                 ON CONFLICT DO NOTHING
                 """,
                 ("@AlertId", alert.AlertId), ("@SubscriptionId", alert.SubscriptionId), ("@AnalystId", alert.AnalystId), ("@StoryId", alert.StoryId),
@@ -101,7 +105,8 @@ public sealed class SqliteAlertStore(SqliteDatabase database) : IAlertStore, ISt
                 ("@RaisedAt", alert.RaisedAt), ("@DeliveryStatus", alert.DeliveryStatus), ("@DueAt", alert.DueAt), ("@DeliveryAttempts", alert.DeliveryAttempts),
                 ("@DeliveredAt", alert.DeliveredAt), ("@LastError", alert.LastError), ("@DeliveredChannels", JsonSerializer.Serialize(alert.DeliveredChannels)),
                 ("@NotRelevantAt", alert.NotRelevantAt), ("@RelevantAt", alert.RelevantAt), ("@FeedbackComment", alert.FeedbackComment),
-                ("@Corroboration", alert.Corroboration is { } corroboration ? JsonSerializer.Serialize(corroboration) : null));
+                ("@Corroboration", alert.Corroboration is { } corroboration ? JsonSerializer.Serialize(corroboration) : null),
+                ("@Shifts", alert.Shifts is null ? null : JsonSerializer.Serialize(alert.Shifts)), ("@Breaking", alert.Breaking is null ? null : JsonSerializer.Serialize(alert.Breaking)));
             if (inserted == 1)
             {
                 if (announcement is not null) await SqliteOutboxStore.AddAsync(write, AlertOutbox.Name, announcement);
@@ -327,6 +332,8 @@ public sealed class SqliteAlertStore(SqliteDatabase database) : IAlertStore, ISt
         public string? FeedbackComment { get; init; }
         public DateTimeOffset? ReadAt { get; init; }
         public string? Corroboration { get; init; }
+        public string? Shifts { get; init; }
+        public string? Breaking { get; init; }
 
         public AlertRecord ToAlert() => new()
         {
@@ -338,6 +345,8 @@ public sealed class SqliteAlertStore(SqliteDatabase database) : IAlertStore, ISt
             LastError = LastError, DeliveredChannels = JsonSerializer.Deserialize<List<string>>(DeliveredChannels)!, NotRelevantAt = NotRelevantAt,
             RelevantAt = RelevantAt, FeedbackComment = FeedbackComment, ReadAt = ReadAt,
             Corroboration = Corroboration is { } corroboration ? JsonSerializer.Deserialize<Contracts.EventCorroboration>(corroboration) : null,
+            Shifts = Shifts is null ? null : JsonSerializer.Deserialize<List<Alert.Shifts.RelationShift>>(Shifts),
+            Breaking = Breaking is null ? null : JsonSerializer.Deserialize<Alert.Breaking.BreakingStory>(Breaking),
         };
     }
 }

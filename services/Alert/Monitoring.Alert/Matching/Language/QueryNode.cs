@@ -54,6 +54,12 @@ public enum TermField
     Source,
     Language,
     Word,
+
+    /// <summary>A relation shift the article fired (<c>shift:CHN-RUS</c>, <c>shift:country:IRN</c>): Signals/SignalTerms.cs.</summary>
+    Shift,
+
+    /// <summary>A state of the article's story (<c>is:breaking</c>).</summary>
+    Is,
 }
 
 /// <summary>

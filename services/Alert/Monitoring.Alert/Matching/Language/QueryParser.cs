@@ -10,7 +10,7 @@ namespace Monitoring.Alert.Matching.Language;
 /// and     := unary (["AND"] unary)*          adjacent terms are ANDed
 /// unary   := "NOT" unary | primary
 /// primary := "(" query ")" | field ":" value [">=" number] | near | "phrase" | word
-/// field   := topic | country | actor | event | quad | source | lang
+/// field   := topic | country | actor | event | quad | source | lang | shift | is   (shift:CHN-RUS, shift:country:IRN, is:breaking)
 /// near    := "near:" (place | "place" | geonameid | lat,lon) ["within:" number "km"]     default 50 km
 /// corroborated := "corroborated:" number     ANDed at the top only: alert per event once that many outlets report it
 /// </code>
@@ -32,6 +32,7 @@ public sealed class QueryParser
     {
         ["topic"] = TermField.Topic, ["country"] = TermField.Country, ["actor"] = TermField.Actor, ["event"] = TermField.Event,
         ["quad"] = TermField.Quad, ["source"] = TermField.Source, ["lang"] = TermField.Language,
+        ["shift"] = TermField.Shift, ["is"] = TermField.Is,
     };
 
     private readonly string _text;
@@ -204,7 +205,7 @@ public sealed class QueryParser
         var name = token.Text[..colon];
         if (!Fields.TryGetValue(name, out var field))
         {
-            throw new QuerySyntaxException(token.Position + 1, "one of the fields topic, country, actor, event, quad, source, lang, near, corroborated", $"'{name}:'");
+            throw new QuerySyntaxException(token.Position + 1, "one of the fields topic, country, actor, event, quad, source, lang, near, corroborated, shift, is", $"'{name}:'");
         }
 
         var valuePosition = token.Position + colon + 2;
@@ -230,7 +231,12 @@ public sealed class QueryParser
         if (value.Length == 0) throw new QuerySyntaxException(valuePosition, $"a value after '{name}:'", "nothing");
         RefuseWildcard(value, valuePosition);
         Count();
-        var normalized = Normalize(field, value, valuePosition);
+        var normalized = field switch
+        {
+            TermField.Shift => Signals.SignalTerms.NormalizeShift(value, valuePosition, _vocabulary),
+            TermField.Is => Signals.SignalTerms.NormalizeIs(value, valuePosition),
+            _ => Normalize(field, value, valuePosition),
+        };
         if (_vocabulary?.Check(field, normalized) is { } unknown) throw new QuerySyntaxException(valuePosition, unknown);
         return new TermNode(field, normalized, minScore);
     }
