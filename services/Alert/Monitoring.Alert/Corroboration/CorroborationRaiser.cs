@@ -53,26 +53,9 @@ public sealed class CorroborationRaiser(ICorroborationStore store, IAlertStore a
         var now = clock.GetUtcNow();
         var (status, dueAt) = DeliveryTiming.Decide(subscription, urgent, now);
         var storyId = StoryPrefix + corroboration.EventId;
-        var alert = new AlertRecord
+        var alert = AlertRaiser.NewAlert(subscription, storyId, article, urgent, status, dueAt, now) with
         {
-            AlertId = AlertRaiser.AlertIdFor(subscription.SubscriptionId, storyId),
-            SubscriptionId = subscription.SubscriptionId,
-            AnalystId = subscription.AnalystId,
-            StoryId = storyId,
-            ArticleId = article.ArticleId,
-            Title = article.Title,
-            Url = article.Url,
-            Topics = article.Topics.Select(t => t.Id).ToList(),
-            Countries = article.Countries,
             Outlets = corroboration.Reports.Where(r => !r.Syndicated).Select(r => r.Outlet).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
-            LatestArticleId = article.ArticleId,
-            LatestTitle = article.Title,
-            LatestUrl = article.Url,
-            Urgent = urgent,
-            ArticleIngestedAt = article.IngestedAt,
-            RaisedAt = now,
-            DeliveryStatus = status,
-            DueAt = dueAt,
             Corroboration = corroboration,
         };
 

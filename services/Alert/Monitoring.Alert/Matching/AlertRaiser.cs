@@ -52,26 +52,9 @@ public sealed class AlertRaiser(
             var now = clock.GetUtcNow();
             var (status, dueAt) = DeliveryTiming.Decide(subscription, urgent, now);
             var (shifts, breaking) = detected.For(match.Query, match.Urgent);
-            var candidate = new AlertRecord
+            var candidate = NewAlert(subscription, storyId, article, urgent, status, dueAt, now) with
             {
-                AlertId = AlertIdFor(subscription.SubscriptionId, storyId),
-                SubscriptionId = subscription.SubscriptionId,
-                AnalystId = subscription.AnalystId,
-                StoryId = storyId,
-                ArticleId = article.ArticleId,
-                Title = article.Title,
-                Url = article.Url,
-                Topics = article.Topics.Select(t => t.Id).ToList(),
-                Countries = article.Countries,
                 Outlets = article.Source is { Length: > 0 } source ? [source] : [],
-                LatestArticleId = article.ArticleId,
-                LatestTitle = article.Title,
-                LatestUrl = article.Url,
-                Urgent = urgent,
-                ArticleIngestedAt = article.IngestedAt,
-                RaisedAt = now,
-                DeliveryStatus = status,
-                DueAt = dueAt,
                 Shifts = shifts,
                 Breaking = breaking,
             };
@@ -105,6 +88,29 @@ public sealed class AlertRaiser(
         await relay.RelayAsync(AlertOutbox.Name, announcements, cancellationToken);
         return raised;
     }
+
+    /// <summary>A subscription's new alert for <paramref name="article"/> in <paramref name="storyId"/>, before its kind adds what it carries.</summary>
+    public static AlertRecord NewAlert(
+        Subscriptions.Subscription subscription, string storyId, ArticleClassified article, bool urgent, DeliveryStatus status, DateTimeOffset? dueAt, DateTimeOffset now) => new()
+    {
+        AlertId = AlertIdFor(subscription.SubscriptionId, storyId),
+        SubscriptionId = subscription.SubscriptionId,
+        AnalystId = subscription.AnalystId,
+        StoryId = storyId,
+        ArticleId = article.ArticleId,
+        Title = article.Title,
+        Url = article.Url,
+        Topics = article.Topics.Select(t => t.Id).ToList(),
+        Countries = article.Countries,
+        LatestArticleId = article.ArticleId,
+        LatestTitle = article.Title,
+        LatestUrl = article.Url,
+        Urgent = urgent,
+        ArticleIngestedAt = article.IngestedAt,
+        RaisedAt = now,
+        DeliveryStatus = status,
+        DueAt = dueAt,
+    };
 
     public static AlertRaised Announcement(AlertRecord alert) => new()
     {
