@@ -87,7 +87,10 @@ public sealed class SignalsThroughTheHostTests : IAsyncLifetime
         var alert = Assert.Single(alerts!);
         var breaking = alert.GetProperty("breaking");
         Assert.Equal("hour", breaking.GetProperty("window").GetString());
-        Assert.Equal(4, breaking.GetProperty("newOutlets").GetInt32());
-        Assert.Equal(4, breaking.GetProperty("curve").EnumerateArray().Last().GetProperty("outlets").GetInt32());
+        // The fourth outlet crosses the threshold; the alert service matches articles concurrently, so the fifth may
+        // already be counted when the record is written. Either way the curve ends where the record's count stands.
+        var outlets = breaking.GetProperty("newOutlets").GetInt32();
+        Assert.InRange(outlets, 4, 5);
+        Assert.Equal(outlets, breaking.GetProperty("curve").EnumerateArray().Last().GetProperty("outlets").GetInt32());
     }
 }
