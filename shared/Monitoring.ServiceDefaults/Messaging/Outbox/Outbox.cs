@@ -16,6 +16,10 @@ public sealed class Outbox : IDisposable
 {
     private readonly ConcurrentDictionary<string, byte> _published = new(StringComparer.Ordinal);
 
+    // Claimed by the relay or the dispatcher while its publish runs, so the two never publish one message at once (a clock
+    // that jumps past the grace period, as a test's does, would otherwise let the dispatcher take a message the relay is sending).
+    private readonly ConcurrentDictionary<string, byte> _publishing = new(StringComparer.Ordinal);
+
     private readonly BrokerAvailability? _broker;
 
     public Outbox(string name, IOutboxStore store, BrokerAvailability? broker = null)
@@ -54,6 +58,13 @@ public sealed class Outbox : IDisposable
     /// </summary>
     public async Task<bool> TryPublishAsync(IPublishEndpoint publisher, OutboxMessage message, TimeSpan timeout, ILogger logger, CancellationToken cancellationToken)
     {
+        if (!_publishing.TryAdd(message.Id, 0)) return true;
+        if (_published.ContainsKey(message.Id))
+        {
+            _publishing.TryRemove(message.Id, out _);
+            return true;
+        }
+
         using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timer.CancelAfter(timeout);
         try
@@ -75,6 +86,10 @@ public sealed class Outbox : IDisposable
                 message.MessageType.Split(',')[0], message.Id, Name, reason);
             Activity.Current?.AddEvent(new ActivityEvent("outbox publish deferred"));
             return false;
+        }
+        finally
+        {
+            _publishing.TryRemove(message.Id, out _);
         }
     }
 }
