@@ -155,6 +155,31 @@ public sealed class SqliteAlertStore(SqliteDatabase database) : IAlertStore, ISt
         return alert;
     }
 
+    public async Task<AlertRecord?> UpdateCorroborationAsync(
+        string alertId, Contracts.EventCorroboration corroboration, IReadOnlyList<string> outlets, AlertRequeue requeue, CancellationToken cancellationToken)
+    {
+        using var activity = SqliteDatabase.StartActivity("UPDATE", Table);
+        return await database.WriteAsync(async write =>
+        {
+            var row = await write.Connection.QuerySingleOrDefaultAsync<Row>($"""
+                UPDATE {Table} SET corroboration = @corroboration, outlets = @outlets
+                WHERE alert_id = @alertId AND not_relevant_at IS NULL
+                RETURNING {Columns}
+                """, new { alertId, corroboration = JsonSerializer.Serialize(corroboration), outlets = JsonSerializer.Serialize(outlets) }, write.Transaction);
+            if (row is null) return null;
+            var requeued = await write.Connection.QuerySingleOrDefaultAsync<Row>($"""
+                UPDATE {Table}
+                SET delivery_status = @status, due_at = @dueAt, last_error = NULL, delivery_attempts = 0, lease_until = NULL, pending_since = @now
+                WHERE alert_id = @alertId AND delivery_status IN ('Delivered', 'Failed', 'NotRequired')
+                RETURNING {Columns}
+                """, new { alertId, status = requeue.Status.ToString(), dueAt = requeue.DueAt, now = requeue.Now }, write.Transaction);
+            if (requeued is null) return row.ToAlert();
+            var alert = requeued.ToAlert();
+            await AddAllAsync(write, await requeue.Announce([alert], cancellationToken));
+            return alert;
+        }, cancellationToken);
+    }
+
     public async Task<AlertRecord?> GetAsync(string analystId, string alertId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
