@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Monitoring.Alert.Alerts;
@@ -339,37 +337,17 @@ public sealed class DeskTests(ITestOutputHelper output) : IAsyncLifetime
         await Expect(_page.GetByRole(AriaRole.Heading, new() { Name = "Inbox" })).ToHaveCountAsync(0);
     }
 
-    private async Task SignInAsync(string? key = null)
-    {
-        await _page.GotoAsync("/");
-        await _page.GetByLabel("API key").FillAsync(key ?? _key);
-        await _page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(_page.GetByRole(AriaRole.Heading, new() { Name = "Inbox" })).ToBeVisibleAsync();
-    }
+    private Task SignInAsync(string? key = null) => DeskChecks.SignInAsync(_page, key ?? _key);
 
     private async Task<List<AlertRecord>> AlertsAsync() => (await _analyst.GetFromJsonAsync<List<AlertRecord>>("/api/alerts", Ct))!;
 
-    /// <summary>WCAG 2.0/2.1 A and AA rules (labels, names, contrast, landmarks…): no violation at all.</summary>
-    private async Task CheckAccessibilityAsync(string what)
-    {
-        var result = await _page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
-        var violations = result.Violations.Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join("; ", v.Nodes.Take(3).Select(n => n.Html))}").ToList();
-        Assert.True(violations.Count == 0, $"{what}: {string.Join("\n", violations)}");
-    }
+    private Task CheckAccessibilityAsync(string what) => DeskChecks.AccessibleAsync(_page, what);
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 
     private static IPageAssertions Expect(IPage page) => Assertions.Expect(page);
 
-    private static async Task Eventually(Func<Task<bool>> condition)
-    {
-        var until = DateTime.UtcNow.AddSeconds(60);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < until, "condition not met within 60 s");
-            await Task.Delay(200, Ct);
-        }
-    }
+    private static Task Eventually(Func<Task<bool>> condition) => DeskChecks.EventuallyAsync(condition);
 
     private static string RepositoryRoot()
     {
