@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using System.Text.Json;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -196,6 +197,41 @@ public sealed class SignalsInTheDeskTests : IAsyncLifetime
         await _page.GotoAsync("/#/events?a=CHN&b=USA");
         await Expect(_page.Locator("svg.chart")).ToBeVisibleAsync();
         await Expect(_page.Locator("svg.chart [data-shift]")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task The_subscription_editor_keeps_changes_and_clears_a_channels_corroboration_gate()
+    {
+        var hook = new Uri(_host.Address, "/demo/webhook").ToString();
+        var created = await DeskHost.SubscribeAsync(_analyst, new
+        {
+            name = "Gated", query = "event:17", channels = new object[] { new { type = "webhook", target = hook, minOutlets = 3 } },
+        });
+        var id = created.GetProperty("subscriptionId").GetString()!;
+        async Task<JsonElement> ChannelAsync() => (await _analyst.GetFromJsonAsync<JsonElement>($"/api/subscriptions/{id}", Ct)).GetProperty("channels")[0];
+
+        await DeskChecks.SignInAsync(_page, _key);
+        await _page.GotoAsync("/#/subscriptions");
+        await Expect(_page.Locator("tr", new() { HasText = "Gated" })).ToContainTextAsync("Webhook (corroborated by 3)");
+        await _page.GotoAsync($"/#/subscriptions/{id}");
+        var gate = _page.GetByLabel("Only when corroborated by");
+        await Expect(gate).ToHaveValueAsync("3");
+        await DeskChecks.AccessibleAsync(_page, "editor with a gated channel");
+
+        // Saved untouched, the gate stays; changed, it changes; emptied, the channel gets every alert again.
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(_page.GetByRole(AriaRole.Heading, new() { Name = "Subscriptions" })).ToBeVisibleAsync();
+        Assert.Equal(3, (await ChannelAsync()).GetProperty("minOutlets").GetInt32());
+        await _page.GotoAsync($"/#/subscriptions/{id}");
+        await gate.FillAsync("4");
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(_page.Locator("tr", new() { HasText = "Gated" })).ToContainTextAsync("Webhook (corroborated by 4)");
+        Assert.Equal(4, (await ChannelAsync()).GetProperty("minOutlets").GetInt32());
+        await _page.GotoAsync($"/#/subscriptions/{id}");
+        await gate.FillAsync("");
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(_page.Locator("tr", new() { HasText = "Gated" })).Not.ToContainTextAsync("corroborated by");
+        Assert.False((await ChannelAsync()).TryGetProperty("minOutlets", out _));
     }
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
