@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Monitoring.Alert.Alerts;
 using Monitoring.Contracts;
 
@@ -14,6 +16,7 @@ namespace Monitoring.Alert.Tests.Corroboration;
 public sealed class GatedChannelTests : IAsyncLifetime
 {
     private const string AdminKey = "gates-admin";
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2024, 5, 16, 6, 30, 0, TimeSpan.Zero));
     private WebhookReceiver _plain = null!;
     private WebhookReceiver _gated = null!;
     private ServiceHost _alert = null!;
@@ -28,7 +31,7 @@ public sealed class GatedChannelTests : IAsyncLifetime
         var settings = TestSettings.InMemory("gates");
         settings["Alert:AdminApiKey"] = AdminKey;
         settings["Safety:AllowedHosts:0"] = "127.0.0.1"; // the receivers listen on loopback
-        _alert = await ServiceHost.AlertAsync(settings);
+        _alert = await ServiceHost.AlertAsync(settings, builder => builder.Services.AddSingleton<TimeProvider>(_clock));
         _client = new AlertClient(_alert, AdminKey);
     }
 
@@ -146,6 +149,30 @@ public sealed class GatedChannelTests : IAsyncLifetime
         var alerts = await AlertClient.AlertsAsync(analyst);
         Assert.Equal(3, alerts.Count);
         Assert.Equal(2, alerts.Count(a => a.Corroboration is null && a.DeliveryStatus == DeliveryStatus.NotRequired));
+    }
+
+    [Fact]
+    public async Task In_an_hourly_digest_each_channel_gets_only_the_alerts_it_admits()
+    {
+        var (analyst, _) = await _client.CreateAnalystAsync("A");
+        await AlertClient.SubscribeAsync(analyst, new
+        {
+            name = "Digest", query = "event:17", schedule = new { kind = "hourly" },
+            channels = new object[] { new { type = "webhook", target = _plain.Url }, new { type = "webhook", target = _gated.Url, minOutlets = 2 } },
+        });
+
+        await PublishAndSettleAsync(Report("a1", "nordwire", 1));
+        await _client.PublishAsync(Report("a2", "tass", 2));
+        await Eventually.HoldsAsync(async () => (await AlertClient.AlertsAsync(analyst)).Count == 3, "two stories and the event wait for the digest");
+        Assert.Empty(_plain.Received);
+        _clock.Advance(TimeSpan.FromMinutes(30));
+        await Eventually.HoldsAsync(() => !_plain.Received.IsEmpty && !_gated.Received.IsEmpty, "the digest is sent at 07:00");
+        await Task.Delay(300, Ct);
+
+        static List<string?> Stories(WebhookReceiver receiver) => Assert.Single(Bodies(receiver)).GetProperty("alerts").EnumerateArray().Select(a => a.GetProperty("storyId").GetString()).Order().ToList();
+        Assert.Equal(["story-a1", "story-a2"], Stories(_plain));
+        Assert.Equal(["event:NOR-RUS-17-20240516T0000"], Stories(_gated));
+        await Eventually.HoldsAsync(async () => (await AlertClient.AlertsAsync(analyst)).All(a => a.DeliveryStatus == DeliveryStatus.Delivered), "every alert is delivered");
     }
 
     [Theory]
