@@ -19,9 +19,8 @@ namespace Monitoring.Browser.Tests;
 [Trait("Category", "Browser")]
 public sealed class SignalsInTheDeskTests : IAsyncLifetime
 {
+    private DeskSession _session = null!;
     private DeskHost _host = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
     private IPage _page = null!;
     private string _key = null!;
     private HttpClient _analyst = null!;
@@ -30,22 +29,13 @@ public sealed class SignalsInTheDeskTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        (_playwright, _browser) = await Browser.LaunchAsync();
-        _host = await DeskHost.StartAsync("signals");
-        _key = await _host.CreateAnalystAsync("Ana");
-        _analyst = _host.Client(_key);
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _host.Address.ToString(), ViewportSize = new() { Width = 1280, Height = 900 } });
-        _page = await context.NewPageAsync();
-        _page.SetDefaultTimeout(30_000);
-        Assertions.SetDefaultExpectTimeout(30_000);
+        _session = await DeskSession.StartAsync("signals");
+        (_host, _page, _key, _analyst) = (_session.Host, _session.Page, _session.Key, _session.Analyst);
     }
 
     public async ValueTask DisposeAsync()
     {
-        _analyst?.Dispose();
-        if (_browser is not null) await _browser.DisposeAsync();
-        _playwright?.Dispose();
-        if (_host is not null) await _host.DisposeAsync();
+        if (_session is not null) await _session.DisposeAsync();
     }
 
     /// <summary>Norway expelling Russian diplomats (CAMEO 174) as classify publishes it; or, with a 016 code, Norway denying it.</summary>
@@ -124,6 +114,7 @@ public sealed class SignalsInTheDeskTests : IAsyncLifetime
                 AlertId = "breaking-1", SubscriptionId = subscription.GetProperty("subscriptionId").GetString()!, AnalystId = subscription.GetProperty("analystId").GetString()!,
                 StoryId = "story-b", ArticleId = "b4", Title = "Port closed after explosion", Url = "https://news.example/b4", Topics = ["disasters"], Countries = ["NOR"],
                 Outlets = ["one", "two", "three", "four", "five"], ArticleCount = 5, ArticleIngestedAt = hour.AddHours(3), RaisedAt = hour.AddHours(3),
+                DeliveryStatus = DeliveryStatus.NotRequired,
                 Breaking = new BreakingStory
                 {
                     StoryId = "story-b", Topic = "disasters", Window = "hour", NewOutlets = 4, NormalRate = 1.2, BaselineWindows = 40, Outlets = 5, ArticleId = "b4",
