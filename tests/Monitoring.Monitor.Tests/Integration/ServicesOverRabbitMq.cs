@@ -35,6 +35,8 @@ public sealed class ServicesOverRabbitMq : IAsyncLifetime
         var alert = Settings("alert");
         alert["Alert:AdminApiKey"] = AdminKey;
         alert["Safety:AllowedHosts:0"] = "127.0.0.1"; // the test webhook receivers listen on loopback
+        alert["Alert:Upstreams:Ingest:Url"] = Ingest.Address.ToString(); // stories are read from ingest, as the desk does in this deployment
+        alert["Alert:Upstreams:Ingest:ReadKey"] = TestSettings.ReadKey;
         Alert = await ServiceHost.AlertAsync(alert);
     }
 

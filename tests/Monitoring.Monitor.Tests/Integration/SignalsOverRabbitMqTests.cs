@@ -13,7 +13,7 @@ namespace Monitoring.Monitor.Tests.Integration;
 /// The alerts of issue 15 with ingest, classify and alert as three hosts over a real RabbitMQ broker: a corroborated
 /// event (a syndicated copy counted once), the first serious event between two countries against a stored history, a
 /// breaking story, and a <c>near:</c> place subscription — each alerting exactly the subscriptions it should, by
-/// webhook, once. The articles are written for these tests. Each test has its own analyst and webhook receiver, and
+/// webhook, once — and both sides' accounts of the sample article's meeting. The articles are written for these tests. Each test has its own analyst and webhook receiver, and
 /// queries no other test's articles can match.
 /// </summary>
 [Trait("Category", "Integration")]
@@ -177,6 +177,51 @@ public sealed class SignalsOverRabbitMqTests(ServicesOverRabbitMq services) : IC
         var aroundGdansk = await services.Classify.Http.GetFromJsonAsync<JsonElement[]>("/api/events/coded?bbox=18,54,19,55", Ct);
         Assert.Equal(["3099434"], aroundGdansk!.Select(e => e.GetProperty("actionGeoFeatureId").GetString()).Distinct());
         Assert.Empty((await services.Classify.Http.GetFromJsonAsync<JsonElement[]>("/api/events/coded?bbox=4.5,45.5,5.2,46", Ct))!);
+    }
+
+    // Russia's side of the sample article's meeting, as a Russian outlet might write it.
+    private const string RussianReadout = """
+        Shoigu and Chen Wenqing hold security talks
+        Secretary of the Russian Security Council Sergei Shoigu met Chen Wenqing, a member of the Political Bureau of the Communist Party of China Central Committee, on Wednesday. Shoigu said Russia was ready to deepen cooperation with China against terrorism and extremism. The two sides signed a memorandum on cooperation between their security agencies. Russia also proposed joint exercises of the two countries' special forces next year. Chen said China valued its strategic partnership with Russia.
+        """;
+
+    [Fact]
+    public async Task Both_sides_of_the_sample_meeting_are_told_apart_by_their_outlets_and_served_by_the_alert_service_beside_the_forwarded_story()
+    {
+        await using var analyst = await services.AnalystAsync("Sides analyst");
+        var chinese = await services.PostAsync("cgtn", SampleArticle.Text);
+        await services.PostAsync("tass", RussianReadout);
+
+        JsonElement meeting = default;
+        await Eventually.HoldsAsync(async () =>
+        {
+            using var response = await analyst.Http.GetAsync($"/api/stories/{chinese.StoryId}/sides", Ct);
+            if (!response.IsSuccessStatusCode) return false;
+            var meetings = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("meetings");
+            if (meetings.GetArrayLength() != 1) return false;
+            meeting = meetings[0];
+            return meeting.GetProperty("accounts").EnumerateArray().All(a => a.GetProperty("articles").GetArrayLength() > 0);
+        }, "the alert service holds both readouts' events");
+
+        Assert.Equal("CHN-RUS", meeting.GetProperty("pair").GetString());
+        Assert.Equal(["CHN:cgtn", "RUS:tass"], meeting.GetProperty("accounts").EnumerateArray()
+            .Select(a => a.GetProperty("side").GetString() + ":" + string.Join(",", a.GetProperty("articles").EnumerateArray().Select(x => x.GetProperty("outlet").GetString()))));
+        var differences = meeting.GetProperty("differences").EnumerateArray().ToDictionary(d => d.GetProperty("side").GetString()!);
+        static string[] Codes(JsonElement difference, string list) =>
+            difference.GetProperty(list).EnumerateArray().Select(e => $"{e.GetProperty("source").GetString()}→{e.GetProperty("target").GetString()} {e.GetProperty("cameo").GetString()}").ToArray();
+        // The signed memorandum is Russia's outlets' alone; the judicial cooperation China's readout reports is China's alone.
+        Assert.Contains("CHN→RUS 057", Codes(differences["RUS"], "commitments"));
+        Assert.Contains("RUS→CHN 057", Codes(differences["RUS"], "commitments"));
+        Assert.Contains("RUS→CHN 0313", Codes(differences["CHN"], "commitments"));
+        Assert.DoesNotContain(Codes(differences["CHN"], "commitments"), code => code.EndsWith(" 057", StringComparison.Ordinal));
+        Assert.StartsWith("Only RUS outlets report:", differences["RUS"].GetProperty("summary").GetString(), StringComparison.Ordinal);
+
+        // The story itself is ingest's: the alert service forwards its read there, and serves the sides itself.
+        using var story = await analyst.Http.GetAsync($"/api/stories/{chinese.StoryId}", Ct);
+        Assert.True(story.IsSuccessStatusCode, await story.Content.ReadAsStringAsync(Ct));
+        using var unknown = await analyst.Http.GetAsync("/api/stories/no-such-story/sides", Ct);
+        Assert.Equal(404, (int)unknown.StatusCode);
+        Assert.Contains("no event between two countries", await unknown.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
 
     private string EventIdToday(string source, string target, string root)
