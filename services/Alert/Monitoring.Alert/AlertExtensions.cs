@@ -16,6 +16,7 @@ using Monitoring.Alert.Matching;
 using Monitoring.Alert.Preview;
 using Monitoring.Alert.Scheduling;
 using Monitoring.Alert.Shifts;
+using Monitoring.Alert.Sides;
 using Monitoring.Alert.Signals;
 using Monitoring.Alert.Storage;
 using Monitoring.Alert.Streaming;
@@ -119,6 +120,7 @@ public static class AlertExtensions
         api.MapAlertQueryEndpoints();
         api.MapFeedbackEndpoints();
         api.MapShiftEndpoints();
+        api.MapSidesEndpoints();
         api.MapUpstreamForwarding();
         app.MapDesk();
         return app;
