@@ -20,6 +20,7 @@ internal sealed class BoilerplateCues
         }
 
         FurnitureHeadings = Lines(root.GetProperty("furnitureHeadings"));
+        FurniturePhrases = FurnitureHeadings.Where(heading => heading.Contains(' ')).ToArray();
         InlinePromos = Lines(root.GetProperty("inlinePromos")).OrderByDescending(promo => promo.Length).ToArray();
         CommentVerbs = Lines(root.GetProperty("commentLines"));
         NavigationWords = Lines(root.GetProperty("navigationWords"));
@@ -31,6 +32,9 @@ internal sealed class BoilerplateCues
     public Dictionary<string, string> AttributeTokens { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     public HashSet<string> FurnitureHeadings { get; }
+
+    /// <summary>The furniture headings of several words ("related articles", "more from"), which also open a longer heading.</summary>
+    public string[] FurniturePhrases { get; }
     public string[] InlinePromos { get; }
     public HashSet<string> CommentVerbs { get; }
     public HashSet<string> NavigationWords { get; }
@@ -42,6 +46,25 @@ internal sealed class BoilerplateCues
     {
         var trimmed = line.AsSpan().Trim().TrimEnd(':').TrimEnd('：').TrimEnd();
         return trimmed.Length is > 0 and <= 60 && table.GetAlternateLookup<ReadOnlySpan<char>>().Contains(trimmed);
+    }
+
+    /// <summary>
+    /// Whether a short heading starts or ends with a furniture heading of several words, as whole words: "Related articles
+    /// that may interest you", "More from the newsroom", "Explore more related content" (not "Getting more from your garden").
+    /// A heading ending in a colon introduces what follows ("Read more about the costs:") and is the article's.
+    /// </summary>
+    public bool IsFramedByFurniturePhrase(string heading)
+    {
+        var line = heading.AsSpan().Trim();
+        if (line.Length > 60 || line.IsEmpty || line[^1] is ':' or '：') return false;
+        foreach (var phrase in FurniturePhrases)
+        {
+            if (line.Length <= phrase.Length) continue;
+            if (line.StartsWith(phrase, StringComparison.OrdinalIgnoreCase) && !char.IsLetterOrDigit(line[phrase.Length])) return true;
+            if (line.EndsWith(phrase, StringComparison.OrdinalIgnoreCase) && !char.IsLetterOrDigit(line[^(phrase.Length + 1)])) return true;
+        }
+
+        return false;
     }
 
     /// <summary>Whether the line starts with a promo prefix followed by a colon ("Related: …", "Lire aussi : …").</summary>

@@ -66,6 +66,10 @@ internal static partial class MainTextFilter
         return members;
     }
 
+    // A heading that opens furniture: one of the table's lines, or a heading framed by one of its phrases.
+    internal static bool IsFurnitureHeading(TextBlock block, BoilerplateCues cues) =>
+        IsFurnitureHeading(block.Text, cues) || (block.Kind == BlockKind.Heading && cues.IsFramedByFurniturePhrase(block.Text));
+
     // "Comments", "12 Comments", "Related posts:", "Subscribe to our newsletter".
     internal static bool IsFurnitureHeading(string line, BoilerplateCues cues) =>
         line.Length <= 60 && BoilerplateCues.IsLine(cues.FurnitureHeadings, LeadingCount().Replace(line, string.Empty));
