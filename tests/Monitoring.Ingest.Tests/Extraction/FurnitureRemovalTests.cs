@@ -223,6 +223,22 @@ public sealed class FurnitureRemovalTests
         Assert.DoesNotContain("Harbour workers", text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("<span class=\"Term_tooltip__a1B2\">")]
+    [InlineData("<span role=\"tooltip\">")]
+    [InlineData("<span class=\"glossary-popover\">")]
+    public void A_glossary_tooltip_inside_a_paragraph_is_not_read(string tooltip)
+    {
+        var text = Extract($$"""
+            <article><h1>Accord</h1>{{Article("en")}}
+              <p>The <dfn>demarcation</dfn>{{tooltip}}Demarcation is the marking of a boundary on the ground with posts or stones.</span> will start in the spring, the commission said.</p>
+            </article>
+            """);
+
+        Assert.Contains("The demarcation will start in the spring", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("posts or stones", text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_camel_case_class_made_of_content_words_is_read()
     {
