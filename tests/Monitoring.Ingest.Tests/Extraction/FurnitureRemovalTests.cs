@@ -239,6 +239,25 @@ public sealed class FurnitureRemovalTests
         Assert.DoesNotContain("posts or stones", text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("en", "Book now", "Read our full review.")]
+    [InlineData("en", "👉 Try the Harbour Pass", "Harbour Pass")]
+    [InlineData("fr", "Réservez maintenant", "Lisez notre avis complet.")]
+    [InlineData("de", "Jetzt buchen", "Unser Test im Detail.")]
+    public void A_linked_call_to_action_is_a_button_a_linked_sentence_or_name_is_text(string language, string button, string linkedText)
+    {
+        var text = Extract($$"""
+            <article><h1>Accord</h1>
+              <p><a href="/book">{{button}}</a></p>
+              <p><a href="/review">{{linkedText}}</a></p>
+              {{Article(language)}}
+            </article>
+            """);
+
+        Assert.DoesNotContain(button, text, StringComparison.Ordinal);
+        Assert.Contains(linkedText, text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_camel_case_class_made_of_content_words_is_read()
     {

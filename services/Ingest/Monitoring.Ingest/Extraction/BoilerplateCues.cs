@@ -24,6 +24,9 @@ internal sealed class BoilerplateCues
         InlinePromos = Lines(root.GetProperty("inlinePromos")).OrderByDescending(promo => promo.Length).ToArray();
         CommentVerbs = Lines(root.GetProperty("commentLines"));
         NavigationWords = Lines(root.GetProperty("navigationWords"));
+        var callVerbs = Lines(root.GetProperty("callsToAction"));
+        CallToActionVerbs = callVerbs;
+        UnspacedCallToActionVerbs = callVerbs.Where(verb => verb.All(c => c >= '\u2E80')).ToArray();
         CookieWords = Strings(root.GetProperty("consentWords").GetProperty("cookie")).ToArray();
         ConsentWords = Strings(root.GetProperty("consentWords").GetProperty("consent")).ToArray();
     }
@@ -38,6 +41,8 @@ internal sealed class BoilerplateCues
     public string[] InlinePromos { get; }
     public HashSet<string> CommentVerbs { get; }
     public HashSet<string> NavigationWords { get; }
+    public HashSet<string> CallToActionVerbs { get; }
+    private string[] UnspacedCallToActionVerbs { get; }
     public string[] CookieWords { get; }
     public string[] ConsentWords { get; }
 
@@ -62,6 +67,25 @@ internal sealed class BoilerplateCues
             if (line.Length <= phrase.Length) continue;
             if (line.StartsWith(phrase, StringComparison.OrdinalIgnoreCase) && !char.IsLetterOrDigit(line[phrase.Length])) return true;
             if (line.EndsWith(phrase, StringComparison.OrdinalIgnoreCase) && !char.IsLetterOrDigit(line[^(phrase.Length + 1)])) return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the line opens with a call-to-action verb ("Book now", "👉 Try Acme", "Jetzt buchen", "立即购买").</summary>
+    public bool StartsWithCallToAction(string line)
+    {
+        var text = line.AsSpan();
+        var start = 0;
+        while (start < text.Length && !char.IsLetter(text[start])) start++;
+        var end = start;
+        while (end < text.Length && (char.IsLetter(text[end]) || text[end] is '-' || char.GetUnicodeCategory(text[end]) == System.Globalization.UnicodeCategory.NonSpacingMark)) end++;
+        if (end == start) return false;
+        var word = text[start..end];
+        if (CallToActionVerbs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)) return true;
+        foreach (var verb in UnspacedCallToActionVerbs)
+        {
+            if (word.StartsWith(verb, StringComparison.Ordinal)) return true;
         }
 
         return false;
