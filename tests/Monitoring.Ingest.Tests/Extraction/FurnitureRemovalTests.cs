@@ -223,6 +223,41 @@ public sealed class FurnitureRemovalTests
         Assert.DoesNotContain("Harbour workers", text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("<span class=\"Term_tooltip__a1B2\">")]
+    [InlineData("<span role=\"tooltip\">")]
+    [InlineData("<span class=\"glossary-popover\">")]
+    public void A_glossary_tooltip_inside_a_paragraph_is_not_read(string tooltip)
+    {
+        var text = Extract($$"""
+            <article><h1>Accord</h1>{{Article("en")}}
+              <p>The <dfn>demarcation</dfn>{{tooltip}}Demarcation is the marking of a boundary on the ground with posts or stones.</span> will start in the spring, the commission said.</p>
+            </article>
+            """);
+
+        Assert.Contains("The demarcation will start in the spring", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("posts or stones", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en", "Book now", "Read our full review.")]
+    [InlineData("en", "👉 Try the Harbour Pass", "Harbour Pass")]
+    [InlineData("fr", "Réservez maintenant", "Lisez notre avis complet.")]
+    [InlineData("de", "Jetzt buchen", "Unser Test im Detail.")]
+    public void A_linked_call_to_action_is_a_button_a_linked_sentence_or_name_is_text(string language, string button, string linkedText)
+    {
+        var text = Extract($$"""
+            <article><h1>Accord</h1>
+              <p><a href="/book">{{button}}</a></p>
+              <p><a href="/review">{{linkedText}}</a></p>
+              {{Article(language)}}
+            </article>
+            """);
+
+        Assert.DoesNotContain(button, text, StringComparison.Ordinal);
+        Assert.Contains(linkedText, text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_camel_case_class_made_of_content_words_is_read()
     {

@@ -62,6 +62,25 @@ public sealed class PageStructureTests
         Assert.DoesNotContain("newsroom", text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Related articles that may interest you", true)]
+    [InlineData("More from the newsroom", true)]
+    [InlineData("Explore more related content", true)]
+    [InlineData("Artículos relacionados en nuestra web", true)]
+    [InlineData("Getting more from your garden", false)]
+    [InlineData("Read more about the costs:", false)]
+    public void A_heading_framed_by_a_furniture_phrase_ends_the_article_one_merely_containing_it_or_introducing_a_list_does_not(string heading, bool endsArticle)
+    {
+        var text = Extract($$"""
+            <article><h1>Accord</h1>{{Body}}<h2>{{heading}}</h2>
+              <p>Three things to know about the new airport tax that comes into force next spring for every departing passenger.</p>
+            </article>
+            """);
+
+        Assert.Contains("officials said on Friday evening", text, StringComparison.Ordinal);
+        Assert.Equal(!endsArticle, text.Contains("airport tax", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Placeholder_text_a_template_left_unfilled_is_dropped()
     {

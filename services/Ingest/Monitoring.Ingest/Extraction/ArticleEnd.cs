@@ -18,7 +18,7 @@ internal static class ArticleEnd
         var seen = 0;
         for (var i = 0; i < blocks.Count; i++)
         {
-            if (seen > total / 3 && MainTextFilter.IsFurnitureHeading(blocks[i].Text, cues))
+            if (seen > total / 3 && MainTextFilter.IsFurnitureHeading(blocks[i], cues))
             {
                 if (ResumeAfterInsert(blocks, i) is not { } resume) return kept;
                 i = resume - 1;

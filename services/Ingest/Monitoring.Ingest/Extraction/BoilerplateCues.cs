@@ -20,9 +20,13 @@ internal sealed class BoilerplateCues
         }
 
         FurnitureHeadings = Lines(root.GetProperty("furnitureHeadings"));
+        FurniturePhrases = FurnitureHeadings.Where(heading => heading.Contains(' ')).ToArray();
         InlinePromos = Lines(root.GetProperty("inlinePromos")).OrderByDescending(promo => promo.Length).ToArray();
         CommentVerbs = Lines(root.GetProperty("commentLines"));
         NavigationWords = Lines(root.GetProperty("navigationWords"));
+        var callVerbs = Lines(root.GetProperty("callsToAction"));
+        CallToActionVerbs = callVerbs;
+        UnspacedCallToActionVerbs = callVerbs.Where(verb => verb.All(c => c >= '\u2E80')).ToArray();
         CookieWords = Strings(root.GetProperty("consentWords").GetProperty("cookie")).ToArray();
         ConsentWords = Strings(root.GetProperty("consentWords").GetProperty("consent")).ToArray();
     }
@@ -31,9 +35,14 @@ internal sealed class BoilerplateCues
     public Dictionary<string, string> AttributeTokens { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     public HashSet<string> FurnitureHeadings { get; }
+
+    /// <summary>The furniture headings of several words ("related articles", "more from"), which also open a longer heading.</summary>
+    public string[] FurniturePhrases { get; }
     public string[] InlinePromos { get; }
     public HashSet<string> CommentVerbs { get; }
     public HashSet<string> NavigationWords { get; }
+    public HashSet<string> CallToActionVerbs { get; }
+    private string[] UnspacedCallToActionVerbs { get; }
     public string[] CookieWords { get; }
     public string[] ConsentWords { get; }
 
@@ -42,6 +51,44 @@ internal sealed class BoilerplateCues
     {
         var trimmed = line.AsSpan().Trim().TrimEnd(':').TrimEnd('：').TrimEnd();
         return trimmed.Length is > 0 and <= 60 && table.GetAlternateLookup<ReadOnlySpan<char>>().Contains(trimmed);
+    }
+
+    /// <summary>
+    /// Whether a short heading starts or ends with a furniture heading of several words, as whole words: "Related articles
+    /// that may interest you", "More from the newsroom", "Explore more related content" (not "Getting more from your garden").
+    /// A heading ending in a colon introduces what follows ("Read more about the costs:") and is the article's.
+    /// </summary>
+    public bool IsFramedByFurniturePhrase(string heading)
+    {
+        var line = heading.AsSpan().Trim();
+        if (line.Length > 60 || line.IsEmpty || line[^1] is ':' or '：') return false;
+        foreach (var phrase in FurniturePhrases)
+        {
+            if (line.Length <= phrase.Length) continue;
+            if (line.StartsWith(phrase, StringComparison.OrdinalIgnoreCase) && !char.IsLetterOrDigit(line[phrase.Length])) return true;
+            if (line.EndsWith(phrase, StringComparison.OrdinalIgnoreCase) && !char.IsLetterOrDigit(line[^(phrase.Length + 1)])) return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the line opens with a call-to-action verb ("Book now", "👉 Try Acme", "Jetzt buchen", "立即购买").</summary>
+    public bool StartsWithCallToAction(string line)
+    {
+        var text = line.AsSpan();
+        var start = 0;
+        while (start < text.Length && !char.IsLetter(text[start])) start++;
+        var end = start;
+        while (end < text.Length && (char.IsLetter(text[end]) || text[end] is '-' || char.GetUnicodeCategory(text[end]) == System.Globalization.UnicodeCategory.NonSpacingMark)) end++;
+        if (end == start) return false;
+        var word = text[start..end];
+        if (CallToActionVerbs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)) return true;
+        foreach (var verb in UnspacedCallToActionVerbs)
+        {
+            if (word.StartsWith(verb, StringComparison.Ordinal)) return true;
+        }
+
+        return false;
     }
 
     /// <summary>Whether the line starts with a promo prefix followed by a colon ("Related: …", "Lire aussi : …").</summary>

@@ -15,7 +15,7 @@ internal static class FurnitureElements
 
     private static readonly HashSet<string> FurnitureRoles = new(StringComparer.OrdinalIgnoreCase)
     {
-        "navigation", "complementary", "contentinfo", "banner", "search", "menu", "menubar", "dialog", "alertdialog", "toolbar",
+        "navigation", "complementary", "contentinfo", "banner", "search", "menu", "menubar", "dialog", "alertdialog", "toolbar", "tooltip",
     };
 
     /// <summary>The kind of furniture <paramref name="element"/> is ("nav", "comments", "related", …), or null when it may be content.</summary>

@@ -63,7 +63,9 @@ internal static class HtmlMainText
                     current.Flush(reading.Blocks);
                     break;
                 case IElement element when reading.IsFurniture(element):
-                    current.Flush(reading.Blocks);
+                    // A box ends the block; an inline one (a glossary tooltip, an ad span) leaves the sentence around it whole.
+                    if (BlockTags.Contains(element.LocalName)) current.Flush(reading.Blocks);
+                    else current.Append(" ", context);
                     break;
                 case IElement element:
                     var inner = context with

@@ -23,6 +23,7 @@ internal static partial class MainTextFilter
             var block = blocks[i];
             if (block.InCaption || linkRuns.Contains(i)) continue;
             if (block.LinkDensity > 0.5 && cues.IsInlinePromo(block.Text)) continue;
+            if (IsButton(block, cues)) continue;
             if (title is not null && block.Kind == BlockKind.Heading && string.Equals(block.Text, title, StringComparison.OrdinalIgnoreCase)) continue;
             if (byline is not null && block.Text.Length < byline.Length + 20 && block.Text.Contains(byline, StringComparison.OrdinalIgnoreCase)) continue;
             if (block.Text.Length < 40 && (FormLabel().IsMatch(block.Text) || DateLine().IsMatch(block.Text))) continue;
@@ -32,6 +33,12 @@ internal static partial class MainTextFilter
 
         return WithoutTrailingFurniture(BoilerplateFilter.CleanBlocks(ArticleEnd.Trim(kept, cues)), listLines);
     }
+
+    // "Book now", "Try Acme", "Read full review": a short block that is nothing but a link, opens with a call to action
+    // and ends no sentence is a button. A linked sentence ("Read our full review.") or a linked name is text.
+    private static bool IsButton(TextBlock block, BoilerplateCues cues) =>
+        block.LinkDensity >= 0.9 && block.Text.Length < 80 && block.Kind is BlockKind.Paragraph or BlockKind.Other
+        && block.Text.TrimEnd()[^1] is not ('.' or '!' or '?' or '。' or '！' or '？') && cues.StartsWithCallToAction(block.Text);
 
     // An article ends with its last sentence, list or table: short lines after it (a lone heading, "Book a demo",
     // a name, "Share") belong to the page around it.
@@ -65,6 +72,10 @@ internal static partial class MainTextFilter
 
         return members;
     }
+
+    // A heading that opens furniture: one of the table's lines, or a heading framed by one of its phrases.
+    internal static bool IsFurnitureHeading(TextBlock block, BoilerplateCues cues) =>
+        IsFurnitureHeading(block.Text, cues) || (block.Kind == BlockKind.Heading && cues.IsFramedByFurniturePhrase(block.Text));
 
     // "Comments", "12 Comments", "Related posts:", "Subscribe to our newsletter".
     internal static bool IsFurnitureHeading(string line, BoilerplateCues cues) =>
