@@ -92,9 +92,10 @@ public sealed class SqliteCodedEventStore(SqliteDatabase database) : ICodedEvent
         foreach (var e in events)
         {
             // The prepared statement with $-named parameters: Dapper's unprefixed names made the provider build three prefixed copies of each of 33 names per row.
+            // Instants go to the provider as they did through Dapper, so the date filters and paging keys compare as before.
             await write.ExecuteAsync(InsertSql,
                 ("$EventId", e.EventId), ("$ArticleId", e.ArticleId), ("$StoryId", e.StoryId), ("$SourceName", e.SourceName), ("$SourceUrl", e.SourceUrl),
-                ("$PublishedAt", Instant(e.PublishedAt)), ("$DateAdded", Instant(e.DateAdded)),
+                ("$PublishedAt", e.PublishedAt), ("$DateAdded", e.DateAdded),
                 ("$Actor1Code", e.Actor1Code), ("$Actor1Name", e.Actor1Name), ("$Actor1CountryCode", e.Actor1CountryCode), ("$Actor1Type1Code", e.Actor1Type1Code),
                 ("$Actor2Code", e.Actor2Code), ("$Actor2Name", e.Actor2Name), ("$Actor2CountryCode", e.Actor2CountryCode), ("$Actor2Type1Code", e.Actor2Type1Code),
                 ("$EventCode", e.EventCode), ("$EventBaseCode", e.EventBaseCode), ("$EventRootCode", e.EventRootCode), ("$QuadClass", e.QuadClass),
@@ -104,9 +105,6 @@ public sealed class SqliteCodedEventStore(SqliteDatabase database) : ICodedEvent
                 ("$ActionGeoAdm1Code", e.ActionGeoAdm1Code), ("$ActionGeoLat", e.ActionGeoLat), ("$ActionGeoLong", e.ActionGeoLong), ("$ActionGeoFeatureId", e.ActionGeoFeatureId));
         }
     }
-
-    // As Dapper writes instants here (SqliteDatabase's handler), so the date filters and the paging keys still compare as text.
-    private static string? Instant(DateTimeOffset? value) => value?.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture);
 
     private const string InsertSql = """
         INSERT INTO classify_coded_events (event_id, article_id, story_id, source_name, source_url, published_at, date_added,
