@@ -16,6 +16,7 @@ using Monitoring.Alert.Matching;
 using Monitoring.Alert.Preview;
 using Monitoring.Alert.Scheduling;
 using Monitoring.Alert.Shifts;
+using Monitoring.Alert.Sides;
 using Monitoring.Alert.Signals;
 using Monitoring.Alert.Storage;
 using Monitoring.Alert.Streaming;
@@ -69,7 +70,7 @@ public static class AlertExtensions
         builder.AddUpstreamForwarding();
         builder.Services.AddSingleton(new OpenApiExample(typeof(SubscriptionRequest), """
             {"name":"China–Russia security","query":"(topic:security-cooperation OR topic:law-enforcement) AND country:CHN AND country:RUS",
-             "channels":[{"type":"email","target":"ana@example.org"}],"schedule":{"kind":"daily","at":"08:00","timeZone":"Europe/Paris"},
+             "channels":[{"type":"email","target":"ana@example.org"},{"type":"slack","target":"https://hooks.slack.com/services/T000/B000/XXXX","minOutlets":3}],"schedule":{"kind":"daily","at":"08:00","timeZone":"Europe/Paris"},
              "quietHours":{"from":"22:00","to":"07:00","timeZone":"Europe/Paris"},"urgentQuery":"quad:material-conflict","paused":false}
             """));
         builder.Services.AddSingleton(new OpenApiExample(typeof(AlertFeedback), """{"relevant":false,"comment":"A football match, not a security meeting."}"""));
@@ -119,6 +120,7 @@ public static class AlertExtensions
         api.MapAlertQueryEndpoints();
         api.MapFeedbackEndpoints();
         api.MapShiftEndpoints();
+        api.MapSidesEndpoints();
         api.MapUpstreamForwarding();
         app.MapDesk();
         return app;

@@ -50,7 +50,9 @@ public sealed class AlertAuthorizationMatrixTests : IAsyncLifetime
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(method => (Method: method, Pattern: e.RoutePattern)))
             .ToList();
         var tried = new List<string>();
-        foreach (var (method, pattern) in endpoints)
+        // What every analyst reads alike, as the stories and events themselves: no analyst's own record behind the id.
+        var shared = new HashSet<string> { "GET /api/stories/{storyId}/sides" };
+        foreach (var (method, pattern) in endpoints.Where(e => !shared.Contains($"{e.Method} {e.Pattern.RawText}")))
         {
             var path = pattern.RawText!;
             foreach (var parameter in pattern.Parameters)

@@ -113,4 +113,45 @@ public sealed class BreakingDetectorTests
 
         Assert.Equal("all", results[3]!.Topic);
     }
+
+    [Fact]
+    public async Task An_outlet_another_consumer_adds_while_the_record_is_made_is_in_both_its_gain_and_its_curve()
+    {
+        await WithTopicHistoryAsync();
+        for (var outlet = 0; outlet < 3; outlet++)
+        {
+            _clock.SetUtcNow(Today.AddHours(10).AddMinutes(outlet));
+            Assert.Null(await ArriveAsync("raced", $"outlet-{outlet}"));
+        }
+
+        // The fourth outlet crosses the threshold; a fifth, matched concurrently, lands between the count and the curve's read.
+        _clock.SetUtcNow(Today.AddHours(10).AddMinutes(4));
+        var raced = new FifthArrivesMidway(_store, new OutletArrival("raced", "outlet-4", "diplomacy", "concurrent", _clock.GetUtcNow()));
+        var breaking = await new BreakingDetector(raced, Options.Create(new AlertOptions()), _clock).DetectAsync(new ArticleClassified
+        {
+            ArticleId = "fourth", StoryId = "raced", Source = "outlet-3", Text = "Generated.", Language = "en", IngestedAt = _clock.GetUtcNow(),
+            ClassifiedAt = _clock.GetUtcNow(), Topics = [new TopicScore { Id = "diplomacy", Score = 5 }], Countries = [],
+        }, Ct);
+
+        Assert.Equal((5, 5, 5), (breaking!.NewOutlets, breaking.Outlets, breaking.Curve[^1].Outlets));
+    }
+
+    /// <summary>The real store, with one arrival recorded just before the first read of a story's arrivals (as a concurrent consumer would).</summary>
+    private sealed class FifthArrivesMidway(IStoryGrowthStore store, OutletArrival midway) : IStoryGrowthStore
+    {
+        private bool _arrived;
+
+        public async Task<IReadOnlyList<DateTimeOffset>> ArrivalsAsync(string storyId, CancellationToken cancellationToken)
+        {
+            if (!_arrived) await store.RecordAsync(midway, cancellationToken);
+            _arrived = true;
+            return await store.ArrivalsAsync(storyId, cancellationToken);
+        }
+
+        public Task<StoryGrowth> RecordAsync(OutletArrival arrival, CancellationToken cancellationToken) => store.RecordAsync(arrival, cancellationToken);
+        public Task<int> NewOutletsAsync(string storyId, DateTimeOffset since, CancellationToken cancellationToken) => store.NewOutletsAsync(storyId, since, cancellationToken);
+        public Task<TopicRate> RateAsync(string? topic, DateTimeOffset from, DateTimeOffset to, TimeSpan window, CancellationToken cancellationToken) => store.RateAsync(topic, from, to, window, cancellationToken);
+        public Task<bool> TryMarkBreakingAsync(BreakingStory breaking, CancellationToken cancellationToken) => store.TryMarkBreakingAsync(breaking, cancellationToken);
+        public Task PruneAsync(DateTimeOffset before, CancellationToken cancellationToken) => store.PruneAsync(before, cancellationToken);
+    }
 }

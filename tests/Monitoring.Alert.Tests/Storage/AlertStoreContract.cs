@@ -86,6 +86,41 @@ public abstract class AlertStoreContract
     }
 
     [Fact]
+    public async Task A_later_provenance_requeues_a_finished_event_alert_keeping_the_channels_it_reached()
+    {
+        var store = await CreateStoreAsync();
+        var first = new Contracts.EventCorroboration
+        {
+            EventId = "NOR-RUS-17-20240516T0000", Source = "NOR", Target = "RUS", Root = "17", WindowStart = Times.At(0), WindowEnd = Times.At(60 * 24),
+            IndependentOutlets = 2, Required = 2, Reports = [],
+        };
+        var later = first with { IndependentOutlets = 3 };
+        await store.TryInsertAsync(Alert("al1", story: "event:" + first.EventId) with { Corroboration = first }, null, Ct);
+        await store.TryClaimDeliveryAsync("al1", Times.At(10), Times.At(11), Ct);
+        await store.MarkChannelDeliveredAsync("al1", "webhook:https://hooks.example/plain", Ct);
+
+        // While a delivery holds it, the provenance is updated but the alert is not requeued (the deliverer catches up after).
+        var whileDelivering = await store.UpdateCorroborationAsync("al1", later, ["nordwire", "tass", "reuters"], Requeue(DeliveryStatus.Pending, null), Ct);
+        Assert.Equal((3, DeliveryStatus.Pending, 1), (whileDelivering!.Corroboration!.IndependentOutlets, whileDelivering.DeliveryStatus, whileDelivering.DeliveryAttempts));
+        await store.CompleteDeliveryAsync("al1", DeliveryStatus.Delivered, Times.At(12), null, Ct);
+
+        var announced = new List<string>();
+        var requeued = await store.UpdateCorroborationAsync(
+            "al1", later with { IndependentOutlets = 4 }, ["nordwire", "tass", "reuters", "bbc"], new AlertRequeue(DeliveryStatus.Pending, null, Times.At(20), Each(announced)), Ct);
+
+        Assert.Equal((4, DeliveryStatus.Pending, 0), (requeued!.Corroboration!.IndependentOutlets, requeued.DeliveryStatus, requeued.DeliveryAttempts));
+        Assert.Equal(["webhook:https://hooks.example/plain"], requeued.DeliveredChannels);
+        Assert.Equal(["nordwire", "tass", "reuters", "bbc"], requeued.Outlets);
+        Assert.Equal(["al1"], announced);
+        Assert.Equal(["al1"], await AnnouncedAsync(store));
+        Assert.NotNull(await store.TryClaimDeliveryAsync("al1", Times.At(21), Times.At(22), Ct));
+
+        Assert.True(await store.MarkNotRelevantAsync("alice", "al1", null, Times.At(30), Ct));
+        Assert.Null(await store.UpdateCorroborationAsync("al1", later, [], Requeue(DeliveryStatus.Pending, null), Ct));
+        Assert.Null(await store.UpdateCorroborationAsync("nope", later, [], Requeue(DeliveryStatus.Pending, null), Ct));
+    }
+
+    [Fact]
     public async Task An_alert_is_marked_read_once_and_unread_again_by_its_owner_only()
     {
         var store = await CreateStoreAsync();

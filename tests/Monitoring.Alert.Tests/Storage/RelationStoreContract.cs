@@ -49,6 +49,11 @@ public abstract class RelationStoreContract
         Json.AssertEquivalent(Event("s1", "190", 0, 10, "RUS", "CHN", 4, -10), Assert.Single(conflict));
         Assert.Equal(["s2", "s1", "s1"], (await store.EventsAsync("CHN-RUS", Day0, Day0.AddDays(6), [], 10, Ct)).Select(e => e.StoryId));
 
+        // A story's events, each once, earliest day first: the copy of s1's 036 added nothing.
+        Assert.Equal([("CHN", "036"), ("RUS", "190")], (await store.OfStoryAsync("s1", Ct)).Select(e => (e.Source, e.Cameo)));
+        Json.AssertEquivalent(Event("s2", "061", 2, 12, quad: 2, goldstein: 6.4), Assert.Single(await store.OfStoryAsync("s2", Ct)));
+        Assert.Empty(await store.OfStoryAsync("s9", Ct));
+
         await store.PruneAsync(Day0.AddDays(1), Ct);
         Assert.Equal(1, (await store.BalanceAsync("CHN-RUS", Day0, Day0.AddDays(9), Ct)).Total);
     }

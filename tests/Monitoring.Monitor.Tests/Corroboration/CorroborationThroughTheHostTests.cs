@@ -15,6 +15,8 @@ public sealed class CorroborationThroughTheHostTests : IAsyncLifetime
     private const string AdminKey = "corroboration-admin";
     private ServiceHost _host = null!;
     private WebhookReceiver _webhook = null!;
+    private WebhookReceiver _plain = null!;
+    private WebhookReceiver _gated = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -46,6 +48,8 @@ public sealed class CorroborationThroughTheHostTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _webhook = await WebhookReceiver.StartAsync();
+        _plain = await WebhookReceiver.StartAsync();
+        _gated = await WebhookReceiver.StartAsync();
         var settings = TestSettings.InMemory("corroboration-host");
         settings["Alert:AdminApiKey"] = AdminKey;
         settings["Safety:AllowedHosts:0"] = "127.0.0.1";
@@ -56,6 +60,8 @@ public sealed class CorroborationThroughTheHostTests : IAsyncLifetime
     {
         await _host.DisposeAsync();
         await _webhook.DisposeAsync();
+        await _plain.DisposeAsync();
+        await _gated.DisposeAsync();
     }
 
     private async Task<string> PostAsync(string source, string title, string text)
@@ -74,6 +80,14 @@ public sealed class CorroborationThroughTheHostTests : IAsyncLifetime
         var (alice, _) = await client.CreateAnalystAsync("Alice");
         await AlertClient.SubscribeAsync(alice, new { name = "Expulsions, corroborated", query = "corroborated:3 AND event:17 AND country:NOR", webhookUrl = _webhook.Url.ToString() });
 
+        // Bob hears of every story, and his second channel only of the event once three outlets report it.
+        var (bob, _) = await client.CreateAnalystAsync("Bob");
+        await AlertClient.SubscribeAsync(bob, new
+        {
+            name = "Expulsions", query = "event:17 AND country:NOR",
+            channels = new object[] { new { type = "webhook", target = _plain.Url.ToString() }, new { type = "webhook", target = _gated.Url.ToString(), minOutlets = 3 } },
+        });
+
         var original = await PostAsync("nordwire", "Norway expels three Russian diplomats", Original);
         var copy = await PostAsync("fjordpost", "Oslo orders three Russian diplomats out", Syndicated);
         var moscow = await PostAsync("tass", "Moscow vows response after Oslo expulsions", Moscow);
@@ -85,7 +99,8 @@ public sealed class CorroborationThroughTheHostTests : IAsyncLifetime
         Assert.Empty(await AlertClient.AlertsAsync(alice));
 
         var analysis = await PostAsync("reuters", "Norwegian expulsions deepen chill with Moscow", Analysis);
-        await Eventually.HoldsAsync(() => !_webhook.Received.IsEmpty, "the corroborated alert is delivered");
+        Assert.Empty(_gated.Received);
+        await Eventually.HoldsAsync(() => !_webhook.Received.IsEmpty && !_gated.Received.IsEmpty, "the corroborated alert is delivered");
         await PostAsync("bbc", "Russian diplomats leave Oslo", Later);
         await Eventually.HoldsAsync(() => CodedAsync(6), "the sixth article is coded");
         await Task.Delay(TimeSpan.FromSeconds(1), Ct);
@@ -105,6 +120,16 @@ public sealed class CorroborationThroughTheHostTests : IAsyncLifetime
         Assert.True(corroboration.GetProperty("disputed").GetBoolean());
         Assert.Equal(["aftenbladet"], corroboration.GetProperty("denials").EnumerateArray().Select(d => d.GetProperty("outlet").GetString()));
         Assert.Equal(alert.Corroboration!.EventId, corroboration.GetProperty("eventId").GetString());
+
+        // Bob's gated channel: that event once, with the same provenance; his plain channel: the stories, never the event.
+        var gated = JsonDocument.Parse(Assert.Single(_gated.Received).Body).RootElement;
+        Assert.Equal(alert.StoryId, gated.GetProperty("storyId").GetString());
+        Assert.Equal([original, copy, moscow, analysis], gated.GetProperty("corroboration").GetProperty("reports").EnumerateArray().Select(r => r.GetProperty("articleId").GetString()));
+        var stories = _plain.Received.Select(r => JsonDocument.Parse(r.Body).RootElement).ToList();
+        Assert.Contains(original, stories.Select(b => b.GetProperty("articleId").GetString()));
+        Assert.DoesNotContain(copy, stories.Select(b => b.GetProperty("articleId").GetString()));
+        Assert.All(stories, b => Assert.Equal(JsonValueKind.Null, b.TryGetProperty("corroboration", out var c) ? c.ValueKind : JsonValueKind.Null));
+        Assert.Single(await AlertClient.AlertsAsync(bob), a => a.Corroboration is not null);
     }
 
     private async Task<bool> CodedAsync(int articles)

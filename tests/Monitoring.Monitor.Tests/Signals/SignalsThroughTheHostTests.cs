@@ -39,15 +39,7 @@ public sealed class SignalsThroughTheHostTests : IAsyncLifetime
         // Ninety days of talks between Russia and Ukraine, as the store would hold them had the host been running.
         var store = _host.Services.GetRequiredService<IRelationStore>();
         var now = _host.Services.GetRequiredService<TimeProvider>().GetUtcNow();
-        for (var day = 96; day >= 7; day--)
-        {
-            var at = now.AddDays(-day);
-            await store.RecordAsync([new RelationEvent
-            {
-                Pair = "RUS-UKR", StoryId = $"history-{day}", ArticleId = $"history-{day}", Source = "RUS", Target = "UKR", Cameo = "036", Root = "03", QuadClass = 1,
-                Goldstein = 4, Day = DateOnly.FromDateTime(at.UtcDateTime), RecordedAt = at,
-            }], Ct);
-        }
+        await QuietHistory.RecordAsync(store, "RUS", "UKR", now);
 
         var client = new AlertClient(_host, AdminKey);
         var (alice, _) = await client.CreateAnalystAsync("Alice");

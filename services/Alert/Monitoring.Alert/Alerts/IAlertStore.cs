@@ -22,6 +22,15 @@ public interface IAlertStore
     /// </summary>
     Task<AlertRecord?> AddArticleAsync(string alertId, StoryArticle article, AlertRequeue? requeue, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// An event alert's later provenance (more outlets now report the event) and its outlets, replacing the snapshot, and
+    /// in the same transaction the alert sent again for the channels this admits (<see cref="Delivery.ChannelGate"/>):
+    /// back to the requeue's status, unless a delivery is under way; unlike a story update, the channels already reached
+    /// stay reached, so each gets the alert once. Null, and nothing changes, when there is no such alert or the analyst
+    /// said it is not relevant.
+    /// </summary>
+    Task<AlertRecord?> UpdateCorroborationAsync(string alertId, Contracts.EventCorroboration corroboration, IReadOnlyList<string> outlets, AlertRequeue requeue, CancellationToken cancellationToken);
+
     /// <summary>Null when the alert does not exist or belongs to another analyst.</summary>
     Task<AlertRecord?> GetAsync(string analystId, string alertId, CancellationToken cancellationToken);
 

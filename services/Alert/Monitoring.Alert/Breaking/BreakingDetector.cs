@@ -48,7 +48,9 @@ public sealed class BreakingDetector(IStoryGrowthStore store, IOptions<AlertOpti
         var normal = rate.StoryWindows >= Options.MinBaselineWindows ? rate.PerWindow : 1.0;
         if (gained < Options.Ratio * normal) return null;
 
+        // The record is one snapshot: an outlet another consumer adds meanwhile is counted in both the gain and the curve, or in neither.
         var arrivals = await store.ArrivalsAsync(story.StoryId, cancellationToken);
+        gained = Math.Max(gained, arrivals.Count(at => at >= now - window));
         var span = name == "hour" ? $"trailing {baseline.TotalHours:0} h, {rate.StoryWindows} story-hours" : $"trailing {baseline.TotalDays:0} days, {rate.StoryWindows} story-days";
         return new BreakingStory
         {

@@ -8,8 +8,8 @@ using Monitoring.Storage.Outbox;
 namespace Monitoring.Alert.Corroboration;
 
 /// <summary>
-/// Records every article's event reports, then, for each subscription with <c>corroborated:N</c> that the article
-/// matches, raises one alert per event that N outlets now report — once: the alert's id comes from the subscription
+/// Records every article's event reports, then, for each subscription with <c>corroborated:N</c> or a channel gated by
+/// corroboration (<c>minOutlets</c>) that the article matches, raises one alert per event that enough outlets now report — once: the alert's id comes from the subscription
 /// and the event (<c>event:{eventId}</c> as its story), and the alert store's unique index keeps the first.
 /// </summary>
 public sealed class CorroborationRaiser(ICorroborationStore store, IAlertStore alerts, OutletDirectory outlets, IOptions<CorroborationOptions> options, TimeProvider clock)
@@ -25,7 +25,7 @@ public sealed class CorroborationRaiser(ICorroborationStore store, IAlertStore a
         if (subscriptions.Count == 0) return 0;
 
         var raised = 0;
-        var fewest = subscriptions.Min(s => s.CorroboratedBy!.Value);
+        var fewest = subscriptions.Min(s => s.EventThreshold!.Value);
         foreach (var report in reports.Where(r => r.Target != EventReports.UnknownActor))
         {
             var eventReports = await store.ReportsAsync(report.EventId, cancellationToken);
@@ -35,7 +35,7 @@ public sealed class CorroborationRaiser(ICorroborationStore store, IAlertStore a
             var onlyThisEvent = OnlyEvent(article, report);
             foreach (var subscription in subscriptions)
             {
-                if (provenance.IndependentOutlets < subscription.CorroboratedBy || !subscription.Matches(onlyThisEvent)) continue;
+                if (provenance.IndependentOutlets < subscription.EventThreshold || !subscription.Matches(onlyThisEvent)) continue;
                 denials ??= await store.DenialsAsync(report.WindowStart, [report.Source, report.Target], cancellationToken);
                 var corroboration = Provenance.Of(eventReports, denials, outlets, options.Value.Window, subscription.CorroboratedBy);
                 if (await TryRaiseAsync(article, subscription, corroboration, onlyThisEvent, announcements, cancellationToken)) raised++;
@@ -45,6 +45,11 @@ public sealed class CorroborationRaiser(ICorroborationStore store, IAlertStore a
         return raised;
     }
 
+    /// <summary>
+    /// Raises the subscription's alert for the event, or, when it has one and the event has just crossed another of its
+    /// thresholds (a gated channel's <c>minOutlets</c> above the first), brings its provenance up to date and sends it
+    /// again for the channels that now admit it. True only for a new alert.
+    /// </summary>
     private async Task<bool> TryRaiseAsync(
         ArticleClassified article, CompiledSubscription compiled, EventCorroboration corroboration, MatchableArticle matchable, List<OutboxMessage> announcements, CancellationToken cancellationToken)
     {
@@ -53,18 +58,24 @@ public sealed class CorroborationRaiser(ICorroborationStore store, IAlertStore a
         var now = clock.GetUtcNow();
         var (status, dueAt) = DeliveryTiming.Decide(subscription, urgent, now);
         var storyId = StoryPrefix + corroboration.EventId;
-        var alert = AlertRaiser.NewAlert(subscription, storyId, article, urgent, status, dueAt, now) with
-        {
-            Outlets = corroboration.Reports.Where(r => !r.Syndicated).Select(r => r.Outlet).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
-            Corroboration = corroboration,
-        };
+        var outletsReporting = corroboration.Reports.Where(r => !r.Syndicated).Select(r => r.Outlet).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var alert = AlertRaiser.NewAlert(subscription, storyId, article, urgent, status, dueAt, now) with { Outlets = outletsReporting, Corroboration = corroboration };
 
         var announcement = status == DeliveryStatus.Pending ? OutboxMessage.For(AlertRaiser.Announcement(alert), now) : null;
-        var (inserted, _) = await alerts.TryInsertAsync(alert, announcement, cancellationToken);
-        if (!inserted) return false;
-        AlertMetrics.Raised.Add(1, new KeyValuePair<string, object?>("kind", "corroborated"));
-        if (announcement is not null) announcements.Add(announcement);
-        return true;
+        var (inserted, existing) = await alerts.TryInsertAsync(alert, announcement, cancellationToken);
+        if (inserted)
+        {
+            AlertMetrics.Raised.Add(1, new KeyValuePair<string, object?>("kind", "corroborated"));
+            if (announcement is not null) announcements.Add(announcement);
+            return true;
+        }
+
+        if (existing.Corroboration is { } before && compiled.Crosses(before.IndependentOutlets, corroboration.IndependentOutlets))
+        {
+            await alerts.UpdateCorroborationAsync(existing.AlertId, corroboration, outletsReporting, AlertRaiser.Requeue(status, dueAt, now, announcements), cancellationToken);
+        }
+
+        return false;
     }
 
     /// <summary>The article as the subscription sees it with only this event's codes: <c>event:</c> and <c>quad:</c> then test this event.</summary>

@@ -85,14 +85,20 @@ public sealed class AlertDeliverer(
         }
 
         if (first.DeliveryAttempts > 1) AlertMetrics.Retried.Add(1);
-        var notification = new Notification(subscription, claimed, digestPeriodEnd);
         var errors = new List<string>();
+        var admitted = new HashSet<string>(StringComparer.Ordinal);
         string? sentLast = null;
         for (var i = 0; i < subscription.Channels.Count; i++)
         {
             var channel = subscription.Channels[i];
             var key = ChannelSender.KeyOf(channel);
-            if (first.DeliveredChannels.Contains(key)) continue;
+
+            // A channel gated by corroboration is sent only the event alerts it admits, and every channel only what it has not had yet.
+            var forChannel = claimed.FindAll(a => ChannelGate.Admits(channel, a));
+            admitted.UnionWith(forChannel.Select(a => a.AlertId));
+            var due = forChannel.FindAll(a => !a.DeliveredChannels.Contains(key));
+            if (due.Count == 0) continue;
+            var notification = new Notification(subscription, due, digestPeriodEnd);
 
             // A webhook receiver can tell a repeat by the alert id, so it is marked once sent (at-least-once). Slack, Teams
             // and mail show whatever arrives, so they are marked before the send and unmarked only when it fails: an
@@ -100,17 +106,17 @@ public sealed class AlertDeliverer(
             var markedBefore = channel.Type != ChannelType.Webhook;
             try
             {
-                if (markedBefore) await MarkAsync(claimed, key, cancellationToken);
+                if (markedBefore) await MarkAsync(due, key, cancellationToken);
                 await sender.SendAsync(channel, notification, cancellationToken);
                 FailPoints.Reach(FailPoints.AlertSent);
                 AlertMetrics.ChannelAttempts.Add(1, new("channel", channel.Type.ToString()), new("outcome", "sent"));
                 // The last channel of a single alert is marked with its completion below: one write fewer per alert.
                 if (!markedBefore && i == subscription.Channels.Count - 1 && errors.Count == 0 && claimed.Count == 1) sentLast = key;
-                else if (!markedBefore) await MarkAsync(claimed, key, cancellationToken);
+                else if (!markedBefore) await MarkAsync(due, key, cancellationToken);
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                if (markedBefore) await UnmarkAsync(claimed, key);
+                if (markedBefore) await UnmarkAsync(due, key);
                 errors.Add($"{channel.Type}: {exception.Message}");
                 AlertMetrics.DeliveryFailures.Add(1, new KeyValuePair<string, object?>("channel", channel.Type.ToString()));
                 AlertMetrics.ChannelAttempts.Add(1, new("channel", channel.Type.ToString()), new("outcome", "failed"));
@@ -128,12 +134,34 @@ public sealed class AlertDeliverer(
         var deliveredAt = clock.GetUtcNow();
         foreach (var alert in claimed)
         {
-            await alerts.CompleteDeliveryAsync(alert.AlertId, DeliveryStatus.Delivered, deliveredAt, null, cancellationToken, sentLast);
+            // An alert no channel admits (a story alert of a subscription whose only channel waits for corroboration) is listed, not sent.
+            var delivered = admitted.Contains(alert.AlertId);
+            await alerts.CompleteDeliveryAsync(alert.AlertId, delivered ? DeliveryStatus.Delivered : DeliveryStatus.NotRequired, deliveredAt, null, cancellationToken, sentLast);
+            if (!delivered) continue;
             AlertMetrics.Delivered.Add(1);
             AlertMetrics.IngestToDelivery.Record((deliveredAt - alert.ArticleIngestedAt).TotalMilliseconds);
         }
 
+        await CatchUpGatesAsync(subscription, claimed, cancellationToken);
         Activity.Current?.SetTag("monitoring.alert_id", first.AlertId);
+    }
+
+    /// <summary>
+    /// An event may cross a gate while its alert is being sent: the raiser then updates the provenance but cannot requeue
+    /// an alert under delivery. Read after completing, so whichever of the two writes came second sees the other: a gated
+    /// channel that now admits the alert and has not had it is sent it in another delivery.
+    /// </summary>
+    private async Task CatchUpGatesAsync(Subscription subscription, List<AlertRecord> claimed, CancellationToken cancellationToken)
+    {
+        if (!subscription.Channels.Any(c => c.MinOutlets is not null)) return;
+        foreach (var sent in claimed.Where(a => a.Corroboration is not null))
+        {
+            if (await alerts.GetAsync(sent.AnalystId, sent.AlertId, cancellationToken) is not { Corroboration: { } corroboration } now) continue;
+            if (!subscription.Channels.Any(c => ChannelGate.Admits(c, now) && !now.DeliveredChannels.Contains(ChannelSender.KeyOf(c)))) continue;
+            var at = clock.GetUtcNow();
+            var (status, dueAt) = Scheduling.DeliveryTiming.Decide(subscription, now.Urgent, at);
+            await alerts.UpdateCorroborationAsync(now.AlertId, corroboration, now.Outlets, Matching.AlertRaiser.Requeue(status, dueAt, at, []), cancellationToken);
+        }
     }
 
     private async Task MarkAsync(List<AlertRecord> claimed, string key, CancellationToken cancellationToken)

@@ -42,8 +42,8 @@ public sealed class AlertRaiser(
 
         var raised = 0;
         var announcements = new List<OutboxMessage>();
-        // corroborated:N subscriptions alert per event, not per story.
-        raised += await corroboration.RaiseAsync(article, storyId, matches.FindAll(m => m.CorroboratedBy is not null), announcements, cancellationToken);
+        // corroborated:N subscriptions alert per event, not per story; so do channels gated by corroboration, besides the story alerts.
+        raised += await corroboration.RaiseAsync(article, storyId, matches.FindAll(m => m.EventThreshold is not null), announcements, cancellationToken);
         foreach (var match in matches)
         {
             if (match.CorroboratedBy is not null) continue;
@@ -71,12 +71,7 @@ public sealed class AlertRaiser(
             else if (alert.ArticleId != article.ArticleId)
             {
                 // Counted and, when the subscription asks for updates, sent again: one transaction, so a crash cannot do one without the other.
-                var requeue = subscription.NotifyOnUpdates ? new AlertRequeue(status, dueAt, now, (requeued, _) =>
-                {
-                    IReadOnlyList<OutboxMessage> again = requeued[0].DeliveryStatus == DeliveryStatus.Pending ? [OutboxMessage.For(Announcement(requeued[0]), now)] : [];
-                    announcements.AddRange(again);
-                    return Task.FromResult(again);
-                }) : null;
+                var requeue = subscription.NotifyOnUpdates ? Requeue(status, dueAt, now, announcements) : null;
                 var story = new StoryArticle(article.ArticleId, article.Source, article.Title, article.Url, now);
                 if (await alerts.AddArticleAsync(alert.AlertId, story, requeue, cancellationToken) is not null) AlertMetrics.StoryUpdates.Add(1);
             }
@@ -111,6 +106,15 @@ public sealed class AlertRaiser(
         DeliveryStatus = status,
         DueAt = dueAt,
     };
+
+    /// <summary>An alert sent again as it now stands, announced (when pending) in the store's transaction and added to <paramref name="announcements"/> for the relay.</summary>
+    public static AlertRequeue Requeue(DeliveryStatus status, DateTimeOffset? dueAt, DateTimeOffset now, List<OutboxMessage> announcements) =>
+        new(status, dueAt, now, (requeued, _) =>
+        {
+            IReadOnlyList<OutboxMessage> again = requeued[0].DeliveryStatus == DeliveryStatus.Pending ? [OutboxMessage.For(Announcement(requeued[0]), now)] : [];
+            announcements.AddRange(again);
+            return Task.FromResult(again);
+        });
 
     public static AlertRaised Announcement(AlertRecord alert) => new()
     {

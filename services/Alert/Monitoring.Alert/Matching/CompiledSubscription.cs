@@ -13,6 +13,8 @@ public sealed class CompiledSubscription
         CorroboratedBy = corroboratedBy;
         Urgent = urgent;
         Program = new CompiledQuery(query);
+        Gates = Delivery.ChannelGate.Of(subscription);
+        EventThreshold = corroboratedBy is { } n ? Math.Min(n, Gates.Count > 0 ? Gates[0] : n) : Gates.Count > 0 ? Gates[0] : null;
     }
 
     public Subscription Subscription { get; }
@@ -26,6 +28,19 @@ public sealed class CompiledSubscription
 
     /// <summary>From <c>corroborated:N</c>: alert per coded event once N outlets report it, not per story (null: per story).</summary>
     public int? CorroboratedBy { get; }
+
+    /// <summary>The <c>minOutlets</c> of the subscription's channels that are gated by corroboration, smallest first.</summary>
+    public IReadOnlyList<int> Gates { get; }
+
+    /// <summary>The outlet count at which the subscription's event alert is raised: its <c>corroborated:N</c> or its smallest gate; null when it raises none.</summary>
+    public int? EventThreshold { get; }
+
+    /// <summary>
+    /// Whether an event's outlet count moving from <paramref name="before"/> to <paramref name="now"/> crosses one of the
+    /// subscription's thresholds (the query's N or a gate), so another channel is now due its event alert.
+    /// </summary>
+    public bool Crosses(int before, int now) =>
+        (CorroboratedBy is { } n && before < n && n <= now) || Gates.Any(gate => before < gate && gate <= now);
 
     public bool Matches(MatchableArticle article) => Query.Matches(article);
 

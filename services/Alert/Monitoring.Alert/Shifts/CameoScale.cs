@@ -13,12 +13,12 @@ public sealed record CameoWeight(string Root, int QuadClass, double Goldstein);
 public sealed class CameoScale
 {
     private readonly Dictionary<string, CameoWeight> _codes;
-    private readonly Dictionary<string, string> _rootNames;
+    private readonly Dictionary<string, string> _names;
 
-    private CameoScale(Dictionary<string, CameoWeight> codes, Dictionary<string, string> rootNames)
+    private CameoScale(Dictionary<string, CameoWeight> codes, Dictionary<string, string> names)
     {
         _codes = codes;
-        _rootNames = rootNames;
+        _names = names;
     }
 
     public static CameoScale Load(string path)
@@ -36,7 +36,8 @@ public sealed class CameoScale
             }
 
             codes[fields[0]] = new CameoWeight(fields[1], quad, goldstein);
-            if (fields[0] == fields[1]) names[fields[1]] = fields[5].ToLowerInvariant();
+            // Roots are named in capitals in the codebook ("COERCE"), finer codes in sentence case: both read lower-case here.
+            names[fields[0]] = fields[0] == fields[1] ? fields[5].ToLowerInvariant() : fields[5].Length > 0 ? char.ToLowerInvariant(fields[5][0]) + fields[5][1..] : fields[5];
         }
 
         return new CameoScale(codes, names);
@@ -48,5 +49,9 @@ public sealed class CameoScale
         _codes.TryGetValue(code, out var weight) ? weight : code.Length > 2 && _codes.TryGetValue(code[..2], out var root) ? root : null;
 
     /// <summary>"coerce" for 17.</summary>
-    public string RootName(string root) => _rootNames.GetValueOrDefault(root, "code " + root);
+    public string RootName(string root) => _names.GetValueOrDefault(root, "code " + root);
+
+    /// <summary>"sign formal agreement" for 057; a code the table lacks is named by its root.</summary>
+    public string Name(string code) =>
+        _names.TryGetValue(code, out var name) ? name : code.Length > 2 && _names.TryGetValue(code[..2], out var root) ? root : "code " + code;
 }

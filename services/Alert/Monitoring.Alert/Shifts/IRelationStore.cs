@@ -18,6 +18,9 @@ public interface IRelationStore
     /// <summary>The pair's events from <paramref name="from"/> to <paramref name="to"/> of the given quad classes (all when empty), newest day first.</summary>
     Task<IReadOnlyList<RelationEvent>> EventsAsync(string pair, DateOnly from, DateOnly to, IReadOnlyCollection<int> quadClasses, int limit, CancellationToken cancellationToken);
 
+    /// <summary>The story's recorded events (of its first article to code each), earliest day first: what its meetings are (<c>Sides/</c>).</summary>
+    Task<IReadOnlyList<RelationEvent>> OfStoryAsync(string storyId, CancellationToken cancellationToken);
+
     /// <summary>The UTC day the first event was recorded (received, whatever its publication day), or null before the first: how long the relations have been watched.</summary>
     Task<DateOnly?> ObservedSinceAsync(CancellationToken cancellationToken);
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Monitoring.Alert.Breaking;
 using Monitoring.Alert.Shifts;
+using Monitoring.Alert.Sides;
 using Monitoring.Alert.Storage;
 using Monitoring.Storage;
 
@@ -9,7 +10,7 @@ namespace Monitoring.Alert.Signals;
 
 public static class SignalExtensions
 {
-    /// <summary>Relation shifts and breaking stories: their stores, the codebook, the detectors matching runs first.</summary>
+    /// <summary>Relation shifts and breaking stories: their stores, the codebook, the detectors matching runs first; both sides of a meeting, read from the relation events.</summary>
     public static IHostApplicationBuilder AddSignals(this IHostApplicationBuilder builder)
     {
         builder.AddStore<IRelationStore, SqliteRelationStore, MongoRelationStore>(AlertExtensions.Database);
@@ -19,6 +20,7 @@ public static class SignalExtensions
         builder.Services.AddSingleton<ShiftDetector>();
         builder.Services.AddSingleton<BreakingDetector>();
         builder.Services.AddSingleton<SignalDetector>();
+        builder.Services.AddSingleton<SidesReader>();
         return builder;
     }
 }

@@ -93,6 +93,28 @@ public sealed class MongoAlertStore : IAlertStore, IStoreInitializer
             return requeued;
         }, cancellationToken);
 
+    public Task<AlertRecord?> UpdateCorroborationAsync(
+        string alertId, Contracts.EventCorroboration corroboration, IReadOnlyList<string> outlets, AlertRequeue requeue, CancellationToken cancellationToken) =>
+        MongoTransaction.RunAsync(_database, async (session, ct) =>
+        {
+            var updated = await _alerts.FindOneAndUpdateAsync(
+                session,
+                Filter.Eq(a => a.AlertId, alertId) & Filter.Eq(a => a.NotRelevantAt, null),
+                Update.Set(a => a.Corroboration, corroboration).Set(a => a.Outlets, outlets),
+                ReturnAfter, ct);
+            if (updated is null) return null;
+
+            var requeued = await _alerts.FindOneAndUpdateAsync(
+                session,
+                Filter.Eq(a => a.AlertId, alertId) & Filter.In(a => a.DeliveryStatus, [DeliveryStatus.Delivered, DeliveryStatus.Failed, DeliveryStatus.NotRequired]),
+                Update.Set(a => a.DeliveryStatus, requeue.Status).Set(a => a.DueAt, requeue.DueAt).Set(a => a.LastError, null).Set(a => a.DeliveryAttempts, 0)
+                    .Set(LeaseUntil, BsonNull.Value).Set(PendingSince, requeue.Now.UtcDateTime),
+                ReturnAfter, ct);
+            if (requeued is null) return updated;
+            await AddAllAsync(session, await requeue.Announce([requeued], ct), ct);
+            return requeued;
+        }, cancellationToken);
+
     public async Task<AlertRecord?> GetAsync(string analystId, string alertId, CancellationToken cancellationToken) =>
         await _alerts.Find(a => a.AlertId == alertId && a.AnalystId == analystId).FirstOrDefaultAsync(cancellationToken);
 

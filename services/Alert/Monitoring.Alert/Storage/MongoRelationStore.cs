@@ -40,6 +40,7 @@ public sealed class MongoRelationStore : IRelationStore, IStoreInitializer
         [
             new CreateIndexModel<RelationEvent>(eventKeys.Ascending(e => e.Pair).Ascending(e => e.Day), new CreateIndexOptions { Name = "pair_day" }),
             new CreateIndexModel<RelationEvent>(eventKeys.Ascending(e => e.Pair).Ascending(e => e.Root).Ascending(e => e.Day), new CreateIndexOptions { Name = "pair_root_day" }),
+            new CreateIndexModel<RelationEvent>(eventKeys.Ascending(e => e.StoryId), new CreateIndexOptions { Name = "story" }),
         ], cancellationToken);
         var shiftKeys = Builders<RelationShift>.IndexKeys;
         await _shifts.Indexes.CreateManyAsync(
@@ -98,6 +99,10 @@ public sealed class MongoRelationStore : IRelationStore, IStoreInitializer
         if (quadClasses.Count > 0) filter &= EventFilter.In(e => e.QuadClass, quadClasses);
         return await _events.Find(filter).SortByDescending(e => e.Day).ThenByDescending(e => e.RecordedAt).Limit(limit).ToListAsync(cancellationToken);
     }
+
+    public async Task<IReadOnlyList<RelationEvent>> OfStoryAsync(string storyId, CancellationToken cancellationToken) =>
+        await _events.Find(e => e.StoryId == storyId).SortBy(e => e.Day).ThenBy(e => e.RecordedAt).ThenBy(e => e.Source).ThenBy(e => e.Target).ThenBy(e => e.Cameo)
+            .ToListAsync(cancellationToken);
 
     public async Task<DateOnly?> ObservedSinceAsync(CancellationToken cancellationToken)
     {

@@ -10,74 +10,14 @@ namespace Monitoring.Alert.Storage;
 /// <summary>Alerts in <c>alert_story_alerts</c>: one row per subscription and story (the per-article table of the first version is left alone).</summary>
 public sealed class SqliteAlertStore(SqliteDatabase database) : IAlertStore, IStoreInitializer
 {
-    private const string Table = "alert_story_alerts";
+    private const string Table = SqliteAlertTable.Name;
 
-    private const string Columns = """
-        alert_id AS AlertId, subscription_id AS SubscriptionId, analyst_id AS AnalystId, story_id AS StoryId, article_id AS ArticleId,
-        title AS Title, url AS Url, topics AS Topics, countries AS Countries, article_count AS ArticleCount, outlets AS Outlets,
-        latest_article_id AS LatestArticleId, latest_title AS LatestTitle, latest_url AS LatestUrl, updated_at AS UpdatedAt, urgent AS Urgent,
-        article_ingested_at AS ArticleIngestedAt, raised_at AS RaisedAt, delivery_status AS DeliveryStatus, due_at AS DueAt,
-        delivery_attempts AS DeliveryAttempts, delivered_at AS DeliveredAt, last_error AS LastError, delivered_channels AS DeliveredChannels,
-        not_relevant_at AS NotRelevantAt, relevant_at AS RelevantAt, feedback_comment AS FeedbackComment, read_at AS ReadAt,
-        corroboration AS Corroboration, shifts AS Shifts, breaking AS Breaking
-        """;
-
-    private const string Select = "SELECT " + Columns + " FROM " + Table;
+    private const string Select = SqliteAlertTable.Select;
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync($"""
-            CREATE TABLE IF NOT EXISTS {Table} (
-                alert_id            TEXT NOT NULL PRIMARY KEY,
-                subscription_id     TEXT NOT NULL,
-                analyst_id          TEXT NOT NULL,
-                story_id            TEXT NOT NULL,
-                article_id          TEXT NOT NULL,
-                title               TEXT NULL,
-                url                 TEXT NULL,
-                topics              TEXT NOT NULL,
-                countries           TEXT NOT NULL,
-                article_count       INTEGER NOT NULL,
-                outlets             TEXT NOT NULL,
-                article_ids         TEXT NOT NULL,
-                latest_article_id   TEXT NULL,
-                latest_title        TEXT NULL,
-                latest_url          TEXT NULL,
-                updated_at          TEXT NULL,
-                urgent              INTEGER NOT NULL DEFAULT 0,
-                article_ingested_at TEXT NOT NULL,
-                raised_at           TEXT NOT NULL,
-                delivery_status     TEXT NOT NULL,
-                due_at              TEXT NULL,
-                delivery_attempts   INTEGER NOT NULL DEFAULT 0,
-                delivered_at        TEXT NULL,
-                last_error          TEXT NULL,
-                delivered_channels  TEXT NOT NULL DEFAULT '[]',
-                not_relevant_at     TEXT NULL,
-                relevant_at         TEXT NULL,
-                feedback_comment    TEXT NULL,
-                lease_until         TEXT NULL,
-                read_at             TEXT NULL,
-                pending_since       TEXT NULL,
-                corroboration       TEXT NULL,
-                shifts              TEXT NULL,
-                breaking            TEXT NULL,
-                UNIQUE (subscription_id, story_id));
-            CREATE INDEX IF NOT EXISTS {Table}_analyst ON {Table} (analyst_id, raised_at DESC);
-            CREATE INDEX IF NOT EXISTS {Table}_due ON {Table} (delivery_status, due_at);
-            """);
-
-        // Tables created before the sweeper, the "relevant" verdict or read state gain their columns (additive: a NULL pending_since reads
-        // as "pending since it was raised").
-        var columns = await connection.QueryAsync<string>($"SELECT name FROM pragma_table_info('{Table}')");
-        if (!columns.Contains("pending_since")) await connection.ExecuteAsync($"ALTER TABLE {Table} ADD COLUMN pending_since TEXT NULL");
-        if (!columns.Contains("relevant_at")) await connection.ExecuteAsync($"ALTER TABLE {Table} ADD COLUMN relevant_at TEXT NULL");
-        if (!columns.Contains("read_at")) await connection.ExecuteAsync($"ALTER TABLE {Table} ADD COLUMN read_at TEXT NULL");
-        if (!columns.Contains("corroboration")) await connection.ExecuteAsync($"ALTER TABLE {Table} ADD COLUMN corroboration TEXT NULL");
-        if (!columns.Contains("shifts")) await connection.ExecuteAsync($"ALTER TABLE {Table} ADD COLUMN shifts TEXT NULL");
-        if (!columns.Contains("breaking")) await connection.ExecuteAsync($"ALTER TABLE {Table} ADD COLUMN breaking TEXT NULL");
-        await connection.ExecuteAsync($"CREATE INDEX IF NOT EXISTS {Table}_analyst_page ON {Table} (analyst_id, raised_at DESC, alert_id DESC)");
+        await SqliteAlertTable.CreateAsync(connection);
         await SqliteOutboxStore.CreateAsync(connection, AlertOutbox.Name);
     }
 
@@ -113,7 +53,7 @@ public sealed class SqliteAlertStore(SqliteDatabase database) : IAlertStore, ISt
                 return (true, alert);
             }
 
-            var existing = await write.Connection.QuerySingleAsync<Row>(
+            var existing = await write.Connection.QuerySingleAsync<SqliteAlertRow>(
                 $"{Select} WHERE alert_id = @AlertId OR (subscription_id = @SubscriptionId AND story_id = @StoryId) LIMIT 1", alert, write.Transaction);
             return (false, existing.ToAlert());
         }, cancellationToken);
@@ -124,7 +64,7 @@ public sealed class SqliteAlertStore(SqliteDatabase database) : IAlertStore, ISt
         using var activity = SqliteDatabase.StartActivity("UPDATE", Table);
         return await database.WriteAsync(async write =>
         {
-            var row = await write.Connection.QuerySingleOrDefaultAsync<Row>($"""
+            var row = await write.Connection.QuerySingleOrDefaultAsync<SqliteAlertRow>($"""
             UPDATE {Table}
             SET article_ids = json_insert(article_ids, '$[#]', @ArticleId),
                 article_count = article_count + 1,
@@ -133,7 +73,7 @@ public sealed class SqliteAlertStore(SqliteDatabase database) : IAlertStore, ISt
                 latest_article_id = @ArticleId, latest_title = @Title, latest_url = @Url, updated_at = @At
             WHERE alert_id = @alertId AND not_relevant_at IS NULL
               AND NOT EXISTS (SELECT 1 FROM json_each({Table}.article_ids) WHERE value = @ArticleId)
-            RETURNING {Columns}
+            RETURNING {SqliteAlertTable.Columns}
             """, new { alertId, article.ArticleId, article.Source, article.Title, article.Url, article.At }, write.Transaction);
             if (row is null || requeue is null) return row?.ToAlert();
             return await RequeueAsync(write, alertId, requeue, cancellationToken) ?? row.ToAlert();
@@ -142,12 +82,12 @@ public sealed class SqliteAlertStore(SqliteDatabase database) : IAlertStore, ISt
 
     private static async Task<AlertRecord?> RequeueAsync(SqliteWrite write, string alertId, AlertRequeue requeue, CancellationToken cancellationToken)
     {
-        var row = await write.Connection.QuerySingleOrDefaultAsync<Row>($"""
+        var row = await write.Connection.QuerySingleOrDefaultAsync<SqliteAlertRow>($"""
             UPDATE {Table}
             SET delivery_status = @status, due_at = @dueAt, delivered_channels = '[]', last_error = NULL, delivery_attempts = 0, lease_until = NULL,
                 pending_since = @now
             WHERE alert_id = @alertId AND not_relevant_at IS NULL AND delivery_status IN ('Delivered', 'Failed', 'NotRequired')
-            RETURNING {Columns}
+            RETURNING {SqliteAlertTable.Columns}
             """, new { alertId, status = requeue.Status.ToString(), dueAt = requeue.DueAt, now = requeue.Now }, write.Transaction);
         if (row is null) return null;
         var alert = row.ToAlert();
@@ -155,10 +95,35 @@ public sealed class SqliteAlertStore(SqliteDatabase database) : IAlertStore, ISt
         return alert;
     }
 
+    public async Task<AlertRecord?> UpdateCorroborationAsync(
+        string alertId, Contracts.EventCorroboration corroboration, IReadOnlyList<string> outlets, AlertRequeue requeue, CancellationToken cancellationToken)
+    {
+        using var activity = SqliteDatabase.StartActivity("UPDATE", Table);
+        return await database.WriteAsync(async write =>
+        {
+            var row = await write.Connection.QuerySingleOrDefaultAsync<SqliteAlertRow>($"""
+                UPDATE {Table} SET corroboration = @corroboration, outlets = @outlets
+                WHERE alert_id = @alertId AND not_relevant_at IS NULL
+                RETURNING {SqliteAlertTable.Columns}
+                """, new { alertId, corroboration = JsonSerializer.Serialize(corroboration), outlets = JsonSerializer.Serialize(outlets) }, write.Transaction);
+            if (row is null) return null;
+            var requeued = await write.Connection.QuerySingleOrDefaultAsync<SqliteAlertRow>($"""
+                UPDATE {Table}
+                SET delivery_status = @status, due_at = @dueAt, last_error = NULL, delivery_attempts = 0, lease_until = NULL, pending_since = @now
+                WHERE alert_id = @alertId AND delivery_status IN ('Delivered', 'Failed', 'NotRequired')
+                RETURNING {SqliteAlertTable.Columns}
+                """, new { alertId, status = requeue.Status.ToString(), dueAt = requeue.DueAt, now = requeue.Now }, write.Transaction);
+            if (requeued is null) return row.ToAlert();
+            var alert = requeued.ToAlert();
+            await AddAllAsync(write, await requeue.Announce([alert], cancellationToken));
+            return alert;
+        }, cancellationToken);
+    }
+
     public async Task<AlertRecord?> GetAsync(string analystId, string alertId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<Row>($"{Select} WHERE analyst_id = @analystId AND alert_id = @alertId", new { analystId, alertId });
+        var row = await connection.QuerySingleOrDefaultAsync<SqliteAlertRow>($"{Select} WHERE analyst_id = @analystId AND alert_id = @alertId", new { analystId, alertId });
         return row?.ToAlert();
     }
 
@@ -166,7 +131,7 @@ public sealed class SqliteAlertStore(SqliteDatabase database) : IAlertStore, ISt
     {
         var after = page.AfterKeys(2);
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<Row>($"""
+        var rows = await connection.QueryAsync<SqliteAlertRow>($"""
             {Select} WHERE analyst_id = @analystId
               AND (@raisedAt IS NULL OR raised_at < @raisedAt OR (raised_at = @raisedAt AND alert_id < @alertId))
             ORDER BY raised_at DESC, alert_id DESC LIMIT @limit
@@ -215,7 +180,7 @@ public sealed class SqliteAlertStore(SqliteDatabase database) : IAlertStore, ISt
     {
         var after = page.AfterKeys(2);
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<Row>($"""
+        var rows = await connection.QueryAsync<SqliteAlertRow>($"""
             {Select} WHERE analyst_id = @analystId AND (relevant_at IS NOT NULL OR not_relevant_at IS NOT NULL)
               AND (@topic IS NULL OR EXISTS (SELECT 1 FROM json_each({Table}.topics) WHERE value = @topic))
               AND (@raisedAt IS NULL OR raised_at < @raisedAt OR (raised_at = @raisedAt AND alert_id < @alertId))
@@ -227,10 +192,10 @@ public sealed class SqliteAlertStore(SqliteDatabase database) : IAlertStore, ISt
     public async Task<AlertRecord?> TryClaimDeliveryAsync(string alertId, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
     {
         using var activity = SqliteDatabase.StartActivity("UPDATE", Table);
-        var row = await database.WriteAsync(write => write.Connection.QuerySingleOrDefaultAsync<Row>($"""
+        var row = await database.WriteAsync(write => write.Connection.QuerySingleOrDefaultAsync<SqliteAlertRow>($"""
             UPDATE {Table} SET lease_until = @leaseUntil, delivery_attempts = delivery_attempts + 1
             WHERE alert_id = @alertId AND delivery_status = 'Pending' AND (lease_until IS NULL OR lease_until < @now)
-            RETURNING {Columns}
+            RETURNING {SqliteAlertTable.Columns}
             """, new { alertId, now, leaseUntil }, write.Transaction), cancellationToken);
         return row?.ToAlert();
     }
@@ -273,10 +238,10 @@ public sealed class SqliteAlertStore(SqliteDatabase database) : IAlertStore, ISt
     public Task<IReadOnlyList<AlertRecord>> ReleaseDueAsync(DateTimeOffset now, int limit, AnnounceAlerts announce, CancellationToken cancellationToken) =>
         database.WriteAsync<IReadOnlyList<AlertRecord>>(async write =>
         {
-            var rows = await write.Connection.QueryAsync<Row>($"""
+            var rows = await write.Connection.QueryAsync<SqliteAlertRow>($"""
                 UPDATE {Table} SET delivery_status = 'Pending', pending_since = @now
                 WHERE alert_id IN (SELECT alert_id FROM {Table} WHERE delivery_status = 'Scheduled' AND due_at <= @now ORDER BY due_at LIMIT @limit)
-                RETURNING {Columns}
+                RETURNING {SqliteAlertTable.Columns}
                 """, new { now, limit }, write.Transaction);
             var released = rows.Select(r => r.ToAlert()).OrderBy(a => a.DueAt).ToList();
             if (released.Count > 0) await AddAllAsync(write, await announce(released, cancellationToken));
@@ -286,7 +251,7 @@ public sealed class SqliteAlertStore(SqliteDatabase database) : IAlertStore, ISt
     public async Task<IReadOnlyList<AlertRecord>> ListStalledAsync(DateTimeOffset now, DateTimeOffset unclaimedBefore, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<Row>($"""
+        var rows = await connection.QueryAsync<SqliteAlertRow>($"""
             {Select}
             WHERE delivery_status = 'Pending'
               AND ((lease_until IS NOT NULL AND lease_until < @now)
@@ -299,54 +264,5 @@ public sealed class SqliteAlertStore(SqliteDatabase database) : IAlertStore, ISt
     private static async Task AddAllAsync(SqliteWrite write, IReadOnlyList<OutboxMessage> messages)
     {
         foreach (var message in messages) await SqliteOutboxStore.AddAsync(write, AlertOutbox.Name, message);
-    }
-
-    private sealed class Row
-    {
-        public string AlertId { get; init; } = "";
-        public string SubscriptionId { get; init; } = "";
-        public string AnalystId { get; init; } = "";
-        public string StoryId { get; init; } = "";
-        public string ArticleId { get; init; } = "";
-        public string? Title { get; init; }
-        public string? Url { get; init; }
-        public string Topics { get; init; } = "[]";
-        public string Countries { get; init; } = "[]";
-        public long ArticleCount { get; init; }
-        public string Outlets { get; init; } = "[]";
-        public string? LatestArticleId { get; init; }
-        public string? LatestTitle { get; init; }
-        public string? LatestUrl { get; init; }
-        public DateTimeOffset? UpdatedAt { get; init; }
-        public bool Urgent { get; init; }
-        public DateTimeOffset ArticleIngestedAt { get; init; }
-        public DateTimeOffset RaisedAt { get; init; }
-        public string DeliveryStatus { get; init; } = "";
-        public DateTimeOffset? DueAt { get; init; }
-        public long DeliveryAttempts { get; init; }
-        public DateTimeOffset? DeliveredAt { get; init; }
-        public string? LastError { get; init; }
-        public string DeliveredChannels { get; init; } = "[]";
-        public DateTimeOffset? NotRelevantAt { get; init; }
-        public DateTimeOffset? RelevantAt { get; init; }
-        public string? FeedbackComment { get; init; }
-        public DateTimeOffset? ReadAt { get; init; }
-        public string? Corroboration { get; init; }
-        public string? Shifts { get; init; }
-        public string? Breaking { get; init; }
-
-        public AlertRecord ToAlert() => new()
-        {
-            AlertId = AlertId, SubscriptionId = SubscriptionId, AnalystId = AnalystId, StoryId = StoryId, ArticleId = ArticleId,
-            Title = Title, Url = Url, Topics = JsonSerializer.Deserialize<List<string>>(Topics)!, Countries = JsonSerializer.Deserialize<List<string>>(Countries)!,
-            ArticleCount = (int)ArticleCount, Outlets = JsonSerializer.Deserialize<List<string>>(Outlets)!, LatestArticleId = LatestArticleId,
-            LatestTitle = LatestTitle, LatestUrl = LatestUrl, UpdatedAt = UpdatedAt, Urgent = Urgent, ArticleIngestedAt = ArticleIngestedAt, RaisedAt = RaisedAt,
-            DeliveryStatus = Enum.Parse<DeliveryStatus>(DeliveryStatus), DueAt = DueAt, DeliveryAttempts = (int)DeliveryAttempts, DeliveredAt = DeliveredAt,
-            LastError = LastError, DeliveredChannels = JsonSerializer.Deserialize<List<string>>(DeliveredChannels)!, NotRelevantAt = NotRelevantAt,
-            RelevantAt = RelevantAt, FeedbackComment = FeedbackComment, ReadAt = ReadAt,
-            Corroboration = Corroboration is { } corroboration ? JsonSerializer.Deserialize<Contracts.EventCorroboration>(corroboration) : null,
-            Shifts = Shifts is null ? null : JsonSerializer.Deserialize<List<Alert.Shifts.RelationShift>>(Shifts),
-            Breaking = Breaking is null ? null : JsonSerializer.Deserialize<Alert.Breaking.BreakingStory>(Breaking),
-        };
     }
 }

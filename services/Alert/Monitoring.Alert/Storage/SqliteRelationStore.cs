@@ -105,6 +105,15 @@ public sealed class SqliteRelationStore(SqliteDatabase database) : IRelationStor
         return rows.Select(r => r.ToEvent()).ToList();
     }
 
+    public async Task<IReadOnlyList<RelationEvent>> OfStoryAsync(string storyId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        // The unique index (story_id, source, target, cameo) serves the lookup.
+        var rows = await connection.QueryAsync<EventRow>(
+            $"SELECT {EventColumns} FROM {Events} WHERE story_id = @storyId ORDER BY day, recorded_at, source, target, cameo", new { storyId });
+        return rows.Select(r => r.ToEvent()).ToList();
+    }
+
     public async Task<DateOnly?> ObservedSinceAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

@@ -59,7 +59,15 @@ public enum ChannelType
     Email,
 }
 
-public sealed record DeliveryChannel(ChannelType Type, string Target);
+/// <summary>
+/// Where alerts go. With <see cref="MinOutlets"/> the channel is gated by corroboration: it receives no story alert,
+/// only the subscription's event alert once that many independent outlets report the event ("only when corroborated",
+/// <c>Delivery/ChannelGate.cs</c>). Written only when set, so an ungated channel is stored and shown as before.
+/// </summary>
+public sealed record DeliveryChannel(
+    ChannelType Type,
+    string Target,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? MinOutlets = null);
 
 [JsonConverter(typeof(JsonStringEnumConverter<ScheduleKind>))]
 public enum ScheduleKind

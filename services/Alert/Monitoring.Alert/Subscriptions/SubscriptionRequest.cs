@@ -97,7 +97,12 @@ public sealed record SubscriptionRequest(
         if (Channels.Count > MaxChannels) errors["channels"] = [$"at most {MaxChannels} channels."];
         foreach (var channel in Channels)
         {
-            if (channel is null || string.IsNullOrWhiteSpace(channel.Target) || !Enum.IsDefined(channel.Type))
+            if (channel?.MinOutlets is < Delivery.ChannelGate.MinOutlets or > Delivery.ChannelGate.MaxOutlets)
+            {
+                errors["channels"] = [$"{channel.Type} channel '{channel.Target}': minOutlets is {channel.MinOutlets}; it is the number of independent outlets that must report an event "
+                    + $"before this channel is sent its alert, from {Delivery.ChannelGate.MinOutlets} to {Delivery.ChannelGate.MaxOutlets} (leave it out to send every alert)."];
+            }
+            else if (channel is null || string.IsNullOrWhiteSpace(channel.Target) || !Enum.IsDefined(channel.Type))
             {
                 errors["channels"] = ["every channel has a type (webhook, slack, teams, email) and a target."];
             }
@@ -105,6 +110,12 @@ public sealed record SubscriptionRequest(
             {
                 errors["channels"] = [$"{channel.Type} channel target '{channel.Target}' must be {(channel.Type == ChannelType.Email ? "an e-mail address" : "an absolute http(s) URL")}."];
             }
+        }
+
+        // One delivery per channel target: the same target twice with different gates would be sent one alert twice.
+        if (!errors.ContainsKey("channels") && AllChannels().GroupBy(Delivery.ChannelSender.KeyOf).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            errors["channels"] = [$"{twice.First().Type} channel '{twice.First().Target}' is listed twice with different minOutlets; list it once, with the gate it should have."];
         }
     }
 

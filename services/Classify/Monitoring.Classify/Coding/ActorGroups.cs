@@ -58,11 +58,35 @@ internal static class ActorGroups
             var slot = sentence.Slots[sentence.InActor[k]];
             k = slot.End - 1;
             if (!placeIsTarget && IsPlace(sentence, slot)) continue;
-            if (slot.Mentions.TrueForAll(m => subject.Exists(s => s.Code == m.Code && s.Sector == m.Sector))) continue;
+            if (AllIn(slot.Mentions, subject)) continue;
             return Group(sentence, sentence.InActor[slot.First], to, isObject: true);
         }
 
         return null;
+    }
+
+    /// <summary>Whether every mention is one of the group's, same country and sector.</summary>
+    private static bool AllIn(List<ActorMention> mentions, List<ActorMention> group)
+    {
+        foreach (var m in mentions)
+        {
+            var found = false;
+            foreach (var s in group) found |= s.Code == m.Code && s.Sector == m.Sector;
+            if (!found) return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether every mention's country or organisation is among the group's.</summary>
+    private static bool AllCodesIn(List<ActorMention> mentions, List<ActorMention> group)
+    {
+        foreach (var m in mentions)
+        {
+            if (!EventPairs.HasCode(group, m.Code)) return false;
+        }
+
+        return true;
     }
 
     /// <summary>Whether the region names an actor other than the subject's own.</summary>
@@ -74,7 +98,7 @@ internal static class ActorGroups
             var slot = sentence.Slots[sentence.InActor[k]];
             k = slot.End - 1;
             if (IsPlace(sentence, slot)) continue;
-            if (slot.Mentions.Exists(m => subject.TrueForAll(s => s.Code != m.Code))) return true;
+            if (!AllCodesIn(slot.Mentions, subject)) return true;
         }
 
         return false;
@@ -88,7 +112,7 @@ internal static class ActorGroups
         {
             foreach (var m in slot.Mentions)
             {
-                if (m.Code == CodedEvents.UnknownCode || m.Cameo is not null || subject?.Exists(s => s.Code == m.Code) == true) continue;
+                if (m.Code == CodedEvents.UnknownCode || m.Cameo is not null || EventPairs.HasCode(subject, m.Code)) continue;
                 if (only is not null && only.Code != m.Code) return null;
                 only ??= m with { Sector = null };
             }
@@ -142,7 +166,7 @@ internal static class ActorGroups
     }
 
     private static bool IsPlaceNoun(Sentence sentence, int k, HashSet<string> nouns) =>
-        sentence.InActor[k] < 0 && sentence.Language.Shapes.Candidates(sentence.Tokens[k].Lower).Any(nouns.Contains);
+        sentence.InActor[k] < 0 && sentence.ShapeIn(k, nouns);
 
     /// <summary>A slot and the slots joined to it by "and", "or" or commas ("Arnor, Calenardhon and the evil Gondor").</summary>
     private static List<ActorMention> Group(Sentence sentence, int first, int limit, bool isObject = false)

@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace Monitoring.Classify.Coding;
 
 /// <summary>
@@ -49,6 +51,9 @@ public sealed record VerbForm(string[] Words, VerbEntry Entry, bool IsParticiple
 public sealed class CameoVerbDictionary
 {
     private readonly Dictionary<string, List<VerbForm>> _byFirstWord = new(StringComparer.Ordinal);
+
+    // Read-only once loaded, and probed for every token of every sentence: frozen for the fastest lookup.
+    private FrozenDictionary<string, List<VerbForm>> _forms = FrozenDictionary<string, List<VerbForm>>.Empty;
     private readonly Dictionary<string, VerbBlock> _blocks = new(StringComparer.Ordinal);
 
     public int VerbCount { get; private set; }
@@ -65,10 +70,11 @@ public sealed class CameoVerbDictionary
     public static CameoVerbDictionary Parse(string text) => new CameoVerbDictionary().Add(text.Split('\n'), "text");
 
     /// <summary>Every form starting with this lower-case word, longest first.</summary>
-    public IReadOnlyList<VerbForm> FormsStartingWith(string word) =>
-        _byFirstWord.TryGetValue(word, out var forms) ? forms : NoForms;
+    public List<VerbForm> FormsStartingWith(string word) =>
+        _forms.TryGetValue(word, out var forms) ? forms : NoForms;
 
-    private static readonly VerbForm[] NoForms = [];
+    // A List, not an interface, so a lookup per token enumerates without boxing. Never written to.
+    private static readonly List<VerbForm> NoForms = [];
 
     private CameoVerbDictionary Add(IEnumerable<string> lines, string source)
     {
@@ -133,8 +139,9 @@ public sealed class CameoVerbDictionary
         }
 
         // British spellings ("criticised", "travelled") unless the dictionary lists the form itself.
-        foreach (var form in british.Where(f => !FormsStartingWith(f.Words[0]).Any(g => g.Words.AsSpan().SequenceEqual(f.Words)))) AddForm(form);
+        foreach (var form in british.Where(f => !(_byFirstWord.GetValueOrDefault(f.Words[0]) ?? NoForms).Exists(g => g.Words.AsSpan().SequenceEqual(f.Words)))) AddForm(form);
         foreach (var key in _byFirstWord.Keys.ToList()) _byFirstWord[key] = _byFirstWord[key].OrderByDescending(f => f.Words.Length).ToList();
+        _forms = _byFirstWord.ToFrozenDictionary(StringComparer.Ordinal);
         foreach (var b in _blocks.Values) b.Index();
         return this;
     }

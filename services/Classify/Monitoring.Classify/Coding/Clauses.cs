@@ -47,6 +47,17 @@ internal static class Clauses
         return i >= 2 && w[i - 1].Lower == "to" && cues.NegatingVerbs.Contains(w[i - 2].Lower);
     }
 
+    /// <summary>Whether a reporting verb ends at or before token <paramref name="k"/> ("said it will").</summary>
+    private static bool SpeechEndsBy(Sentence sentence, int k)
+    {
+        foreach (var t in sentence.Triggers)
+        {
+            if (t.Kind == TriggerKind.Speech && t.End <= k) return true;
+        }
+
+        return false;
+    }
+
     public static bool IsIntent(Sentence sentence, int i)
     {
         var w = sentence.Tokens;
@@ -76,7 +87,7 @@ internal static class Clauses
         {
             var word = w[k].Lower;
             if (cues.IntentModals.Contains(word)) return true;
-            if (cues.Set("scheduled-modals").Contains(word) && sentence.Triggers.Exists(t => t.Kind == TriggerKind.Speech && t.End <= k)) return true;
+            if (cues.Set("scheduled-modals").Contains(word) && SpeechEndsBy(sentence, k)) return true;
             if (word == "to" && k > 0 && cues.IntentWords.Contains(w[k - 1].Lower) && w[k - 1].Lower is not ("is" or "are") && !IsPreparing(sentence, i)) return true;
             if (word == "to" && k > 0 && w[k - 1].Lower is "is" or "are" or "was" or "were") return true;
         }

@@ -115,7 +115,7 @@ internal static class CodeRefiner
         {
             var e = events[i];
             // Any word of the trigger: Spanish puts the reflexive first ("se enfrentaron").
-            if (e.Root != "19" || !e.Trigger.ToLowerInvariant().Split(' ').Any(word => sentence.Language.Shapes.Candidates(word).Any(clashes.Contains))) continue;
+            if (e.Root != "19" || !e.Trigger.ToLowerInvariant().Split(' ').Any(word => sentence.Language.Shapes.Candidates(word).AnyIn(clashes))) continue;
             if (codebook.Find("145") is { } riot) events[i] = e with { Cameo = riot.Code, Root = riot.Root, QuadClass = riot.QuadClass, Goldstein = riot.Goldstein };
         }
     }
@@ -123,12 +123,9 @@ internal static class CodeRefiner
     /// <summary>A word the lexicon reads as a protest noun ("protesters", "المتظاهرين"): clashes with them are a protest turning violent.</summary>
     public static bool NamesProtesters(Sentence sentence)
     {
-        foreach (var token in sentence.Tokens)
+        for (var k = 0; k < sentence.Tokens.Count; k++)
         {
-            foreach (var shape in sentence.Language.Shapes.Candidates(token.Lower))
-            {
-                if (sentence.Language.Triggers.StartingWith(shape).Exists(e => e.IsNoun && e.Words.Length == 1 && e.Code.StartsWith("14", StringComparison.Ordinal) && TriggerLexicon.Matches(e.Words[0], shape))) return true;
-            }
+            if (sentence.Language.Triggers.SingleNoun(sentence.Shapes(k), static e => e.Code.StartsWith("14", StringComparison.Ordinal)) is not null) return true;
         }
 
         return false;

@@ -31,7 +31,7 @@ internal static class Complements
         if (regionStart > 0 && sentence.EndsTrigger(regionStart, except: verb)) return true;
         // "There were ten soldiers killed in …": an existential clause.
         if (regionStart + 1 < verb.First && w[regionStart].Lower == "there" && cues.BeForms.Contains(w[regionStart + 1].Lower)) return true;
-        var following = sentence.Triggers.Find(t => t.First >= verb.End);
+        var following = sentence.TriggerFrom(verb.End);
         var plain = true;
         for (var k = verb.End; k < (following?.First ?? w.Count); k++)
         {
@@ -96,7 +96,7 @@ internal static class Complements
         foreach (var t in sentence.Triggers)
         {
             if (t.First >= verb.First) break;
-            if (t.Kind == TriggerKind.Event && wishes.Contains(t.Entry.Lemma) && t.End < w.Count && w[t.End].Lower != "to" && !HasSpeechBetween(sentence, t.End, verb.First))
+            if (t.Kind == TriggerKind.Event && wishes.Contains(t.Entry.Lemma) && t.End < w.Count && w[t.End].Lower != "to" && !sentence.HasSpeechBetween(t.End, verb.First))
             {
                 return !IsReducedRelative(sentence, verb);
             }
@@ -105,9 +105,7 @@ internal static class Complements
         return false;
     }
 
-    private static bool HasSpeechBetween(Sentence sentence, int from, int to) => sentence.Triggers.Exists(t => t.Kind == TriggerKind.Speech && t.First >= from && t.First < to);
-
-    /// <summary>"gave a speech", "delivered an address": what is given is words, not aid.</summary>
+        /// <summary>"gave a speech", "delivered an address": what is given is words, not aid.</summary>
     public static bool GivesStatement(Sentence sentence, Trigger verb, string code)
     {
         if (code.Length < 2 || code[..2] is not ("06" or "07")) return false;
@@ -157,27 +155,33 @@ internal static class Complements
         var w = sentence.Tokens;
         foreach (var verb in sentence.Triggers)
         {
-            if (!codes.TryGetValue(verb.Entry.Lemma, out var code) || verb.Negated || verb.End >= w.Count || codebook.Find(code) is not { } meaning) continue;
-            var accuser = ActorGroups.Last(sentence, Clauses.SubjectRegionStart(sentence, verb), verb.First);
-            if (accuser is null) continue;
-            var from = w[verb.End].Start;
-            var next = sentence.Triggers.Find(t => t.Kind == TriggerKind.Speech && t.First >= verb.End);
-            var to = next is null ? sentence.End : w[next.First].Start;
-            bool InComplement(CodedEvent e) => e.SentenceStart == sentence.Start && e.TriggerStart >= from && e.TriggerStart < to;
-            var alleged = events.FindAll(e => InComplement(e) && e.Root is "14" or "15" or "17" or "18" or "19" or "20");
-            List<ActorMention>? accused = alleged.Count > 0
-                ? alleged.Where(e => e.Source.Code != CodedEvents.UnknownCode).Select(e => Mention(e.Source)).ToList()
-                : verb.Kind == TriggerKind.Event ? ActorGroups.First(sentence, verb.End, Math.Min(w.Count, verb.End + 8)) : null;
-            if (accused is not { Count: > 0 } || accused.TrueForAll(a => accuser.Exists(s => s.Code == a.Code))) continue;
+            if (!codes.TryGetValue(verb.Entry.Lemma, out var code) || verb.Negated || verb.End >= sentence.Tokens.Count || codebook.Find(code) is not { } meaning) continue;
+            Allege(sentence, verb, meaning, events);
+        }
+    }
 
-            // "alleged that the French military … took part": nothing an allegation alleges is reported as done; what a
-            // claim (a reporting verb) says is, unless it is the conflict it accuses someone of.
-            events.RemoveAll(e => InComplement(e) && (verb.Kind == TriggerKind.Event || alleged.Contains(e)));
-            foreach (var (source, target) in EventPairs.Pairs(accuser, accused))
-            {
-                if (source.Code == target.Code || EventPairs.AlreadyCoded(events, sentence.Start, meaning.Code, source, target)) continue;
-                events.Add(CodedEvents.Create(sentence, meaning, source, target, verb.First, verb.End, CodedEvents.PatternBasis));
-            }
+    private static void Allege(Sentence sentence, Trigger verb, CameoCode meaning, List<CodedEvent> events)
+    {
+        var w = sentence.Tokens;
+        var accuser = ActorGroups.Last(sentence, Clauses.SubjectRegionStart(sentence, verb), verb.First);
+        if (accuser is null) return;
+        var from = w[verb.End].Start;
+        var next = sentence.Triggers.Find(t => t.Kind == TriggerKind.Speech && t.First >= verb.End);
+        var to = next is null ? sentence.End : w[next.First].Start;
+        bool InComplement(CodedEvent e) => e.SentenceStart == sentence.Start && e.TriggerStart >= from && e.TriggerStart < to;
+        var alleged = events.FindAll(e => InComplement(e) && e.Root is "14" or "15" or "17" or "18" or "19" or "20");
+        List<ActorMention>? accused = alleged.Count > 0
+            ? alleged.Where(e => e.Source.Code != CodedEvents.UnknownCode).Select(e => Mention(e.Source)).ToList()
+            : verb.Kind == TriggerKind.Event ? ActorGroups.First(sentence, verb.End, Math.Min(w.Count, verb.End + 8)) : null;
+        if (accused is not { Count: > 0 } || accused.TrueForAll(a => accuser.Exists(s => s.Code == a.Code))) return;
+
+        // "alleged that the French military … took part": nothing an allegation alleges is reported as done; what a
+        // claim (a reporting verb) says is, unless it is the conflict it accuses someone of.
+        events.RemoveAll(e => InComplement(e) && (verb.Kind == TriggerKind.Event || alleged.Contains(e)));
+        foreach (var (source, target) in EventPairs.Pairs(accuser, accused))
+        {
+            if (source.Code == target.Code || EventPairs.AlreadyCoded(events, sentence.Start, meaning.Code, source, target)) continue;
+            events.Add(CodedEvents.Create(sentence, meaning, source, target, verb.First, verb.End, CodedEvents.PatternBasis));
         }
     }
 

@@ -8,6 +8,10 @@ namespace Monitoring.Classify.Coding;
 /// </summary>
 public sealed class CueWords
 {
+    // What a set or map the file does not name reads as: shared, since stages ask for sets by name on every trigger. Never written to.
+    private static readonly HashSet<string> NoWords = new(StringComparer.Ordinal);
+    private static readonly Dictionary<string, string> NoValues = new(StringComparer.Ordinal);
+
     private readonly Dictionary<string, HashSet<string>> _sets;
     private readonly Dictionary<string, Dictionary<string, string>> _maps;
 
@@ -93,9 +97,10 @@ public sealed class CueWords
     public Dictionary<string, string> AidKinds { get; }
 
     /// <summary>A set by its name in the file; empty when the file has none.</summary>
-    public HashSet<string> Set(string name) => _sets.GetValueOrDefault(name) ?? new HashSet<string>(StringComparer.Ordinal);
+    public HashSet<string> Set(string name) => _sets.GetValueOrDefault(name) ?? NoWords;
 
-    public Dictionary<string, string> Map(string name) => _maps.GetValueOrDefault(name) ?? new Dictionary<string, string>(StringComparer.Ordinal);
+    /// <summary>A map by its name in the file; empty when the file has none.</summary>
+    public Dictionary<string, string> Map(string name) => _maps.GetValueOrDefault(name) ?? NoValues;
 
     public static CueWords Load(string path) => Parse(File.ReadLines(path), path);
 

@@ -16,6 +16,29 @@ internal static class EventPairs
         return 1;
     }
 
+    /// <summary>Whether a mention of <paramref name="group"/> (if any) is of the country or organisation <paramref name="code"/>.</summary>
+    public static bool HasCode(List<ActorMention>? group, string code)
+    {
+        if (group is null) return false;
+        foreach (var m in group)
+        {
+            if (m.Code == code) return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the two groups name a country or organisation in common.</summary>
+    public static bool ShareCode(List<ActorMention> a, List<ActorMention> b)
+    {
+        foreach (var m in a)
+        {
+            if (HasCode(b, m.Code)) return true;
+        }
+
+        return false;
+    }
+
     public static IEnumerable<(ActorMention, ActorMention)> Pairs(List<ActorMention> sources, List<ActorMention> targets)
     {
         foreach (var s in sources)

@@ -148,7 +148,7 @@ public sealed class LexiconActorFinder
                 for (var k = 1; k < entry.Words.Length && matches; k++)
                 {
                     var form = entry.Words[k];
-                    matches = _shapes.Candidates(tokens[i + k].Lower).Any(c => TriggerLexicon.Matches(form, c));
+                    matches = _shapes.Candidates(tokens[i + k].Lower).AnyMatches(form);
                 }
 
                 if (matches) return (entry, entry.Words.Length, candidate);
@@ -167,7 +167,7 @@ public sealed class LexiconActorFinder
         var word = _shapes.Normalize(tokens[i].Lower);
         // ب joined to a short name is more often part of a word ("بلاد", the land, is not ب + "لاد").
         if ((word.StartsWith('ب') || word.StartsWith("وب", StringComparison.Ordinal)) && !entry.Words[0].StartsWith('ب') && entry.Words[0].Length >= 4) return true;
-        return i > 0 && _shapes.Candidates(tokens[i - 1].Lower).Any(leaders.Contains);
+        return i > 0 && _shapes.Candidates(tokens[i - 1].Lower).AnyIn(leaders);
     }
 
     /// <summary>Nothing, a connector ("de las"), or a short name between two ("del Frente 13 de las"), no punctuation.</summary>

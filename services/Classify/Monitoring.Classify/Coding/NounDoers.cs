@@ -24,19 +24,19 @@ internal static class NounDoers
         var shapes = sentence.Language.Shapes;
         var w = sentence.Tokens;
         var noun = (First: first, End: end);
-        if (shapes.Candidates(w[noun.First].Lower).Any(cues.Set("victim-nouns").Contains))
+        if (sentence.ShapeIn(noun.First, cues.Set("victim-nouns")))
         {
             var results = cues.Set("result-words");
             for (var k = noun.First - 1; k >= Math.Max(0, noun.First - 3); k--)
             {
-                if (shapes.Candidates(w[k].Lower).Any(results.Contains)) return previousSubject;
+                if (sentence.ShapeIn(k, results)) return previousSubject;
             }
 
             return null;
         }
 
         // "مواجهة حزب العمال", confronting the PKK: after a noun of fighting stands the other side.
-        if (shapes.Candidates(w[noun.First].Lower).Any(cues.MutualWords.Contains)) return subject;
+        if (sentence.ShapeIn(noun.First, cues.MutualWords)) return subject;
         var doerVerbs = cues.Set("doer-verbs");
         var afterDoerVerb = false;
         for (var k = noun.End; k < Math.Min(w.Count, noun.End + 3); k++)
@@ -49,9 +49,8 @@ internal static class NounDoers
                 return doer ? [.. slot.Mentions] : subject;
             }
 
-            var word = shapes.Candidates(w[k].Lower).ToList();
-            if (word.Exists(doerVerbs.Contains)) afterDoerVerb = true;
-            else if (word.Exists(cues.ObjectLeaders.Contains) || word.Exists(cues.ClauseBoundaries.Contains) || sentence.StartsTrigger(k) || sentence.CommaBefore(k)) return subject;
+            if (sentence.ShapeIn(k, doerVerbs)) afterDoerVerb = true;
+            else if (sentence.ShapeIn(k, cues.ObjectLeaders) || sentence.ShapeIn(k, cues.ClauseBoundaries) || sentence.StartsTrigger(k) || sentence.CommaBefore(k)) return subject;
         }
 
         return subject;

@@ -77,7 +77,7 @@ internal static class ProtestRefiner
         var between = sentence.Cues.Set("time-words");
         for (var k = first - 1; k >= Math.Max(0, first - Reach - 2); k--)
         {
-            if (shapes.Candidates(w[k].Lower).Any(words.Contains)) return true;
+            if (sentence.ShapeIn(k, words)) return true;
             if (k > 0 && words.Contains(shapes.Normalize(w[k - 1].Lower) + " " + shapes.Normalize(w[k].Lower))) return true;
             var word = shapes.Normalize(w[k].Lower);
             if (!sentence.Cues.ObjectLeaders.Contains(word) && !between.Contains(word)) return false;
@@ -94,7 +94,7 @@ internal static class ProtestRefiner
         for (var k = first + 1; k < Math.Min(w.Count, first + Reach + 2); k++)
         {
             if (sentence.InActor[k] >= 0 || sentence.Cues.ObjectLeaders.Contains(shapes.Normalize(w[k].Lower))) continue;
-            return shapes.Candidates(w[k].Lower).Any(words.Contains);
+            return sentence.ShapeIn(k, words);
         }
 
         return false;

@@ -6,15 +6,16 @@ namespace Monitoring.Classify.Coding;
 /// One sentence as the coder's stages see it: its tokens, the actors named in it (<see cref="Slots"/>, and for every
 /// token the slot it belongs to, <see cref="InActor"/>), the triggers found in it, and the punctuation between words.
 /// </summary>
-internal sealed class Sentence(string text, int start, int end, List<Token> tokens, CodingLanguage language)
+internal sealed class Sentence(string text, int start, int end, SentenceTokens tokens, CodingLanguage language)
 {
     private bool[]? _commaBefore;
     private bool[]? _stopBefore;
+    private ShapeCandidates[]? _shapes;
 
     public string Text { get; } = text;
     public int Start { get; } = start;
     public int End { get; } = end;
-    public List<Token> Tokens { get; } = tokens;
+    public SentenceTokens Tokens { get; } = tokens;
     public CodingLanguage Language { get; } = language;
     public CueWords Cues => Language.Cues;
 
@@ -29,6 +30,9 @@ internal sealed class Sentence(string text, int start, int end, List<Token> toke
 
     /// <summary>The sources (with a country) of the article's last sentence that gave events: what "it" and "they" stand for.</summary>
     public List<ActorMention>? PreviousSources { get; init; }
+
+    /// <summary>The CAMEO dictionary's verbs in the sentence as <see cref="TriggerFinder"/> first found them.</summary>
+    public List<Trigger>? DictionaryVerbs { get; set; }
 
     /// <summary>Whether the trigger lexicon has a noun for some word of the sentence (else a noun pass finds nothing new).</summary>
     public bool HasEventNouns { get; set; }
@@ -47,7 +51,7 @@ internal sealed class Sentence(string text, int start, int end, List<Token> toke
         }
 
         var capitalized = 0;
-        foreach (var token in Tokens) capitalized += token.Capitalized ? 1 : 0;
+        for (var k = 0; k < Tokens.Count; k++) capitalized += Tokens[k].Capitalized ? 1 : 0;
         IsHeadline = capitalized * 10 >= Tokens.Count * 6;
     }
 
@@ -59,6 +63,42 @@ internal sealed class Sentence(string text, int start, int end, List<Token> toke
 
     /// <summary>A ';' or ':' between token <paramref name="k"/> and the one before it.</summary>
     public bool StopBefore(int k) => k > 0 && (_stopBefore ??= Mark(';', ':'))[k];
+
+    /// <summary>Token <paramref name="k"/> as the language's lexicons compare it (<see cref="WordShapes.Candidates"/>), computed once.</summary>
+    public ShapeCandidates Shapes(int k)
+    {
+        _shapes ??= new ShapeCandidates[Tokens.Count];
+        if (_shapes[k].IsEmpty) _shapes[k] = Language.Shapes.Candidates(Tokens[k].Lower);
+        return _shapes[k];
+    }
+
+    /// <summary>Whether a shape of token <paramref name="k"/> is in <paramref name="set"/>.</summary>
+    public bool ShapeIn(int k, HashSet<string> set) => Shapes(k).AnyIn(set);
+
+    /// <summary>Whether a shape of token <paramref name="k"/> matches the lexicon word <paramref name="form"/> (a stem ends in '*').</summary>
+    public bool ShapeMatches(int k, string form) => Shapes(k).AnyMatches(form);
+
+    /// <summary>The first trigger starting at or after token <paramref name="k"/>, or null.</summary>
+    public Trigger? TriggerFrom(int k)
+    {
+        foreach (var t in Triggers)
+        {
+            if (t.First >= k) return t;
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether a reporting verb starts at or after token <paramref name="from"/> and before <paramref name="to"/>.</summary>
+    public bool HasSpeechBetween(int from, int to)
+    {
+        foreach (var t in Triggers)
+        {
+            if (t.Kind == TriggerKind.Speech && t.First >= from && t.First < to) return true;
+        }
+
+        return false;
+    }
 
     public bool StartsTrigger(int first)
     {
@@ -91,6 +131,14 @@ internal sealed class Sentence(string text, int start, int end, List<Token> toke
 
         return marks;
     }
+}
+
+/// <summary>The tokens of one sentence: a window on the article's tokens, not a copy.</summary>
+internal sealed class SentenceTokens(List<Token> all, int first, int count)
+{
+    public int Count { get; } = count;
+
+    public Token this[int k] => k >= 0 && k < Count ? all[first + k] : throw new ArgumentOutOfRangeException(nameof(k));
 }
 
 /// <summary>An actor group's place in the sentence: tokens <see cref="First"/> to <see cref="End"/> (exclusive).</summary>

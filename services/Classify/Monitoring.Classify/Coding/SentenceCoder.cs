@@ -143,7 +143,7 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
                 // an attack hits where it happens (read by the lexicon alone, as in Arabic: the one country named).
                 target = ActorGroups.Target(sentence, verb.ObjectStart, objectEnd, subject ?? [], placeIsTarget: true)
                     ?? (likely.StartsWith("14", StringComparison.Ordinal) || !sentence.Language.HasVerbDictionary
-                        ? (ActorGroups.Place(sentence) is { } where && subject?.Exists(s => s.Code == where.Code) != true ? [where] : ActorGroups.OnlyCountry(sentence, subject))
+                        ? (ActorGroups.Place(sentence) is { } where && !EventPairs.HasCode(subject, where.Code) ? [where] : ActorGroups.OnlyCountry(sentence, subject))
                         : null);
             }
             else if (target is null && !passive && subject is not null && EventPairs.DistinctCodes(subject) < 2 && cues.Set("place-target-roots").Contains(likely[..2]))
@@ -193,7 +193,7 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
             {
                 if (bySpeaker && Subjects.IsViolent(code) && cues.Set("claim-lemmas").Contains(speech.Entry.Lemma)) code = "015";
                 else if (speaker is not null && subject is not null && HasWordBetween(sentence, cues.Set("obligation-modals"), before, verb.First)
-                    && !subject.Exists(s => speaker.Exists(p => p.Code == s.Code))) (code, subject, target) = ("100", speaker, subject);
+                    && !EventPairs.ShareCode(subject, speaker)) (code, subject, target) = ("100", speaker, subject);
             }
 
             var meaning = codebook.Find(code);
@@ -223,11 +223,14 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
             }
 
             // "agreed to cooperate": the complement's event replaces the governing verb's, when it has one.
-            if (supersededAt is { } at && events.Count > added) events.RemoveAll(e => e.SentenceStart == sentence.Start && e.TriggerStart == at);
+            if (supersededAt is { } at && events.Count > added) RemoveTrigger(events, sentence.Start, at);
         }
 
         Complements.Allegations(sentence, events, codebook);
     }
+
+    private static void RemoveTrigger(List<CodedEvent> events, int sentenceStart, int triggerStart) =>
+        events.RemoveAll(e => e.SentenceStart == sentenceStart && e.TriggerStart == triggerStart);
 
     private static Trigger? SpeechBefore(List<Trigger> found, Trigger verb) => found.FindLast(f => f.Kind == TriggerKind.Speech && f.End <= verb.First);
 

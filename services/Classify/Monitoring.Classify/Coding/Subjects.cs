@@ -29,7 +29,7 @@ internal static class Subjects
             if (ActorGroups.IsPlace(sentence, slot)) return null;
 
             // "قتل 18 شخصا": after a verb of violence, unarmed people are its victims (the unmarked passive), armed men its agents.
-            if (!victims && IsViolent(verb.Lexicon?.Code ?? verb.Code) && !sentence.Language.Shapes.Candidates(w[verb.End - 1].Lower).Any(cues.MutualWords.Contains) && !slot.Mentions.Exists(m => m.Sector is "MIL" or "UAF" or "REB" or "COP" or "SPY")) return null;
+            if (!victims && IsViolent(verb.Lexicon?.Code ?? verb.Code) && !sentence.ShapeIn(verb.End - 1, cues.MutualWords) && !slot.Mentions.Exists(m => m.Sector is "MIL" or "UAF" or "REB" or "COP" or "SPY")) return null;
             return ActorGroups.First(sentence, k, Math.Min(w.Count, k + 12));
         }
 
@@ -56,7 +56,7 @@ internal static class Subjects
         for (var k = verb.End; k < w.Count; k++)
         {
             if (!sentence.CommaBefore(k)) continue;
-            var next = sentence.Triggers.Find(t => t.First >= k);
+            var next = sentence.TriggerFrom(k);
             return next is null ? null : ActorGroups.First(sentence, k, next.First);
         }
 

@@ -41,6 +41,19 @@ internal sealed class Trigger(int first, int end, VerbForm form, TriggerKind kin
     /// <summary>Where the trigger's object starts: after the event noun a light verb carries ("launched an air strike against").</summary>
     public int ObjectStart { get; init; } = end;
 
+    /// <summary>The same trigger as found, before any stage coded it (a new pass over the sentence starts from it).</summary>
+    public Trigger Fresh() => new(First, End, Form, Kind, Lexicon, FromDictionary) { IsParticiple = IsParticiple, ActorIsSubject = ActorIsSubject, ObjectStart = ObjectStart };
+
+    public static bool AnyStartsAt(List<Trigger> triggers, int first)
+    {
+        foreach (var t in triggers)
+        {
+            if (t.First == first) return true;
+        }
+
+        return false;
+    }
+
     public string? Code { get; set; } = form.Entry.Code;
     public bool Negated { get; set; }
 

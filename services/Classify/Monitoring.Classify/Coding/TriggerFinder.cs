@@ -22,13 +22,17 @@ internal sealed class TriggerFinder(CameoVerbDictionary verbs)
     /// </summary>
     public List<Trigger> Find(Sentence sentence, bool nouns, bool actorNouns = false)
     {
-        var found = sentence.Language.HasVerbDictionary ? DictionaryVerbs(sentence) : [];
+        var found = sentence.Language.HasVerbDictionary ? DictionaryVerbsOnce(sentence) : [];
         var lexicon = sentence.Language.Triggers;
         if (lexicon.Count > 0) AddLexical(sentence, found, nouns);
         if (actorNouns && lexicon.Count > 0) AddActorNouns(sentence, found);
         found.Sort((a, b) => a.First.CompareTo(b.First));
         return found;
     }
+
+    /// <summary>The dictionary verbs are the same in every pass over a sentence: a later pass codes fresh copies of the first's.</summary>
+    private List<Trigger> DictionaryVerbsOnce(Sentence sentence) =>
+        sentence.DictionaryVerbs is { } first ? first.ConvertAll(static t => t.Fresh()) : [.. sentence.DictionaryVerbs = DictionaryVerbs(sentence)];
 
     private List<Trigger> DictionaryVerbs(Sentence sentence)
     {
@@ -74,7 +78,7 @@ internal sealed class TriggerFinder(CameoVerbDictionary verbs)
         // "according to X": X is the speaker.
         for (var i = 0; i + 1 < w.Count; i++)
         {
-            if (w[i].Lower == "according" && w[i + 1].Lower == "to" && !found.Exists(f => f.First == i))
+            if (w[i].Lower == "according" && w[i + 1].Lower == "to" && !Trigger.AnyStartsAt(found, i))
             {
                 found.Add(new Trigger(i, i + 2, AccordingTo, TriggerKind.Speech));
             }
@@ -101,13 +105,13 @@ internal sealed class TriggerFinder(CameoVerbDictionary verbs)
 
             // A capitalised word inside a sentence is part of a name ("Ejército de Liberación Nacional").
             if (i > 0 && w[i].Capitalized && !sentence.IsHeadline && HasCase(w[i].Lower)) continue;
-            if (!english && sentence.Cues.SpeechWords.Overlaps(shapes.Candidates(w[i].Lower)))
+            if (!english && sentence.ShapeIn(i, sentence.Cues.SpeechWords))
             {
                 found.Add(new Trigger(i, i + 1, Said, TriggerKind.Speech, fromDictionary: false));
                 continue;
             }
 
-            foreach (var candidate in shapes.Candidates(w[i].Lower))
+            foreach (var candidate in sentence.Shapes(i))
             {
                 var entries = sentence.Language.Triggers.StartingWith(candidate);
                 var noun = Longest(sentence, entries, i, covered, noun: true);
@@ -141,9 +145,7 @@ internal sealed class TriggerFinder(CameoVerbDictionary verbs)
             if (slot.Mentions.Count != 1 || slot.Mentions[0].Code != CodedEvents.UnknownCode) continue;
             for (var k = slot.First; k < slot.End; k++)
             {
-                var entry = sentence.Language.Shapes.Candidates(sentence.Tokens[k].Lower)
-                    .SelectMany(c => sentence.Language.Triggers.StartingWith(c).Where(e => e.IsNoun && e.Words.Length == 1 && TriggerLexicon.Matches(e.Words[0], c)))
-                    .FirstOrDefault();
+                var entry = sentence.Language.Triggers.SingleNoun(sentence.Shapes(k), static _ => true);
                 if (entry is null) continue;
                 found.Add(new Trigger(slot.First, slot.End, entry.Form, TriggerKind.Event, entry, fromDictionary: false) { ActorIsSubject = true });
                 return;
@@ -199,7 +201,7 @@ internal sealed class TriggerFinder(CameoVerbDictionary verbs)
             for (var k = 1; k < entry.Words.Length && matches; k++)
             {
                 var form = entry.Words[k];
-                matches = !covered[i + k] && sentence.InActor[i + k] < 0 && sentence.Language.Shapes.Candidates(w[i + k].Lower).Any(c => TriggerLexicon.Matches(form, c));
+                matches = !covered[i + k] && sentence.InActor[i + k] < 0 && sentence.ShapeMatches(i + k, form);
             }
 
             if (matches) return entry;

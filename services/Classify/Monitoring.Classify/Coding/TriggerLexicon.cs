@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace Monitoring.Classify.Coding;
 
 /// <summary>A word or phrase of a trigger lexicon: the root-level code it gives, whether it is a noun, its words.</summary>
@@ -26,6 +28,9 @@ public sealed class TriggerLexicon
 
     private readonly Dictionary<string, List<LexiconEntry>> _byFirstWord = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<LexiconEntry>> _byStem = new(StringComparer.Ordinal);
+
+    // Read-only once parsed, and probed for every word of every sentence: frozen for the fastest lookup.
+    private FrozenDictionary<string, List<LexiconEntry>> _byWord = FrozenDictionary<string, List<LexiconEntry>>.Empty;
     private int _longestStem;
 
     public static TriggerLexicon Empty { get; } = new();
@@ -63,6 +68,8 @@ public sealed class TriggerLexicon
             foreach (var key in index.Keys.ToList()) index[key] = [.. index[key].OrderByDescending(e => e.Words.Length)];
         }
 
+        lexicon._byWord = lexicon._byFirstWord.ToFrozenDictionary(StringComparer.Ordinal);
+
         return lexicon;
     }
 
@@ -72,7 +79,7 @@ public sealed class TriggerLexicon
     /// </summary>
     public List<LexiconEntry> StartingWith(string word)
     {
-        var exact = _byFirstWord.GetValueOrDefault(word);
+        var exact = _byWord.GetValueOrDefault(word);
         if (_byStem.Count == 0) return exact ?? None;
         var lookup = _byStem.GetAlternateLookup<ReadOnlySpan<char>>();
         for (var length = Math.Min(word.Length, _longestStem); length >= MinStem; length--)
@@ -81,6 +88,20 @@ public sealed class TriggerLexicon
         }
 
         return exact ?? None;
+    }
+
+    /// <summary>The first one-word noun entry, among those <paramref name="filter"/> accepts, that one of a word's shapes (in order) matches.</summary>
+    public LexiconEntry? SingleNoun(ShapeCandidates shapes, Func<LexiconEntry, bool> filter)
+    {
+        foreach (var shape in shapes)
+        {
+            foreach (var entry in StartingWith(shape))
+            {
+                if (entry.IsNoun && entry.Words.Length == 1 && Matches(entry.Words[0], shape) && filter(entry)) return entry;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Whether the word <paramref name="word"/> matches the entry word <paramref name="form"/> (a stem ends in '*').</summary>

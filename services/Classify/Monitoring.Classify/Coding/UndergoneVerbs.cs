@@ -39,8 +39,7 @@ internal static class UndergoneVerbs
             }
 
             if (k > verb.End && sentence.StopBefore(k)) return false;
-            var shapes = sentence.Language.Shapes.Candidates(w[k].Lower).ToList();
-            if (shapes.Exists(markers.Contains)) return true;
+            if (sentence.ShapeIn(k, markers)) return true;
             // The event noun may not be a trigger yet: nouns are read only where no verb gave an event.
             if (sentence.StartsTrigger(k) || EventNounLength(sentence, k) > 0)
             {
@@ -49,7 +48,7 @@ internal static class UndergoneVerbs
                 cause = (k, k + Math.Max(1, EventNounLength(sentence, k)));
                 return true;
             }
-            if (shapes.Exists(cues.ClauseBoundaries.Contains)) return false;
+            if (sentence.ShapeIn(k, cues.ClauseBoundaries)) return false;
         }
 
         return false;
@@ -64,7 +63,7 @@ internal static class UndergoneVerbs
         // "في هجوم", "في سلسلة من الضربات" (in a series of strikes): the cause word up to three words before.
         for (var j = k - 1; j >= Math.Max(0, k - 3) && sentence.InActor[j] < 0; j--)
         {
-            if (sentence.Language.Shapes.Candidates(sentence.Tokens[j].Lower).Any(leaders.Contains)) return true;
+            if (sentence.ShapeIn(j, leaders)) return true;
         }
 
         return false;
@@ -74,14 +73,14 @@ internal static class UndergoneVerbs
     private static int EventNounLength(Sentence sentence, int k)
     {
         var w = sentence.Tokens;
-        foreach (var shape in sentence.Language.Shapes.Candidates(w[k].Lower))
+        foreach (var shape in sentence.Shapes(k))
         {
             foreach (var entry in sentence.Language.Triggers.StartingWith(shape))
             {
                 if (!entry.IsNoun || entry.Code[..2] is not ("18" or "19" or "20") || k + entry.Words.Length > w.Count) continue;
                 if (!TriggerLexicon.Matches(entry.Words[0], shape)) continue;
                 var matches = true;
-                for (var j = 1; j < entry.Words.Length && matches; j++) matches = sentence.Language.Shapes.Candidates(w[k + j].Lower).Any(c => TriggerLexicon.Matches(entry.Words[j], c));
+                for (var j = 1; j < entry.Words.Length && matches; j++) matches = sentence.ShapeMatches(k + j, entry.Words[j]);
                 if (matches) return entry.Words.Length;
             }
         }
@@ -96,7 +95,7 @@ internal static class UndergoneVerbs
         if (undergo.Count == 0 || !noun.IsNoun) return false;
         for (var k = noun.First - 1; k >= Math.Max(0, noun.First - 8); k--)
         {
-            if (sentence.Language.Shapes.Candidates(sentence.Tokens[k].Lower).Any(undergo.Contains)) return true;
+            if (sentence.ShapeIn(k, undergo)) return true;
             if (sentence.StartsTrigger(k) || sentence.StopBefore(k + 1)) return false;
         }
 

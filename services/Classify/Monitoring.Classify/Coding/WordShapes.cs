@@ -54,26 +54,36 @@ public sealed partial class WordShapes
     [System.Text.RegularExpressions.GeneratedRegex("(ad|id|uert|ech|biert|uest|rit)(o|a|os|as)$")]
     private static partial System.Text.RegularExpressions.Regex SpanishParticiple();
 
-    /// <summary>The normalised word and, for a language with clitics, the word without them, longest first.</summary>
-    public IEnumerable<string> Candidates(string lower)
+    /// <summary>
+    /// The normalised word and, for a language with clitics, the word without them, longest first. Most words have one
+    /// shape, which the result holds without an array: the coder asks for every token's shapes (<see cref="Sentence.Shapes"/>).
+    /// </summary>
+    public ShapeCandidates Candidates(string lower)
     {
         var word = Normalize(lower);
-        yield return word;
-
-        // English plurals: "blockades", "air strikes", "talks" (listed), "casualties".
-        if (_language == "en" && word.Length > 4 && word[^1] == 's' && word[^2] != 's')
+        if (_language == "en")
         {
-            yield return word.EndsWith("ies", StringComparison.Ordinal) ? word[..^3] + "y" : word[..^1];
+            // English plurals: "blockades", "air strikes", "talks" (listed), "casualties"; "re-examined": the verb without its prefix.
+            var plural = word.Length > 4 && word[^1] == 's' && word[^2] != 's';
+            var prefixed = word.Length > 6 && word.StartsWith("re-", StringComparison.Ordinal);
+            if (!plural && !prefixed) return new(word);
+            var singular = plural ? (word.EndsWith("ies", StringComparison.Ordinal) ? word[..^3] + "y" : word[..^1]) : null;
+            return new((singular, prefixed) switch
+            {
+                ({ } one, true) => [word, one, word[3..]],
+                ({ } one, false) => [word, one],
+                _ => [word, word[3..]],
+            });
         }
 
-        // "re-examined", "re-imposed": the verb without its prefix.
-        if (_language == "en" && word.Length > 6 && word.StartsWith("re-", StringComparison.Ordinal)) yield return word[3..];
-
-        if (!HasClitics) yield break;
+        if (!HasClitics) return new(word);
+        List<string>? candidates = null;
         foreach (var stem in Stems(word))
         {
-            if (stem != word) yield return stem;
+            if (stem != word) (candidates ??= [word]).Add(stem);
         }
+
+        return candidates is null ? new(word) : new([.. candidates]);
     }
 
     private static IEnumerable<string> Stems(string word)
@@ -138,5 +148,55 @@ public sealed partial class WordShapes
         }
 
         return builder.ToString().Normalize(NormalizationForm.FormC);
+    }
+}
+
+/// <summary>A word's shapes in the order <see cref="WordShapes.Candidates"/> gives them: one word, or several.</summary>
+public readonly struct ShapeCandidates
+{
+    private readonly string? _one;
+    private readonly string[]? _several;
+
+    public ShapeCandidates(string one) => _one = one;
+
+    public ShapeCandidates(string[] several) => _several = several;
+
+    public bool IsEmpty => _one is null && _several is null;
+
+    public int Count => _several?.Length ?? (_one is null ? 0 : 1);
+
+    public string this[int i] => _several is { } several ? several[i] : i == 0 && _one is not null ? _one : throw new ArgumentOutOfRangeException(nameof(i));
+
+    public Enumerator GetEnumerator() => new(this);
+
+    /// <summary>Whether one of the shapes is in <paramref name="set"/>.</summary>
+    public bool AnyIn(HashSet<string> set)
+    {
+        for (var i = 0; i < Count; i++)
+        {
+            if (set.Contains(this[i])) return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether one of the shapes matches the lexicon word <paramref name="form"/> (<see cref="TriggerLexicon.Matches"/>).</summary>
+    public bool AnyMatches(string form)
+    {
+        for (var i = 0; i < Count; i++)
+        {
+            if (TriggerLexicon.Matches(form, this[i])) return true;
+        }
+
+        return false;
+    }
+
+    public struct Enumerator(ShapeCandidates shapes)
+    {
+        private int _index = -1;
+
+        public readonly string Current => shapes[_index];
+
+        public bool MoveNext() => ++_index < shapes.Count;
     }
 }

@@ -2,12 +2,13 @@ import { api, ApiError, session, requestLog } from "./api.js";
 import { html, announce } from "./html.js";
 import { inbox } from "./inbox.js";
 import { story } from "./story.js";
+import { alert } from "./alert.js";
 import { events } from "./events.js";
 import { subscriptions } from "./subscriptions.js";
 import { sources } from "./sources.js";
 
-// A hash route per page (#/inbox, #/story/ID, #/events?pair=CHN-RUS, #/subscriptions, #/sources).
-const pages = { inbox, story, events, subscriptions, sources };
+// A hash route per page (#/inbox, #/alert/ID, #/story/ID, #/events?pair=CHN-RUS, #/subscriptions, #/sources).
+const pages = { inbox, alert, story, events, subscriptions, sources };
 const main = document.getElementById("main");
 let leave = null;
 let current = 0;

@@ -197,6 +197,7 @@ function card(story, names, open, evidence = {}) {
   return html`<li class="card${story.unread ? " unread" : ""}" data-story="${story.storyId}" aria-labelledby="${id}">
     <h3 id="${id}">${story.unread ? html`<span class="visually-hidden">Unread: </span>` : ""}${first.url ? html`<a href="${first.latestUrl || first.url}" rel="noopener noreferrer">${title}</a>` : title}</h3>
     <p class="meta">${outlets.length ? outlets.join(", ") : "unknown source"} · ${outlets.length} ${outlets.length === 1 ? "outlet" : "outlets"} · ${articles} ${articles === 1 ? "article" : "articles"} · ${when(story.latest)}</p>
+    ${signals(story.alerts)}
     <ul class="chips" aria-label="Topics">${topics.map(t => html`<li class="chip">${t}</li>`)}</ul>
     <ul class="chips" aria-label="Countries">${countries.map(c => html`<li class="chip">${c}</li>`)}</ul>
     <ul class="matched" aria-label="Matched subscriptions">${story.alerts.map(a => html`<li>
@@ -208,8 +209,20 @@ function card(story, names, open, evidence = {}) {
     <div class="actions">
       <button type="button" data-action="${story.unread ? "read" : "unread"}" data-story="${story.storyId}">${story.unread ? "Mark read" : "Mark unread"}</button>
       <button type="button" class="quiet" data-action="evidence" data-alert="${first.alertId}" data-story="${story.storyId}" aria-expanded="${open ? "true" : "false"}">${open ? "Hide evidence" : "Show evidence"}</button>
-      <a class="button quiet" href="#/story/${encodeURIComponent(story.storyId)}">Open story</a>
+      <a class="button quiet" href="#/alert/${encodeURIComponent(first.alertId)}">Open alert</a>
+      ${first.corroboration ? "" : html`<a class="button quiet" href="#/story/${encodeURIComponent(story.storyId)}">Open story</a>`}
     </div>
     ${shown ? evidencePanel(shown) : ""}
   </li>`.text;
+}
+
+/** What an alert says beyond its story: a corroborated event (outlets, first report, dispute), a breaking story, a relation shift. */
+function signals(alerts) {
+  const corroborated = alerts.find(a => a.corroboration)?.corroboration;
+  const breaking = alerts.find(a => a.breaking)?.breaking;
+  const shifts = [...new Map(alerts.flatMap(a => a.shifts || []).map(s => [s.shiftId, s])).values()];
+  const first = corroborated?.reports[0];
+  return html`${corroborated ? html`<p class="signal">Corroborated: <strong>${corroborated.independentOutlets} independent outlets</strong>${first ? html` · first ${first.outlet}${first.stateAffiliated ? html` <span class="tag state">state-affiliated</span>` : ""} at ${when(first.reportedAt)}` : ""}${corroborated.disputed ? html` · <strong class="error">Disputed</strong>` : ""}</p>` : ""}
+    ${breaking ? html`<p class="signal">Breaking: ${breaking.summary}</p>` : ""}
+    ${shifts.map(s => html`<p class="signal">Relation shift: ${s.summary}</p>`)}`;
 }

@@ -12,7 +12,7 @@ export async function subscriptions(main, { id }) {
     <p><a class="button" href="#/subscriptions/new">New subscription</a></p>
     ${list.length ? html`<table><thead><tr><th scope="col">Name</th><th scope="col">Query</th><th scope="col">Delivery</th><th scope="col">State</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead><tbody>
     ${list.map(s => html`<tr data-id="${s.subscriptionId}"><td>${s.name}</td><td><code>${describe(s)}</code></td>
-      <td>${s.schedule.kind}${s.channels.length ? ` → ${s.channels.map(c => c.type).join(", ")}` : ""}</td><td>${s.paused ? "Paused" : "Active"}</td>
+      <td>${s.schedule.kind}${s.channels.length ? ` → ${s.channels.map(c => c.minOutlets ? `${c.type} (corroborated by ${c.minOutlets})` : c.type).join(", ")}` : ""}</td><td>${s.paused ? "Paused" : "Active"}</td>
       <td class="inline"><a class="button quiet" href="#/subscriptions/${encodeURIComponent(s.subscriptionId)}" aria-label="Edit ${s.name}">Edit</a>
         <button type="button" class="quiet" data-action="pause" aria-label="${s.paused ? "Resume" : "Pause"} ${s.name}">${s.paused ? "Resume" : "Pause"}</button>
         <button type="button" class="danger" data-action="delete" aria-label="Delete ${s.name}">Delete</button></td></tr>`)}
@@ -59,6 +59,8 @@ async function editor(main, id) {
     <div class="field"><label for="ch-type-${i}">Channel ${i + 1}</label><select id="ch-type-${i}" name="ch-type">
       ${["webhook", "slack", "teams", "email"].map(t => html`<option value="${t}"${c.type.toLowerCase() === t ? html` selected` : ""}>${t}</option>`)}</select></div>
     <div class="field"><label for="ch-target-${i}">Target (URL or e-mail address)</label><input id="ch-target-${i}" name="ch-target" value="${c.target}" size="40"></div>
+    <div class="field"><label for="ch-gate-${i}">Only when corroborated by</label><input id="ch-gate-${i}" name="ch-gate" type="number" min="2" max="50" size="4"
+      value="${c.minOutlets ?? ""}" aria-describedby="gate-help"> <span class="meta">outlets</span></div>
     <button type="button" class="danger" data-remove="${i}" aria-label="Remove channel ${i + 1}">Remove</button></div>`;
 
   main.innerHTML = html`<h1>${existing ? `Edit “${existing.name}”` : "New subscription"}</h1>
@@ -70,7 +72,9 @@ async function editor(main, id) {
         <div id="query-check" aria-live="polite"></div>
       </div>
       <div class="inline">${picker("topics", "topic", "Topic")}${picker("countries", "country", "Country")}${picker("cameo", "event", "CAMEO event")}</div>
-      <fieldset><legend>Channels</legend><div id="channels">${s.channels.map(channelRow)}</div>
+      <fieldset><legend>Channels</legend>
+        <p id="gate-help" class="hint">Leave “only when corroborated by” empty to send every alert. With a number (2–50), the channel gets no story alerts, only each event once that many independent outlets report it.</p>
+        <div id="channels">${s.channels.map(channelRow)}</div>
         <button type="button" class="quiet" id="add-channel">Add channel</button></fieldset>
       <fieldset><legend>Schedule</legend><div class="inline">
         <div class="field"><label for="schedule-kind">Deliver</label><select id="schedule-kind" name="scheduleKind">
@@ -93,7 +97,10 @@ async function editor(main, id) {
 
   const form = main.querySelector("#editor");
   const check = main.querySelector("#query-check");
-  const channels = () => [...form.querySelectorAll(".channel")].map(row => ({ type: row.querySelector("[name=ch-type]").value, target: row.querySelector("[name=ch-target]").value.trim() }));
+  const channels = () => [...form.querySelectorAll(".channel")].map(row => {
+    const gate = row.querySelector("[name=ch-gate]").value.trim();
+    return { type: row.querySelector("[name=ch-type]").value, target: row.querySelector("[name=ch-target]").value.trim(), ...(gate ? { minOutlets: Number(gate) } : {}) };
+  });
   const request = () => {
     const f = new FormData(form);
     return {
