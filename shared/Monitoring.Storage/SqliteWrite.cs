@@ -41,11 +41,15 @@ public sealed class SqliteWrite
         }
 
         command.Transaction = Transaction;
-        foreach (var (name, value) in parameters)
+        var bound = command.Parameters;
+        for (var i = 0; i < parameters.Length; i++)
         {
+            var (name, value) = parameters[i];
             var column = SqliteDatabase.ToColumn(value);
-            if (command.Parameters.Contains(name)) command.Parameters[name].Value = column;
-            else command.Parameters.AddWithValue(name, column);
+            // A statement is called with its parameters in the same order each time: find each by position, not by a search.
+            if (i < bound.Count && string.Equals(bound[i].ParameterName, name, StringComparison.Ordinal)) bound[i].Value = column;
+            else if (bound.Contains(name)) bound[name].Value = column;
+            else bound.AddWithValue(name, column);
         }
 
         return command;

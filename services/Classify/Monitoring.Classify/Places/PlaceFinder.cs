@@ -39,12 +39,26 @@ public sealed class PlaceFinder(PlaceGazetteer gazetteer)
     {
         var last = first;
         while (last + 1 < tokens.Count && last + 1 - first < gazetteer.LongestName && Joined(text, tokens[last].End, tokens[last + 1].Start)) last++;
+
+        // The key of the longest run, built once; each shorter run's key is a prefix of it (PlaceGazetteer.Key).
+        var folded = new string[last + 1 - first];
+        var length = -1;
+        for (var i = 0; i < folded.Length; i++) length += (folded[i] = PlaceGazetteer.Fold(tokens[first + i].Lower)).Length + 1;
+        Span<char> buffer = length <= 256 ? stackalloc char[length] : new char[length];
+        Span<int> ends = folded.Length <= 32 ? stackalloc int[folded.Length] : new int[folded.Length];
+        for (int i = 0, at = 0; i < folded.Length; i++)
+        {
+            if (i > 0) buffer[at++] = ' ';
+            folded[i].CopyTo(buffer[at..]);
+            ends[i] = at += folded[i].Length;
+        }
+
         for (var end = last + 1; end > first; end--)
         {
-            var key = PlaceGazetteer.Key(tokens, first, end);
+            var key = buffer[..ends[end - 1 - first]];
             var candidates = gazetteer.Find(key);
             if (candidates.Count == 0) continue;
-            if (gazetteer.NotPlaces.Contains(key)) return null;
+            if (gazetteer.IsNotPlace(key)) return null;
             // The last word of a longer name is capitalised too ("Sierra Leone", not "Sierra leone"-like common-word runs).
             if (end - first > 1 && !tokens[end - 1].Capitalized && !IsParticle(tokens[end - 1].Lower)) continue;
             return (end, candidates);

@@ -21,7 +21,13 @@ public sealed class PlaceGazetteer
         _countries = countries;
         NotPlaces = notPlaces;
         LongestName = longest;
+        _byNameSpan = byName.GetAlternateLookup<ReadOnlySpan<char>>();
+        _notPlacesSpan = notPlaces.GetAlternateLookup<ReadOnlySpan<char>>();
     }
+
+    // Lookups by a key built in a buffer: the finder tries several keys at every capitalised word, and made a string of each.
+    private readonly Dictionary<string, List<NamedEntry>>.AlternateLookup<ReadOnlySpan<char>> _byNameSpan;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _notPlacesSpan;
 
     /// <summary>The most tokens any name has.</summary>
     public int LongestName { get; }
@@ -32,6 +38,12 @@ public sealed class PlaceGazetteer
 
     /// <summary>The entries a name (its tokens' key, <see cref="Key"/>) may be; empty when none.</summary>
     public IReadOnlyList<NamedEntry> Find(string key) => _byName.TryGetValue(key, out var list) ? list : [];
+
+    /// <inheritdoc cref="Find(string)"/>
+    public IReadOnlyList<NamedEntry> Find(ReadOnlySpan<char> key) => _byNameSpan.TryGetValue(key, out var list) ? list : [];
+
+    /// <summary>Whether the name with this key is one of <see cref="NotPlaces"/>.</summary>
+    public bool IsNotPlace(ReadOnlySpan<char> key) => _notPlacesSpan.Contains(key);
 
     /// <summary>The country with this ISO-3 code, for an event placed at its article's focus country.</summary>
     public GazetteerEntry? Country(string iso3) => _countries.GetValueOrDefault(iso3);
@@ -82,16 +94,16 @@ public sealed class PlaceGazetteer
     }
 
     /// <summary>Tokens <paramref name="first"/> to <paramref name="end"/> (exclusive), lower-cased, without diacritics, joined by spaces.</summary>
-    public static string Key(List<Token> tokens, int first, int end)
+    public static string Key(List<Token> tokens, int first, int end) => string.Join(' ', tokens.Skip(first).Take(end - first).Select(token => Fold(token.Lower)));
+
+    /// <summary>A lower-cased word without diacritics, as <see cref="Key"/> joins them: most words are ASCII and are their own fold.</summary>
+    public static string Fold(string lower)
     {
-        var builder = new StringBuilder();
-        for (var i = first; i < end; i++)
+        if (Ascii.IsValid(lower)) return lower;
+        var builder = new StringBuilder(lower.Length);
+        foreach (var c in lower.Normalize(NormalizationForm.FormD))
         {
-            if (i > first) builder.Append(' ');
-            foreach (var c in tokens[i].Lower.Normalize(NormalizationForm.FormD))
-            {
-                if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark) builder.Append(c == '’' ? '\'' : c);
-            }
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark) builder.Append(c == '’' ? '\'' : c);
         }
 
         return builder.ToString();

@@ -89,7 +89,21 @@ public sealed class SqliteCodedEventStore(SqliteDatabase database) : ICodedEvent
     {
         if (events.Count == 0) return;
         using var activity = SqliteDatabase.StartActivity("INSERT", "classify_coded_events");
-        await write.Connection.ExecuteAsync(InsertSql, events, write.Transaction);
+        foreach (var e in events)
+        {
+            // The prepared statement with $-named parameters: Dapper's unprefixed names made the provider build three prefixed copies of each of 33 names per row.
+            // Instants go to the provider as they did through Dapper, so the date filters and paging keys compare as before.
+            await write.ExecuteAsync(InsertSql,
+                ("$EventId", e.EventId), ("$ArticleId", e.ArticleId), ("$StoryId", e.StoryId), ("$SourceName", e.SourceName), ("$SourceUrl", e.SourceUrl),
+                ("$PublishedAt", e.PublishedAt), ("$DateAdded", e.DateAdded),
+                ("$Actor1Code", e.Actor1Code), ("$Actor1Name", e.Actor1Name), ("$Actor1CountryCode", e.Actor1CountryCode), ("$Actor1Type1Code", e.Actor1Type1Code),
+                ("$Actor2Code", e.Actor2Code), ("$Actor2Name", e.Actor2Name), ("$Actor2CountryCode", e.Actor2CountryCode), ("$Actor2Type1Code", e.Actor2Type1Code),
+                ("$EventCode", e.EventCode), ("$EventBaseCode", e.EventBaseCode), ("$EventRootCode", e.EventRootCode), ("$QuadClass", e.QuadClass),
+                ("$GoldsteinScale", e.GoldsteinScale), ("$IsRootEvent", e.IsRootEvent), ("$NumMentions", e.NumMentions),
+                ("$Sentence", e.Sentence), ("$SentenceStart", e.SentenceStart), ("$Trigger", e.Trigger), ("$TriggerStart", e.TriggerStart),
+                ("$ActionGeoType", e.ActionGeoType), ("$ActionGeoFullName", e.ActionGeoFullName), ("$ActionGeoCountryCode", e.ActionGeoCountryCode),
+                ("$ActionGeoAdm1Code", e.ActionGeoAdm1Code), ("$ActionGeoLat", e.ActionGeoLat), ("$ActionGeoLong", e.ActionGeoLong), ("$ActionGeoFeatureId", e.ActionGeoFeatureId));
+        }
     }
 
     private const string InsertSql = """
@@ -98,11 +112,11 @@ public sealed class SqliteCodedEventStore(SqliteDatabase database) : ICodedEvent
             event_code, event_base_code, event_root_code, quad_class, goldstein_scale, is_root_event, num_mentions,
             sentence, sentence_start, trigger, trigger_start,
             action_geo_type, action_geo_full_name, action_geo_country_code, action_geo_adm1_code, action_geo_lat, action_geo_long, action_geo_feature_id)
-        VALUES (@EventId, @ArticleId, @StoryId, @SourceName, @SourceUrl, @PublishedAt, @DateAdded,
-            @Actor1Code, @Actor1Name, @Actor1CountryCode, @Actor1Type1Code, @Actor2Code, @Actor2Name, @Actor2CountryCode, @Actor2Type1Code,
-            @EventCode, @EventBaseCode, @EventRootCode, @QuadClass, @GoldsteinScale, @IsRootEvent, @NumMentions,
-            @Sentence, @SentenceStart, @Trigger, @TriggerStart,
-            @ActionGeoType, @ActionGeoFullName, @ActionGeoCountryCode, @ActionGeoAdm1Code, @ActionGeoLat, @ActionGeoLong, @ActionGeoFeatureId)
+        VALUES ($EventId, $ArticleId, $StoryId, $SourceName, $SourceUrl, $PublishedAt, $DateAdded,
+            $Actor1Code, $Actor1Name, $Actor1CountryCode, $Actor1Type1Code, $Actor2Code, $Actor2Name, $Actor2CountryCode, $Actor2Type1Code,
+            $EventCode, $EventBaseCode, $EventRootCode, $QuadClass, $GoldsteinScale, $IsRootEvent, $NumMentions,
+            $Sentence, $SentenceStart, $Trigger, $TriggerStart,
+            $ActionGeoType, $ActionGeoFullName, $ActionGeoCountryCode, $ActionGeoAdm1Code, $ActionGeoLat, $ActionGeoLong, $ActionGeoFeatureId)
         ON CONFLICT (event_id) DO NOTHING
         """;
 

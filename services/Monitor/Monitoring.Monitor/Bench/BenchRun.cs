@@ -15,6 +15,7 @@ public sealed record BenchResult(
     double[] PostToDeliveryMs,
     IReadOnlyDictionary<string, long> MaxQueueDepths,
     IReadOnlyDictionary<string, TimeSpan> CpuPerArticle,
+    ProcessMemory? Memory,
     FloorResult? Floor,
     string LoadBefore,
     string LoadAfter)
@@ -46,6 +47,7 @@ public sealed class BenchRun(BenchOptions options, IAnsiConsole console)
         using var sampling = new CancellationTokenSource();
         var sampler = SampleAsync(target, clock, depths, sampling.Token);
         var cpuBefore = target.CpuTimes();
+        var memoryBefore = ProcessMemory.Now();
         var expected = articles.Count(a => a.CopyOf is null);
         PostResults posts = null!;
         await console.Progress().AutoClear(false).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
@@ -74,6 +76,8 @@ public sealed class BenchRun(BenchOptions options, IAnsiConsole console)
 
         var stages = Enum.GetValues<Stage>().ToDictionary(stage => stage, stage => (clock.Count(stage), clock.Rate(stage)));
         var cpuPerArticle = target.CpuTimes().ToDictionary(p => p.Key, p => (p.Value - cpuBefore.GetValueOrDefault(p.Key)) / Math.Max(1, posts.New));
+        // Only the embedded pipeline allocates in this process; the services' allocations are theirs.
+        var memory = target is EmbeddedTarget ? ProcessMemory.Now() - memoryBefore : null;
         var elapsed = clock.Elapsed(Stage.Alerted);
         var postToAlert = clock.Latencies(Stage.Posted, Stage.Alerted);
         var postToDelivery = clock.Latencies(Stage.Posted, Stage.Delivered);
@@ -87,7 +91,7 @@ public sealed class BenchRun(BenchOptions options, IAnsiConsole console)
             floor = await BrokerFloor.MeasureAsync(broker, payloads, (ushort)16, 8, options.Timeout, cancellationToken);
         }
 
-        return new BenchResult(target.Description, articles.Count, posts, elapsed, stages, postToAlert, postToDelivery, depths, cpuPerArticle, floor, loadBefore, loadAfter);
+        return new BenchResult(target.Description, articles.Count, posts, elapsed, stages, postToAlert, postToDelivery, depths, cpuPerArticle, memory, floor, loadBefore, loadAfter);
     }
 
     private async Task<IBenchTarget> StartAsync(StageClock clock, CancellationToken cancellationToken) => options.Target switch
