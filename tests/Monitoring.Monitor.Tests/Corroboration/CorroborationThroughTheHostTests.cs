@@ -126,8 +126,10 @@ public sealed class CorroborationThroughTheHostTests : IAsyncLifetime
         Assert.Equal(alert.StoryId, gated.GetProperty("storyId").GetString());
         Assert.Equal([original, copy, moscow, analysis], gated.GetProperty("corroboration").GetProperty("reports").EnumerateArray().Select(r => r.GetProperty("articleId").GetString()));
         var stories = _plain.Received.Select(r => JsonDocument.Parse(r.Body).RootElement).ToList();
-        Assert.Contains(original, stories.Select(b => b.GetProperty("articleId").GetString()));
-        Assert.DoesNotContain(copy, stories.Select(b => b.GetProperty("articleId").GetString()));
+        // One story alert for the original and its copy: whichever of the two the pipeline matched first (they are processed concurrently).
+        var storyArticles = stories.Select(b => b.GetProperty("articleId").GetString()).ToList();
+        Assert.True(storyArticles.Count(id => id == original || id == copy) == 1,
+            $"the plain channel got [{string.Join(", ", storyArticles)}]; the original is {original}, its copy {copy}, tass {moscow}, reuters {analysis}");
         Assert.All(stories, b => Assert.Equal(JsonValueKind.Null, b.TryGetProperty("corroboration", out var c) ? c.ValueKind : JsonValueKind.Null));
         Assert.Single(await AlertClient.AlertsAsync(bob), a => a.Corroboration is not null);
     }
