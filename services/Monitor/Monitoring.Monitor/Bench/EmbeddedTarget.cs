@@ -1,3 +1,4 @@
+using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Monitoring.Alert.Analysts;
@@ -29,12 +30,7 @@ public sealed class EmbeddedTarget : IBenchTarget
         var data = Directory.CreateTempSubdirectory("monitor-bench-");
         var builder = MonitorHost.CreateBuilder(new FileInfo(Path.Combine(data.FullName, "monitoring.db")), "http://127.0.0.1:0", BenchWebhook.Path);
         builder.Services.AddSingleton(clock);
-        builder.AddMessageConsumers(bus =>
-        {
-            bus.AddConsumer<IngestedObserver>();
-            bus.AddConsumer<ClassifiedObserver>();
-            bus.AddConsumer<AlertedObserver>();
-        });
+        builder.AddMessageConsumers(bus => bus.AddPublishObserver<StageMarkers>());
         builder.AddMonitoringBus();
         var app = builder.Build();
         MonitorHost.MapServices(app);
