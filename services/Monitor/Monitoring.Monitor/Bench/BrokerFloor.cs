@@ -16,7 +16,7 @@ public sealed record FloorPass(int Messages, TimeSpan Elapsed, double[] Latencie
 /// The floor of a run: the best of several measured passes after a discarded warm-up pass, so that neither the JIT of a
 /// first pass nor one pass slowed by a neighbour lowers it (a low floor would flatter the pipeline's ratio).
 /// </summary>
-public sealed record FloorResult(FloorPass Best, IReadOnlyList<FloorPass> Passes)
+public sealed record FloorResult(FloorPass Best, IReadOnlyList<FloorPass> Passes, FloorPass? Warmup = null)
 {
     public double Rate => Best.Rate;
 }
@@ -33,10 +33,9 @@ public static class BrokerFloor
     /// <summary>One warm-up pass of at most <paramref name="warmupMessages"/> payloads, then <paramref name="passes"/> measured passes of them all.</summary>
     public static async Task<FloorResult> MeasureBestAsync(BrokerAddress broker, IReadOnlyList<byte[]> payloads, ushort prefetch, int concurrency, int passes, int warmupMessages, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        if (warmupMessages > 0)
-        {
-            await MeasureAsync(broker, payloads.Take(warmupMessages).ToList(), prefetch, concurrency, timeout, cancellationToken);
-        }
+        var warmup = warmupMessages > 0
+            ? await MeasureAsync(broker, payloads.Take(warmupMessages).ToList(), prefetch, concurrency, timeout, cancellationToken)
+            : null;
 
         var measured = new List<FloorPass>(passes);
         for (var pass = 0; pass < Math.Max(1, passes); pass++)
@@ -44,7 +43,7 @@ public static class BrokerFloor
             measured.Add(await MeasureAsync(broker, payloads, prefetch, concurrency, timeout, cancellationToken));
         }
 
-        return new FloorResult(measured.MaxBy(p => p.Rate)!, measured);
+        return new FloorResult(measured.MaxBy(p => p.Rate)!, measured, warmup);
     }
 
     public static async Task<FloorPass> MeasureAsync(BrokerAddress broker, IReadOnlyList<byte[]> payloads, ushort prefetch, int concurrency, TimeSpan timeout, CancellationToken cancellationToken)
@@ -141,6 +140,6 @@ public static class BrokerFloor
         var best = floor.Best;
         var rates = floor.Passes.Select(p => p.Rate).Order().ToArray();
         return string.Create(CultureInfo.InvariantCulture,
-            $"{best.Rate:0} msg/s through 3 hops, best of {rates.Length} passes after a warm-up (passes {string.Join(", ", floor.Passes.Select(p => p.Rate.ToString("0", CultureInfo.InvariantCulture)))} msg/s: spread {rates[0]:0}–{rates[^1]:0}, median {rates[rates.Length / 2]:0}); best pass {best.Messages} in {best.Elapsed.TotalSeconds:0.0} s, p50 {StageClock.Percentile(best.LatenciesMs, 50):0.0} ms, p99 {StageClock.Percentile(best.LatenciesMs, 99):0.0} ms");
+            $"{best.Rate:0} msg/s through 3 hops, best of {rates.Length} passes after a warm-up (passes {string.Join(", ", floor.Passes.Select(p => p.Rate.ToString("0", CultureInfo.InvariantCulture)))} msg/s: spread {rates[0]:0}–{rates[^1]:0}, median {rates[rates.Length / 2]:0}{(floor.Warmup is { } warmup ? $"; the warm-up pass, not counted: {warmup.Rate:0}" : "")}); best pass {best.Messages} in {best.Elapsed.TotalSeconds:0.0} s, p50 {StageClock.Percentile(best.LatenciesMs, 50):0.0} ms, p99 {StageClock.Percentile(best.LatenciesMs, 99):0.0} ms");
     }
 }
