@@ -1,4 +1,5 @@
 using System.Globalization;
+using static Monitoring.Alert.Matching.Language.QueryTokens;
 
 namespace Monitoring.Alert.Matching.Language;
 
@@ -46,7 +47,7 @@ public sealed class QueryParser
     private QueryParser(string text, TermVocabulary? vocabulary, bool allowCorroboration)
     {
         _text = text;
-        _tokens = Tokenize(text);
+        _tokens = QueryTokens.Tokenize(text);
         _vocabulary = vocabulary;
         _allowCorroboration = allowCorroboration;
     }
@@ -296,50 +297,4 @@ public sealed class QueryParser
 
     private static bool IsKeyword(Token token, string keyword) =>
         token.Kind == TokenKind.Word && token.Text.Equals(keyword, StringComparison.OrdinalIgnoreCase);
-
-    private static List<Token> Tokenize(string text)
-    {
-        var tokens = new List<Token>();
-        var i = 0;
-        while (i < text.Length)
-        {
-            var c = text[i];
-            if (char.IsWhiteSpace(c))
-            {
-                i++;
-            }
-            else if (c == '(' || c == ')')
-            {
-                tokens.Add(new Token(c == '(' ? TokenKind.Open : TokenKind.Close, c.ToString(), i));
-                i++;
-            }
-            else if (c == '"')
-            {
-                var close = text.IndexOf('"', i + 1);
-                if (close < 0) throw new QuerySyntaxException(text.Length + 1, $"'\"' to close the phrase opened at position {i + 1}", "end of query");
-                tokens.Add(new Token(TokenKind.Phrase, text[(i + 1)..close], i));
-                i = close + 1;
-            }
-            else
-            {
-                var start = i;
-                while (i < text.Length && !char.IsWhiteSpace(text[i]) && text[i] is not '(' and not ')' and not '"') i++;
-                tokens.Add(new Token(TokenKind.Word, text[start..i], start));
-            }
-        }
-
-        tokens.Add(new Token(TokenKind.End, "", text.Length));
-        return tokens;
-    }
-
-    private enum TokenKind
-    {
-        Word,
-        Phrase,
-        Open,
-        Close,
-        End,
-    }
-
-    private readonly record struct Token(TokenKind Kind, string Text, int Position);
 }
