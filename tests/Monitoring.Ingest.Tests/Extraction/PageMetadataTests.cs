@@ -129,4 +129,38 @@ public sealed class PageMetadataTests
         Assert.Equal("Jane Doe, Omar Roe", labelled.Byline);
         Assert.Equal("Lena Petrova", graph.Byline);
     }
+
+    [Fact]
+    public void A_person_marked_up_on_the_page_wins_over_an_organisation_declared_as_author()
+    {
+        const string organisation = """<script type="application/ld+json">{"@type":"Article","headline":"Accord","author":{"@type":"NewsMediaOrganization","name":"Example News"}}</script>""";
+
+        var person = Extract(organisation, $"<article><h1>Accord</h1><div class='author-name'>Lena Petrova</div>{Body}</article>");
+        var nobody = Extract(organisation, $"<article><h1>Accord</h1>{Body}</article>");
+
+        Assert.Equal("Lena Petrova", person.Byline);
+        Assert.Equal("Example News", nobody.Byline);
+    }
+
+    [Fact]
+    public void A_date_line_or_a_widget_title_after_the_by_label_is_no_byline()
+    {
+        var dateLine = Extract(string.Empty, $"<article><h1>Accord</h1><div><span>By</span> <span>Updated on</span> <span>May 4, 2026</span></div>{Body}</article>");
+        var widget = Extract(string.Empty, $"<article><h1>Accord</h1>{Body}</article><div class='author-box'><a href='#about'>Recent Posts</a></div>");
+
+        Assert.Null(dateLine.Byline);
+        Assert.Null(widget.Byline);
+    }
+
+    [Fact]
+    public void A_site_name_before_the_headline_in_the_title_is_dropped()
+    {
+        var named = Extract("""<title>Example News | Ministers sign the border accord</title><meta property="og:site_name" content="Example News">""", $"<article>{Body}</article>");
+        var unnamed = Extract("""<title>The Courier | Ministers sign the border accord</title>""", $"<article>{Body}</article>");
+        var barInHeadline = Extract("""<title>Ministers sign the border accord | What the deal means for the river towns</title>""", $"<article>{Body}</article>");
+
+        Assert.Equal("Ministers sign the border accord", named.Title);
+        Assert.Equal("Ministers sign the border accord", unnamed.Title);
+        Assert.Equal("Ministers sign the border accord | What the deal means for the river towns", barInHeadline.Title);
+    }
 }

@@ -36,7 +36,7 @@ public sealed partial record HtmlMetadata(
         var title = PageTitle.Find(document, ld?.Headline, Meta, out var headline);
         var region = HeadlineRegion.Around(document, headline, BoilerplateCues.Default);
         var cues = MetadataCues.Default;
-        var byline = PageByline.Labelled(region, cues) ?? PageByline.Clean(ld?.Author) ?? AuthorFromMeta(Meta) ?? PageByline.FromMarkup(document, cues);
+        var byline = PageByline.Labelled(region, cues) ?? Author(document, ld, Meta, cues);
         var published = ParseDate(ld?.DatePublished)
             ?? DateMetaNames.Select(name => ParseDate(Meta(name))).FirstOrDefault(date => date is not null)
             ?? ParseDate(document.QuerySelector("[itemprop=datePublished]")?.GetAttribute("content") ?? document.QuerySelector("[itemprop=datePublished]")?.GetAttribute("datetime"))
@@ -97,6 +97,20 @@ public sealed partial record HtmlMetadata(
             ? DateTimeOffset.FromUnixTimeSeconds(seconds)
             : null;
     }
+
+    // A person before an organisation: JSON-LD and meta tags often name the publisher as the author, while the page
+    // marks up the person who wrote it.
+    private static string? Author(IDocument document, JsonLdArticle? ld, Func<string, string?> meta, MetadataCues cues)
+    {
+        var declared = PageByline.Clean(ld?.Author);
+        if (declared is not null && ld is { AuthorIsOrganisation: false }) return declared;
+        var siteName = Clean(meta("og:site_name"));
+        var fromMeta = AuthorFromMeta(meta);
+        if (fromMeta is not null && !SameName(fromMeta, siteName) && !SameName(fromMeta, declared)) return fromMeta;
+        return PageByline.FromMarkup(document, cues) ?? declared ?? fromMeta;
+    }
+
+    private static bool SameName(string name, string? other) => other is not null && string.Equals(name, other, StringComparison.OrdinalIgnoreCase);
 
     private static string? AuthorFromMeta(Func<string, string?> meta)
     {

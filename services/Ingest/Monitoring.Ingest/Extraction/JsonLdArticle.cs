@@ -10,6 +10,9 @@ namespace Monitoring.Ingest.Extraction;
 /// </summary>
 internal sealed record JsonLdArticle(string? Headline, string? Author, string? DatePublished, string? DateModified, string? Url, string? InLanguage, string? ArticleBody)
 {
+    /// <summary>The author named is an organisation (the publisher, a foundation), not a person: a printed byline naming a person is the better author.</summary>
+    public bool AuthorIsOrganisation { get; init; }
+
     public static JsonLdArticle? Find(IDocument document)
     {
         JsonLdArticle? pageDates = null;
@@ -22,14 +25,15 @@ internal sealed record JsonLdArticle(string? Headline, string? Author, string? D
                 if (nodes.FirstOrDefault(IsArticle) is { ValueKind: JsonValueKind.Object } article)
                 {
                     var byId = nodes.Where(node => String(node, "@id") is not null).GroupBy(node => String(node, "@id")!).ToDictionary(group => group.Key, group => group.First());
+                    var author = article.TryGetProperty("author", out var authorElement) ? authorElement : default;
                     return new JsonLdArticle(
                         HtmlMetadata.Clean(String(article, "headline") ?? String(article, "name")),
-                        Names(article.TryGetProperty("author", out var author) ? author : default, byId),
+                        Names(author, byId),
                         String(article, "datePublished") ?? String(article, "dateCreated"),
                         String(article, "dateModified"),
                         String(article, "url") ?? (article.TryGetProperty("mainEntityOfPage", out var page) ? String(page, "@id") ?? (page.ValueKind == JsonValueKind.String ? page.GetString() : null) : null),
                         String(article, "inLanguage"),
-                        String(article, "articleBody"));
+                        String(article, "articleBody")) { AuthorIsOrganisation = OnlyOrganisations(author, byId) };
                 }
 
                 if (pageDates is null && nodes.FirstOrDefault(node => String(node, "datePublished") is not null) is { ValueKind: JsonValueKind.Object } dated)
@@ -82,13 +86,28 @@ internal sealed record JsonLdArticle(string? Headline, string? Author, string? D
             ? value.GetString()
             : null;
 
-    private static bool IsOrganisation(JsonElement element) => String(element, "@type") is "Organization" or "NewsMediaOrganization" or "Corporation";
+    // schema.org's organisation types all end in "Organization" (NewsMediaOrganization, MedicalOrganization, NGO's parent…).
+    private static bool IsOrganisation(JsonElement element)
+    {
+        if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty("@type", out var type)) return false;
+        var types = type.ValueKind == JsonValueKind.Array ? type.EnumerateArray().Select(t => t.ToString()) : [type.ToString()];
+        return types.Any(t => t.EndsWith("Organization", StringComparison.Ordinal) || t is "Corporation" or "NGO" or "LocalBusiness" or "Brand" or "WebSite");
+    }
+
+    // {"@id": "…#/schema/person/…"}: the person is described elsewhere in the graph.
+    private static JsonElement Resolve(JsonElement entry, Dictionary<string, JsonElement> byId) =>
+        entry.ValueKind == JsonValueKind.Object && String(entry, "name") is null && String(entry, "@id") is { } id && byId.TryGetValue(id, out var described) ? described : entry;
+
+    private static bool OnlyOrganisations(JsonElement author, Dictionary<string, JsonElement> byId) => author.ValueKind switch
+    {
+        JsonValueKind.Object => IsOrganisation(Resolve(author, byId)),
+        JsonValueKind.Array => author.GetArrayLength() > 0 && author.EnumerateArray().All(entry => IsOrganisation(Resolve(entry, byId))),
+        _ => false,
+    };
 
     private static string? Names(JsonElement author, Dictionary<string, JsonElement> byId)
     {
-        // {"@id": "…#/schema/person/…"}: the person is described elsewhere in the graph.
-        JsonElement Resolve(JsonElement entry) =>
-            entry.ValueKind == JsonValueKind.Object && String(entry, "name") is null && String(entry, "@id") is { } id && byId.TryGetValue(id, out var described) ? described : entry;
+        JsonElement Resolve(JsonElement entry) => JsonLdArticle.Resolve(entry, byId);
 
         var names = author.ValueKind switch
         {

@@ -16,6 +16,7 @@ internal sealed class MetadataCues
         BylineLabels = Lines(root.GetProperty("bylineLabels"));
         NameJoiners = Lines(root.GetProperty("nameJoiners"));
         NotNames = Lines(root.GetProperty("notNames"));
+        NotNameWords = Lines(root.GetProperty("notNameWords"));
         foreach (var language in root.GetProperty("monthNames").EnumerateObject().Where(language => language.Value.ValueKind == JsonValueKind.Array))
         {
             var month = 0;
@@ -30,6 +31,7 @@ internal sealed class MetadataCues
     public HashSet<string> BylineLabels { get; }
     public HashSet<string> NameJoiners { get; }
     public HashSet<string> NotNames { get; }
+    public HashSet<string> NotNameWords { get; }
 
     /// <summary>Month name or abbreviation (any listed language, case folded) → 1–12.</summary>
     public Dictionary<string, int> Months { get; } = new(StringComparer.OrdinalIgnoreCase);

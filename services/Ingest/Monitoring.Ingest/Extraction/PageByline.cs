@@ -89,8 +89,19 @@ internal static partial class PageByline
     {
         if (HtmlMetadata.Clean(value) is not { } clean) return null;
         clean = GluedPrefix().Replace(LabelPrefix().Replace(clean, string.Empty), string.Empty).Trim(' ', ',', ';', '-', '–', '—', '|', '•', '·', ':');
-        if (clean.Length is 0 or > MaxLength || MetadataCues.Default.NotNames.Contains(clean)) return null;
+        if (clean.Length is 0 or > MaxLength || MetadataCues.Default.NotNames.Contains(clean) || HasLabelWord(clean, MetadataCues.Default)) return null;
         return clean;
+    }
+
+    // "Updated on", "Fact Checked", "Recent Posts": a label or a widget's title in the byline's place.
+    private static bool HasLabelWord(string text, MetadataCues cues)
+    {
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (cues.NotNameWords.Contains(word.Trim(',', ':', '.', ';'))) return true;
+        }
+
+        return cues.NotNameWords.Any(phrase => phrase.Contains(' ') && text.Contains(phrase, StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>A person's or a desk's name, not a label or a sentence: a few words, capitalised, no digits or address signs before a comma.</summary>

@@ -124,6 +124,26 @@ internal static class PageTitle
             if (isSite) return title[..at].Trim();
         }
 
+        return WithoutLeadingSiteName(title, siteName);
+    }
+
+    // "Example News | Ministers sign the accord", "Opinion | Ministers sign…": a site or section name some templates
+    // put first; a short head before a bar, followed by a longer headline.
+    private static string WithoutLeadingSiteName(string title, string? siteName)
+    {
+        foreach (var separator in LeadingSeparators)
+        {
+            var at = title.IndexOf(separator, StringComparison.Ordinal);
+            if (at <= 0) continue;
+            var head = title[..at];
+            var rest = title[(at + separator.Length)..].Trim();
+            var isSite = siteName is not null && head.Contains(siteName, StringComparison.OrdinalIgnoreCase)
+                || (WordCount(head) <= 3 && WordCount(rest) >= WordCount(head) + 2);
+            if (isSite) return rest;
+        }
+
         return title;
     }
+
+    private static readonly string[] LeadingSeparators = [" | ", " :: "];
 }
