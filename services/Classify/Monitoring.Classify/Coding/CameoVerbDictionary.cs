@@ -54,6 +54,7 @@ public sealed class CameoVerbDictionary
 
     // Read-only once loaded, and probed for every token of every sentence: frozen for the fastest lookup.
     private FrozenDictionary<string, List<VerbForm>> _forms = FrozenDictionary<string, List<VerbForm>>.Empty;
+    private WordFilter _firstWords = new([]);
     private readonly Dictionary<string, VerbBlock> _blocks = new(StringComparer.Ordinal);
 
     public int VerbCount { get; private set; }
@@ -71,7 +72,7 @@ public sealed class CameoVerbDictionary
 
     /// <summary>Every form starting with this lower-case word, longest first.</summary>
     public List<VerbForm> FormsStartingWith(string word) =>
-        _forms.TryGetValue(word, out var forms) ? forms : NoForms;
+        _firstWords.MayContain(word) && _forms.TryGetValue(word, out var forms) ? forms : NoForms;
 
     // A List, not an interface, so a lookup per token enumerates without boxing. Never written to.
     private static readonly List<VerbForm> NoForms = [];
@@ -142,6 +143,7 @@ public sealed class CameoVerbDictionary
         foreach (var form in british.Where(f => !(_byFirstWord.GetValueOrDefault(f.Words[0]) ?? NoForms).Exists(g => g.Words.AsSpan().SequenceEqual(f.Words)))) AddForm(form);
         foreach (var key in _byFirstWord.Keys.ToList()) _byFirstWord[key] = _byFirstWord[key].OrderByDescending(f => f.Words.Length).ToList();
         _forms = _byFirstWord.ToFrozenDictionary(StringComparer.Ordinal);
+        _firstWords = new WordFilter(_forms.Keys);
         foreach (var b in _blocks.Values) b.Index();
         return this;
     }

@@ -125,7 +125,7 @@ internal static class CodeRefiner
     {
         for (var k = 0; k < sentence.Tokens.Count; k++)
         {
-            if (sentence.Language.Triggers.SingleNoun(sentence.Shapes(k), static e => e.Code.StartsWith("14", StringComparison.Ordinal)) is not null) return true;
+            if (sentence.SingleNoun(k, static e => e.Code.StartsWith("14", StringComparison.Ordinal)) is not null) return true;
         }
 
         return false;

@@ -65,6 +65,7 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
         var recentCodes = new List<string>();
         List<ActorMention>? previousSources = null;
         int t = 0, m = 0;
+        var buffers = new SentenceBuffers();
         foreach (var (start, end) in SentenceSplitter.Split(text))
         {
             while (t < tokens.Count && tokens[t].Start < start) t++;
@@ -75,7 +76,7 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
             while (m < mentions.Count && mentions[m].Start < end) m++;
             if (t - firstToken < 3) continue;
 
-            var sentence = new Sentence(text, start, end, new SentenceTokens(tokens, firstToken, t - firstToken), lang) { PreviousSources = previousSources };
+            var sentence = new Sentence(text, start, end, new SentenceTokens(tokens, firstToken, t - firstToken), lang, buffers) { PreviousSources = previousSources };
             sentence.SetSlots(ActorSlots.Build(sentence, mentions, firstMention, m, recentCodes));
             // Verbs first; the lexicon's nouns ("talks", "air strikes") only where no verb gave an event.
             var before = events.Count;

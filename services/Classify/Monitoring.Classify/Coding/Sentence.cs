@@ -6,11 +6,14 @@ namespace Monitoring.Classify.Coding;
 /// One sentence as the coder's stages see it: its tokens, the actors named in it (<see cref="Slots"/>, and for every
 /// token the slot it belongs to, <see cref="InActor"/>), the triggers found in it, and the punctuation between words.
 /// </summary>
-internal sealed class Sentence(string text, int start, int end, SentenceTokens tokens, CodingLanguage language)
+internal sealed class Sentence(string text, int start, int end, SentenceTokens tokens, CodingLanguage language, SentenceBuffers? buffers = null)
 {
+    private readonly SentenceBuffers _buffers = buffers ?? new SentenceBuffers();
     private bool[]? _commaBefore;
     private bool[]? _stopBefore;
     private ShapeCandidates[]? _shapes;
+    private List<LexiconEntry>?[]? _lexicon;
+    private List<LexiconEntry>?[]? _lexiconSecond;
 
     public string Text { get; } = text;
     public int Start { get; } = start;
@@ -43,8 +46,8 @@ internal sealed class Sentence(string text, int start, int end, SentenceTokens t
     public void SetSlots(List<Slot> slots)
     {
         Slots = slots;
-        InActor = new int[Tokens.Count];
-        Array.Fill(InActor, -1);
+        InActor = _buffers.InActor(Tokens.Count);
+        Array.Fill(InActor, -1, 0, Tokens.Count);
         for (var s = 0; s < slots.Count; s++)
         {
             for (var i = slots[s].First; i < slots[s].End; i++) InActor[i] = s;
@@ -59,17 +62,43 @@ internal sealed class Sentence(string text, int start, int end, SentenceTokens t
     public ReadOnlySpan<char> Gap(int left, int right) => Text.AsSpan(Tokens[left].End, Tokens[right].Start - Tokens[left].End);
 
     /// <summary>A comma between token <paramref name="k"/> and the one before it.</summary>
-    public bool CommaBefore(int k) => k > 0 && (_commaBefore ??= Mark(','))[k];
+    public bool CommaBefore(int k) => k > 0 && (_commaBefore ??= Mark(_buffers.Commas(Tokens.Count), ','))[k];
 
     /// <summary>A ';' or ':' between token <paramref name="k"/> and the one before it.</summary>
-    public bool StopBefore(int k) => k > 0 && (_stopBefore ??= Mark(';', ':'))[k];
+    public bool StopBefore(int k) => k > 0 && (_stopBefore ??= Mark(_buffers.Stops(Tokens.Count), ';', ':'))[k];
 
     /// <summary>Token <paramref name="k"/> as the language's lexicons compare it (<see cref="WordShapes.Candidates"/>), computed once.</summary>
     public ShapeCandidates Shapes(int k)
     {
-        _shapes ??= new ShapeCandidates[Tokens.Count];
+        _shapes ??= _buffers.Shapes(Tokens.Count);
         if (_shapes[k].IsEmpty) _shapes[k] = Language.Shapes.Candidates(Tokens[k].Lower);
         return _shapes[k];
+    }
+
+    /// <summary>
+    /// The trigger lexicon's entries for shape <paramref name="shape"/> of token <paramref name="k"/>
+    /// (<see cref="TriggerLexicon.StartingWith"/>), looked up once: every pass over the sentence asks again.
+    /// </summary>
+    public List<LexiconEntry> LexiconStartingWith(int k, int shape)
+    {
+        return shape switch
+        {
+            0 => (_lexicon ??= _buffers.Lexicon(Tokens.Count))[k] ??= Language.Triggers.StartingWith(Shapes(k)[0]),
+            1 => (_lexiconSecond ??= _buffers.LexiconSecond(Tokens.Count))[k] ??= Language.Triggers.StartingWith(Shapes(k)[1]),
+            _ => Language.Triggers.StartingWith(Shapes(k)[shape]),
+        };
+    }
+
+    /// <summary>The first one-word noun entry of token <paramref name="k"/> that <paramref name="filter"/> accepts (<see cref="TriggerLexicon.SingleNoun(ShapeCandidates, Func{LexiconEntry, bool})"/>).</summary>
+    public LexiconEntry? SingleNoun(int k, Func<LexiconEntry, bool> filter)
+    {
+        var shapes = Shapes(k);
+        for (var s = 0; s < shapes.Count; s++)
+        {
+            if (TriggerLexicon.SingleNoun(LexiconStartingWith(k, s), shapes[s], filter) is { } entry) return entry;
+        }
+
+        return null;
     }
 
     /// <summary>Whether a shape of token <paramref name="k"/> is in <paramref name="set"/>.</summary>
@@ -120,9 +149,8 @@ internal sealed class Sentence(string text, int start, int end, SentenceTokens t
         return false;
     }
 
-    private bool[] Mark(char c, char? other = null)
+    private bool[] Mark(bool[] marks, char c, char? other = null)
     {
-        var marks = new bool[Tokens.Count];
         for (var k = 1; k < Tokens.Count; k++)
         {
             var gap = Gap(k - 1, k);

@@ -111,9 +111,10 @@ internal sealed class TriggerFinder(CameoVerbDictionary verbs)
                 continue;
             }
 
-            foreach (var candidate in sentence.Shapes(i))
+            var shapeCount = sentence.Shapes(i).Count;
+            for (var shape = 0; shape < shapeCount; shape++)
             {
-                var entries = sentence.Language.Triggers.StartingWith(candidate);
+                var entries = sentence.LexiconStartingWith(i, shape);
                 var noun = Longest(sentence, entries, i, covered, noun: true);
                 var verb = Longest(sentence, entries, i, covered, noun: false);
                 if (verb is not null && english && !LooksLikeVerb(sentence, i, verb.Form)) verb = null;
@@ -145,7 +146,7 @@ internal sealed class TriggerFinder(CameoVerbDictionary verbs)
             if (slot.Mentions.Count != 1 || slot.Mentions[0].Code != CodedEvents.UnknownCode) continue;
             for (var k = slot.First; k < slot.End; k++)
             {
-                var entry = sentence.Language.Triggers.SingleNoun(sentence.Shapes(k), static _ => true);
+                var entry = sentence.SingleNoun(k, static _ => true);
                 if (entry is null) continue;
                 found.Add(new Trigger(slot.First, slot.End, entry.Form, TriggerKind.Event, entry, fromDictionary: false) { ActorIsSubject = true });
                 return;

@@ -31,6 +31,7 @@ public sealed class TriggerLexicon
 
     // Read-only once parsed, and probed for every word of every sentence: frozen for the fastest lookup.
     private FrozenDictionary<string, List<LexiconEntry>> _byWord = FrozenDictionary<string, List<LexiconEntry>>.Empty;
+    private WordFilter _words = new([]);
     private int _longestStem;
 
     public static TriggerLexicon Empty { get; } = new();
@@ -69,6 +70,7 @@ public sealed class TriggerLexicon
         }
 
         lexicon._byWord = lexicon._byFirstWord.ToFrozenDictionary(StringComparer.Ordinal);
+        lexicon._words = new WordFilter(lexicon._byWord.Keys);
 
         return lexicon;
     }
@@ -79,7 +81,7 @@ public sealed class TriggerLexicon
     /// </summary>
     public List<LexiconEntry> StartingWith(string word)
     {
-        var exact = _byWord.GetValueOrDefault(word);
+        var exact = _words.MayContain(word) ? _byWord.GetValueOrDefault(word) : null;
         if (_byStem.Count == 0) return exact ?? None;
         var lookup = _byStem.GetAlternateLookup<ReadOnlySpan<char>>();
         for (var length = Math.Min(word.Length, _longestStem); length >= MinStem; length--)
@@ -95,10 +97,18 @@ public sealed class TriggerLexicon
     {
         foreach (var shape in shapes)
         {
-            foreach (var entry in StartingWith(shape))
-            {
-                if (entry.IsNoun && entry.Words.Length == 1 && Matches(entry.Words[0], shape) && filter(entry)) return entry;
-            }
+            if (SingleNoun(StartingWith(shape), shape, filter) is { } entry) return entry;
+        }
+
+        return null;
+    }
+
+    /// <summary>The first one-word noun entry among <paramref name="entries"/> (those starting with <paramref name="shape"/>) that matches it and that <paramref name="filter"/> accepts.</summary>
+    internal static LexiconEntry? SingleNoun(List<LexiconEntry> entries, string shape, Func<LexiconEntry, bool> filter)
+    {
+        foreach (var entry in entries)
+        {
+            if (entry.IsNoun && entry.Words.Length == 1 && Matches(entry.Words[0], shape) && filter(entry)) return entry;
         }
 
         return null;

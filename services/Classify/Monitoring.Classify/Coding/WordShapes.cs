@@ -35,6 +35,8 @@ public sealed partial class WordShapes
 
     private static bool HasUpper(string word)
     {
+        // Tokens come lower-cased: an ASCII word is checked at once.
+        if (System.Text.Ascii.IsValid(word)) return word.AsSpan().ContainsAnyInRange('A', 'Z');
         foreach (var c in word)
         {
             if (char.IsUpper(c)) return true;

@@ -1,0 +1,38 @@
+namespace Monitoring.Classify.Coding;
+
+/// <summary>
+/// The per-token arrays of a <see cref="Sentence"/>, reused from one sentence to the next of an article: the coder reads
+/// one sentence at a time, and allocating them anew for every sentence was a third of all it allocated. Each array is
+/// handed out cleared, at least as long as the sentence, and to one user per sentence (indexes past the sentence's
+/// tokens are never read).
+/// </summary>
+internal sealed class SentenceBuffers
+{
+    private ShapeCandidates[] _shapes = [];
+    private List<LexiconEntry>?[] _lexicon = [];
+    private List<LexiconEntry>?[] _lexiconSecond = [];
+    private int[] _inActor = [];
+    private bool[] _commas = [];
+    private bool[] _stops = [];
+
+    public ShapeCandidates[] Shapes(int count) => Cleared(ref _shapes, count);
+
+    /// <summary>The lexicon entries of every token's first shape.</summary>
+    public List<LexiconEntry>?[] Lexicon(int count) => Cleared(ref _lexicon, count);
+
+    /// <summary>The lexicon entries of every token's second shape (an English singular, a word without its clitic).</summary>
+    public List<LexiconEntry>?[] LexiconSecond(int count) => Cleared(ref _lexiconSecond, count);
+
+    public int[] InActor(int count) => Cleared(ref _inActor, count);
+
+    public bool[] Commas(int count) => Cleared(ref _commas, count);
+
+    public bool[] Stops(int count) => Cleared(ref _stops, count);
+
+    private static T[] Cleared<T>(ref T[] array, int count)
+    {
+        if (array.Length < count) array = new T[Math.Max(count, array.Length * 2)];
+        else Array.Clear(array, 0, count);
+        return array;
+    }
+}
