@@ -92,7 +92,7 @@ public sealed class LexiconActorFinder
             }
 
             if (r < recognized.Count && recognized[r].Start < end) continue;
-            if (isPlace && (_shapes.HasClitics ? !AfterPlaceLeader(tokens, i, entry, placeLeaders) : !tokens[i].Capitalized || InLongerName(text, tokens, i, i + length))) continue;
+            if (isPlace && (_shapes.HasClitics ? !AfterPlaceLeader(tokens, i, entry, placeLeaders) : !tokens[i].Capitalized || InLongerName(text, tokens, i, i + length, merged))) continue;
             var cameo = code.Length > 3 ? code : null;
             var mention = new ActorMention(tokens[i].Start, end, text[tokens[i].Start..end], cameo is null ? code : code[..3], sector, cameo, isPlace);
             merged.Add(length == 1 && sector is not null && code == CodedEvents.UnknownCode && IsPossessed(tokens[i], matched) ? Owned(text, mention, merged) : mention);
@@ -172,12 +172,16 @@ public sealed class LexiconActorFinder
 
     /// <summary>
     /// "el presidente Ernesto Pérez Balladares": a town's name joined by a space to a capitalised word before it (not
-    /// the first of a sentence) or after it is part of a longer name, a person's or an organisation's. Headlines, all
-    /// in capitals, are not read so.
+    /// the first of a sentence) or after it is part of a longer name, a person's or an organisation's — unless that word
+    /// is itself an actor or a place ("Arboletes Antioquia", town and region). Headlines, all in capitals, are not read so.
     /// </summary>
-    private static bool InLongerName(string text, List<Token> tokens, int first, int end) =>
-        (first > 0 && IsNameWord(text, tokens[first - 1]) && Joined(text, tokens, first) && !OpensSentence(text, tokens[first - 1]))
-        || (end < tokens.Count && IsNameWord(text, tokens[end]) && Joined(text, tokens, end));
+    private bool InLongerName(string text, List<Token> tokens, int first, int end, List<ActorMention> merged)
+    {
+        if (first > 0 && IsNameWord(text, tokens[first - 1]) && Joined(text, tokens, first) && !OpensSentence(text, tokens[first - 1])
+            && !merged.Exists(m => m.Start <= tokens[first - 1].Start && m.End >= tokens[first - 1].Start + tokens[first - 1].Length)) return true;
+        return end < tokens.Count && IsNameWord(text, tokens[end]) && Joined(text, tokens, end)
+            && Longest(tokens, end).Entry is null && !merged.Exists(m => m.Start == tokens[end].Start);
+    }
 
     /// <summary>A capitalised word with lower-case letters after its first ("Ernesto", not "EL" nor "el").</summary>
     private static bool IsNameWord(string text, Token t)
