@@ -12,7 +12,7 @@ namespace Monitoring.Classify.Tests.Coding;
 public sealed class DevelopmentSampleTests(ITestOutputHelper output)
 {
     /// <summary>Raise this when the coder gets better; see docs/event-coding.md.</summary>
-    private const int PassingFloor = 23;
+    private const int PassingFloor = 24;
 
     private const int PerSet = 5;
 

@@ -65,7 +65,9 @@ internal static class Clauses
 
         // "marcharán", "protestarían": a future or conditional ending says the same as "will" or "would".
         var suffixes = cues.Set("intent-suffixes");
-        if (suffixes.Count > 0 && sentence.Language.Shapes.Normalize(w[i].Lower) is { Length: > 6 } verb && suffixes.Any(verb.EndsWith)) return true;
+        // A reflexive trigger ("se reunirán") has its verb after the pronoun.
+        var head = i + 1 < w.Count && w[i].Lower == "se" ? i + 1 : i;
+        if (suffixes.Count > 0 && sentence.Language.Shapes.Normalize(w[head].Lower) is { Length: > 6 } verb && suffixes.Any(verb.EndsWith)) return true;
         // "realizarán el jueves una manifestación": the future of the verb that carries an event noun.
         var carriers = cues.Set("carrier-stems");
         for (var k = i - 1; k >= Math.Max(0, i - 6) && carriers.Count > 0; k--)
@@ -83,6 +85,7 @@ internal static class Clauses
             if (sentence.InActor[k] >= 0 || sentence.StartsTrigger(k)) break;
         }
 
+        if (AfterIntentLeader(sentence, i)) return true;
         for (var k = SkipBack(sentence, i); k < i; k++)
         {
             var word = w[k].Lower;
@@ -90,6 +93,30 @@ internal static class Clauses
             if (cues.Set("scheduled-modals").Contains(word) && SpeechEndsBy(sentence, k)) return true;
             if (word == "to" && k > 0 && cues.IntentWords.Contains(w[k - 1].Lower) && w[k - 1].Lower is not ("is" or "are") && !IsPreparing(sentence, i)) return true;
             if (word == "to" && k > 0 && w[k - 1].Lower is "is" or "are" or "was" or "were") return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// "están dispuestos al diálogo", "acordaron reanudar el diálogo": a word of willingness (<c>intent-adjectives</c>)
+    /// a few words before, with only an article or a preposition between, or of commitment (<c>intent-leaders</c>)
+    /// with an infinitive between.
+    /// </summary>
+    private static bool AfterIntentLeader(Sentence sentence, int i)
+    {
+        var adjectives = sentence.Cues.Set("intent-adjectives");
+        var leaders = sentence.Cues.Set("intent-leaders");
+        if (adjectives.Count == 0 && leaders.Count == 0) return false;
+        var shapes = sentence.Language.Shapes;
+        var infinitive = false;
+        for (var k = i - 1; k >= Math.Max(0, i - 4); k--)
+        {
+            var word = shapes.Normalize(sentence.Tokens[k].Lower);
+            if (adjectives.Contains(word) || (infinitive && leaders.Contains(word))) return true;
+            var isInfinitive = word.Length > 4 && word[^1] == 'r' && word[^2] is 'a' or 'e' or 'i';
+            infinitive |= isInfinitive;
+            if (sentence.InActor[k] >= 0 || sentence.CommaBefore(k + 1) || !(isInfinitive || sentence.Cues.ObjectLeaders.Contains(word))) return false;
         }
 
         return false;

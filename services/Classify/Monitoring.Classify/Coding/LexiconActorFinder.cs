@@ -92,7 +92,7 @@ public sealed class LexiconActorFinder
             }
 
             if (r < recognized.Count && recognized[r].Start < end) continue;
-            if (isPlace && (_shapes.HasClitics ? !AfterPlaceLeader(tokens, i, entry, placeLeaders) : !tokens[i].Capitalized)) continue;
+            if (isPlace && (_shapes.HasClitics ? !AfterPlaceLeader(tokens, i, entry, placeLeaders) : !tokens[i].Capitalized || InLongerName(text, tokens, i, i + length, merged))) continue;
             var cameo = code.Length > 3 ? code : null;
             var mention = new ActorMention(tokens[i].Start, end, text[tokens[i].Start..end], cameo is null ? code : code[..3], sector, cameo, isPlace);
             merged.Add(length == 1 && sector is not null && code == CodedEvents.UnknownCode && IsPossessed(tokens[i], matched) ? Owned(text, mention, merged) : mention);
@@ -170,6 +170,41 @@ public sealed class LexiconActorFinder
         return i > 0 && _shapes.Candidates(tokens[i - 1].Lower).AnyIn(leaders);
     }
 
+    /// <summary>
+    /// "el presidente Ernesto Pérez Balladares": a town's name joined by a space to a capitalised word before it (not
+    /// the first of a sentence) or after it is part of a longer name, a person's or an organisation's — unless that word
+    /// is itself an actor or a place ("Arboletes Antioquia", town and region). Headlines, all in capitals, are not read so.
+    /// </summary>
+    private bool InLongerName(string text, List<Token> tokens, int first, int end, List<ActorMention> merged)
+    {
+        if (first > 0 && IsNameWord(text, tokens[first - 1]) && Joined(text, tokens, first) && !OpensSentence(text, tokens[first - 1])
+            && !merged.Exists(m => m.Start <= tokens[first - 1].Start && m.End >= tokens[first - 1].Start + tokens[first - 1].Length)) return true;
+        return end < tokens.Count && IsNameWord(text, tokens[end]) && Joined(text, tokens, end)
+            && Longest(tokens, end).Entry is null && !merged.Exists(m => m.Start == tokens[end].Start);
+    }
+
+    /// <summary>A capitalised word with lower-case letters after its first ("Ernesto", not "EL" nor "el").</summary>
+    private static bool IsNameWord(string text, Token t)
+    {
+        if (!t.Capitalized || t.Length < 2) return false;
+        foreach (var c in text.AsSpan(t.Start + 1, t.Length - 1))
+        {
+            if (char.IsLower(c)) return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Only a space between token <paramref name="k"/> and the one before it.</summary>
+    private static bool Joined(string text, List<Token> tokens, int k) => tokens[k].Start - (tokens[k - 1].Start + tokens[k - 1].Length) == 1 && text[tokens[k].Start - 1] == ' ';
+
+    /// <summary>Whether <paramref name="t"/> is the first word of its sentence (nothing or a full stop before it).</summary>
+    private static bool OpensSentence(string text, Token t)
+    {
+        var before = text.AsSpan(0, t.Start).TrimEnd(" \"«“'(".AsSpan());
+        return before.IsEmpty || before[^1] is '.' or '!' or '?' or ':' or '\n';
+    }
+
     /// <summary>Nothing, a connector ("de las"), or a short name between two ("del Frente 13 de las"), no punctuation.</summary>
     private static bool IsConnectorGap(string gap, CueWords cues)
     {
@@ -184,12 +219,26 @@ public sealed class LexiconActorFinder
         return false;
     }
 
+    /// <summary>A leader word (<c>leader-words</c>) of no country, a connector, and a role of another sector.</summary>
+    private bool LeaderOf(string text, ActorMention a, ActorMention b, CueWords cues) =>
+        a.Code == CodedEvents.UnknownCode && a.Sector is not null && b.Code == CodedEvents.UnknownCode && b.Sector is not null && b.Sector != a.Sector
+        && cues.Set("leader-words").Contains(_shapes.Normalize(a.Text.ToLowerInvariant()))
+        && cues.RoleConnectors.Contains(text[a.End..b.Start].Trim().ToLowerInvariant());
+
     /// <summary>A role next to a country, either order, at most a connector between: one mention with the country's code and the role's sector.</summary>
-    private static List<ActorMention> JoinRoles(string text, List<ActorMention> mentions, CueWords cues)
+    private List<ActorMention> JoinRoles(string text, List<ActorMention> mentions, CueWords cues)
     {
         for (var i = 0; i + 1 < mentions.Count; i++)
         {
             var (a, b) = (mentions[i], mentions[i + 1]);
+            if (LeaderOf(text, a, b, cues))
+            {
+                // "el presidente del sindicato": the leader of an organisation is of the organisation.
+                mentions[i] = b with { Start = a.Start, Text = text[a.Start..b.End] };
+                mentions.RemoveAt(i + 1);
+                continue;
+            }
+
             var (role, country) = a.Code == CodedEvents.UnknownCode && a.Sector is not null ? (a, b) : (b, a);
             if (role.Code != CodedEvents.UnknownCode || role.Sector is null || country.Code == CodedEvents.UnknownCode || country.Cameo is not null) continue;
             if (!IsConnectorGap(text[a.End..b.Start].Trim().ToLowerInvariant(), cues)) continue;

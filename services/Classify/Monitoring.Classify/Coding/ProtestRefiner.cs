@@ -66,8 +66,8 @@ internal static class ProtestRefiner
         meaning is null ? e : e with { Cameo = meaning.Code, Root = meaning.Root, QuadClass = meaning.QuadClass, Goldstein = meaning.Goldstein };
 
     /// <summary>
-    /// An ending word or two-word phrase ("puso fin", written puso_fin) before the protest with only articles, prepositions and time words
-    /// between ("pusieron fin el lunes a la huelga", "إنهاء الإضراب").
+    /// An ending word or two-word phrase ("puso fin", written puso_fin) before the protest with only articles, prepositions, numbers and
+    /// time words between ("pusieron fin el lunes a la huelga", "puso fin a 24 días de huelga", "إنهاء الإضراب").
     /// </summary>
     private static bool Before(Sentence sentence, int first, HashSet<string> words)
     {
@@ -80,7 +80,7 @@ internal static class ProtestRefiner
             if (sentence.ShapeIn(k, words)) return true;
             if (k > 0 && words.Contains(shapes.Normalize(w[k - 1].Lower) + " " + shapes.Normalize(w[k].Lower))) return true;
             var word = shapes.Normalize(w[k].Lower);
-            if (!sentence.Cues.ObjectLeaders.Contains(word) && !between.Contains(word)) return false;
+            if (!sentence.Cues.ObjectLeaders.Contains(word) && !between.Contains(word) && !char.IsDigit(word[0])) return false;
         }
 
         return false;

@@ -101,7 +101,7 @@ internal sealed class TriggerFinder(CameoVerbDictionary verbs)
         var english = sentence.Language.HasVerbDictionary;
         for (var i = 0; i < w.Count; i++)
         {
-            if (covered[i] || sentence.InActor[i] >= 0) continue;
+            if (covered[i] || sentence.InActor[i] >= 0 || NotTriggers.Skip(sentence, i, covered)) continue;
 
             // A capitalised word inside a sentence is part of a name ("Ejército de Liberación Nacional").
             if (i > 0 && w[i].Capitalized && !sentence.IsHeadline && HasCase(w[i].Lower)) continue;

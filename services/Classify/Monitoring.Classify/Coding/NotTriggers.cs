@@ -1,0 +1,29 @@
+namespace Monitoring.Classify.Coding;
+
+/// <summary>
+/// Phrases whose words name no event although one of them is a trigger (<c>not-triggers</c> in <c>cues-LANG.txt</c>):
+/// Spanish "sin embargo" (however) is no embargo, Mexican "rindió protesta" (was sworn in) no protest.
+/// </summary>
+internal static class NotTriggers
+{
+    /// <summary>Whether such a phrase starts at token <paramref name="i"/>; if so its tokens are marked covered.</summary>
+    public static bool Skip(Sentence sentence, int i, bool[] covered)
+    {
+        var phrases = sentence.Cues.Set("not-triggers");
+        if (phrases.Count == 0) return false;
+        var word = sentence.Language.Shapes.Normalize(sentence.Tokens[i].Lower);
+        foreach (var phrase in phrases)
+        {
+            if (phrase.Length <= word.Length || phrase[word.Length] != ' ' || !phrase.StartsWith(word, StringComparison.Ordinal)) continue;
+            var words = phrase.Split(' ');
+            if (i + words.Length > sentence.Tokens.Count) continue;
+            var matches = true;
+            for (var k = 1; k < words.Length && matches; k++) matches = sentence.ShapeMatches(i + k, words[k]);
+            if (!matches) continue;
+            for (var k = i; k < i + words.Length; k++) covered[k] = true;
+            return true;
+        }
+
+        return false;
+    }
+}
