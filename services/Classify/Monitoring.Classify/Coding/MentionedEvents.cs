@@ -1,0 +1,153 @@
+using Monitoring.Contracts;
+
+namespace Monitoring.Classify.Coding;
+
+/// <summary>
+/// Stage 5e, for languages coded by their trigger lexicon: events a sentence names without reporting them. An event
+/// noun is only the topic of the event the sentence reports when it is
+/// <list type="bullet">
+/// <item>what a protest is against ("احتجاجا على مقتل …", "المحتجين على اعتقال …", "تندد بالقصف");</item>
+/// <item>what a demand, call, denunciation or claim is about, or an earlier event that dates the report ("مطالبين بوقف
+/// الهجمات", "مسؤوليتهم عن الهجوم", "بعد الهجوم", "غداة الانفجار") — the words before it are <c>topic-leaders</c>,
+/// with <c>topic-fillers</c> ("عمليات", "المزيد من") and object leaders between;</item>
+/// <item>in a slogan, a quotation right after a word of chanting or banners (<c>slogan-words</c>: "هتافات «…»").</item>
+/// </list>
+/// Such events are dropped when the sentence reports another; a sentence that names only the topic keeps it. The cue
+/// sets are the language's; a language without them keeps every event.
+/// </summary>
+internal static class MentionedEvents
+{
+    private const int Reach = 4;
+
+    public static void Drop(Sentence sentence, List<CodedEvent> events, int from)
+    {
+        if (sentence.Language.HasVerbDictionary || events.Count - from < 2) return;
+        var leaders = sentence.Cues.Set("topic-leaders");
+        if (leaders.Count == 0) return;
+        var slogans = Slogans(sentence);
+        var topic = new bool[events.Count - from];
+        var kept = 0;
+        for (var i = from; i < events.Count; i++)
+        {
+            var first = ProtestRefiner.TokenAt(sentence, events[i].TriggerStart);
+            topic[i - from] = first >= 0 && (slogans[first] || (IsNoun(sentence, first) && IsTopic(sentence, first, leaders)));
+            if (!topic[i - from]) kept++;
+        }
+
+        if (kept == 0 || kept == topic.Length) return;
+        for (var i = events.Count - 1; i >= from; i--)
+        {
+            if (topic[i - from] && !KeptOfKind(events, from, topic, Kind(events[i].Root))) events.RemoveAt(i);
+        }
+    }
+
+    /// <summary>
+    /// A topic of the kind of an event the sentence reports may be that event named again ("عقب مقتل الجنود في هجوم"):
+    /// it stays, with its actors. Force (18–20) is one kind.
+    /// </summary>
+    private static bool KeptOfKind(List<CodedEvent> events, int from, bool[] topic, string kind)
+    {
+        for (var i = from; i < events.Count; i++)
+        {
+            if (!topic[i - from] && Kind(events[i].Root) == kind) return true;
+        }
+
+        return false;
+    }
+
+    private static string Kind(string root) => root is "18" or "19" or "20" ? "18" : root;
+
+    private static bool IsNoun(Sentence sentence, int first)
+    {
+        foreach (var t in sentence.Triggers)
+        {
+            if (t.First == first) return t.IsNoun;
+        }
+
+        return false;
+    }
+
+    /// <summary>A leader word, or a protest word with "على"/"ضد" or ب attached to the noun, a few words before the noun at <paramref name="first"/>.</summary>
+    private static bool IsTopic(Sentence sentence, int first, HashSet<string> leaders)
+    {
+        var cues = sentence.Cues;
+        var fillers = cues.Set("topic-fillers");
+        var marked = AttachedBa(sentence, first);
+        for (var k = first - 1; k >= Math.Max(0, first - Reach); k--)
+        {
+            if (sentence.CommaBefore(k + 1) || sentence.StopBefore(k + 1)) return false;
+            if (sentence.ShapeIn(k, leaders)) return true;
+            if (marked && IsProtestWord(sentence, k)) return true;
+            if (sentence.InActor[k] >= 0) return false;
+            if (sentence.ShapeIn(k, cues.ObjectMarkers))
+            {
+                marked = true;
+                continue;
+            }
+
+            if (!sentence.ShapeIn(k, cues.ObjectLeaders) && !sentence.ShapeIn(k, fillers)) return false;
+            marked |= AttachedBa(sentence, k);
+        }
+
+        return false;
+    }
+
+    /// <summary>"بالقصف", "وبالهجوم": the preposition ب on the word, the object of the verb or noun before it.</summary>
+    private static bool AttachedBa(Sentence sentence, int k)
+    {
+        var word = sentence.Language.Shapes.Normalize(sentence.Tokens[k].Lower);
+        return word.Length > 3 && (word.StartsWith('ب') || word.StartsWith("وب", StringComparison.Ordinal));
+    }
+
+    /// <summary>A protest word of the lexicon, verb or noun ("احتجاجا", "يحتجون", "تظاهرة"), or a protester ("المحتجين").</summary>
+    private static bool IsProtestWord(Sentence sentence, int k)
+    {
+        foreach (var shape in sentence.Shapes(k))
+        {
+            foreach (var entry in sentence.Language.Triggers.StartingWith(shape))
+            {
+                if (entry.Words.Length == 1 && entry.Code.StartsWith("14", StringComparison.Ordinal) && TriggerLexicon.Matches(entry.Words[0], shape)) return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The tokens inside a quotation («…» or "…") that opens within a few words after a slogan word, or right after
+    /// another slogan ("هتافات «…» و«…»").
+    /// </summary>
+    private static bool[] Slogans(Sentence sentence)
+    {
+        var w = sentence.Tokens;
+        var inSlogan = new bool[w.Count];
+        var words = sentence.Cues.Set("slogan-words");
+        if (words.Count == 0) return inSlogan;
+        var lastCue = -Reach - 1;
+        var quoted = false;
+        var slogan = false;
+        for (var k = 0; k < w.Count; k++)
+        {
+            var gap = k == 0 ? sentence.Text.AsSpan(sentence.Start, w[0].Start - sentence.Start) : sentence.Gap(k - 1, k);
+            foreach (var c in gap)
+            {
+                if (c is '«' or '“' || (c == '"' && !quoted))
+                {
+                    quoted = true;
+                    slogan = k - lastCue <= Reach;
+                }
+                else if (c is '»' or '”' or '"')
+                {
+                    quoted = false;
+                    if (slogan) lastCue = k;
+                    slogan = false;
+                }
+            }
+
+            inSlogan[k] = quoted && slogan;
+            if (!quoted && sentence.ShapeIn(k, words)) lastCue = k + 1;
+        }
+
+        return inSlogan;
+    }
+}
