@@ -3,17 +3,23 @@ using Monitoring.Contracts;
 namespace Monitoring.Classify.Coding;
 
 /// <summary>
-/// Stage 5e, for languages coded by their trigger lexicon: events a sentence names without reporting them. An event
-/// noun is only the topic of the event the sentence reports when it is
+/// Stage 5e, for languages coded by their trigger lexicon: events a sentence names without reporting them, or that are
+/// no event of their own. An event word is
 /// <list type="bullet">
-/// <item>what a protest is against ("احتجاجا على مقتل …", "المحتجين على اعتقال …", "تندد بالقصف");</item>
-/// <item>what a demand, call, denunciation or claim is about, or an earlier event that dates the report ("مطالبين بوقف
-/// الهجمات", "مسؤوليتهم عن الهجوم", "بعد الهجوم", "غداة الانفجار") — the words before it are <c>topic-leaders</c>,
-/// with <c>topic-fillers</c> ("عمليات", "المزيد من") and object leaders between;</item>
-/// <item>in a slogan, a quotation right after a word of chanting or banners (<c>slogan-words</c>: "هتافات «…»").</item>
+/// <item>the topic of another when it is what a protest is against ("احتجاجا على مقتل …", "المحتجين على اعتقال …",
+/// "تندد بالقصف"), what a demand, call, denunciation is about, or an earlier event that dates the report
+/// ("مطالبين بوقف الهجمات", "بعد الهجوم", "غداة الانفجار") — <c>topic-leaders</c>, with
+/// <c>topic-fillers</c> ("عمليات", "المزيد من") and object leaders between — and so is the means named with it
+/// ("على مقتل فتى برصاص الشرطة");</item>
+/// <item>a slogan: inside a quotation right after a word of chanting or banners (<c>slogan-words</c>: "هتافات «…»");</item>
+/// <item>the toll of the event that caused it: the dead and wounded counted (<c>toll-nouns</c>, "سقوط عشرة جرحى"), a
+/// death after a result word ("مما أدى إلى مقتل شخصين");</item>
+/// <item>no violence at all: a protest that "exploded" broke out (<c>outbreak-verbs</c>, "انفجرت المظاهرات"); shots fired
+/// into the air hit no one (<c>aimless-words</c>, "أطلقوا النار في الهواء").</item>
 /// </list>
-/// Such events are dropped when the sentence reports another; a sentence that names only the topic keeps it. The cue
-/// sets are the language's; a language without them keeps every event.
+/// Such events are dropped when the sentence reports another, and none of their kind (force, 18–20, is one kind): a
+/// mention of the kind the sentence reports may be that event named again, with its actors. The cue sets are the
+/// language's; a language without them keeps every event.
 /// </summary>
 internal static class MentionedEvents
 {
@@ -27,11 +33,22 @@ internal static class MentionedEvents
         var slogans = Slogans(sentence);
         var topic = new bool[events.Count - from];
         var kept = 0;
+        var lastTopic = -1;
         for (var i = from; i < events.Count; i++)
         {
             var first = ProtestRefiner.TokenAt(sentence, events[i].TriggerStart);
-            topic[i - from] = first >= 0 && (slogans[first] || (IsNoun(sentence, first) && IsTopic(sentence, first, leaders)));
-            if (!topic[i - from]) kept++;
+            if (first < 0)
+            {
+                kept++;
+                continue;
+            }
+
+            var nominal = IsNominal(sentence, first);
+            var isTopic = slogans[first] || IsToll(sentence, first) || IsHarmless(sentence, first, events[i].Root)
+                || (nominal && (IsTopic(sentence, first, leaders) || MeansOf(sentence, lastTopic, first)));
+            topic[i - from] = isTopic;
+            if (isTopic) lastTopic = first;
+            else kept++;
         }
 
         if (kept == 0 || kept == topic.Length) return;
@@ -39,6 +56,74 @@ internal static class MentionedEvents
         {
             if (topic[i - from] && !KeptOfKind(events, from, topic, Kind(events[i].Root))) events.RemoveAt(i);
         }
+    }
+
+    /// <summary>
+    /// A noun of the lexicon, or a word the lexicon reads as a verb that can only be a verbal noun: with the article
+    /// ("القصف") or right after a preposition, leader or filler ("الى قتل", "عمليات قتل").
+    /// </summary>
+    private static bool IsNominal(Sentence sentence, int first)
+    {
+        if (!IsNoun(sentence, first) && !HasArticle(sentence, first) && first > 0)
+        {
+            var cues = sentence.Cues;
+            var k = first - 1;
+            return !sentence.CommaBefore(first) && (sentence.ShapeIn(k, cues.ObjectLeaders) || sentence.ShapeIn(k, cues.Set("topic-fillers")) || sentence.ShapeIn(k, cues.Set("topic-leaders")));
+        }
+
+        return true;
+    }
+
+    private static bool HasArticle(Sentence sentence, int k)
+    {
+        var word = sentence.Language.Shapes.Normalize(sentence.Tokens[k].Lower);
+        return word.StartsWith("ال", StringComparison.Ordinal) || word.StartsWith("وال", StringComparison.Ordinal) || word.StartsWith("بال", StringComparison.Ordinal)
+            || word.StartsWith("فال", StringComparison.Ordinal) || word.StartsWith("لل", StringComparison.Ordinal);
+    }
+
+    /// <summary>"على مقتل فتى برصاص الشرطة": ب and an event noun shortly after a topic, in the same phrase, name its means.</summary>
+    private static bool MeansOf(Sentence sentence, int topic, int first)
+    {
+        if (topic < 0 || first <= topic || first - topic > 2 * Reach || !AttachedBa(sentence, first)) return false;
+        for (var k = topic + 1; k <= first; k++)
+        {
+            if (sentence.CommaBefore(k) || sentence.StopBefore(k) || sentence.ShapeIn(k, sentence.Cues.ClauseBoundaries)) return false;
+            if (k < first && sentence.StartsTrigger(k)) return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>The dead and wounded counted ("عشرة جرحى"), or a death a result word leads to ("أسفر عن مقتل").</summary>
+    private static bool IsToll(Sentence sentence, int first)
+    {
+        var cues = sentence.Cues;
+        if (sentence.ShapeIn(first, cues.Set("toll-nouns"))) return true;
+        if (!sentence.ShapeIn(first, cues.Set("victim-nouns"))) return false;
+        var results = cues.Set("result-words");
+        for (var k = first - 1; k >= Math.Max(0, first - 2); k--)
+        {
+            if (sentence.ShapeIn(k, results)) return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>"انفجرت المظاهرات" (protests broke out), "أطلقوا النار في الهواء" (fired into the air): no violence done to anyone.</summary>
+    private static bool IsHarmless(Sentence sentence, int first, string root)
+    {
+        var cues = sentence.Cues;
+        var w = sentence.Tokens;
+        var outbreak = sentence.ShapeIn(first, cues.Set("outbreak-verbs"));
+        var aimless = cues.Set("aimless-words");
+        for (var k = first + 1; k < Math.Min(w.Count, first + Reach); k++)
+        {
+            if (sentence.CommaBefore(k)) return false;
+            if (outbreak && IsProtestWord(sentence, k)) return true;
+            if (root is "18" or "19" or "20" && sentence.ShapeIn(k, aimless)) return true;
+        }
+
+        return false;
     }
 
     /// <summary>
