@@ -12,8 +12,10 @@ namespace Monitoring.Classify.Coding;
 /// <c>topic-fillers</c> ("عمليات", "المزيد من") and object leaders between — and so is the means named with it
 /// ("على مقتل فتى برصاص الشرطة");</item>
 /// <item>a slogan: inside a quotation right after a word of chanting or banners (<c>slogan-words</c>: "هتافات «…»");</item>
-/// <item>the toll of the event that caused it: the dead and wounded counted (<c>toll-nouns</c>, "سقوط عشرة جرحى"), a
-/// death after a result word ("مما أدى إلى مقتل شخصين");</item>
+/// <item>what an accusation alleges (<c>allegation-leaders</c>, "متهمين الجنود بإطلاق النار"), or a relative clause that
+/// describes someone named (<c>relative-pronouns</c>, "عائلات الجنود الذين قتلوا");</item>
+/// <item>the toll of the event that caused it: the dead and wounded counted (<c>toll-nouns</c>, "سقوط عشرة جرحى"), what
+/// a result word says it led to ("مما أدى إلى مقتل شخصين"), the means of a wounding ("أصيب عشرون بالرصاص");</item>
 /// <item>no violence at all: a protest that "exploded" broke out (<c>outbreak-verbs</c>, "انفجرت المظاهرات"); shots fired
 /// into the air hit no one (<c>aimless-words</c>, "أطلقوا النار في الهواء").</item>
 /// </list>
@@ -44,8 +46,8 @@ internal static class MentionedEvents
             }
 
             var nominal = IsNominal(sentence, first);
-            var isTopic = slogans[first] || IsToll(sentence, first) || IsHarmless(sentence, first, events[i].Root)
-                || (nominal && (IsTopic(sentence, first, leaders) || MeansOf(sentence, lastTopic, first)));
+            var isTopic = slogans[first] || IsHarmless(sentence, first, events[i].Root) || Describes(sentence, first)
+                || (nominal && (IsToll(sentence, first) || IsTopic(sentence, first, leaders) || Alleged(sentence, first) || MeansOf(sentence, lastTopic, first)));
             topic[i - from] = isTopic;
             if (isTopic) lastTopic = first;
             else kept++;
@@ -94,20 +96,49 @@ internal static class MentionedEvents
         return true;
     }
 
-    /// <summary>The dead and wounded counted ("عشرة جرحى"), or a death a result word leads to ("أسفر عن مقتل").</summary>
+    /// <summary>
+    /// The dead and wounded counted ("عشرة جرحى"); what a result word says an event led to ("أسفر عن مقتل", "أدى ذلك إلى
+    /// إحراق …"); the means of a wounding ("أصيب عشرون، بعضهم بالرصاص").
+    /// </summary>
     private static bool IsToll(Sentence sentence, int first)
     {
         var cues = sentence.Cues;
         if (sentence.ShapeIn(first, cues.Set("toll-nouns"))) return true;
-        if (!sentence.ShapeIn(first, cues.Set("victim-nouns"))) return false;
         var results = cues.Set("result-words");
-        for (var k = first - 1; k >= Math.Max(0, first - 2); k--)
+        for (var k = first - 1; k >= Math.Max(0, first - 3); k--)
         {
             if (sentence.ShapeIn(k, results)) return true;
         }
 
+        if (!AttachedBa(sentence, first)) return false;
+        var wounded = cues.Set("passive-markers");
+        var victims = cues.Set("victim-nouns");
+        for (var k = first - 1; k >= Math.Max(0, first - 2 * Reach); k--)
+        {
+            if (sentence.ShapeIn(k, cues.ClauseBoundaries) || (sentence.StartsTrigger(k) && !sentence.ShapeIn(k, victims))) return false;
+            if (sentence.ShapeIn(k, wounded) || sentence.ShapeIn(k, victims)) return true;
+        }
+
         return false;
     }
+
+    /// <summary>"متهمين الجنود بإطلاق النار": what an accusation alleges, with the accused between, is not reported as done.</summary>
+    private static bool Alleged(Sentence sentence, int first)
+    {
+        var accusations = sentence.Cues.Set("allegation-leaders");
+        if (accusations.Count == 0) return false;
+        for (var k = first - 1; k >= Math.Max(0, first - 2 * Reach); k--)
+        {
+            if (sentence.CommaBefore(k + 1) || sentence.StartsTrigger(k) || sentence.ShapeIn(k, sentence.Cues.ClauseBoundaries)) return false;
+            if (sentence.ShapeIn(k, accusations)) return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>"عائلات الجنود الذين قتلوا في العراق": a relative clause that describes someone the sentence names.</summary>
+    private static bool Describes(Sentence sentence, int first) =>
+        first > 1 && sentence.InActor[first - 2] >= 0 && sentence.ShapeIn(first - 1, sentence.Cues.Set("relative-pronouns"));
 
     /// <summary>"انفجرت المظاهرات" (protests broke out), "أطلقوا النار في الهواء" (fired into the air): no violence done to anyone.</summary>
     private static bool IsHarmless(Sentence sentence, int first, string root)
