@@ -62,7 +62,7 @@ public sealed class CodingLanguages
             var names = code == "ar" && File.Exists(gazetteerPath) ? ArabicScriptNames(gazetteerPath) : [];
             languages[code] = new CodingLanguage(
                 code,
-                CueWords.Load(path),
+                CueWords.Load(path, shapes),
                 File.Exists(triggers) ? TriggerLexicon.Load(triggers, shapes) : TriggerLexicon.Empty,
                 LexiconActorFinder.Load(Path.Combine(folder, $"actors-{code}.txt"), shapes, names, Path.Combine(folder, $"places-{code}.txt")))
             {

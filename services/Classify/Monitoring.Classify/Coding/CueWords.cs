@@ -102,9 +102,13 @@ public sealed class CueWords
     /// <summary>A map by its name in the file; empty when the file has none.</summary>
     public Dictionary<string, string> Map(string name) => _maps.GetValueOrDefault(name) ?? NoValues;
 
-    public static CueWords Load(string path) => Parse(File.ReadLines(path), path);
+    public static CueWords Load(string path, WordShapes? shapes = null) => Parse(File.ReadLines(path), path, shapes);
 
-    public static CueWords Parse(IEnumerable<string> lines, string source)
+    /// <summary>
+    /// With the shapes of a language written with clitics (Arabic), a set also holds each word's normalised shape, the
+    /// form the stages compare a token in ("على" as "علي", "قتلى" as "قتلي"), beside the word as written.
+    /// </summary>
+    public static CueWords Parse(IEnumerable<string> lines, string source, WordShapes? shapes = null)
     {
         var sets = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         var maps = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
@@ -126,6 +130,7 @@ public sealed class CueWords
             {
                 if (!sets.TryGetValue(fields[0], out var set)) sets[fields[0]] = set = new HashSet<string>(StringComparer.Ordinal);
                 set.UnionWith(words);
+                if (shapes is { HasClitics: true }) set.UnionWith(words.Select(shapes.Normalize));
             }
         }
 

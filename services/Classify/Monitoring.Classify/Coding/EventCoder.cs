@@ -11,7 +11,7 @@ namespace Monitoring.Classify.Coding;
 /// <item>each trigger's clause and arguments: subject, target, agent (<see cref="Clauses"/>, <see cref="ActorGroups"/>);</item>
 /// <item>the code: the longest verb pattern, refined by what the clause says (<see cref="CodeChooser"/>, <see cref="CodeRefiner"/>);</item>
 /// <item>the events with their evidence (<see cref="SentenceCoder"/>); in Spanish and Arabic, what the words around a protest
-/// say it is and its sides (<see cref="ProtestRefiner"/>, <see cref="ProtestSides"/>).</item>
+/// say it is and its sides (<see cref="ProtestRefiner"/>, <see cref="ProtestSides"/>), and the events they only name (<see cref="MentionedEvents"/>).</item>
 /// </list>
 /// The language's cue words are data (<c>Data/coding/</c>, <see cref="CodingLanguages"/>).
 /// </summary>
@@ -92,6 +92,7 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
             CodeRefiner.ProtestContext(sentence, events, before, codebook);
             ProtestRefiner.Refine(sentence, events, before, codebook);
             ProtestSides.Fill(sentence, events, before);
+            MentionedEvents.Drop(sentence, events, before);
 
             // "Protesters raised banners": an actor named for what it does, where nothing else gave an event.
             if (events.Count == before && sentence.Slots.Exists(s => s.Mentions[0].Code == CodedEvents.UnknownCode))

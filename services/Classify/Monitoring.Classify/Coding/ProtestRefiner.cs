@@ -120,7 +120,8 @@ internal static class ProtestRefiner
         return null;
     }
 
-    private static int TokenAt(Sentence sentence, int offset)
+    /// <summary>The index of the sentence's token at text offset <paramref name="offset"/>, or -1.</summary>
+    internal static int TokenAt(Sentence sentence, int offset)
     {
         var w = sentence.Tokens;
         for (var k = 0; k < w.Count; k++)

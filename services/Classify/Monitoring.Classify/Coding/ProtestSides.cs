@@ -6,7 +6,8 @@ namespace Monitoring.Classify.Coding;
 /// Stage 5c, a domestic protest's sides: people who protest where the sentence places them, and are given no other
 /// origin, are of that country ("تظاهر الآلاف في بغداد", "miles marcharon en Lima": Iraqis, Peruvians), and so are
 /// protesters of no stated origin against the authorities of the one country the sentence names; people of a
-/// country protesting there, with no one else named, protest against its own authorities. Read for languages without
+/// country protesting there, with no one else named, protest against its own authorities; a protest at a foreign
+/// embassy is against its country. Read for languages without
 /// the verb dictionary, whose protests the trigger lexicon codes with the place as their only actor.
 /// </summary>
 internal static class ProtestSides
@@ -35,6 +36,28 @@ internal static class ProtestSides
 
             events[i] = e with { Source = source, Target = target };
         }
+
+        // "تجمعوا أمام سفارة استونيا", "السفارة الصينية": a protest at a foreign embassy is against the embassy's country.
+        if (Embassy(sentence) is not { } embassy) return;
+        for (var i = from; i < events.Count; i++)
+        {
+            var e = events[i];
+            if (e.Root != "14" || e.Target.Code == embassy.Code || e.Source.Code == embassy.Code) continue;
+            events[i] = e with { Target = new EventActor { Text = embassy.Text, Code = embassy.Code, Start = embassy.Start, End = embassy.End } };
+        }
+    }
+
+    /// <summary>The country named right after an embassy word (<c>embassy-words</c>), or null.</summary>
+    private static ActorMention? Embassy(Sentence sentence)
+    {
+        var words = sentence.Cues.Set("embassy-words");
+        if (words.Count == 0) return null;
+        foreach (var slot in sentence.Slots)
+        {
+            if (slot.First > 0 && sentence.ShapeIn(slot.First - 1, words) && slot.Mentions[0] is var m && m.Cameo is null && sentence.Language.Countries.Contains(m.Code)) return m;
+        }
+
+        return null;
     }
 
     private static bool Same(EventActor a, EventActor b) => a.Code == b.Code && a.Sector == b.Sector;

@@ -29,7 +29,9 @@ internal static class Subjects
             if (ActorGroups.IsPlace(sentence, slot)) return null;
 
             // "قتل 18 شخصا": after a verb of violence, unarmed people are its victims (the unmarked passive), armed men its agents.
-            if (!victims && IsViolent(verb.Lexicon?.Code ?? verb.Code) && !sentence.ShapeIn(verb.End - 1, cues.MutualWords) && !slot.Mentions.Exists(m => m.Sector is "MIL" or "UAF" or "REB" or "COP" or "SPY")) return null;
+            // Verbs one does only to a place or a foe ("هاجم", "اقتحم": attacked, stormed) have their doer after them, armed or not.
+            if (!victims && IsViolent(verb.Lexicon?.Code ?? verb.Code) && !sentence.ShapeIn(verb.End - 1, cues.MutualWords) && !sentence.ShapeIn(verb.First, cues.Set("agent-after-verbs"))
+                && !slot.Mentions.Exists(m => m.Sector is "MIL" or "UAF" or "REB" or "COP" or "SPY")) return null;
             return ActorGroups.First(sentence, k, Math.Min(w.Count, k + 12));
         }
 
