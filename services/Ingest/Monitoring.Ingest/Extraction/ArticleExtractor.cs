@@ -96,7 +96,8 @@ public sealed class ArticleExtractor(SourceBoilerplate? sourceBoilerplate = null
         if (read.Count == 0) return null;
         var chosen = CandidateChoice.Choose(read);
         var lead = LeadParagraphs.Before(metadata.Headline, metadata.Description, chosen.Containers, chosen.Lines, cues);
-        return lead.Count == 0 ? chosen : chosen with { Lines = [.. lead, .. chosen.Lines] };
+        IReadOnlyList<string> text = lead.Count == 0 ? chosen.Lines : [.. lead, .. chosen.Lines];
+        return chosen with { Lines = chosen.Method == "jsonld" ? text : ArticleBodyBounds.Trim(text, metadata.ArticleBody) };
     }
 
     private IReadOnlyList<string> WithoutSourceTemplate(string source, IReadOnlyList<string> documentLines, IReadOnlyList<string> lines)
