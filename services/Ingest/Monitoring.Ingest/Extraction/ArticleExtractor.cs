@@ -31,6 +31,7 @@ public sealed class ArticleExtractor(SourceBoilerplate? sourceBoilerplate = null
         if (!string.IsNullOrWhiteSpace(submission.Html))
         {
             using var document = Parser.ParseDocument(submission.Html);
+            StreamedSegments.Complete(document, submission.Html);
             sourceBoilerplate.Observe(source, PageLines(document));
         }
         else
@@ -59,6 +60,7 @@ public sealed class ArticleExtractor(SourceBoilerplate? sourceBoilerplate = null
     {
         var baseUri = Uri.TryCreate(submission.Url, UriKind.Absolute, out var uri) ? uri : null;
         using var document = Parser.ParseDocument(html);
+        StreamedSegments.Complete(document, html);
         var metadata = HtmlMetadata.Read(document, baseUri);
         var canonical = metadata.CanonicalUrl ?? baseUri?.ToString();
         var source = sourceBoilerplate is null ? null : SourceKey(submission, canonical);
@@ -94,7 +96,8 @@ public sealed class ArticleExtractor(SourceBoilerplate? sourceBoilerplate = null
         if (read.Count == 0) return null;
         var chosen = CandidateChoice.Choose(read);
         var lead = LeadParagraphs.Before(metadata.Headline, metadata.Description, chosen.Containers, chosen.Lines, cues);
-        return lead.Count == 0 ? chosen : chosen with { Lines = [.. lead, .. chosen.Lines] };
+        IReadOnlyList<string> text = lead.Count == 0 ? chosen.Lines : [.. lead, .. chosen.Lines];
+        return chosen with { Lines = chosen.Method == "jsonld" ? text : ArticleBodyBounds.Trim(text, metadata.ArticleBody) };
     }
 
     private IReadOnlyList<string> WithoutSourceTemplate(string source, IReadOnlyList<string> documentLines, IReadOnlyList<string> lines)

@@ -24,7 +24,10 @@ internal static class FurnitureElements
         if (FurnitureTags.Contains(element.LocalName) || IsBanner(element)) return "structure";
         if (element.GetAttribute("role") is { } role && FurnitureRoles.Contains(role)) return "structure";
         if (IsHidden(element)) return "hidden";
-        if (element.GetAttribute("itemtype") is { } type && (type.EndsWith("/Comment", StringComparison.OrdinalIgnoreCase) || type.EndsWith("/UserComments", StringComparison.OrdinalIgnoreCase))) return "comments";
+        var type = element.GetAttribute("itemtype");
+        if (type is not null && (type.EndsWith("/Comment", StringComparison.OrdinalIgnoreCase) || type.EndsWith("/UserComments", StringComparison.OrdinalIgnoreCase))) return "comments";
+        // An author box: a person described in microdata as a block of its own (a byline's inline name is not a box).
+        if (element.LocalName is "div" or "section" or "aside" or "li" or "p" && type?.EndsWith("/Person", StringComparison.OrdinalIgnoreCase) == true) return "bio";
         // A heading's class names its place in the page's outline ("tocHeader": listed in the table of contents), not a box.
         if (element.LocalName is "h1" or "h2" or "h3" or "h4" or "h5" or "h6") return null;
         return AttributeKind(element.ClassName, cues) ?? AttributeKind(element.Id, cues);

@@ -1,0 +1,34 @@
+using Monitoring.Ingest.Extraction;
+
+namespace Monitoring.Ingest.Tests.Extraction;
+
+/// <summary>An author box marked as a schema.org Person is not the article; a byline's inline Person name is no box.</summary>
+public sealed class AuthorBoxTests
+{
+    private static string Extract(string body) =>
+        new ArticleExtractor().Extract(new ArticleSubmission { Html = $"<html><body><article><h1>Pruning roses</h1>{body}</article></body></html>" }).Text;
+
+    [Fact]
+    public void A_person_block_after_the_post_is_an_author_box()
+    {
+        var text = Extract("""
+            <p>Cut back the old canes in late winter, just above an outward-facing bud, with a clean and sharp pair of secateurs.</p>
+            <p>Remove any dead or crossing stems first, then shape the plant so that air can move freely through its centre.</p>
+            <section itemscope itemtype="https://schema.org/Person"><p>Maria Lindqvist has grown roses in her allotment for twenty years and writes a column for gardeners who are just starting out.</p></section>
+            """);
+
+        Assert.Contains("outward-facing bud", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("allotment for twenty years", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_inline_person_name_in_a_sentence_stays()
+    {
+        var text = Extract("""
+            <p>Cut back the old canes in late winter, as <span itemscope itemtype="https://schema.org/Person">Maria Lindqvist</span> advises, just above an outward-facing bud.</p>
+            <p>Remove any dead or crossing stems first, then shape the plant so that air can move freely through its centre.</p>
+            """);
+
+        Assert.Contains("as Maria Lindqvist advises", text, StringComparison.Ordinal);
+    }
+}
