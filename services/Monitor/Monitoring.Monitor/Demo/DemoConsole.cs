@@ -10,6 +10,14 @@ public sealed class DemoConsole(TextWriter output, TimeProvider clock)
     public int AlertsPrinted { get; private set; }
     public int WebhooksReceived { get; private set; }
 
+    /// <summary>Alerts printed whose subscription sends them to the demo webhook at once: each should reach it.</summary>
+    public int WebhooksExpected { get; private set; }
+
+    public void ExpectWebhook()
+    {
+        lock (_gate) WebhooksExpected++;
+    }
+
     public void Write(string kind, string line)
     {
         lock (_gate)
@@ -35,7 +43,11 @@ public sealed class DemoConsole(TextWriter output, TimeProvider clock)
         }
     }
 
-    /// <summary>Waits until <paramref name="events"/> articles have been tagged and nothing has been printed for a moment.</summary>
+    /// <summary>
+    /// Waits until <paramref name="events"/> articles have been tagged, every alert bound for the demo webhook has reached
+    /// it (a host stopped with a delivery in flight would retry against its own closed port), and nothing has been
+    /// printed for a moment.
+    /// </summary>
     public async Task WaitForQuietAsync(int events, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var quiet = TimeSpan.FromSeconds(1.5);
@@ -44,7 +56,7 @@ public sealed class DemoConsole(TextWriter output, TimeProvider clock)
         {
             lock (_gate)
             {
-                if (EventsPrinted >= events && clock.GetUtcNow() - _lastWrite >= quiet) return;
+                if (EventsPrinted >= events && WebhooksReceived >= WebhooksExpected && clock.GetUtcNow() - _lastWrite >= quiet) return;
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(100), clock, cancellationToken);
