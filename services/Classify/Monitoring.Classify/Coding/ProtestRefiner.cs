@@ -33,6 +33,8 @@ internal static class ProtestRefiner
             // "marcharán … en protesta por", "أضربوا احتجاجا على": the purpose of the protest just coded, not another.
             if (IsPurpose(sentence, first) && events.FindIndex(from, o => o.Root is "14" or "13" && o.TriggerEnd <= e.TriggerStart) is >= 0 and var earlier && earlier < i)
             {
+                // "تظاهروا في أثينا احتجاجا على الاتحاد الأوروبي": what it is against is the target of the protest it explains.
+                if (AgainstWhom(sentence, events[earlier], e) is { } against) events[earlier] = events[earlier] with { Target = against };
                 events.RemoveAt(i--);
                 continue;
             }
@@ -51,6 +53,15 @@ internal static class ProtestRefiner
 
             if (code is not null && codebook.Find(code) is { } meaning) events[i] = Recode(e, meaning);
         }
+    }
+
+    /// <summary>The purpose's named target, where the protest it explains names none or only the place it is held in.</summary>
+    private static EventActor? AgainstWhom(Sentence sentence, CodedEvent protest, CodedEvent purpose)
+    {
+        var target = protest.Target;
+        var unnamed = (target.Code == CodedEvents.UnknownCode && target.Cameo is null) || target.Text.Length == 0 || target.Code == ActorGroups.PlaceCountry(sentence);
+        var named = purpose.Target.Text.Length > 0 && (purpose.Target.Code != CodedEvents.UnknownCode || purpose.Target.Cameo is not null);
+        return unnamed && named && purpose.Target.Code != protest.Source.Code && purpose.Target.Code != ActorGroups.PlaceCountry(sentence) ? purpose.Target : null;
     }
 
     /// <summary>"en protesta", "احتجاجا": a protest word that says why something is done (<c>purpose-leaders</c>, <c>purpose-forms</c>).</summary>
