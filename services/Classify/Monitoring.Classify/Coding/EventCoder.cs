@@ -60,7 +60,7 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
     public IReadOnlyList<CodedEvent> Code(string text, List<Token> tokens, IReadOnlyList<ActorMention> mentions, string? language = null)
     {
         var lang = languages.For(language);
-        mentions = Homonyms.Resolve(tokens, lang.Actors.Merge(text, tokens, mentions, lang.Cues), lang);
+        mentions = Homonyms.Resolve(text, tokens, lang.Actors.Merge(text, tokens, mentions, lang.Cues), lang);
         var events = new List<CodedEvent>();
         var recentCodes = new List<string>();
         List<ActorMention>? previousSources = null;

@@ -6,12 +6,16 @@ namespace Monitoring.Classify.Coding;
 /// Stage 1b: a name two actors share. Unvocalised Arabic writes Oman and its neighbour's capital Amman alike ("عمان"):
 /// the name is the capital (<c>capital-homonyms</c>, name=country of the capital) when a word for a capital stands right
 /// before it (<c>capital-words</c>, "العاصمة عمان") or when the text names the capital's country elsewhere ("الأردنية").
+/// A country's name that is also a given name (<c>given-names</c>: Spanish "Mauricio", Mauritius) is a person's when a
+/// surname follows it, a capitalised word after at most a particle (<c>name-particles</c>: "Mauricio de Freitas").
 /// A language with no such names keeps every mention.
 /// </summary>
 internal static class Homonyms
 {
-    public static List<ActorMention> Resolve(List<Token> tokens, List<ActorMention> mentions, CodingLanguage language)
+    public static List<ActorMention> Resolve(string text, List<Token> tokens, List<ActorMention> mentions, CodingLanguage language)
     {
+        var givenNames = language.Cues.Set("given-names");
+        if (givenNames.Count > 0) mentions.RemoveAll(m => givenNames.Contains(m.Text.ToLowerInvariant()) && BeforeSurname(text, tokens, m, language.Cues.Set("name-particles")));
         var capitals = language.Cues.Map("capital-homonyms");
         if (capitals.Count == 0) return mentions;
         var capitalWords = language.Cues.Set("capital-words");
@@ -38,6 +42,21 @@ internal static class Homonyms
         }
 
         return null;
+    }
+
+    /// <summary>A capitalised word, written with lower case after its first letter, right after the mention or after one particle.</summary>
+    private static bool BeforeSurname(string text, List<Token> tokens, ActorMention mention, HashSet<string> particles)
+    {
+        var k = TokenBefore(tokens, mention.End) + 1;
+        if (k < tokens.Count && particles.Contains(tokens[k].Lower)) k++;
+        if (k >= tokens.Count || !tokens[k].Capitalized || tokens[k].Length < 2) return false;
+        if (text.AsSpan(tokens[k - 1].End, tokens[k].Start - tokens[k - 1].End).Trim().Length > 0) return false;
+        foreach (var c in text.AsSpan(tokens[k].Start + 1, tokens[k].Length - 1))
+        {
+            if (char.IsLower(c)) return true;
+        }
+
+        return false;
     }
 
     /// <summary>The index of the last token ending at or before <paramref name="offset"/>, or -1.</summary>
