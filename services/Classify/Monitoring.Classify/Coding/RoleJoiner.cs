@@ -71,13 +71,28 @@ internal sealed class RoleJoiner(WordShapes shapes)
             var (role, country) = a.Code == CodedEvents.UnknownCode && a.Sector is not null ? (a, b) : (b, a);
             if (role.Code != CodedEvents.UnknownCode || role.Sector is null || country.Code == CodedEvents.UnknownCode || country.Cameo is not null) continue;
             var gap = text[a.End..b.Start].Trim().ToLowerInvariant();
-            if (!IsConnectorGap(gap, cues) && !(ReferenceEquals(role, a) && (IsOrigin(gap, role, cues) || IsConstruct(gap, role, country)))) continue;
+            var origin = ReferenceEquals(role, a) && IsOrigin(gap, role, cues);
+            if (!IsConnectorGap(gap, cues) && !origin && !(ReferenceEquals(role, a) && IsConstruct(gap, role, country))) continue;
 
             // "guerrilleros de las FARC": the organisation's country and sector; "policía colombiana": the role's.
             mentions[i] = new ActorMention(a.Start, b.End, text[a.Start..b.End], country.Code, country.Sector ?? role.Sector);
             mentions.RemoveAt(i + 1);
+            if (origin) OfSameOrigin(text, mentions, i, role.Sector!);
         }
 
         return mentions;
+    }
+
+    /// <summary>"متظاهرون من ألمانيا وسويسرا وفرنسا": the countries listed after the first origin are the same people's.</summary>
+    private void OfSameOrigin(string text, List<ActorMention> mentions, int i, string sector)
+    {
+        for (var j = i + 1; j < mentions.Count; j++)
+        {
+            var m = mentions[j];
+            var gap = text.AsSpan(mentions[j - 1].End, m.Start - mentions[j - 1].End).Trim();
+            var listed = gap.Length == 0 ? _shapes.Normalize(m.Text).StartsWith('و') : gap is "," or "،" or "و" or "او";
+            if (!listed || m.Sector is not null || m.Cameo is not null || m.Code == CodedEvents.UnknownCode) return;
+            mentions[j] = m with { Sector = sector };
+        }
     }
 }
