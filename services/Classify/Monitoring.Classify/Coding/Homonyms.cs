@@ -7,7 +7,7 @@ namespace Monitoring.Classify.Coding;
 /// the name is the capital (<c>capital-homonyms</c>, name=country of the capital) when a word for a capital stands right
 /// before it (<c>capital-words</c>, "العاصمة عمان") or when the text names the capital's country elsewhere ("الأردنية").
 /// A country's name that is also a given name (<c>given-names</c>: Spanish "Mauricio", Mauritius) is a person's when a
-/// surname follows it, a capitalised word after at most a particle (<c>name-particles</c>: "Mauricio de Freitas").
+/// surname follows it, a capitalised word after at most two particles (<c>name-particles</c>: "Mauricio de la Fuente").
 /// A language with no such names keeps every mention.
 /// </summary>
 internal static class Homonyms
@@ -44,11 +44,11 @@ internal static class Homonyms
         return null;
     }
 
-    /// <summary>A capitalised word, written with lower case after its first letter, right after the mention or after one particle.</summary>
+    /// <summary>A capitalised word, written with lower case after its first letter, right after the mention or after one or two particles.</summary>
     private static bool BeforeSurname(string text, List<Token> tokens, ActorMention mention, HashSet<string> particles)
     {
         var k = TokenBefore(tokens, mention.End) + 1;
-        if (k < tokens.Count && particles.Contains(tokens[k].Lower)) k++;
+        for (var n = 0; n < 2 && k < tokens.Count && particles.Contains(tokens[k].Lower); n++) k++;
         if (k >= tokens.Count || !tokens[k].Capitalized || tokens[k].Length < 2) return false;
         if (text.AsSpan(tokens[k - 1].End, tokens[k].Start - tokens[k - 1].End).Trim().Length > 0) return false;
         foreach (var c in text.AsSpan(tokens[k].Start + 1, tokens[k].Length - 1))
