@@ -84,6 +84,18 @@ public sealed class EventCoderSidesTests
         Assert.DoesNotContain("senala", words);
     }
 
+    [Theory]
+    [InlineData("señaló", "senalo")]
+    [InlineData("Ñandú", "Nandu")]
+    [InlineData("güerito", "guerito")]
+    [InlineData("ǹoño", "nono")]
+    [InlineData("paz", "paz")]
+    public void A_word_folds_to_its_letters_without_accents(string word, string folded)
+    {
+        Assert.Equal(folded, AccentInsensitiveComparer.Fold(word));
+        Assert.Equal(AccentInsensitiveComparer.Instance.GetHashCode(folded), AccentInsensitiveComparer.Instance.GetHashCode(word));
+    }
+
     [Fact]
     public void Both_countries_with_its_accent_are_the_two_countries_named_before()
     {

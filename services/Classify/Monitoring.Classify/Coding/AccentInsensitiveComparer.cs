@@ -17,6 +17,10 @@ public sealed class AccentInsensitiveComparer : IEqualityComparer<string>
     {
     }
 
+    // The accented letters of Latin-1 and what they fold to; any other letter beyond ASCII takes the decomposition.
+    private const string Accented = "àáâãäåçèéêëìíîïñòóôõöùúûüýÿÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖÙÚÛÜÝ";
+    private const string Plain = "aaaaaaceeeeiiiinooooouuuuyyAAAAAACEEEEIIIINOOOOOUUUUY";
+
     public bool Equals(string? x, string? y)
     {
         if (ReferenceEquals(x, y)) return true;
@@ -31,6 +35,22 @@ public sealed class AccentInsensitiveComparer : IEqualityComparer<string>
     public static string Fold(string word)
     {
         if (Ascii.IsValid(word)) return word;
+        if (word.Length <= 64)
+        {
+            // Most accented words have only Latin-1 letters: folded by the table, with no decomposition.
+            Span<char> folded = stackalloc char[word.Length];
+            var latin = true;
+            for (var i = 0; i < word.Length && latin; i++)
+            {
+                var c = word[i];
+                var at = c < 0x80 ? -1 : Accented.IndexOf(c, StringComparison.Ordinal);
+                latin = c < 0x80 || at >= 0;
+                folded[i] = at >= 0 ? Plain[at] : c;
+            }
+
+            if (latin) return new string(folded);
+        }
+
         var decomposed = word.Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
