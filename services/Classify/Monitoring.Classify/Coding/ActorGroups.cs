@@ -204,7 +204,7 @@ internal static class ActorGroups
         if (from > 0 && to < w.Count && to == from)
         {
             var gap = sentence.Gap(from - 1, from).Trim();
-            return gap.Length == 1 && gap[0] is ',' or '-' or '–' or '/';
+            return (gap.Length == 1 && gap[0] is ',' or '-' or '–' or '/') || (gap.Length == 0 && sentence.Language.Actors.NamedAfterConjunction(w[to].Lower));
         }
 
         var conjunction = false;

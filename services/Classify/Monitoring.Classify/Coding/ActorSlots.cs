@@ -27,7 +27,7 @@ internal static class ActorSlots
             {
                 if (i + phrase.Length > w.Count) continue;
                 var matches = true;
-                for (var j = 0; j < phrase.Length && matches; j++) matches = w[i + j].Lower == phrase[j];
+                for (var j = 0; j < phrase.Length && matches; j++) matches = sentence.Shapes(i + j)[0] == phrase[j];
                 if (!matches || Overlaps(slots, i, i + phrase.Length)) continue;
                 var span = (w[i].Start, w[i + phrase.Length - 1].End);
                 var words = sentence.Text[span.Start..span.End];

@@ -38,7 +38,7 @@ public static class CodedEvents
         };
     }
 
-    private static EventActor Actor(ActorMention mention) => new()
+    internal static EventActor Actor(ActorMention mention) => new()
     {
         Text = mention.Text, Code = mention.Code, Sector = mention.Sector, Cameo = mention.Cameo, Start = mention.Start, End = mention.End,
     };

@@ -15,7 +15,7 @@ public sealed class CueWords
     private readonly Dictionary<string, HashSet<string>> _sets;
     private readonly Dictionary<string, Dictionary<string, string>> _maps;
 
-    private CueWords(Dictionary<string, HashSet<string>> sets, Dictionary<string, Dictionary<string, string>> maps)
+    private CueWords(Dictionary<string, HashSet<string>> sets, Dictionary<string, Dictionary<string, string>> maps, WordShapes? shapes)
     {
         _sets = sets;
         _maps = maps;
@@ -47,7 +47,8 @@ public sealed class CueWords
         ObjectMarkers = Set("object-markers");
         RoleConnectors = Set("role-connectors");
         SubjectAfterVerb = Set("options").Contains("subject-after-verb");
-        BothSides = Set("both-sides").Select(p => p.Split(' ')).ToArray();
+        // Compared with a token's normalised shape (ActorSlots): "ambos países" as "ambos paises".
+        BothSides = Set("both-sides").Select(p => p.Split(' ').Select(word => shapes?.Normalize(word) ?? word).ToArray()).ToArray();
         CooperationDomains = Map("cooperation-domains");
         AidKinds = Map("aid-kinds");
     }
@@ -106,12 +107,14 @@ public sealed class CueWords
 
     /// <summary>
     /// With the shapes of a language written with clitics (Arabic), a set also holds each word's normalised shape, the
-    /// form the stages compare a token in ("على" as "علي", "قتلى" as "قتلي"), beside the word as written.
+    /// form the stages compare a token in ("على" as "علي", "قتلى" as "قتلي"), beside the word as written. A language
+    /// written with accents (Spanish) compares its sets and maps without them (<see cref="WordShapes.Comparer"/>).
     /// </summary>
     public static CueWords Parse(IEnumerable<string> lines, string source, WordShapes? shapes = null)
     {
         var sets = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         var maps = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
+        var comparer = shapes?.Comparer ?? StringComparer.Ordinal;
         var lineNumber = 0;
         foreach (var raw in lines)
         {
@@ -123,17 +126,17 @@ public sealed class CueWords
             var words = fields[1].Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.Replace('_', ' ')).ToList();
             if (words.Count > 0 && words.All(w => w.Contains('=')))
             {
-                if (!maps.TryGetValue(fields[0], out var map)) maps[fields[0]] = map = new Dictionary<string, string>(StringComparer.Ordinal);
+                if (!maps.TryGetValue(fields[0], out var map)) maps[fields[0]] = map = new Dictionary<string, string>(comparer);
                 foreach (var pair in words) map[pair[..pair.IndexOf('=')]] = pair[(pair.IndexOf('=') + 1)..];
             }
             else
             {
-                if (!sets.TryGetValue(fields[0], out var set)) sets[fields[0]] = set = new HashSet<string>(StringComparer.Ordinal);
+                if (!sets.TryGetValue(fields[0], out var set)) sets[fields[0]] = set = new HashSet<string>(comparer);
                 set.UnionWith(words);
                 if (shapes is { HasClitics: true }) set.UnionWith(words.Select(shapes.Normalize));
             }
         }
 
-        return new CueWords(sets, maps);
+        return new CueWords(sets, maps, shapes);
     }
 }

@@ -60,7 +60,7 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
     public IReadOnlyList<CodedEvent> Code(string text, List<Token> tokens, IReadOnlyList<ActorMention> mentions, string? language = null)
     {
         var lang = languages.For(language);
-        mentions = lang.Actors.Merge(text, tokens, mentions, lang.Cues);
+        mentions = Homonyms.Resolve(text, tokens, lang.Actors.Merge(text, tokens, mentions, lang.Cues), lang);
         var events = new List<CodedEvent>();
         var recentCodes = new List<string>();
         List<ActorMention>? previousSources = null;
@@ -92,7 +92,7 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
             CodeRefiner.ProtestContext(sentence, events, before, codebook);
             ProtestRefiner.Refine(sentence, events, before, codebook);
             ProtestSides.Fill(sentence, events, before);
-            MentionedEvents.Drop(sentence, events, before);
+            ProtestTargets.Fill(sentence, events, before, MentionedEvents.Drop(sentence, events, before));
 
             // "Protesters raised banners": an actor named for what it does, where nothing else gave an event.
             if (events.Count == before && sentence.Slots.Exists(s => s.Mentions[0].Code == CodedEvents.UnknownCode))

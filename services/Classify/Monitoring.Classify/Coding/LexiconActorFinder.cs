@@ -18,10 +18,12 @@ public sealed class LexiconActorFinder
     private readonly TriggerLexicon _words;
     private readonly Dictionary<LexiconEntry, (string Code, string? Sector, bool IsPlace)> _actors = new(ReferenceEqualityComparer.Instance);
     private readonly WordShapes _shapes;
+    private readonly RoleJoiner _roles;
 
     private LexiconActorFinder(WordShapes shapes, IEnumerable<(string Code, string? Sector, string Form, bool IsPlace)> entries)
     {
         _shapes = shapes;
+        _roles = new RoleJoiner(shapes);
         var lines = new List<string>();
         var owners = new List<(string Code, string? Sector, bool IsPlace)>();
         foreach (var (code, sector, form, isPlace) in entries)
@@ -100,7 +102,34 @@ public sealed class LexiconActorFinder
         }
 
         merged.Sort((a, b) => a.Start.CompareTo(b.Start));
-        return JoinRoles(text, merged, cues);
+        return _roles.Join(text, merged, cues);
+    }
+
+    /// <summary>
+    /// "واجانب", "والجيش": a word that names an actor only without the conjunction و attached, so that it is joined to the
+    /// actor before it ("and foreigners"); "واشنطن", "وزير" are names and words of their own.
+    /// </summary>
+    public bool NamedAfterConjunction(string lower)
+    {
+        if (!_shapes.HasClitics) return false;
+        var word = _shapes.Normalize(lower);
+        if (word.Length < 4 || word[0] != 'و' || Names(word)) return false;
+        foreach (var shape in _shapes.Candidates(word[1..]))
+        {
+            if (Names(shape)) return true;
+        }
+
+        return false;
+    }
+
+    private bool Names(string shape)
+    {
+        foreach (var entry in _words.StartingWith(shape))
+        {
+            if (TriggerLexicon.Matches(entry.Words[0], shape)) return true;
+        }
+
+        return false;
     }
 
     /// <summary>The code of a phrase that names nobody (a news agency): its words are no actor.</summary>
@@ -203,51 +232,5 @@ public sealed class LexiconActorFinder
     {
         var before = text.AsSpan(0, t.Start).TrimEnd(" \"«“'(".AsSpan());
         return before.IsEmpty || before[^1] is '.' or '!' or '?' or ':' or '\n';
-    }
-
-    /// <summary>Nothing, a connector ("de las"), or a short name between two ("del Frente 13 de las"), no punctuation.</summary>
-    private static bool IsConnectorGap(string gap, CueWords cues)
-    {
-        if (gap.Length == 0 || cues.RoleConnectors.Contains(gap)) return true;
-        var words = gap.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length > 6 || gap.IndexOfAny([',', ';', '.', '(', ')']) >= 0) return false;
-        for (var k = 1; k < words.Length; k++)
-        {
-            if (cues.RoleConnectors.Contains(words[0]) && cues.RoleConnectors.Contains(string.Join(' ', words[k..]))) return true;
-        }
-
-        return false;
-    }
-
-    /// <summary>A leader word (<c>leader-words</c>) of no country, a connector, and a role of another sector.</summary>
-    private bool LeaderOf(string text, ActorMention a, ActorMention b, CueWords cues) =>
-        a.Code == CodedEvents.UnknownCode && a.Sector is not null && b.Code == CodedEvents.UnknownCode && b.Sector is not null && b.Sector != a.Sector
-        && cues.Set("leader-words").Contains(_shapes.Normalize(a.Text.ToLowerInvariant()))
-        && cues.RoleConnectors.Contains(text[a.End..b.Start].Trim().ToLowerInvariant());
-
-    /// <summary>A role next to a country, either order, at most a connector between: one mention with the country's code and the role's sector.</summary>
-    private List<ActorMention> JoinRoles(string text, List<ActorMention> mentions, CueWords cues)
-    {
-        for (var i = 0; i + 1 < mentions.Count; i++)
-        {
-            var (a, b) = (mentions[i], mentions[i + 1]);
-            if (LeaderOf(text, a, b, cues))
-            {
-                // "el presidente del sindicato": the leader of an organisation is of the organisation.
-                mentions[i] = b with { Start = a.Start, Text = text[a.Start..b.End] };
-                mentions.RemoveAt(i + 1);
-                continue;
-            }
-
-            var (role, country) = a.Code == CodedEvents.UnknownCode && a.Sector is not null ? (a, b) : (b, a);
-            if (role.Code != CodedEvents.UnknownCode || role.Sector is null || country.Code == CodedEvents.UnknownCode || country.Cameo is not null) continue;
-            if (!IsConnectorGap(text[a.End..b.Start].Trim().ToLowerInvariant(), cues)) continue;
-
-            // "guerrilleros de las FARC": the organisation's country and sector; "policía colombiana": the role's.
-            mentions[i] = new ActorMention(a.Start, b.End, text[a.Start..b.End], country.Code, country.Sector ?? role.Sector);
-            mentions.RemoveAt(i + 1);
-        }
-
-        return mentions;
     }
 }

@@ -27,13 +27,15 @@ internal static class MentionedEvents
 {
     private const int Reach = 4;
 
-    public static void Drop(Sentence sentence, List<CodedEvent> events, int from)
+    /// <summary>Drops the events only named; returns those that were what a protest, demand or slogan is about (<see cref="ProtestTargets"/>), or null.</summary>
+    public static List<CodedEvent>? Drop(Sentence sentence, List<CodedEvent> events, int from)
     {
-        if (sentence.Language.HasVerbDictionary || events.Count - from < 2) return;
+        if (sentence.Language.HasVerbDictionary || events.Count - from < 2) return null;
         var leaders = sentence.Cues.Set("topic-leaders");
-        if (leaders.Count == 0) return;
+        if (leaders.Count == 0) return null;
         var slogans = Slogans(sentence);
         var topic = new bool[events.Count - from];
+        var about = new bool[events.Count - from];
         var kept = 0;
         var lastTopic = -1;
         for (var i = from; i < events.Count; i++)
@@ -46,18 +48,24 @@ internal static class MentionedEvents
             }
 
             var nominal = IsNominal(sentence, first);
-            var isTopic = slogans[first] || IsHarmless(sentence, first, events[i].Root) || Describes(sentence, first)
-                || (nominal && (IsToll(sentence, first) || IsTopic(sentence, first, leaders) || Alleged(sentence, first) || MeansOf(sentence, lastTopic, first)));
+            about[i - from] = slogans[first] || (nominal && IsTopic(sentence, first, leaders));
+            var isTopic = about[i - from] || IsHarmless(sentence, first, events[i].Root) || Describes(sentence, first)
+                || (nominal && (IsToll(sentence, first) || Alleged(sentence, first) || MeansOf(sentence, lastTopic, first)));
             topic[i - from] = isTopic;
             if (isTopic) lastTopic = first;
             else kept++;
         }
 
-        if (kept == 0 || kept == topic.Length) return;
+        if (kept == 0 || kept == topic.Length) return null;
+        List<CodedEvent>? topics = null;
         for (var i = events.Count - 1; i >= from; i--)
         {
-            if (topic[i - from] && !KeptOfKind(events, from, topic, Kind(events[i].Root))) events.RemoveAt(i);
+            if (!topic[i - from] || KeptOfKind(events, from, topic, Kind(events[i].Root))) continue;
+            if (about[i - from]) (topics ??= []).Add(events[i]);
+            events.RemoveAt(i);
         }
+
+        return topics;
     }
 
     /// <summary>
@@ -233,7 +241,7 @@ internal static class MentionedEvents
     /// The tokens inside a quotation («…» or "…") that opens within a few words after a slogan word, or right after
     /// another slogan ("هتافات «…» و«…»").
     /// </summary>
-    private static bool[] Slogans(Sentence sentence)
+    internal static bool[] Slogans(Sentence sentence)
     {
         var w = sentence.Tokens;
         var inSlogan = new bool[w.Count];

@@ -57,6 +57,6 @@ internal static class NounDoers
     }
 
     /// <summary>A nisba adjective, the demonym ("أميركية", "الإسرائيلي", "عراقيين"): not a country's name.</summary>
-    private static bool IsNisba(string word) =>
+    internal static bool IsNisba(string word) =>
         word.EndsWith('ي') || word.EndsWith("يه", StringComparison.Ordinal) || word.EndsWith("يون", StringComparison.Ordinal) || word.EndsWith("يين", StringComparison.Ordinal);
 }

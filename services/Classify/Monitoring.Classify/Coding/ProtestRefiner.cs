@@ -33,6 +33,8 @@ internal static class ProtestRefiner
             // "marcharán … en protesta por", "أضربوا احتجاجا على": the purpose of the protest just coded, not another.
             if (IsPurpose(sentence, first) && events.FindIndex(from, o => o.Root is "14" or "13" && o.TriggerEnd <= e.TriggerStart) is >= 0 and var earlier && earlier < i)
             {
+                // "تظاهروا في أثينا احتجاجا على الاتحاد الأوروبي": what it is against is the target of the protest it explains.
+                if (AgainstWhom(sentence, events[earlier], e) is { } against) events[earlier] = events[earlier] with { Target = against };
                 events.RemoveAt(i--);
                 continue;
             }
@@ -47,10 +49,32 @@ internal static class ProtestRefiner
                 events.RemoveAt(i--);
                 continue;
             }
-            else if (e.Cameo == "140" && e.Source.Sector is { } sector && sentence.Cues.Set("official-sectors").Contains(sector)) code = "114";
+            else if (e.Cameo == "140" && (e.Source.Sector is { } sector && sentence.Cues.Set("official-sectors").Contains(sector) || LodgedWith(sentence, first, e.Target))) code = "114";
 
             if (code is not null && codebook.Find(code) is { } meaning) events[i] = Recode(e, meaning);
         }
+    }
+
+    /// <summary>The purpose's named target, where the protest it explains names none or only the place it is held in.</summary>
+    private static EventActor? AgainstWhom(Sentence sentence, CodedEvent protest, CodedEvent purpose)
+    {
+        var target = protest.Target;
+        var unnamed = (target.Code == CodedEvents.UnknownCode && target.Cameo is null) || target.Text.Length == 0 || target.Code == ActorGroups.PlaceCountry(sentence);
+        var named = purpose.Target.Text.Length > 0 && (purpose.Target.Code != CodedEvents.UnknownCode || purpose.Target.Cameo is not null);
+        return unnamed && named && purpose.Target.Code != protest.Source.Code && purpose.Target.Code != ActorGroups.PlaceCountry(sentence) ? purpose.Target : null;
+    }
+
+    /// <summary>
+    /// "una protesta ante el gobierno español": a complaint (<c>complaint-nouns</c>) lodged with (<c>complaint-prepositions</c>)
+    /// a government or a country right after is an official complaint; "una manifestación ante …" is held in the street.
+    /// </summary>
+    private static bool LodgedWith(Sentence sentence, int first, EventActor target)
+    {
+        var cues = sentence.Cues;
+        if (first + 2 >= sentence.Tokens.Count || !sentence.ShapeIn(first, cues.Set("complaint-nouns")) || !sentence.ShapeIn(first + 1, cues.Set("complaint-prepositions"))) return false;
+        if (target.Text.Length == 0 || !(target.Sector is "GOV" || (target.Sector is null && sentence.Language.Countries.Contains(target.Code)))) return false;
+        var at = TokenAt(sentence, target.Start);
+        return at == first + 2 || (at == first + 3 && sentence.ShapeIn(first + 2, cues.ObjectLeaders));
     }
 
     /// <summary>"en protesta", "احتجاجا": a protest word that says why something is done (<c>purpose-leaders</c>, <c>purpose-forms</c>).</summary>

@@ -20,7 +20,8 @@ internal static class ProtestSides
         for (var i = from; i < events.Count; i++)
         {
             var e = events[i];
-            if (e.Root != "14") continue;
+            // A protest threatened or intended (133) has the sides the protest would have.
+            if (e.Root != "14" && e.Cameo != "133") continue;
             var source = e.Source;
             var target = e.Target;
             var againstAuthorities = target.Code == only && target.Sector is "GOV" or "LEG" or "JUD" or "COP" or "MIL";
@@ -42,7 +43,7 @@ internal static class ProtestSides
         for (var i = from; i < events.Count; i++)
         {
             var e = events[i];
-            if (e.Root != "14" || e.Target.Code == embassy.Code || e.Source.Code == embassy.Code) continue;
+            if ((e.Root != "14" && e.Cameo != "133") || e.Target.Code == embassy.Code || e.Source.Code == embassy.Code) continue;
             events[i] = e with { Target = new EventActor { Text = embassy.Text, Code = embassy.Code, Start = embassy.Start, End = embassy.End } };
         }
     }

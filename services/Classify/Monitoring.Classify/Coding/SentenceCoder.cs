@@ -141,7 +141,9 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
             {
                 // A protest is against the authorities of where it happens or of the one country the sentence names;
                 // an attack hits where it happens (read by the lexicon alone, as in Arabic: the one country named).
-                target = ActorGroups.Target(sentence, verb.ObjectStart, objectEnd, subject ?? [], placeIsTarget: true)
+                // "تظاهروا في لندن ضد الحرب الأميركية": an actor named after the place is the target, not the place.
+                target = ActorGroups.Target(sentence, verb.ObjectStart, objectEnd, subject ?? [])
+                    ?? ActorGroups.Target(sentence, verb.ObjectStart, objectEnd, subject ?? [], placeIsTarget: true)
                     ?? (likely.StartsWith("14", StringComparison.Ordinal) || !sentence.Language.HasVerbDictionary
                         ? (ActorGroups.Place(sentence) is { } where && !EventPairs.HasCode(subject, where.Code) ? [where] : ActorGroups.OnlyCountry(sentence, subject))
                         : null);

@@ -17,11 +17,15 @@ internal static class Subjects
         // "مقتل عشرة أشخاص", "the killing of ten people": after an event noun stands who underwent it.
         if (!cues.SubjectAfterVerb || verb.IsNoun || (verb.Lexicon is { IsNoun: true } && !verb.FromDictionary)) return null;
         var w = sentence.Tokens;
-        for (var k = verb.ObjectStart; k < Math.Min(w.Count, verb.ObjectStart + 4); k++)
+
+        // Quantities and the partitive "من" do not count: "تظاهر أمس عشرات من أعضاء الحزب" (tens of the party's members).
+        var words = 0;
+        for (var k = verb.ObjectStart; k < w.Count && words < 4; k++)
         {
             if (sentence.InActor[k] < 0)
             {
                 if (sentence.StartsTrigger(k) || cues.ClauseBoundaries.Contains(w[k].Lower) || cues.ObjectMarkers.Contains(w[k].Lower)) return null;
+                if (!sentence.ShapeIn(k, cues.Set("partitive-words"))) words++;
                 continue;
             }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace Monitoring.Classify.Coding;
@@ -24,6 +23,12 @@ public sealed partial class WordShapes
     public static WordShapes For(string language) => new(language);
 
     public bool HasClitics => _language == "ar";
+
+    /// <summary>
+    /// How the language's cue words compare with a token: without accents where <see cref="Normalize"/> drops them,
+    /// else as written (Arabic cue sets hold each word's normalised shape beside it instead, <see cref="CueWords.Parse"/>).
+    /// </summary>
+    public IEqualityComparer<string> Comparer => _language is "es" or "pt" or "fr" or "it" ? AccentInsensitiveComparer.Instance : StringComparer.Ordinal;
 
     /// <summary>The form a lexicon stores and a token is compared in.</summary>
     public string Normalize(string word) => _language switch
@@ -139,18 +144,7 @@ public sealed partial class WordShapes
         return builder.ToString();
     }
 
-    private static string WithoutAccents(string word)
-    {
-        if (word.All(char.IsAscii)) return word;
-        var decomposed = word.Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark) builder.Append(c);
-        }
-
-        return builder.ToString().Normalize(NormalizationForm.FormC);
-    }
+    private static string WithoutAccents(string word) => AccentInsensitiveComparer.Fold(word);
 }
 
 /// <summary>A word's shapes in the order <see cref="WordShapes.Candidates"/> gives them: one word, or several.</summary>
