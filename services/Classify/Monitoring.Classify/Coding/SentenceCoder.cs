@@ -18,6 +18,8 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
         var found = sentence.Triggers;
         var speaker = Subjects.Speaker(sentence);
         var denialFrom = found.Find(f => f.Kind == TriggerKind.Denial)?.First ?? int.MaxValue;
+        var first = events.Count;
+        var background = new List<int>();
 
         List<ActorMention>? previousSubject = null;
         Trigger? previous = null;
@@ -62,6 +64,12 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
             if (Complements.IsWished(sentence, verb)) continue;
 
             verb.Negated = negated;
+            // "might want": a possibility, and what it governs, is not reported as done.
+            if (Background.IsPossibility(sentence, verb.First))
+            {
+                (verb.Negated, previous) = (true, verb);
+                continue;
+            }
 
             // "would not provide support", "refused to lift the ban": a cooperation not given is a rejection.
             var rejected = negated && verb.Kind == TriggerKind.Event;
@@ -224,9 +232,11 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
 
             // "agreed to cooperate": the complement's event replaces the governing verb's, when it has one.
             if (supersededAt is { } at && events.Count > added) RemoveTrigger(events, sentence.Start, at);
+            if (events.Count > added && Background.IsBackground(sentence, verb)) background.Add(w[verb.First].Start);
         }
 
         Complements.Allegations(sentence, events, codebook);
+        Background.Drop(events, first, background);
     }
 
     private static void RemoveTrigger(List<CodedEvent> events, int sentenceStart, int triggerStart) =>
