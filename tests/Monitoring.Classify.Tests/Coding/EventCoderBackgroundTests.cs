@@ -18,6 +18,14 @@ public sealed class EventCoderBackgroundTests
     }
 
     [Fact]
+    public void A_reduced_relative_after_the_sentences_event_describes_its_noun()
+    {
+        var dyads = Dyads("Kenya released a Ugandan journalist jailed last year for spying.");
+        Assert.Contains(dyads, d => d.Source == "KEN" && d.Cameo.StartsWith("08", StringComparison.Ordinal));
+        Assert.DoesNotContain(dyads, d => d.Cameo == "173");
+    }
+
+    [Fact]
     public void A_relative_clause_alone_is_still_coded()
     {
         Assert.Contains(Dyads("It was a raid by Ugandan troops that attacked Kenya."), d => d.Target == "KEN" && d.Cameo.StartsWith("19", StringComparison.Ordinal));
@@ -35,6 +43,21 @@ public sealed class EventCoderBackgroundTests
     {
         var dyads = Dyads("Kenya warned Uganda that it would close the border if Ugandan troops attacked Kenyan villages.");
         Assert.DoesNotContain(dyads, d => d.Source == "UGAMIL");
+    }
+
+    [Fact]
+    public void An_event_that_only_dates_another_is_not_reported()
+    {
+        var dyads = Dyads("Kenyan troops withdrew from the border on Monday, two weeks after Ugandan rebels kidnapped dozens of soldiers.");
+        Assert.Contains(dyads, d => d.Source == "KENMIL" && d.Cameo.StartsWith("08", StringComparison.Ordinal));
+        Assert.DoesNotContain(dyads, d => d.Cameo.StartsWith("18", StringComparison.Ordinal));
+        Assert.Contains(Dyads("Ugandan rebels kidnapped dozens of Kenyan soldiers after the talks."), d => d.Cameo.StartsWith("18", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void What_a_noun_governs_needs_someone_named()
+    {
+        Assert.Empty(Dyads("The games opened despite an earlier threat to boycott them."));
     }
 
     [Fact]

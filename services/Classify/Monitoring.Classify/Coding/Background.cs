@@ -4,8 +4,9 @@ namespace Monitoring.Classify.Coding;
 
 /// <summary>
 /// Stage 5f: what a sentence does not report as its news. A clause that only describes a noun ("the group that has
-/// seized …", "an attack which killed …") or states a condition ("if the rebels attack …") is background: its event
-/// stands only where the sentence reports nothing else. A possibility ("might want") is reported as no fact at all.
+/// seized …", "an attack which killed …", "freed the mayor jailed a year ago") or states a condition ("if the
+/// rebels attack …") is background: its event stands only where the sentence reports nothing else. A possibility
+/// ("might want") is reported as no fact at all.
 /// </summary>
 internal static class Background
 {
@@ -16,6 +17,24 @@ internal static class Background
         for (var k = Clauses.SkipBack(sentence, verbFirst); k < verbFirst && modals.Count > 0; k++)
         {
             if (modals.Contains(sentence.Tokens[k].Lower)) return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// "withdrew on Monday, two weeks after rebels kidnapped …": an event that only dates another, by a span of time
+    /// and "after", "before" or "since", is known already and is not what the sentence reports.
+    /// </summary>
+    public static bool IsTimeAnchor(Sentence sentence, int verbFirst)
+    {
+        var anchors = sentence.Cues.Set("time-anchors");
+        var units = sentence.Cues.Set("time-units");
+        var w = sentence.Tokens;
+        for (var k = verbFirst - 1; k > 0 && anchors.Count > 0; k--)
+        {
+            if (sentence.CommaBefore(k + 1) || sentence.StopBefore(k + 1)) return false;
+            if (anchors.Contains(w[k].Lower)) return units.Contains(w[k - 1].Lower);
         }
 
         return false;
