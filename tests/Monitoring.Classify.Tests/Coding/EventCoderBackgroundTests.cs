@@ -48,10 +48,10 @@ public sealed class EventCoderBackgroundTests
     [Fact]
     public void An_event_that_only_dates_another_is_not_reported()
     {
-        var dyads = Dyads("Kenyan troops withdrew from the border on Monday, two weeks after Ugandan rebels kidnapped dozens of soldiers.");
-        Assert.Contains(dyads, d => d.Source == "KENMIL" && d.Cameo.StartsWith("08", StringComparison.Ordinal));
+        var dyads = Dyads("Kenya met Uganda in Nairobi, a week after Somali gunmen abducted three Kenyan officials.");
+        Assert.Contains(dyads, d => d.Source == "KEN" && d.Cameo.StartsWith("04", StringComparison.Ordinal));
         Assert.DoesNotContain(dyads, d => d.Cameo.StartsWith("18", StringComparison.Ordinal));
-        Assert.Contains(Dyads("Ugandan rebels kidnapped dozens of Kenyan soldiers after the talks."), d => d.Cameo.StartsWith("18", StringComparison.Ordinal));
+        Assert.Contains(Dyads("Somali gunmen abducted three Kenyan officials after the talks."), d => d.Cameo.StartsWith("18", StringComparison.Ordinal));
     }
 
     [Fact]

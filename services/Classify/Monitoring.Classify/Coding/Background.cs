@@ -4,7 +4,7 @@ namespace Monitoring.Classify.Coding;
 
 /// <summary>
 /// Stage 5f: what a sentence does not report as its news. A clause that only describes a noun ("the group that has
-/// seized …", "an attack which killed …", "freed the mayor jailed a year ago") or states a condition ("if the
+/// seized …", "an attack which killed …", "freed a journalist jailed last year") or states a condition ("if the
 /// rebels attack …") is background: its event stands only where the sentence reports nothing else. A possibility
 /// ("might want") is reported as no fact at all.
 /// </summary>
@@ -23,7 +23,7 @@ internal static class Background
     }
 
     /// <summary>
-    /// "withdrew on Monday, two weeks after rebels kidnapped …": an event that only dates another, by a span of time
+    /// "the talks resumed, a week after gunmen seized the port": an event that only dates another, by a span of time
     /// and "after", "before" or "since", is known already and is not what the sentence reports.
     /// </summary>
     public static bool IsTimeAnchor(Sentence sentence, int verbFirst)

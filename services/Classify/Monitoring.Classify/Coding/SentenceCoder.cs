@@ -235,7 +235,7 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
 
             // "agreed to cooperate": the complement's event replaces the governing verb's, when it has one.
             if (supersededAt is { } at && events.Count > added) RemoveTrigger(events, sentence.Start, at);
-            // "Israel freed the mayor jailed a year ago": a reduced relative after the sentence's first event, naming no
+            // "Kenya freed a journalist jailed last year": a reduced relative after the sentence's first event, naming no
             // one who did it, describes its noun.
             var describes = reduced && agent is null && added > first && events[first].TriggerStart < w[verb.First].Start;
             if (events.Count > added && (describes || Background.IsBackground(sentence, verb))) background.Add(w[verb.First].Start);
