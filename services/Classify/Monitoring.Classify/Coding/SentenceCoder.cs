@@ -18,6 +18,8 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
         var found = sentence.Triggers;
         var speaker = Subjects.Speaker(sentence);
         var denialFrom = found.Find(f => f.Kind == TriggerKind.Denial)?.First ?? int.MaxValue;
+        var first = events.Count;
+        var background = new List<int>();
 
         List<ActorMention>? previousSubject = null;
         Trigger? previous = null;
@@ -38,6 +40,7 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
             // "agreed to cooperate", "is ready to work with": the complement is the event, and intended.
             // "attacked X to punish Y": the purpose of an event is not one.
             var inheritsSubject = false;
+            var governedByNoun = false;
             var threat = false;
             int? supersededAt = null;
             if (infinitive && previous is not null && previous.End <= verb.First)
@@ -55,13 +58,19 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
                 threat = previous.Entry.Code is { } governing && governing.StartsWith("13", StringComparison.Ordinal);
                 intent |= !threat && !cues.AspectLemmas.Contains(previous.Entry.Lemma) && !Clauses.IsPreparing(sentence, verb.First);
                 supersededAt = w[previous.First].Start;
-                inheritsSubject = true;
+                (inheritsSubject, governedByNoun) = (true, previous.IsNoun);
             }
 
             // "Kigali hoped French officials would be indicted": what is only wished for did not happen.
             if (Complements.IsWished(sentence, verb)) continue;
 
             verb.Negated = negated;
+            // "might want": a possibility, and what it governs, is not reported as done; nor is what only dates another event.
+            if (Background.IsPossibility(sentence, verb.First) || Background.IsTimeAnchor(sentence, verb.First))
+            {
+                (verb.Negated, previous) = (true, verb);
+                continue;
+            }
 
             // "would not provide support", "refused to lift the ban": a cooperation not given is a rejection.
             var rejected = negated && verb.Kind == TriggerKind.Event;
@@ -165,7 +174,9 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
                 && !ActorGroups.HasOther(sentence, clauseFrom, objectEnd, subject);
 
             // A noun names an event only with someone doing it or undergoing it ("Israeli air strikes on Gaza").
-            if (verb.IsNoun && sentence.Language.HasVerbDictionary && subject is null && target is null && agent is null) continue;
+            // So does what a noun governs ("an initial threat to boycott the games").
+            var nounLed = verb.IsNoun || governedByNoun;
+            if (nounLed && sentence.Language.HasVerbDictionary && subject is null && target is null && agent is null) continue;
 
             // A verb coded by its default alone needs its target as its object ("attacked Georgia", "met with
             // Putin"), not somewhere further in the clause; otherwise the trigger lexicon codes it at root level.
@@ -226,9 +237,14 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
 
             // "agreed to cooperate": the complement's event replaces the governing verb's, when it has one.
             if (supersededAt is { } at && events.Count > added) RemoveTrigger(events, sentence.Start, at);
+            // "Kenya freed a journalist jailed last year": a reduced relative after the sentence's first event, naming no
+            // one who did it, describes its noun.
+            var describes = reduced && agent is null && added > first && events[first].TriggerStart < w[verb.First].Start;
+            if (events.Count > added && (describes || Background.IsBackground(sentence, verb))) background.Add(w[verb.First].Start);
         }
 
         Complements.Allegations(sentence, events, codebook);
+        Background.Drop(events, first, background);
     }
 
     private static void RemoveTrigger(List<CodedEvent> events, int sentenceStart, int triggerStart) =>

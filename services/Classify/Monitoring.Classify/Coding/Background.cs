@@ -1,0 +1,70 @@
+using Monitoring.Contracts;
+
+namespace Monitoring.Classify.Coding;
+
+/// <summary>
+/// Stage 5f: what a sentence does not report as its news. A clause that only describes a noun ("the group that has
+/// seized …", "an attack which killed …", "freed a journalist jailed last year") or states a condition ("if the
+/// rebels attack …") is background: its event stands only where the sentence reports nothing else. A possibility
+/// ("might want") is reported as no fact at all.
+/// </summary>
+internal static class Background
+{
+    /// <summary>"might attack": only possible, never reported as done, intended or scheduled.</summary>
+    public static bool IsPossibility(Sentence sentence, int verbFirst)
+    {
+        var modals = sentence.Cues.Set("possibility-modals");
+        for (var k = Clauses.SkipBack(sentence, verbFirst); k < verbFirst && modals.Count > 0; k++)
+        {
+            if (modals.Contains(sentence.Tokens[k].Lower)) return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// "the talks resumed, a week after gunmen seized the port": an event that only dates another, by a span of time
+    /// and "after", "before" or "since", is known already and is not what the sentence reports.
+    /// </summary>
+    public static bool IsTimeAnchor(Sentence sentence, int verbFirst)
+    {
+        var anchors = sentence.Cues.Set("time-anchors");
+        var units = sentence.Cues.Set("time-units");
+        var w = sentence.Tokens;
+        for (var k = verbFirst - 1; k > 0 && anchors.Count > 0; k--)
+        {
+            if (sentence.CommaBefore(k + 1) || sentence.StopBefore(k + 1)) return false;
+            if (anchors.Contains(w[k].Lower)) return units.Contains(w[k - 1].Lower);
+        }
+
+        return false;
+    }
+
+    /// <summary>A relative clause with no subject of its own, or a clause opened by a condition, up to the clause's comma.</summary>
+    public static bool IsBackground(Sentence sentence, Trigger verb)
+    {
+        var regionStart = Clauses.SubjectRegionStart(sentence, verb);
+        if (Complements.IsRelative(sentence, regionStart, verb.First)) return true;
+        var conditions = sentence.Cues.Set("condition-words");
+        for (var k = verb.First - 1; k >= 0 && conditions.Count > 0; k--)
+        {
+            if (sentence.CommaBefore(k + 1) || sentence.StopBefore(k + 1)) return false;
+            if (conditions.Contains(sentence.Tokens[k].Lower)) return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Drops the background events of the sentence (coded from <paramref name="from"/> on) when it reports another.</summary>
+    public static void Drop(List<CodedEvent> events, int from, List<int> backgroundTriggers)
+    {
+        if (backgroundTriggers.Count == 0) return;
+        var reportsOther = false;
+        for (var i = from; i < events.Count && !reportsOther; i++) reportsOther = !backgroundTriggers.Contains(events[i].TriggerStart);
+        if (!reportsOther) return;
+        for (var i = events.Count - 1; i >= from; i--)
+        {
+            if (backgroundTriggers.Contains(events[i].TriggerStart)) events.RemoveAt(i);
+        }
+    }
+}
