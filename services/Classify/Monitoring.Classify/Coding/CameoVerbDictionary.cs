@@ -9,6 +9,9 @@ namespace Monitoring.Classify.Coding;
 public sealed record VerbPattern(string? Code, string? PassiveCode, HashSet<string>[] Words, string Text, IReadOnlySet<string>? Verbs = null)
 {
     public bool AppliesTo(VerbEntry verb) => Verbs is null || Verbs.Contains(verb.Lemma);
+
+    /// <summary>For each word of the pattern its one spelling, or null for a synset: most words have one, compared without a hash.</summary>
+    internal string?[] SingleWords { get; } = Array.ConvertAll(Words, static set => set.Count == 1 ? set.First() : null);
 }
 
 /// <summary>A CAMEO verb block: its verbs share the default code and the patterns.</summary>
@@ -16,11 +19,15 @@ public sealed record VerbBlock(string Name, string? Code, string? PassiveCode, L
 {
     private static readonly List<VerbPattern> None = [];
 
-    private Dictionary<string, List<VerbPattern>> _byFirstWord = new(StringComparer.Ordinal);
+    private Dictionary<string, List<VerbPattern>>.AlternateLookup<ReadOnlySpan<char>> _byFirstWord =
+        new Dictionary<string, List<VerbPattern>>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Whether the block has patterns at all (most verbs' blocks have none).</summary>
+    internal bool HasPatterns => _byFirstWord.Dictionary.Count > 0;
 
     /// <summary>The patterns whose first word is this word (singular as in the dictionary).</summary>
     public List<VerbPattern> PatternsStartingWith(ReadOnlySpan<char> word) =>
-        _byFirstWord.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out var patterns) ? patterns : None;
+        _byFirstWord.TryGetValue(word, out var patterns) ? patterns : None;
 
     internal void Index()
     {
@@ -34,7 +41,7 @@ public sealed record VerbBlock(string Name, string? Code, string? PassiveCode, L
             }
         }
 
-        _byFirstWord = index;
+        _byFirstWord = index.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 }
 

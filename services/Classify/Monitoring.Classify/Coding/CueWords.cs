@@ -48,6 +48,7 @@ public sealed class CueWords
         RoleConnectors = Set("role-connectors");
         SubjectAfterVerb = Set("options").Contains("subject-after-verb");
         BothSides = Set("both-sides").Select(p => p.Split(' ')).ToArray();
+        BothSidesFirstWords = BothSides.Select(p => p[0]).Distinct(StringComparer.Ordinal).ToArray();
         CooperationDomains = Map("cooperation-domains");
         AidKinds = Map("aid-kinds");
     }
@@ -93,6 +94,9 @@ public sealed class CueWords
     /// <summary>The subject may follow its verb (Arabic VSO, Spanish "murieron dos soldados").</summary>
     public bool SubjectAfterVerb { get; }
     public string[][] BothSides { get; }
+
+    /// <summary>The distinct first words of <see cref="BothSides"/>.</summary>
+    public string[] BothSidesFirstWords { get; }
     public Dictionary<string, string> CooperationDomains { get; }
     public Dictionary<string, string> AidKinds { get; }
 

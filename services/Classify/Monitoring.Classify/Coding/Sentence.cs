@@ -14,6 +14,13 @@ internal sealed class Sentence(string text, int start, int end, SentenceTokens t
     private ShapeCandidates[]? _shapes;
     private List<LexiconEntry>?[]? _lexicon;
     private List<LexiconEntry>?[]? _lexiconSecond;
+    private List<Trigger> _triggers = [];
+
+    // For every token position, how many triggers start and end there and the last trigger ending there: the clause
+    // stages ask this for every word they walk over.
+    private int[]? _startingAt;
+    private int[]? _endingAt;
+    private Trigger?[]? _lastEndingAt;
 
     public string Text { get; } = text;
     public int Start { get; } = start;
@@ -28,8 +35,16 @@ internal sealed class Sentence(string text, int start, int end, SentenceTokens t
     /// <summary>For every token the index of the actor slot it belongs to, or -1.</summary>
     public int[] InActor { get; private set; } = [];
 
-    /// <summary>The verbs and trigger words of the sentence, in order.</summary>
-    public List<Trigger> Triggers { get; set; } = [];
+    /// <summary>The verbs and trigger words of the sentence, in order (never changed once set).</summary>
+    public List<Trigger> Triggers
+    {
+        get => _triggers;
+        set
+        {
+            _triggers = value;
+            _endingAt = null;
+        }
+    }
 
     /// <summary>The sources (with a country) of the article's last sentence that gave events: what "it" and "they" stand for.</summary>
     public List<ActorMention>? PreviousSources { get; init; }
@@ -131,22 +146,34 @@ internal sealed class Sentence(string text, int start, int end, SentenceTokens t
 
     public bool StartsTrigger(int first)
     {
-        foreach (var t in Triggers)
-        {
-            if (t.First == first) return true;
-        }
-
-        return false;
+        IndexTriggers();
+        return first >= 0 && first <= Tokens.Count && _startingAt![first] > 0;
     }
 
     public bool EndsTrigger(int end, Trigger? except)
     {
-        foreach (var t in Triggers)
+        IndexTriggers();
+        if (end < 0 || end > Tokens.Count) return false;
+        var count = _endingAt![end];
+        return count > 1 || (count == 1 && _lastEndingAt![end] != except);
+    }
+
+    private void IndexTriggers()
+    {
+        if (_endingAt is not null) return;
+        var positions = Tokens.Count + 1;
+        _startingAt = _buffers.TriggerStarts(positions);
+        _lastEndingAt = _buffers.LastTriggerEnds(positions);
+        var ending = _buffers.TriggerEnds(positions);
+        foreach (var t in _triggers)
         {
-            if (t.End == end && t != except) return true;
+            if (t.First >= 0 && t.First < positions) _startingAt[t.First]++;
+            if (t.End < 0 || t.End >= positions) continue;
+            ending[t.End]++;
+            _lastEndingAt[t.End] = t;
         }
 
-        return false;
+        _endingAt = ending;
     }
 
     private bool[] Mark(bool[] marks, char c, char? other = null)

@@ -14,6 +14,9 @@ internal sealed class SentenceBuffers
     private int[] _inActor = [];
     private bool[] _commas = [];
     private bool[] _stops = [];
+    private int[] _triggerStarts = [];
+    private int[] _triggerEnds = [];
+    private Trigger?[] _lastTriggerEnds = [];
 
     public ShapeCandidates[] Shapes(int count) => Cleared(ref _shapes, count);
 
@@ -28,6 +31,13 @@ internal sealed class SentenceBuffers
     public bool[] Commas(int count) => Cleared(ref _commas, count);
 
     public bool[] Stops(int count) => Cleared(ref _stops, count);
+
+    /// <summary>How many triggers start at every token position (handed out again for each pass's triggers).</summary>
+    public int[] TriggerStarts(int count) => Cleared(ref _triggerStarts, count);
+
+    public int[] TriggerEnds(int count) => Cleared(ref _triggerEnds, count);
+
+    public Trigger?[] LastTriggerEnds(int count) => Cleared(ref _lastTriggerEnds, count);
 
     private static T[] Cleared<T>(ref T[] array, int count)
     {
