@@ -25,12 +25,16 @@ public sealed record VerbBlock(string Name, string? Code, string? PassiveCode, L
     /// <summary>Whether the block has patterns at all (most verbs' blocks have none).</summary>
     internal bool HasPatterns => _byFirstWord.Dictionary.Count > 0;
 
+    /// <summary>The first words of every block's patterns in the dictionary: a word in none needs no block's lookup.</summary>
+    internal PatternWords AnyBlock { get; private set; } = PatternWords.None;
+
     /// <summary>The patterns whose first word is this word (singular as in the dictionary).</summary>
     public List<VerbPattern> PatternsStartingWith(ReadOnlySpan<char> word) =>
         _byFirstWord.TryGetValue(word, out var patterns) ? patterns : None;
 
-    internal void Index()
+    internal void Index(PatternWords anyBlock)
     {
+        AnyBlock = anyBlock;
         var index = new Dictionary<string, List<VerbPattern>>(StringComparer.Ordinal);
         foreach (var pattern in Patterns)
         {
@@ -151,7 +155,14 @@ public sealed class CameoVerbDictionary
         foreach (var key in _byFirstWord.Keys.ToList()) _byFirstWord[key] = _byFirstWord[key].OrderByDescending(f => f.Words.Length).ToList();
         _forms = _byFirstWord.ToFrozenDictionary(StringComparer.Ordinal);
         _firstWords = new WordFilter(_forms.Keys);
-        foreach (var b in _blocks.Values) b.Index();
+        var firstWords = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var b in _blocks.Values)
+        {
+            foreach (var pattern in b.Patterns) firstWords.UnionWith(pattern.Words.Length > 0 ? pattern.Words[0] : []);
+        }
+
+        var anyBlock = new PatternWords(firstWords);
+        foreach (var b in _blocks.Values) b.Index(anyBlock);
         return this;
     }
 

@@ -15,6 +15,8 @@ internal sealed class Sentence(string text, int start, int end, SentenceTokens t
     private List<LexiconEntry>?[]? _lexicon;
     private List<LexiconEntry>?[]? _lexiconSecond;
     private List<Trigger> _triggers = [];
+    private byte[]? _patternProbes;
+    private PatternWords? _patternProbesOf;
 
     // For every token position, how many triggers start and end there and the last trigger ending there: the clause
     // stages ask this for every word they walk over.
@@ -102,6 +104,15 @@ internal sealed class Sentence(string text, int start, int end, SentenceTokens t
             1 => (_lexiconSecond ??= _buffers.LexiconSecond(Tokens.Count))[k] ??= Language.Triggers.StartingWith(Shapes(k)[1]),
             _ => Language.Triggers.StartingWith(Shapes(k)[shape]),
         };
+    }
+
+    /// <summary>Which pattern probes of token <paramref name="k"/> can find a pattern (<see cref="PatternWords.Probes"/>), computed once.</summary>
+    public int PatternProbes(int k, PatternWords words)
+    {
+        if (_patternProbesOf != words) (_patternProbes, _patternProbesOf) = (_buffers.PatternProbes(Tokens.Count), words);
+        var probes = _patternProbes![k];
+        if (probes == 0) _patternProbes[k] = probes = (byte)(0x80 | words.Probes(Tokens[k].Lower));
+        return probes & 0x7F;
     }
 
     /// <summary>The first one-word noun entry of token <paramref name="k"/> that <paramref name="filter"/> accepts (<see cref="TriggerLexicon.SingleNoun(ShapeCandidates, Func{LexiconEntry, bool})"/>).</summary>

@@ -17,6 +17,7 @@ internal sealed class SentenceBuffers
     private int[] _triggerStarts = [];
     private int[] _triggerEnds = [];
     private Trigger?[] _lastTriggerEnds = [];
+    private byte[] _patternProbes = [];
 
     public ShapeCandidates[] Shapes(int count) => Cleared(ref _shapes, count);
 
@@ -38,6 +39,8 @@ internal sealed class SentenceBuffers
     public int[] TriggerEnds(int count) => Cleared(ref _triggerEnds, count);
 
     public Trigger?[] LastTriggerEnds(int count) => Cleared(ref _lastTriggerEnds, count);
+
+    public byte[] PatternProbes(int count) => Cleared(ref _patternProbes, count);
 
     private static T[] Cleared<T>(ref T[] array, int count)
     {
