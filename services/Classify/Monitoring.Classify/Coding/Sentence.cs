@@ -16,6 +16,8 @@ internal sealed class Sentence(string text, int start, int end, SentenceTokens t
     private List<LexiconEntry>?[]? _lexiconSecond;
     private List<Trigger> _triggers = [];
     private byte[]? _patternProbes;
+    private uint[]? _classesKnown;
+    private uint[]? _classes;
     private PatternWords? _patternProbesOf;
 
     // For every token position, how many triggers start and end there and the last trigger ending there: the clause
@@ -104,6 +106,21 @@ internal sealed class Sentence(string text, int start, int end, SentenceTokens t
             1 => (_lexiconSecond ??= _buffers.LexiconSecond(Tokens.Count))[k] ??= Language.Triggers.StartingWith(Shapes(k)[1]),
             _ => Language.Triggers.StartingWith(Shapes(k)[shape]),
         };
+    }
+
+    /// <summary>Whether token <paramref name="k"/> (as the tokenizer lower-cased it) is in the cue set <paramref name="wordClass"/>, looked up once.</summary>
+    public bool Is(int k, WordClass wordClass)
+    {
+        var bit = 1u << (int)wordClass;
+        _classesKnown ??= _buffers.ClassesKnown(Tokens.Count);
+        _classes ??= _buffers.Classes(Tokens.Count);
+        if ((_classesKnown[k] & bit) == 0)
+        {
+            _classesKnown[k] |= bit;
+            if (WordClasses.Contains(Language, wordClass, Tokens[k].Lower)) _classes[k] |= bit;
+        }
+
+        return (_classes[k] & bit) != 0;
     }
 
     /// <summary>Which pattern probes of token <paramref name="k"/> can find a pattern (<see cref="PatternWords.Probes"/>), computed once.</summary>

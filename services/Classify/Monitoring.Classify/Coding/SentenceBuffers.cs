@@ -18,6 +18,8 @@ internal sealed class SentenceBuffers
     private int[] _triggerEnds = [];
     private Trigger?[] _lastTriggerEnds = [];
     private byte[] _patternProbes = [];
+    private uint[] _classesKnown = [];
+    private uint[] _classes = [];
 
     public ShapeCandidates[] Shapes(int count) => Cleared(ref _shapes, count);
 
@@ -41,6 +43,11 @@ internal sealed class SentenceBuffers
     public Trigger?[] LastTriggerEnds(int count) => Cleared(ref _lastTriggerEnds, count);
 
     public byte[] PatternProbes(int count) => Cleared(ref _patternProbes, count);
+
+    /// <summary>Which <see cref="WordClass"/>es of every token are looked up, and which it is in.</summary>
+    public uint[] ClassesKnown(int count) => Cleared(ref _classesKnown, count);
+
+    public uint[] Classes(int count) => Cleared(ref _classes, count);
 
     private static T[] Cleared<T>(ref T[] array, int count)
     {

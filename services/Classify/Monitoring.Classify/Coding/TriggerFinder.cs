@@ -53,7 +53,7 @@ internal sealed class TriggerFinder(CameoVerbDictionary verbs)
                 if (!matches || !LooksLikeVerb(sentence, i, form)) continue;
 
                 // "Azerbaijani forces attacked": a subject noun spelled like a verb, followed by the verb.
-                if (form.Words.Length == 1 && cues.SubjectNouns.Contains(w[i].Lower) && i + 1 < w.Count && verbs.FormsStartingWith(w[i + 1].Lower).Count > 0) break;
+                if (form.Words.Length == 1 && sentence.Is(i, WordClass.SubjectNoun) && i + 1 < w.Count && verbs.FormsStartingWith(w[i + 1].Lower).Count > 0) break;
 
                 // "promote close coordination", "work together further": a verb right after a verb is its object or adverb.
                 if (found.Count > 0 && found[^1].End == i && found[^1].Kind == TriggerKind.Event && sentence.Gap(i - 1, i).Trim().IsEmpty) break;
@@ -254,13 +254,13 @@ internal sealed class TriggerFinder(CameoVerbDictionary verbs)
             var previous = w[i - 1].Lower;
 
             // "a senior French official said": a reporting verb follows its speaker, whatever noun names them.
-            if ((cues.NounMarkers.Contains(previous) && !(speech && previous == "official")) || previous.EndsWith("'s", StringComparison.Ordinal) || previous.EndsWith("’s", StringComparison.Ordinal)) return false;
+            if ((sentence.Is(i - 1, WordClass.NounMarker) && !(speech && previous == "official")) || previous.EndsWith("'s", StringComparison.Ordinal) || previous.EndsWith("’s", StringComparison.Ordinal)) return false;
             if (char.IsDigit(previous[0])) return false;
 
             // "the Russian attack": after an article and an actor adjective a base form is a noun; "the Chinese police attacked" is a verb.
             if (!form.IsParticiple && i + form.Words.Length < w.Count && w[i + form.Words.Length].Lower is "on" or "against" or "by" or "of" or "in" or "at" or "between"
                 && sentence.InActor[i - 1] >= 0 && sentence.Slots[sentence.InActor[i - 1]].First is var slotStart and > 0
-                && cues.NounMarkers.Contains(w[slotStart - 1].Lower) && sentence.Slots[sentence.InActor[i - 1]].Mentions.TrueForAll(m => m.Sector is null)) return false;
+                && sentence.Is(slotStart - 1, WordClass.NounMarker) && sentence.Slots[sentence.InActor[i - 1]].Mentions.TrueForAll(m => m.Sector is null)) return false;
             if (gap.Contains('-') && previous != "co") return false;
             // After a noun a past form is still a verb ("the group killed"); a base form is a noun ("a private visit").
             if (!CanPrecedeVerb(sentence, i) && !speech && !form.IsParticiple) return false;
@@ -272,7 +272,7 @@ internal sealed class TriggerFinder(CameoVerbDictionary verbs)
 
         var auxiliaryAt = Clauses.SkipBack(sentence, i);
         var hasBe = false;
-        for (var k = auxiliaryAt; k < i; k++) hasBe |= cues.BeForms.Contains(w[k].Lower);
+        for (var k = auxiliaryAt; k < i; k++) hasBe |= sentence.Is(k, WordClass.BeForm);
         if (form.IsGerund && !hasBe) return false;
 
         // "the consensus reached by the two heads of state": a participle modifying a noun, not a clause.
@@ -286,14 +286,14 @@ internal sealed class TriggerFinder(CameoVerbDictionary verbs)
     private static bool CanPrecedeVerb(Sentence sentence, int i)
     {
         var w = sentence.Tokens;
-        var cues = sentence.Cues;
         var previous = w[i - 1];
         if (previous.Capitalized || sentence.InActor[i - 1] >= 0 || sentence.Gap(i - 1, i).IndexOfAny(Punctuation) >= 0) return true;
         var word = previous.Lower;
-        return cues.Auxiliaries.Contains(word) || cues.Pronouns.Contains(word) || cues.Negations.Contains(word) || cues.ClauseBoundaries.Contains(word)
+        var p = i - 1;
+        return sentence.Is(p, WordClass.Auxiliary) || sentence.Is(p, WordClass.Pronoun) || sentence.Is(p, WordClass.Negation) || sentence.Is(p, WordClass.ClauseBoundary)
             || word.EndsWith("n't", StringComparison.Ordinal) || IsAdverb(word)
-            || word is "and" or "or" or "then" or "co" or "re" or "they" or "who" || sentence.Language.RoleWords.ContainsKey(word) || cues.IntentWords.Contains(word)
-            || cues.SubjectNouns.Contains(word);
+            || word is "and" or "or" or "then" or "co" or "re" or "they" or "who" || sentence.Is(p, WordClass.RoleWord) || sentence.Is(p, WordClass.IntentWord)
+            || sentence.Is(p, WordClass.SubjectNoun);
     }
 
     internal static bool IsAdverb(string word) => word.Length > 4 && word.EndsWith("ly", StringComparison.Ordinal);
