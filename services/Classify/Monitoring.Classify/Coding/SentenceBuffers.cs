@@ -52,7 +52,7 @@ internal sealed class SentenceBuffers
     private static T[] Cleared<T>(ref T[] array, int count)
     {
         if (array.Length < count) array = new T[Math.Max(count, array.Length * 2)];
-        else Array.Clear(array, 0, count);
+        else array.AsSpan(0, count).Clear();
         return array;
     }
 }

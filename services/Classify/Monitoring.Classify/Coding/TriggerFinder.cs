@@ -42,7 +42,8 @@ internal sealed class TriggerFinder(CameoVerbDictionary verbs)
         var found = new List<Trigger>();
         for (var i = 0; i < w.Count; i++)
         {
-            if (inActor[i] >= 0) continue;
+            // A capitalised word inside a sentence is never read as a verb (LooksLikeVerb): no need to look it up.
+            if (inActor[i] >= 0 || (w[i].Capitalized && !sentence.IsHeadline)) continue;
             var forms = verbs.FormsStartingWith(w[i].Lower);
             if (forms.Count == 0) continue;
             foreach (var form in forms)
@@ -62,14 +63,15 @@ internal sealed class TriggerFinder(CameoVerbDictionary verbs)
                     : cues.DenialLemmas.Contains(lemma) && i + form.Words.Length < w.Count && w[i + form.Words.Length].Lower == "that" ? TriggerKind.Denial
                     : TriggerKind.Event;
                 // "went on strike", "declined to comment", "claimed responsibility": a longer phrase of the lexicon says more than the verb.
-                if (kind != TriggerKind.Denial && LongerPhrase(sentence, i, form.Words.Length) is { } phrase)
+                var entries = sentence.Language.Triggers.StartingWith(w[i].Lower);
+                if (kind != TriggerKind.Denial && LongerPhrase(sentence, entries, i, form.Words.Length) is { } phrase)
                 {
                     found.Add(new Trigger(i, i + phrase.Words.Length, phrase.Form, TriggerKind.Event, phrase, fromDictionary: false));
                     i += phrase.Words.Length - 1;
                     break;
                 }
 
-                found.Add(new Trigger(i, i + form.Words.Length, form, kind, LexiconVerb(sentence.Language.Triggers, form.Words)));
+                found.Add(new Trigger(i, i + form.Words.Length, form, kind, LexiconVerb(entries, form.Words)));
                 i += form.Words.Length - 1;
                 break;
             }
@@ -211,10 +213,10 @@ internal sealed class TriggerFinder(CameoVerbDictionary verbs)
         return null;
     }
 
-    private static LexiconEntry? LongerPhrase(Sentence sentence, int i, int length)
+    private static LexiconEntry? LongerPhrase(Sentence sentence, List<LexiconEntry> entries, int i, int length)
     {
         var w = sentence.Tokens;
-        foreach (var entry in sentence.Language.Triggers.StartingWith(w[i].Lower))
+        foreach (var entry in entries)
         {
             if (entry.IsNoun || entry.Words.Length <= Math.Max(1, length) || i + entry.Words.Length > w.Count) continue;
             var matches = true;
@@ -225,11 +227,11 @@ internal sealed class TriggerFinder(CameoVerbDictionary verbs)
         return null;
     }
 
-    /// <summary>The lexicon's verb entry for a dictionary verb form, if the lexicon lists the same words.</summary>
-    private static LexiconEntry? LexiconVerb(TriggerLexicon lexicon, string[] words)
+    /// <summary>The lexicon's verb entry for a dictionary verb form, if the lexicon lists the same words (among the entries starting with its first).</summary>
+    private static LexiconEntry? LexiconVerb(List<LexiconEntry> entries, string[] words)
     {
         LexiconEntry? head = null;
-        foreach (var entry in lexicon.StartingWith(words[0]))
+        foreach (var entry in entries)
         {
             if (entry.IsNoun) continue;
             if (entry.Words.AsSpan().SequenceEqual(words)) return entry;
