@@ -23,7 +23,7 @@ public sealed record VerbBlock(string Name, string? Code, string? PassiveCode, L
         new Dictionary<string, List<VerbPattern>>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Whether the block has patterns at all (most verbs' blocks have none).</summary>
-    internal bool HasPatterns => _byFirstWord.Dictionary.Count > 0;
+    internal bool HasPatterns { get; private set; }
 
     /// <summary>The first words of every block's patterns in the dictionary: a word in none needs no block's lookup.</summary>
     internal PatternWords AnyBlock { get; private set; } = PatternWords.None;
@@ -46,6 +46,7 @@ public sealed record VerbBlock(string Name, string? Code, string? PassiveCode, L
         }
 
         _byFirstWord = index.GetAlternateLookup<ReadOnlySpan<char>>();
+        HasPatterns = index.Count > 0;
     }
 }
 
