@@ -25,8 +25,14 @@ public sealed record VerbBlock(string Name, string? Code, string? PassiveCode, L
     /// <summary>Whether the block has patterns at all (most verbs' blocks have none).</summary>
     internal bool HasPatterns { get; private set; }
 
+    // Bit n: a pattern of this block starts with word n of AnyBlock.
+    private ulong[] _startsWith = [];
+
     /// <summary>The first words of every block's patterns in the dictionary: a word in none needs no block's lookup.</summary>
     internal PatternWords AnyBlock { get; private set; } = PatternWords.None;
+
+    /// <summary>Whether a pattern of this block starts with the word numbered <paramref name="id"/> in <see cref="AnyBlock"/>.</summary>
+    internal bool StartsPatterns(int id) => id >= 0 && (id >> 6) < _startsWith.Length && (_startsWith[id >> 6] & (1UL << id)) != 0;
 
     /// <summary>The patterns whose first word is this word (singular as in the dictionary).</summary>
     public List<VerbPattern> PatternsStartingWith(ReadOnlySpan<char> word) =>
@@ -47,6 +53,11 @@ public sealed record VerbBlock(string Name, string? Code, string? PassiveCode, L
 
         _byFirstWord = index.GetAlternateLookup<ReadOnlySpan<char>>();
         HasPatterns = index.Count > 0;
+        _startsWith = new ulong[(anyBlock.Count + 63) / 64];
+        foreach (var word in index.Keys)
+        {
+            if (anyBlock.Id(word) is var id and >= 0) _startsWith[id >> 6] |= 1UL << id;
+        }
     }
 }
 

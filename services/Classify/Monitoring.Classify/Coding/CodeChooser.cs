@@ -31,12 +31,11 @@ internal static class CodeChooser
             // Only the patterns whose first word is near: one lookup per word (and its singular) instead of a scan of the block.
             for (var k = from; k < Math.Min(to, from + MaxPatternGap); k++)
             {
-                var probes = sentence.PatternProbes(k, block.AnyBlock);
-                if (probes == 0) continue;
+                var (whole, lessS, lessEs) = sentence.PatternProbes(k, block.AnyBlock);
                 var word = w[k].Lower;
-                if ((probes & 1) != 0) Try(block.PatternsStartingWith(word), from, to, fallbackEnd, useEnd);
-                if ((probes & 2) != 0) Try(block.PatternsStartingWith(word.AsSpan(0, word.Length - 1)), from, to, fallbackEnd, useEnd);
-                if ((probes & 4) != 0) Try(block.PatternsStartingWith(word.AsSpan(0, word.Length - 2)), from, to, fallbackEnd, useEnd);
+                if (block.StartsPatterns(whole)) Try(block.PatternsStartingWith(word), from, to, fallbackEnd, useEnd);
+                if (block.StartsPatterns(lessS)) Try(block.PatternsStartingWith(word.AsSpan(0, word.Length - 1)), from, to, fallbackEnd, useEnd);
+                if (block.StartsPatterns(lessEs)) Try(block.PatternsStartingWith(word.AsSpan(0, word.Length - 2)), from, to, fallbackEnd, useEnd);
             }
         }
 

@@ -15,7 +15,7 @@ internal sealed class Sentence(string text, int start, int end, SentenceTokens t
     private List<LexiconEntry>?[]? _lexicon;
     private List<LexiconEntry>?[]? _lexiconSecond;
     private List<Trigger> _triggers = [];
-    private byte[]? _patternProbes;
+    private int[]? _patternProbes;
     private uint[]? _classesKnown;
     private uint[]? _classes;
     private PatternWords? _patternProbesOf;
@@ -123,13 +123,21 @@ internal sealed class Sentence(string text, int start, int end, SentenceTokens t
         return (_classes[k] & bit) != 0;
     }
 
-    /// <summary>Which pattern probes of token <paramref name="k"/> can find a pattern (<see cref="PatternWords.Probes"/>), computed once.</summary>
-    public int PatternProbes(int k, PatternWords words)
+    /// <summary>The numbers of token <paramref name="k"/>'s pattern probes (<see cref="PatternWords.Probes"/>), computed once.</summary>
+    public (int Whole, int LessS, int LessEs) PatternProbes(int k, PatternWords words)
     {
-        if (_patternProbesOf != words) (_patternProbes, _patternProbesOf) = (_buffers.PatternProbes(Tokens.Count), words);
-        var probes = _patternProbes![k];
-        if (probes == 0) _patternProbes[k] = probes = (byte)(0x80 | words.Probes(Tokens[k].Lower));
-        return probes & 0x7F;
+        // Three slots a token, each the number + 1, or -1 for none; 0 is not yet computed.
+        if (_patternProbesOf != words) (_patternProbes, _patternProbesOf) = (_buffers.PatternProbes(3 * Tokens.Count), words);
+        var probes = _patternProbes!;
+        if (probes[3 * k] == 0)
+        {
+            var (whole, lessS, lessEs) = words.Probes(Tokens[k].Lower);
+            (probes[3 * k], probes[(3 * k) + 1], probes[(3 * k) + 2]) = (whole < 0 ? -1 : whole + 1, lessS < 0 ? -1 : lessS + 1, lessEs < 0 ? -1 : lessEs + 1);
+        }
+
+        return (Id(probes[3 * k]), Id(probes[(3 * k) + 1]), Id(probes[(3 * k) + 2]));
+
+        static int Id(int slot) => slot < 0 ? -1 : slot - 1;
     }
 
     /// <summary>The first one-word noun entry of token <paramref name="k"/> that <paramref name="filter"/> accepts (<see cref="TriggerLexicon.SingleNoun(ShapeCandidates, Func{LexiconEntry, bool})"/>).</summary>

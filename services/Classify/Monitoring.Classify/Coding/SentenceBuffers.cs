@@ -17,7 +17,7 @@ internal sealed class SentenceBuffers
     private int[] _triggerStarts = [];
     private int[] _triggerEnds = [];
     private Trigger?[] _lastTriggerEnds = [];
-    private byte[] _patternProbes = [];
+    private int[] _patternProbes = [];
     private uint[] _classesKnown = [];
     private uint[] _classes = [];
 
@@ -42,7 +42,7 @@ internal sealed class SentenceBuffers
 
     public Trigger?[] LastTriggerEnds(int count) => Cleared(ref _lastTriggerEnds, count);
 
-    public byte[] PatternProbes(int count) => Cleared(ref _patternProbes, count);
+    public int[] PatternProbes(int count) => Cleared(ref _patternProbes, count);
 
     /// <summary>Which <see cref="WordClass"/>es of every token are looked up, and which it is in.</summary>
     public uint[] ClassesKnown(int count) => Cleared(ref _classesKnown, count);
