@@ -21,8 +21,11 @@ internal static class ActorSlots
         }
 
         if (recentCodes.Count < 2) return slots;
+        var firstWords = sentence.Cues.BothSidesFirstWords;
         for (var i = 0; i < w.Count; i++)
         {
+            // Most words start no phrase: one comparison with each distinct first word ("the", "both") rules them out.
+            if (Array.IndexOf(firstWords, sentence.Shapes(i)[0]) < 0) continue;
             foreach (var phrase in sentence.Cues.BothSides)
             {
                 if (i + phrase.Length > w.Count) continue;

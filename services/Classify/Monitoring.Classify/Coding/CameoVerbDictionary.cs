@@ -9,6 +9,9 @@ namespace Monitoring.Classify.Coding;
 public sealed record VerbPattern(string? Code, string? PassiveCode, HashSet<string>[] Words, string Text, IReadOnlySet<string>? Verbs = null)
 {
     public bool AppliesTo(VerbEntry verb) => Verbs is null || Verbs.Contains(verb.Lemma);
+
+    /// <summary>For each word of the pattern its one spelling, or null for a synset: most words have one, compared without a hash.</summary>
+    internal string?[] SingleWords { get; } = Array.ConvertAll(Words, static set => set.Count == 1 ? set.First() : null);
 }
 
 /// <summary>A CAMEO verb block: its verbs share the default code and the patterns.</summary>
@@ -16,14 +19,28 @@ public sealed record VerbBlock(string Name, string? Code, string? PassiveCode, L
 {
     private static readonly List<VerbPattern> None = [];
 
-    private Dictionary<string, List<VerbPattern>> _byFirstWord = new(StringComparer.Ordinal);
+    private Dictionary<string, List<VerbPattern>>.AlternateLookup<ReadOnlySpan<char>> _byFirstWord =
+        new Dictionary<string, List<VerbPattern>>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Whether the block has patterns at all (most verbs' blocks have none).</summary>
+    internal bool HasPatterns { get; private set; }
+
+    // Bit n: a pattern of this block starts with word n of AnyBlock.
+    private ulong[] _startsWith = [];
+
+    /// <summary>The first words of every block's patterns in the dictionary: a word in none needs no block's lookup.</summary>
+    internal PatternWords AnyBlock { get; private set; } = PatternWords.None;
+
+    /// <summary>Whether a pattern of this block starts with the word numbered <paramref name="id"/> in <see cref="AnyBlock"/>.</summary>
+    internal bool StartsPatterns(int id) => id >= 0 && (id >> 6) < _startsWith.Length && (_startsWith[id >> 6] & (1UL << id)) != 0;
 
     /// <summary>The patterns whose first word is this word (singular as in the dictionary).</summary>
     public List<VerbPattern> PatternsStartingWith(ReadOnlySpan<char> word) =>
-        _byFirstWord.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out var patterns) ? patterns : None;
+        _byFirstWord.TryGetValue(word, out var patterns) ? patterns : None;
 
-    internal void Index()
+    internal void Index(PatternWords anyBlock)
     {
+        AnyBlock = anyBlock;
         var index = new Dictionary<string, List<VerbPattern>>(StringComparer.Ordinal);
         foreach (var pattern in Patterns)
         {
@@ -34,7 +51,13 @@ public sealed record VerbBlock(string Name, string? Code, string? PassiveCode, L
             }
         }
 
-        _byFirstWord = index;
+        _byFirstWord = index.GetAlternateLookup<ReadOnlySpan<char>>();
+        HasPatterns = index.Count > 0;
+        _startsWith = new ulong[(anyBlock.Count + 63) / 64];
+        foreach (var word in index.Keys)
+        {
+            if (anyBlock.Id(word) is var id and >= 0) _startsWith[id >> 6] |= 1UL << id;
+        }
     }
 }
 
@@ -144,7 +167,14 @@ public sealed class CameoVerbDictionary
         foreach (var key in _byFirstWord.Keys.ToList()) _byFirstWord[key] = _byFirstWord[key].OrderByDescending(f => f.Words.Length).ToList();
         _forms = _byFirstWord.ToFrozenDictionary(StringComparer.Ordinal);
         _firstWords = new WordFilter(_forms.Keys);
-        foreach (var b in _blocks.Values) b.Index();
+        var firstWords = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var b in _blocks.Values)
+        {
+            foreach (var pattern in b.Patterns) firstWords.UnionWith(pattern.Words.Length > 0 ? pattern.Words[0] : []);
+        }
+
+        var anyBlock = new PatternWords(firstWords);
+        foreach (var b in _blocks.Values) b.Index(anyBlock);
         return this;
     }
 

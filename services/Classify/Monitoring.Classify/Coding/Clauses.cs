@@ -12,12 +12,11 @@ internal static class Clauses
     public static int SkipBack(Sentence sentence, int i)
     {
         var w = sentence.Tokens;
-        var cues = sentence.Cues;
         var k = i;
         while (k > 0 && k > i - 5)
         {
             var word = w[k - 1].Lower;
-            if (!cues.Auxiliaries.Contains(word) && !TriggerFinder.IsAdverb(word) && !cues.Negations.Contains(word) && !word.EndsWith("n't", StringComparison.Ordinal)) break;
+            if (!sentence.Is(k - 1, WordClass.Auxiliary) && !TriggerFinder.IsAdverb(word) && !sentence.Is(k - 1, WordClass.Negation) && !word.EndsWith("n't", StringComparison.Ordinal)) break;
             k--;
         }
 
@@ -41,7 +40,7 @@ internal static class Clauses
         for (var k = SkipBack(sentence, i); k < i; k++)
         {
             var word = w[k].Lower;
-            if (cues.Negations.Contains(word) || word.EndsWith("n't", StringComparison.Ordinal)) return true;
+            if (sentence.Is(k, WordClass.Negation) || word.EndsWith("n't", StringComparison.Ordinal)) return true;
         }
 
         return i >= 2 && w[i - 1].Lower == "to" && cues.NegatingVerbs.Contains(w[i - 2].Lower);
@@ -158,7 +157,7 @@ internal static class Clauses
         for (var k = trigger.First - 1; k >= 0; k--)
         {
             if (sentence.EndsTrigger(k + 1, trigger)) return k + 1;
-            if (sentence.Cues.ClauseBoundaries.Contains(w[k].Lower)) return AfterIntroduction(sentence, k + 1, trigger.First);
+            if (sentence.Is(k, WordClass.ClauseBoundary)) return AfterIntroduction(sentence, k + 1, trigger.First);
             if (sentence.StopBefore(k)) return k;
         }
 
@@ -200,7 +199,7 @@ internal static class Clauses
         for (var k = trigger.End; k < limit; k++)
         {
             if (k > trigger.End && sentence.StopBefore(k)) return k;
-            if (sentence.Cues.ClauseBoundaries.Contains(w[k].Lower) && !(w[k].Lower == "that" && k > trigger.End && k + 1 < w.Count && w[k + 1].Lower is "is" or "was")) return k;
+            if (sentence.Is(k, WordClass.ClauseBoundary) && !(w[k].Lower == "that" && k > trigger.End && k + 1 < w.Count && w[k + 1].Lower is "is" or "was")) return k;
 
             // "…, a senior Bree official said": the speaker is not the object.
             if (next is { Kind: TriggerKind.Speech } && k > trigger.End && sentence.CommaBefore(k) && !HasCommaBetween(sentence, k, next.First)) return k;

@@ -13,8 +13,10 @@ internal static class CodeChooser
     public static (string? Code, int PatternEnd, bool ByPattern, bool Converse) Choose(Sentence sentence, Trigger verb, int objectEnd, bool passive)
     {
         var w = sentence.Tokens;
+        var block = verb.Entry.Block;
         VerbPattern? best = null;
         var bestEnd = 0;
+        if (!block.HasPatterns) return (verb.Entry.Code, verb.End, false, false);
         Consider(verb.End, objectEnd, verb.End, useEnd: true);
 
         // "The meeting … was held": the pattern's words stand before a passive verb.
@@ -29,13 +31,11 @@ internal static class CodeChooser
             // Only the patterns whose first word is near: one lookup per word (and its singular) instead of a scan of the block.
             for (var k = from; k < Math.Min(to, from + MaxPatternGap); k++)
             {
+                var (whole, lessS, lessEs) = sentence.PatternProbes(k, block.AnyBlock);
                 var word = w[k].Lower;
-                Try(verb.Entry.Block.PatternsStartingWith(word), from, to, fallbackEnd, useEnd);
-                if (word.Length > 3 && word[^1] == 's')
-                {
-                    Try(verb.Entry.Block.PatternsStartingWith(word.AsSpan(0, word.Length - 1)), from, to, fallbackEnd, useEnd);
-                    if (word.Length > 4 && word.EndsWith("es", StringComparison.Ordinal)) Try(verb.Entry.Block.PatternsStartingWith(word.AsSpan(0, word.Length - 2)), from, to, fallbackEnd, useEnd);
-                }
+                if (block.StartsPatterns(whole)) Try(block.PatternsStartingWith(word), from, to, fallbackEnd, useEnd);
+                if (block.StartsPatterns(lessS)) Try(block.PatternsStartingWith(word.AsSpan(0, word.Length - 1)), from, to, fallbackEnd, useEnd);
+                if (block.StartsPatterns(lessEs)) Try(block.PatternsStartingWith(word.AsSpan(0, word.Length - 2)), from, to, fallbackEnd, useEnd);
             }
         }
 
@@ -57,14 +57,16 @@ internal static class CodeChooser
     {
         var w = sentence.Tokens;
         var at = from;
-        foreach (var alternatives in pattern.Words)
+        var singles = pattern.SingleWords;
+        for (var p = 0; p < singles.Length; p++)
         {
+            var single = singles[p];
             var matched = -1;
             for (var k = at; k < Math.Min(to, at + MaxPatternGap); k++)
             {
                 // "lodged a protest with Japan over the release of": a pattern's words do not reach across an actor.
                 if (at > from && sentence.InActor[k] >= 0) break;
-                if (Matches(alternatives, w[k].Lower))
+                if (single is not null ? Matches(single, w[k].Lower) : Matches(pattern.Words[p], w[k].Lower))
                 {
                     matched = k;
                     break;
@@ -76,6 +78,21 @@ internal static class CodeChooser
         }
 
         return at;
+    }
+
+    /// <summary>As <see cref="Matches(HashSet{string}, string)"/> for a pattern word with one spelling, without hashing.</summary>
+    private static bool Matches(string single, string word)
+    {
+        if (word.Length == single.Length) return string.Equals(word, single, StringComparison.Ordinal);
+        if (word.Length <= 3 || word[^1] != 's') return false;
+        var span = word.AsSpan();
+        return (word.Length - single.Length) switch
+        {
+            1 => span[..^1].SequenceEqual(single),
+            2 => word.Length > 4 && ((span[^2] == 'e' && span[..^2].SequenceEqual(single))
+                || (word.Length <= 64 && span.EndsWith("ies") && single[^1] == 'y' && span[..^3].SequenceEqual(single.AsSpan(0, single.Length - 1)))),
+            _ => false,
+        };
     }
 
     /// <summary>The word or its plural ("sanctions" for SANCTION, "talks", "parties" for PARTY), without allocating.</summary>

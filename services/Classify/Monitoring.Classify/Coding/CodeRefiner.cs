@@ -107,6 +107,10 @@ internal static class CodeRefiner
     /// </summary>
     public static void ProtestContext(Sentence sentence, List<CodedEvent> events, int from, CameoCodebook codebook)
     {
+        // Only a fight (19x) is recoded: without one there is nothing to look for (and the protest nouns need not be read).
+        var fight = false;
+        for (var i = from; i < events.Count && !fight; i++) fight = events[i].Root == "19";
+        if (!fight) return;
         var protest = false;
         for (var i = from; i < events.Count && !protest; i++) protest = events[i].Root == "14";
         if (!protest && !NamesProtesters(sentence)) return;

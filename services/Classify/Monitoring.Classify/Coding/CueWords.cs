@@ -49,6 +49,8 @@ public sealed class CueWords
         SubjectAfterVerb = Set("options").Contains("subject-after-verb");
         // Compared with a token's normalised shape (ActorSlots): "ambos países" as "ambos paises".
         BothSides = Set("both-sides").Select(p => p.Split(' ').Select(word => shapes?.Normalize(word) ?? word).ToArray()).ToArray();
+        BothSidesFirstWords = BothSides.Select(p => p[0]).Distinct(StringComparer.Ordinal).ToArray();
+        NotTriggerPhrases = ByFirstWord(Set("not-triggers"));
         CooperationDomains = Map("cooperation-domains");
         AidKinds = Map("aid-kinds");
     }
@@ -94,6 +96,12 @@ public sealed class CueWords
     /// <summary>The subject may follow its verb (Arabic VSO, Spanish "murieron dos soldados").</summary>
     public bool SubjectAfterVerb { get; }
     public string[][] BothSides { get; }
+
+    /// <summary>The <c>not-triggers</c> phrases (<see cref="NotTriggers"/>) by their first word, each as its words, in the set's order.</summary>
+    public Dictionary<string, List<string[]>> NotTriggerPhrases { get; }
+
+    /// <summary>The distinct first words of <see cref="BothSides"/>.</summary>
+    public string[] BothSidesFirstWords { get; }
     public Dictionary<string, string> CooperationDomains { get; }
     public Dictionary<string, string> AidKinds { get; }
 
@@ -102,6 +110,20 @@ public sealed class CueWords
 
     /// <summary>A map by its name in the file; empty when the file has none.</summary>
     public Dictionary<string, string> Map(string name) => _maps.GetValueOrDefault(name) ?? NoValues;
+
+    private static Dictionary<string, List<string[]>> ByFirstWord(HashSet<string> phrases)
+    {
+        var byFirst = new Dictionary<string, List<string[]>>(phrases.Comparer);
+        foreach (var phrase in phrases)
+        {
+            var space = phrase.IndexOf(' ');
+            if (space <= 0) continue;
+            if (!byFirst.TryGetValue(phrase[..space], out var list)) byFirst[phrase[..space]] = list = [];
+            list.Add(phrase.Split(' '));
+        }
+
+        return byFirst;
+    }
 
     public static CueWords Load(string path, WordShapes? shapes = null) => Parse(File.ReadLines(path), path, shapes);
 

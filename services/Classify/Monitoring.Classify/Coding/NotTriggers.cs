@@ -9,13 +9,12 @@ internal static class NotTriggers
     /// <summary>Whether such a phrase starts at token <paramref name="i"/>; if so its tokens are marked covered.</summary>
     public static bool Skip(Sentence sentence, int i, bool[] covered)
     {
-        var phrases = sentence.Cues.Set("not-triggers");
+        var phrases = sentence.Cues.NotTriggerPhrases;
         if (phrases.Count == 0) return false;
         var word = sentence.Language.Shapes.Normalize(sentence.Tokens[i].Lower);
-        foreach (var phrase in phrases)
+        if (!phrases.TryGetValue(word, out var startingHere)) return false;
+        foreach (var words in startingHere)
         {
-            if (phrase.Length <= word.Length || phrase[word.Length] != ' ' || !phrase.StartsWith(word, StringComparison.Ordinal)) continue;
-            var words = phrase.Split(' ');
             if (i + words.Length > sentence.Tokens.Count) continue;
             var matches = true;
             for (var k = 1; k < words.Length && matches; k++) matches = sentence.ShapeMatches(i + k, words[k]);

@@ -14,6 +14,17 @@ internal sealed class Sentence(string text, int start, int end, SentenceTokens t
     private ShapeCandidates[]? _shapes;
     private List<LexiconEntry>?[]? _lexicon;
     private List<LexiconEntry>?[]? _lexiconSecond;
+    private List<Trigger> _triggers = [];
+    private int[]? _patternProbes;
+    private uint[]? _classesKnown;
+    private uint[]? _classes;
+    private PatternWords? _patternProbesOf;
+
+    // For every token position, how many triggers start and end there and the last trigger ending there: the clause
+    // stages ask this for every word they walk over.
+    private int[]? _startingAt;
+    private int[]? _endingAt;
+    private Trigger?[]? _lastEndingAt;
 
     public string Text { get; } = text;
     public int Start { get; } = start;
@@ -28,8 +39,16 @@ internal sealed class Sentence(string text, int start, int end, SentenceTokens t
     /// <summary>For every token the index of the actor slot it belongs to, or -1.</summary>
     public int[] InActor { get; private set; } = [];
 
-    /// <summary>The verbs and trigger words of the sentence, in order.</summary>
-    public List<Trigger> Triggers { get; set; } = [];
+    /// <summary>The verbs and trigger words of the sentence, in order (never changed once set).</summary>
+    public List<Trigger> Triggers
+    {
+        get => _triggers;
+        set
+        {
+            _triggers = value;
+            _endingAt = null;
+        }
+    }
 
     /// <summary>The sources (with a country) of the article's last sentence that gave events: what "it" and "they" stand for.</summary>
     public List<ActorMention>? PreviousSources { get; init; }
@@ -89,6 +108,38 @@ internal sealed class Sentence(string text, int start, int end, SentenceTokens t
         };
     }
 
+    /// <summary>Whether token <paramref name="k"/> (as the tokenizer lower-cased it) is in the cue set <paramref name="wordClass"/>, looked up once.</summary>
+    public bool Is(int k, WordClass wordClass)
+    {
+        var bit = 1u << (int)wordClass;
+        _classesKnown ??= _buffers.ClassesKnown(Tokens.Count);
+        _classes ??= _buffers.Classes(Tokens.Count);
+        if ((_classesKnown[k] & bit) == 0)
+        {
+            _classesKnown[k] |= bit;
+            if (WordClasses.Contains(Language, wordClass, Tokens[k].Lower)) _classes[k] |= bit;
+        }
+
+        return (_classes[k] & bit) != 0;
+    }
+
+    /// <summary>The numbers of token <paramref name="k"/>'s pattern probes (<see cref="PatternWords.Probes"/>), computed once.</summary>
+    public (int Whole, int LessS, int LessEs) PatternProbes(int k, PatternWords words)
+    {
+        // Three slots a token, each the number + 1, or -1 for none; 0 is not yet computed.
+        if (_patternProbesOf != words) (_patternProbes, _patternProbesOf) = (_buffers.PatternProbes(3 * Tokens.Count), words);
+        var probes = _patternProbes!;
+        if (probes[3 * k] == 0)
+        {
+            var (whole, lessS, lessEs) = words.Probes(Tokens[k].Lower);
+            (probes[3 * k], probes[(3 * k) + 1], probes[(3 * k) + 2]) = (whole < 0 ? -1 : whole + 1, lessS < 0 ? -1 : lessS + 1, lessEs < 0 ? -1 : lessEs + 1);
+        }
+
+        return (Id(probes[3 * k]), Id(probes[(3 * k) + 1]), Id(probes[(3 * k) + 2]));
+
+        static int Id(int slot) => slot < 0 ? -1 : slot - 1;
+    }
+
     /// <summary>The first one-word noun entry of token <paramref name="k"/> that <paramref name="filter"/> accepts (<see cref="TriggerLexicon.SingleNoun(ShapeCandidates, Func{LexiconEntry, bool})"/>).</summary>
     public LexiconEntry? SingleNoun(int k, Func<LexiconEntry, bool> filter)
     {
@@ -131,22 +182,34 @@ internal sealed class Sentence(string text, int start, int end, SentenceTokens t
 
     public bool StartsTrigger(int first)
     {
-        foreach (var t in Triggers)
-        {
-            if (t.First == first) return true;
-        }
-
-        return false;
+        IndexTriggers();
+        return first >= 0 && first <= Tokens.Count && _startingAt![first] > 0;
     }
 
     public bool EndsTrigger(int end, Trigger? except)
     {
-        foreach (var t in Triggers)
+        IndexTriggers();
+        if (end < 0 || end > Tokens.Count) return false;
+        var count = _endingAt![end];
+        return count > 1 || (count == 1 && _lastEndingAt![end] != except);
+    }
+
+    private void IndexTriggers()
+    {
+        if (_endingAt is not null) return;
+        var positions = Tokens.Count + 1;
+        _startingAt = _buffers.TriggerStarts(positions);
+        _lastEndingAt = _buffers.LastTriggerEnds(positions);
+        var ending = _buffers.TriggerEnds(positions);
+        foreach (var t in _triggers)
         {
-            if (t.End == end && t != except) return true;
+            if (t.First >= 0 && t.First < positions) _startingAt[t.First]++;
+            if (t.End < 0 || t.End >= positions) continue;
+            ending[t.End]++;
+            _lastEndingAt[t.End] = t;
         }
 
-        return false;
+        _endingAt = ending;
     }
 
     private bool[] Mark(bool[] marks, char c, char? other = null)

@@ -14,6 +14,12 @@ internal sealed class SentenceBuffers
     private int[] _inActor = [];
     private bool[] _commas = [];
     private bool[] _stops = [];
+    private int[] _triggerStarts = [];
+    private int[] _triggerEnds = [];
+    private Trigger?[] _lastTriggerEnds = [];
+    private int[] _patternProbes = [];
+    private uint[] _classesKnown = [];
+    private uint[] _classes = [];
 
     public ShapeCandidates[] Shapes(int count) => Cleared(ref _shapes, count);
 
@@ -29,10 +35,24 @@ internal sealed class SentenceBuffers
 
     public bool[] Stops(int count) => Cleared(ref _stops, count);
 
+    /// <summary>How many triggers start at every token position (handed out again for each pass's triggers).</summary>
+    public int[] TriggerStarts(int count) => Cleared(ref _triggerStarts, count);
+
+    public int[] TriggerEnds(int count) => Cleared(ref _triggerEnds, count);
+
+    public Trigger?[] LastTriggerEnds(int count) => Cleared(ref _lastTriggerEnds, count);
+
+    public int[] PatternProbes(int count) => Cleared(ref _patternProbes, count);
+
+    /// <summary>Which <see cref="WordClass"/>es of every token are looked up, and which it is in.</summary>
+    public uint[] ClassesKnown(int count) => Cleared(ref _classesKnown, count);
+
+    public uint[] Classes(int count) => Cleared(ref _classes, count);
+
     private static T[] Cleared<T>(ref T[] array, int count)
     {
         if (array.Length < count) array = new T[Math.Max(count, array.Length * 2)];
-        else Array.Clear(array, 0, count);
+        else array.AsSpan(0, count).Clear();
         return array;
     }
 }

@@ -75,7 +75,7 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
             // "would not provide support", "refused to lift the ban": a cooperation not given is a rejection.
             var rejected = negated && verb.Kind == TriggerKind.Event;
             var passive = false;
-            for (var k = before; k < verb.First && verb.IsParticiple; k++) passive |= cues.BeForms.Contains(w[k].Lower);
+            for (var k = before; k < verb.First && verb.IsParticiple; k++) passive |= sentence.Is(k, WordClass.BeForm);
             var reduced = !passive && Complements.IsReducedRelative(sentence, verb);
             passive |= reduced;
             var coordinated = previous is not null && before > 0

@@ -42,7 +42,8 @@ internal sealed class TriggerFinder(CameoVerbDictionary verbs)
         var found = new List<Trigger>();
         for (var i = 0; i < w.Count; i++)
         {
-            if (inActor[i] >= 0) continue;
+            // A capitalised word inside a sentence is never read as a verb (LooksLikeVerb): no need to look it up.
+            if (inActor[i] >= 0 || (w[i].Capitalized && !sentence.IsHeadline)) continue;
             var forms = verbs.FormsStartingWith(w[i].Lower);
             if (forms.Count == 0) continue;
             foreach (var form in forms)
@@ -53,7 +54,7 @@ internal sealed class TriggerFinder(CameoVerbDictionary verbs)
                 if (!matches || !LooksLikeVerb(sentence, i, form)) continue;
 
                 // "Azerbaijani forces attacked": a subject noun spelled like a verb, followed by the verb.
-                if (form.Words.Length == 1 && cues.SubjectNouns.Contains(w[i].Lower) && i + 1 < w.Count && verbs.FormsStartingWith(w[i + 1].Lower).Count > 0) break;
+                if (form.Words.Length == 1 && sentence.Is(i, WordClass.SubjectNoun) && i + 1 < w.Count && verbs.FormsStartingWith(w[i + 1].Lower).Count > 0) break;
 
                 // "promote close coordination", "work together further": a verb right after a verb is its object or adverb.
                 if (found.Count > 0 && found[^1].End == i && found[^1].Kind == TriggerKind.Event && sentence.Gap(i - 1, i).Trim().IsEmpty) break;
@@ -62,14 +63,15 @@ internal sealed class TriggerFinder(CameoVerbDictionary verbs)
                     : cues.DenialLemmas.Contains(lemma) && i + form.Words.Length < w.Count && w[i + form.Words.Length].Lower == "that" ? TriggerKind.Denial
                     : TriggerKind.Event;
                 // "went on strike", "declined to comment", "claimed responsibility": a longer phrase of the lexicon says more than the verb.
-                if (kind != TriggerKind.Denial && LongerPhrase(sentence, i, form.Words.Length) is { } phrase)
+                var entries = sentence.Language.Triggers.StartingWith(w[i].Lower);
+                if (kind != TriggerKind.Denial && LongerPhrase(sentence, entries, i, form.Words.Length) is { } phrase)
                 {
                     found.Add(new Trigger(i, i + phrase.Words.Length, phrase.Form, TriggerKind.Event, phrase, fromDictionary: false));
                     i += phrase.Words.Length - 1;
                     break;
                 }
 
-                found.Add(new Trigger(i, i + form.Words.Length, form, kind, LexiconVerb(sentence.Language.Triggers, form.Words)));
+                found.Add(new Trigger(i, i + form.Words.Length, form, kind, LexiconVerb(entries, form.Words)));
                 i += form.Words.Length - 1;
                 break;
             }
@@ -211,10 +213,10 @@ internal sealed class TriggerFinder(CameoVerbDictionary verbs)
         return null;
     }
 
-    private static LexiconEntry? LongerPhrase(Sentence sentence, int i, int length)
+    private static LexiconEntry? LongerPhrase(Sentence sentence, List<LexiconEntry> entries, int i, int length)
     {
         var w = sentence.Tokens;
-        foreach (var entry in sentence.Language.Triggers.StartingWith(w[i].Lower))
+        foreach (var entry in entries)
         {
             if (entry.IsNoun || entry.Words.Length <= Math.Max(1, length) || i + entry.Words.Length > w.Count) continue;
             var matches = true;
@@ -225,11 +227,11 @@ internal sealed class TriggerFinder(CameoVerbDictionary verbs)
         return null;
     }
 
-    /// <summary>The lexicon's verb entry for a dictionary verb form, if the lexicon lists the same words.</summary>
-    private static LexiconEntry? LexiconVerb(TriggerLexicon lexicon, string[] words)
+    /// <summary>The lexicon's verb entry for a dictionary verb form, if the lexicon lists the same words (among the entries starting with its first).</summary>
+    private static LexiconEntry? LexiconVerb(List<LexiconEntry> entries, string[] words)
     {
         LexiconEntry? head = null;
-        foreach (var entry in lexicon.StartingWith(words[0]))
+        foreach (var entry in entries)
         {
             if (entry.IsNoun) continue;
             if (entry.Words.AsSpan().SequenceEqual(words)) return entry;
@@ -254,13 +256,13 @@ internal sealed class TriggerFinder(CameoVerbDictionary verbs)
             var previous = w[i - 1].Lower;
 
             // "a senior French official said": a reporting verb follows its speaker, whatever noun names them.
-            if ((cues.NounMarkers.Contains(previous) && !(speech && previous == "official")) || previous.EndsWith("'s", StringComparison.Ordinal) || previous.EndsWith("’s", StringComparison.Ordinal)) return false;
+            if ((sentence.Is(i - 1, WordClass.NounMarker) && !(speech && previous == "official")) || previous.EndsWith("'s", StringComparison.Ordinal) || previous.EndsWith("’s", StringComparison.Ordinal)) return false;
             if (char.IsDigit(previous[0])) return false;
 
             // "the Russian attack": after an article and an actor adjective a base form is a noun; "the Chinese police attacked" is a verb.
             if (!form.IsParticiple && i + form.Words.Length < w.Count && w[i + form.Words.Length].Lower is "on" or "against" or "by" or "of" or "in" or "at" or "between"
                 && sentence.InActor[i - 1] >= 0 && sentence.Slots[sentence.InActor[i - 1]].First is var slotStart and > 0
-                && cues.NounMarkers.Contains(w[slotStart - 1].Lower) && sentence.Slots[sentence.InActor[i - 1]].Mentions.TrueForAll(m => m.Sector is null)) return false;
+                && sentence.Is(slotStart - 1, WordClass.NounMarker) && sentence.Slots[sentence.InActor[i - 1]].Mentions.TrueForAll(m => m.Sector is null)) return false;
             if (gap.Contains('-') && previous != "co") return false;
             // After a noun a past form is still a verb ("the group killed"); a base form is a noun ("a private visit").
             if (!CanPrecedeVerb(sentence, i) && !speech && !form.IsParticiple) return false;
@@ -272,7 +274,7 @@ internal sealed class TriggerFinder(CameoVerbDictionary verbs)
 
         var auxiliaryAt = Clauses.SkipBack(sentence, i);
         var hasBe = false;
-        for (var k = auxiliaryAt; k < i; k++) hasBe |= cues.BeForms.Contains(w[k].Lower);
+        for (var k = auxiliaryAt; k < i; k++) hasBe |= sentence.Is(k, WordClass.BeForm);
         if (form.IsGerund && !hasBe) return false;
 
         // "the consensus reached by the two heads of state": a participle modifying a noun, not a clause.
@@ -286,14 +288,14 @@ internal sealed class TriggerFinder(CameoVerbDictionary verbs)
     private static bool CanPrecedeVerb(Sentence sentence, int i)
     {
         var w = sentence.Tokens;
-        var cues = sentence.Cues;
         var previous = w[i - 1];
         if (previous.Capitalized || sentence.InActor[i - 1] >= 0 || sentence.Gap(i - 1, i).IndexOfAny(Punctuation) >= 0) return true;
         var word = previous.Lower;
-        return cues.Auxiliaries.Contains(word) || cues.Pronouns.Contains(word) || cues.Negations.Contains(word) || cues.ClauseBoundaries.Contains(word)
+        var p = i - 1;
+        return sentence.Is(p, WordClass.Auxiliary) || sentence.Is(p, WordClass.Pronoun) || sentence.Is(p, WordClass.Negation) || sentence.Is(p, WordClass.ClauseBoundary)
             || word.EndsWith("n't", StringComparison.Ordinal) || IsAdverb(word)
-            || word is "and" or "or" or "then" or "co" or "re" or "they" or "who" || sentence.Language.RoleWords.ContainsKey(word) || cues.IntentWords.Contains(word)
-            || cues.SubjectNouns.Contains(word);
+            || word is "and" or "or" or "then" or "co" or "re" or "they" or "who" || sentence.Is(p, WordClass.RoleWord) || sentence.Is(p, WordClass.IntentWord)
+            || sentence.Is(p, WordClass.SubjectNoun);
     }
 
     internal static bool IsAdverb(string word) => word.Length > 4 && word.EndsWith("ly", StringComparison.Ordinal);
