@@ -1,0 +1,63 @@
+using AngleSharp.Dom;
+
+namespace Monitoring.Ingest.Extraction;
+
+/// <summary>
+/// Teaser cards: list items or nested <c>&lt;article&gt;</c>s whose heading is a link to another page and whose text is
+/// that heading and a short excerpt, date or label ("More stories" grids, course and post cards). HTML makes an article
+/// nested in another a related piece (a teaser, a comment), and a card's linked heading names the page it leads to,
+/// where an article's own section headings are not links. A nested article, or two such list items side by side, are
+/// furniture. A linked heading alone (a list of product names) is the article's list, not a card.
+/// </summary>
+internal static class TeaserCards
+{
+    private const int MinExcerptChars = 20;
+    private const int MaxExcerptChars = 400;
+
+    public static bool IsCard(IElement element)
+    {
+        if (element.LocalName is not ("li" or "article") || !IsTeaser(element)) return false;
+        if (element.LocalName == "article" && element.ParentElement?.Closest("article") is not null) return true;
+        return element.ParentElement is { } parent && HasTeaserSibling(parent, element);
+    }
+
+    private static bool IsTeaser(IElement element)
+    {
+        if (FirstHeading(element) is not { } heading) return false;
+        var headingLength = ContentCandidates.VisibleTextLength(heading);
+        if (headingLength < 10) return false;
+        var linked = 0;
+        if (heading.Closest("a") is { } around && element.Contains(around))
+        {
+            linked = headingLength;
+        }
+        else
+        {
+            foreach (var link in heading.GetElementsByTagName("a")) linked += ContentCandidates.VisibleTextLength(link);
+        }
+
+        if (linked * 5 < headingLength * 4) return false;
+        var length = ContentCandidates.VisibleTextLength(element);
+        return length >= headingLength + MinExcerptChars && length <= headingLength + MaxExcerptChars;
+    }
+
+    private static IElement? FirstHeading(IElement element)
+    {
+        foreach (var descendant in element.Descendants<IElement>())
+        {
+            if (descendant.LocalName is "h2" or "h3" or "h4" or "h5" or "h6") return descendant;
+        }
+
+        return null;
+    }
+
+    private static bool HasTeaserSibling(IElement parent, IElement element)
+    {
+        foreach (var sibling in parent.Children)
+        {
+            if (sibling != element && sibling.LocalName == element.LocalName && IsTeaser(sibling)) return true;
+        }
+
+        return false;
+    }
+}
