@@ -17,7 +17,7 @@ internal static class TeaserCards
     public static bool IsCard(IElement element)
     {
         if (element.LocalName is not ("li" or "article") || !IsTeaser(element)) return false;
-        if (element.LocalName == "article" && element.ParentElement?.Closest("article") is not null) return true;
+        if (element.LocalName == "article" && InsideArticle(element)) return true;
         return element.ParentElement is { } parent && HasTeaserSibling(parent, element);
     }
 
@@ -26,34 +26,58 @@ internal static class TeaserCards
         if (FirstHeading(element) is not { } heading) return false;
         var headingLength = ContentCandidates.VisibleTextLength(heading);
         if (headingLength < 10) return false;
-        var linked = 0;
-        if (heading.Closest("a") is { } around && element.Contains(around))
-        {
-            linked = headingLength;
-        }
-        else
-        {
-            foreach (var link in heading.GetElementsByTagName("a")) linked += ContentCandidates.VisibleTextLength(link);
-        }
-
+        var linked = InsideLink(heading, element) ? headingLength : LinkedLength(heading);
         if (linked * 5 < headingLength * 4) return false;
         var length = ContentCandidates.VisibleTextLength(element);
         return length >= headingLength + MinExcerptChars && length <= headingLength + MaxExcerptChars;
     }
 
+    // Walked by hand: this runs for every list item the reading meets, so no selector and no iterator is allocated.
     private static IElement? FirstHeading(IElement element)
     {
-        foreach (var descendant in element.Descendants<IElement>())
+        for (var child = element.FirstElementChild; child is not null; child = child.NextElementSibling)
         {
-            if (descendant.LocalName is "h2" or "h3" or "h4" or "h5" or "h6") return descendant;
+            if (child.LocalName is "h2" or "h3" or "h4" or "h5" or "h6") return child;
+            if (FirstHeading(child) is { } found) return found;
         }
 
         return null;
     }
 
+    private static bool InsideLink(IElement heading, IElement card)
+    {
+        for (var ancestor = heading.ParentElement; ancestor is not null && ancestor != card; ancestor = ancestor.ParentElement)
+        {
+            if (ancestor.LocalName == "a") return true;
+        }
+
+        return false;
+    }
+
+    private static int LinkedLength(IElement element)
+    {
+        var length = 0;
+        for (var child = element.FirstElementChild; child is not null; child = child.NextElementSibling)
+        {
+            length += child.LocalName == "a" ? ContentCandidates.VisibleTextLength(child) : LinkedLength(child);
+        }
+
+        return length;
+    }
+
+    private static bool InsideArticle(IElement element)
+    {
+        for (var ancestor = element.ParentElement; ancestor is not null; ancestor = ancestor.ParentElement)
+        {
+            if (ancestor.LocalName == "article") return true;
+        }
+
+        return false;
+    }
+
     private static bool HasTeaserSibling(IElement parent, IElement element)
     {
-        foreach (var sibling in parent.Children)
+        for (var sibling = parent.FirstElementChild; sibling is not null; sibling = sibling.NextElementSibling)
         {
             if (sibling != element && sibling.LocalName == element.LocalName && IsTeaser(sibling)) return true;
         }
