@@ -11,8 +11,8 @@ namespace Monitoring.Ingest.Extraction;
 /// </summary>
 internal static class TeaserCards
 {
-    private const int MinExcerptChars = 20;
-    private const int MaxExcerptChars = 400;
+    private const int MinExcerptChars = 16;
+    private const int MaxExcerptChars = 340;
 
     public static bool IsCard(IElement element)
     {
@@ -24,11 +24,11 @@ internal static class TeaserCards
     private static bool IsTeaser(IElement element)
     {
         if (FirstHeading(element) is not { } heading) return false;
-        var headingLength = ContentCandidates.VisibleTextLength(heading);
+        var headingLength = TextLength(heading);
         if (headingLength < 10) return false;
         var linked = InsideLink(heading, element) ? headingLength : LinkedLength(heading);
         if (linked * 5 < headingLength * 4) return false;
-        var length = ContentCandidates.VisibleTextLength(element);
+        var length = TextLength(element);
         return length >= headingLength + MinExcerptChars && length <= headingLength + MaxExcerptChars;
     }
 
@@ -42,6 +42,25 @@ internal static class TeaserCards
         }
 
         return null;
+    }
+
+    // Non-space characters of the element's text, counted without building the text (TextContent allocates it).
+    private static int TextLength(INode node)
+    {
+        var length = 0;
+        for (var child = node.FirstChild; child is not null; child = child.NextSibling)
+        {
+            if (child is IText text)
+            {
+                foreach (var c in text.Data) if (!char.IsWhiteSpace(c)) length++;
+            }
+            else if (child is IElement)
+            {
+                length += TextLength(child);
+            }
+        }
+
+        return length;
     }
 
     private static bool InsideLink(IElement heading, IElement card)
@@ -59,7 +78,7 @@ internal static class TeaserCards
         var length = 0;
         for (var child = element.FirstElementChild; child is not null; child = child.NextElementSibling)
         {
-            length += child.LocalName == "a" ? ContentCandidates.VisibleTextLength(child) : LinkedLength(child);
+            length += child.LocalName == "a" ? TextLength(child) : LinkedLength(child);
         }
 
         return length;
