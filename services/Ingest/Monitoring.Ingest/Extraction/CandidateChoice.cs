@@ -11,7 +11,7 @@ internal sealed record ReadCandidate(string Method, IReadOnlyList<string> Lines,
 /// Chooses between the candidates' texts by their prose (words in sentence-like blocks of some length) against their
 /// other text (short lines: menus, labels, teaser titles). The first candidate (Readability's pick, the most precise
 /// when it finds the article) stands unless another holds clearly more prose — half as much again — and gained it
-/// without bringing more non-prose than prose along.
+/// without bringing more non-prose than prose along, or encloses the pick and completes it with paragraphs of prose.
 /// </summary>
 internal static class CandidateChoice
 {
@@ -38,10 +38,22 @@ internal static class CandidateChoice
             var gained = candidate.ProseWords - best.ProseWords;
             var noiseAdded = (candidate.Words - candidate.ProseWords) - (best.Words - best.ProseWords);
             if (candidate.ProseWords > (1.5 * best.ProseWords) + 5 && noiseAdded < gained) best = candidate;
+            else if (best == candidates[0] && CompletesPick(candidate, best, gained, noiseAdded)) best = candidate;
         }
 
         return best;
     }
+
+    // Readability's pick is often one section of an article its template split over wrappers. A container that encloses
+    // the pick and adds a quarter as much prose again, in paragraphs (12+ words a line on average) and with almost no
+    // other text (under a quarter of what it adds), is the rest of that article, not a page around it.
+    private static bool CompletesPick(ReadCandidate candidate, ReadCandidate pick, int gained, int noiseAdded) =>
+        Encloses(candidate, pick) && gained > (0.25 * pick.ProseWords) + 5 && noiseAdded * 4 < gained
+        && gained >= 12 * (candidate.Lines.Count - pick.Lines.Count);
+
+    private static bool Encloses(ReadCandidate outer, ReadCandidate inner) =>
+        outer.Containers.Count > 0 && inner.Containers.Count > 0
+        && inner.Containers.All(element => outer.Containers.Any(container => container.Contains(element)));
 
     internal static bool EndsSentence(string line) => line[^1] is '.' or '!' or '?' or '。' or '！' or '？' or ':' or '"' or '”' or '»' or ')';
 

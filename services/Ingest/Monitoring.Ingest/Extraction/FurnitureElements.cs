@@ -30,6 +30,7 @@ internal static class FurnitureElements
         if (element.LocalName is "div" or "section" or "aside" or "li" or "p" && type?.EndsWith("/Person", StringComparison.OrdinalIgnoreCase) == true) return "bio";
         // A heading's class names its place in the page's outline ("tocHeader": listed in the table of contents), not a box.
         if (element.LocalName is "h1" or "h2" or "h3" or "h4" or "h5" or "h6") return null;
+        if (TeaserCards.IsCard(element)) return "related";
         return AttributeKind(element.ClassName, cues) ?? AttributeKind(element.Id, cues);
     }
 

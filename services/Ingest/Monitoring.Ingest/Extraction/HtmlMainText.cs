@@ -117,7 +117,7 @@ internal static class HtmlMainText
                 {
                     if (_text.Length > 0 && _text[^1] != ' ') _text.Append(' ');
                 }
-                else
+                else if (!InvisibleText.IsDropped(c))
                 {
                     _text.Append(c);
                 }
@@ -144,6 +144,7 @@ internal static class HtmlMainText
         public void Flush(List<TextBlock> blocks)
         {
             var text = _text.ToString().Trim().TrimEnd('|').Trim();
+            text = InvisibleText.TrimJoiners(text);
             if (text.Length > 0)
             {
                 blocks.Add(new TextBlock(text, _context.Kind, _context.InCaption, Math.Min(1.0, (double)_linkChars / text.Length)) { Element = _context.Element });
