@@ -9,8 +9,7 @@ namespace Monitoring.Classify.Tests.Coding;
 /// </summary>
 public sealed class EventCoderArabicMentionTests
 {
-    private static List<(string Source, string Target, string Cameo)> Dyads(string text) =>
-        Coders.Default.Code(text, "ar").Select(e => (e.Source.Cameo ?? e.Source.Code + e.Source.Sector, e.Target.Cameo ?? e.Target.Code + e.Target.Sector, e.Cameo)).ToList();
+    private static List<(string Source, string Target, string Cameo)> Dyads(string text) => Coders.Dyads(text, "ar");
 
     private static bool Violent(string cameo) => cameo[..2] is "17" or "18" or "19" or "20";
 

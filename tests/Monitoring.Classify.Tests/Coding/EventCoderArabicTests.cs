@@ -9,8 +9,7 @@ namespace Monitoring.Classify.Tests.Coding;
 /// </summary>
 public sealed class EventCoderArabicTests
 {
-    private static List<(string Source, string Target, string Cameo)> Dyads(string text, string language) =>
-        Coders.Default.Code(text, language).Select(e => (e.Source.Cameo ?? e.Source.Code + e.Source.Sector, e.Target.Cameo ?? e.Target.Code + e.Target.Sector, e.Cameo)).ToList();
+    private static List<(string Source, string Target, string Cameo)> Dyads(string text, string language) => Coders.Dyads(text, language);
 
     private static bool Violent(string cameo) => cameo[..2] is "18" or "19" or "20";
 

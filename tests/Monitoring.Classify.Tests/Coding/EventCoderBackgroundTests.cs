@@ -5,8 +5,7 @@ namespace Monitoring.Classify.Tests.Coding;
 /// <summary>What a sentence tells only as background, or only as possible (our own sentences, sixth pass).</summary>
 public sealed class EventCoderBackgroundTests
 {
-    private static List<(string Source, string Target, string Cameo)> Dyads(string text) =>
-        Coders.Default.Code(text).Select(e => (e.Source.Cameo ?? e.Source.Code + e.Source.Sector, e.Target.Cameo ?? e.Target.Code + e.Target.Sector, e.Cameo)).ToList();
+    private static List<(string Source, string Target, string Cameo)> Dyads(string text) => Coders.Dyads(text);
 
     [Fact]
     public void A_relative_clause_is_background_where_the_sentence_reports_something_else()

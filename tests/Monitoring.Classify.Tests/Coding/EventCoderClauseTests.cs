@@ -9,8 +9,7 @@ namespace Monitoring.Classify.Tests.Coding;
 /// </summary>
 public sealed class EventCoderClauseTests
 {
-    private static List<(string Source, string Target, string Cameo)> Dyads(string text) =>
-        Coders.Default.Code(text).Select(e => (e.Source.Cameo ?? e.Source.Code + e.Source.Sector, e.Target.Cameo ?? e.Target.Code + e.Target.Sector, e.Cameo)).ToList();
+    private static List<(string Source, string Target, string Cameo)> Dyads(string text) => Coders.Dyads(text);
 
     [Fact]
     public void An_allegation_accuses_the_subject_of_what_it_alleges()

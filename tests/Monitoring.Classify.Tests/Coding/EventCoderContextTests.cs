@@ -8,8 +8,7 @@ namespace Monitoring.Classify.Tests.Coding;
 /// </summary>
 public sealed class EventCoderContextTests
 {
-    private static List<(string Source, string Target, string Cameo)> Dyads(string text, string? language = null) =>
-        Coders.Default.Code(text, language).Select(e => (e.Source.Cameo ?? e.Source.Code + e.Source.Sector, e.Target.Cameo ?? e.Target.Code + e.Target.Sector, e.Cameo)).ToList();
+    private static List<(string Source, string Target, string Cameo)> Dyads(string text, string? language = null) => Coders.Dyads(text, language);
 
     [Fact]
     public void A_town_gives_the_people_of_the_sentence_its_country_when_written_as_a_name()

@@ -8,8 +8,7 @@ namespace Monitoring.Classify.Tests.Coding;
 /// </summary>
 public sealed class EventCoderMoodTests
 {
-    private static List<(string Source, string Target, string Cameo)> Dyads(string text) =>
-        Coders.Default.Code(text).Select(e => (e.Source.Cameo ?? e.Source.Code + e.Source.Sector, e.Target.Cameo ?? e.Target.Code + e.Target.Sector, e.Cameo)).ToList();
+    private static List<(string Source, string Target, string Cameo)> Dyads(string text) => Coders.Dyads(text);
 
     [Fact]
     public void A_converse_verb_reverses_who_acts()

@@ -8,8 +8,7 @@ namespace Monitoring.Classify.Tests.Coding;
 /// </summary>
 public sealed class EventCoderProtestTests
 {
-    private static List<(string Source, string Target, string Cameo)> Dyads(string text, string language) =>
-        Coders.Default.Code(text, language).Select(e => (e.Source.Cameo ?? e.Source.Code + e.Source.Sector, e.Target.Cameo ?? e.Target.Code + e.Target.Sector, e.Cameo)).ToList();
+    private static List<(string Source, string Target, string Cameo)> Dyads(string text, string language) => Coders.Dyads(text, language);
 
     [Fact]
     public void People_protesting_where_the_sentence_places_them_are_of_that_country()

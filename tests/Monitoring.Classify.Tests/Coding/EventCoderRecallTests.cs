@@ -9,10 +9,8 @@ namespace Monitoring.Classify.Tests.Coding;
 /// </summary>
 public sealed class EventCoderRecallTests
 {
-    private static List<(string Source, string Target, string Cameo)> Dyads(string text, string? language = null) =>
-        Coders.Default.Code(text, language).Select(e => (Actor(e.Source), Actor(e.Target), e.Cameo)).ToList();
+    private static List<(string Source, string Target, string Cameo)> Dyads(string text, string? language = null) => Coders.Dyads(text, language);
 
-    private static string Actor(EventActor a) => a.Cameo ?? a.Code + a.Sector;
 
     [Fact]
     public void Where_no_verb_pattern_applies_the_trigger_word_codes_the_root_and_says_so()

@@ -11,8 +11,7 @@ namespace Monitoring.Classify.Tests.Coding;
 /// </summary>
 public sealed class EventCoderSidesTests
 {
-    private static List<(string Source, string Target, string Cameo)> Dyads(string text, string language) =>
-        Coders.Default.Code(text, language).Select(e => (e.Source.Cameo ?? e.Source.Code + e.Source.Sector, e.Target.Cameo ?? e.Target.Code + e.Target.Sector, e.Cameo)).ToList();
+    private static List<(string Source, string Target, string Cameo)> Dyads(string text, string language) => Coders.Dyads(text, language);
 
     private static bool Protest(string cameo) => cameo[..2] == "14";
 

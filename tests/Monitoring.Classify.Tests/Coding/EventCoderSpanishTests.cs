@@ -9,8 +9,7 @@ namespace Monitoring.Classify.Tests.Coding;
 /// </summary>
 public sealed class EventCoderSpanishTests
 {
-    private static List<(string Source, string Target, string Cameo)> Dyads(string text) =>
-        Coders.Default.Code(text, "es").Select(e => (e.Source.Cameo ?? e.Source.Code + e.Source.Sector, e.Target.Cameo ?? e.Target.Code + e.Target.Sector, e.Cameo)).ToList();
+    private static List<(string Source, string Target, string Cameo)> Dyads(string text) => Coders.Dyads(text, "es");
 
     [Fact]
     public void Regret_is_disapproval_and_a_capital_in_its_Spanish_name_is_its_country()

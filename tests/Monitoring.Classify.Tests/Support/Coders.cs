@@ -22,4 +22,10 @@ public static class Coders
     public static CodingLanguage English => Languages.For(CodingLanguages.English);
 
     public static EventCoder With(IActorFinder actors) => new(ShippedVerbs.Value, ShippedCodes.Value, actors, Languages);
+
+    /// <summary>Who did what to whom in <paramref name="text"/>: each event's source and target CAMEO actor codes (a role with no country as "---REB") and its code.</summary>
+    public static List<(string Source, string Target, string Cameo)> Dyads(string text, string? language = null) =>
+        Default.Code(text, language).Select(e => (Actor(e.Source), Actor(e.Target), e.Cameo)).ToList();
+
+    private static string Actor(Contracts.EventActor actor) => actor.Cameo ?? actor.Code + actor.Sector;
 }
