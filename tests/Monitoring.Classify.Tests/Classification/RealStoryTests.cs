@@ -147,6 +147,28 @@ public sealed class RealStoryTests
     }
 
     [Theory]
+    [InlineData("El expresidente Mauricio Macri viajó a Madrid.", "MUS")]
+    [InlineData("Le candidat Salvador Nasralla a contesté le résultat.", "SLV")]
+    [InlineData("Jordan Pickford saved two penalties on Sunday.", "JOR")]
+    [InlineData("Prosecutors charged Chad Wilkins with fraud.", "TCD")]
+    [InlineData("El abogado Mauricio de la Vega presentó la demanda.", "MUS")]
+    public void A_country_name_that_is_a_given_name_before_a_surname_is_a_person(string text, string country)
+    {
+        Assert.DoesNotContain(country, Classifiers.Default.Classify(null, text).Countries);
+    }
+
+    [Theory]
+    [InlineData("Settlers moved into the Jordan Valley this year.", "JOR")]
+    [InlineData("Jordan closed its border with Syria.", "JOR")]
+    [InlineData("Chad President Mahamat Deby met the envoy.", "TCD")]
+    [InlineData("Troops from Chad and Niger patrolled the border.", "TCD")]
+    [InlineData("Mauricio celebró elecciones el domingo.", "MUS")]
+    public void A_country_name_that_is_a_given_name_is_still_a_country_elsewhere(string text, string country)
+    {
+        Assert.Contains(country, Classifiers.Default.Classify(null, text).Countries);
+    }
+
+    [Theory]
     [InlineData("Papua New Guinea held elections.", "PNG")]
     [InlineData("New Zealand closed its border.", "NZL")]
     public void A_country_whose_name_begins_with_New_is_still_found(string text, string country)

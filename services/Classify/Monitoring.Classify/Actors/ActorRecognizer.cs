@@ -96,6 +96,7 @@ public sealed partial class ActorRecognizer
         }
 
         _context.DropClubsAndBrands(text, mentions);
+        _context.DropGivenNames(text, tokens, mentions);
         _context.QualifyNationalBodies(text, mentions);
         AttachRolesToCountries(text, mentions);
         AddSurnameMentions(text, tokens, mentions);

@@ -3,7 +3,8 @@ namespace Monitoring.Classify.Actors;
 /// <summary>
 /// What <c>Data/country-forms.json</c> (ours) adds to the gazetteer: inflected and adjectival forms per country, the
 /// generic names of bodies every state has ("Security Council": "Russia's Security Council" is Russia's, not the UN's),
-/// and the words that make a country's name a club, brand or event ("Real Madrid", "China Open").
+/// the words that make a country's name a club, brand or event ("Real Madrid", "China Open"), and the country names
+/// that are also given names ("Mauricio Macri").
 /// </summary>
 public sealed record CountryContext
 {
@@ -14,6 +15,8 @@ public sealed record CountryContext
     public List<string> NationalBodies { get; init; } = [];
 
     public NotCountryWords NotCountry { get; init; } = new();
+
+    public GivenNameWords GivenNames { get; init; } = new();
 
     /// <summary>Reads <c>country-forms.json</c> from the folder of the gazetteer at <paramref name="countriesPath"/>; empty when absent.</summary>
     public static CountryContext Load(string countriesPath)
@@ -40,5 +43,12 @@ public sealed record CountryContext
     {
         public List<string> Before { get; init; } = [];
         public List<string> After { get; init; } = [];
+    }
+
+    public sealed record GivenNameWords
+    {
+        public List<string> Names { get; init; } = [];
+        public List<string> Particles { get; init; } = [];
+        public List<string> NotSurnames { get; init; } = [];
     }
 }

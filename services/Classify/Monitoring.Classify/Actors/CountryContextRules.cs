@@ -1,3 +1,5 @@
+using Monitoring.Classify.Text;
+
 namespace Monitoring.Classify.Actors;
 
 /// <summary>
@@ -10,11 +12,38 @@ internal sealed class CountryContextRules(CountryContext context)
     private readonly HashSet<string> _before = new(context.NotCountry.Before, StringComparer.Ordinal);
     private readonly string[] _after = [.. context.NotCountry.After];
     private readonly HashSet<string> _bodies = new(context.NationalBodies, StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _givenNames = new(context.GivenNames.Names, StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _particles = new(context.GivenNames.Particles, StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _notSurnames = new(context.GivenNames.NotSurnames, StringComparer.OrdinalIgnoreCase);
 
     public void DropClubsAndBrands(string text, List<RecognizedMention> mentions)
     {
         if (_before.Count == 0 && _after.Length == 0) return;
         mentions.RemoveAll(m => m.Actor.Type == ActorType.Country && (_before.Contains(WordBefore(text, m.Start)) || FollowedBy(text, m.End)));
+    }
+
+    /// <summary>"Mauricio Macri" is a person, not Mauritius: a country's name that is also a given name, before a surname.</summary>
+    public void DropGivenNames(string text, List<Token> tokens, List<RecognizedMention> mentions)
+    {
+        if (_givenNames.Count == 0) return;
+        var starts = new HashSet<int>(mentions.Count);
+        foreach (var m in mentions) starts.Add(m.FirstToken);
+        mentions.RemoveAll(m => m.Actor.Type == ActorType.Country && m.FirstToken == m.LastToken && _givenNames.Contains(m.Text) && BeforeSurname(text, tokens, m.LastToken, starts));
+    }
+
+    private bool BeforeSurname(string text, List<Token> tokens, int name, HashSet<int> mentionStarts)
+    {
+        var k = name + 1;
+        for (var n = 0; n < 2 && k < tokens.Count && _particles.Contains(tokens[k].Lower); n++) k++;
+        if (k >= tokens.Count || mentionStarts.Contains(k) || !tokens[k].Capitalized || tokens[k].Length < 2) return false;
+        if (!text.AsSpan(tokens[k - 1].End, tokens[k].Start - tokens[k - 1].End).IsWhiteSpace()) return false;
+        if (_notSurnames.Contains(tokens[k].Lower)) return false;
+        foreach (var c in text.AsSpan(tokens[k].Start + 1, tokens[k].Length - 1))
+        {
+            if (char.IsLower(c)) return true;
+        }
+
+        return false;
     }
 
     public void QualifyNationalBodies(string text, List<RecognizedMention> mentions)
