@@ -13,6 +13,9 @@ internal static class CodeRefiner
         var domain = Lookup(sentence, sentence.Cues.CooperationDomains, from, to);
         var root = code[..2];
 
+        // "announced a suspension of aid", "a halt to military aid": aid stopped is aid reduced (162), not given.
+        if ((root is "06" or "07" || code.StartsWith("033", StringComparison.Ordinal)) && StoppedAid(sentence, from, to)) return intent ? Threat("162") : "162";
+
         // "provided Ukraine with military aid": giving aid is aid (07x), whatever the verb's general cooperation code.
         if (root is "06" && Aid(sentence, from, to) is { } aid) return intent ? (aid == '0' ? "033" : "033" + aid) : "07" + aid;
         if (code is "030" or "031" or "032" or "050" or "060" or "061" or "062" or "063" or "064" && domain is not null)
@@ -82,6 +85,27 @@ internal static class CodeRefiner
         }
 
         return null;
+    }
+
+    /// <summary>An aid word with a word of stopping before it, only aid kinds and "of", "to", "in", "on" between ("a suspension of military aid").</summary>
+    private static bool StoppedAid(Sentence sentence, int from, int to)
+    {
+        var stops = sentence.Cues.Set("aid-stoppers");
+        if (stops.Count == 0) return false;
+        var w = sentence.Tokens;
+        // From the trigger's last word: an event noun ("a halt to aid") ends right before its clause.
+        for (var k = Math.Max(0, from - 1); k < to && k < w.Count; k++)
+        {
+            if (!sentence.Cues.AidWords.Contains(w[k].Lower)) continue;
+            for (var j = k - 1; j >= 0; j--)
+            {
+                var word = w[j].Lower;
+                if (stops.Contains(word)) return true;
+                if (word is not ("of" or "to" or "in" or "on") && !sentence.Cues.AidKinds.ContainsKey(word)) break;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The domain the clause names: intelligence wins, then the first of judicial, military, economic (a '3' overrides).</summary>

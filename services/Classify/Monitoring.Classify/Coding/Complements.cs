@@ -89,24 +89,7 @@ internal static class Complements
             || !(sentence.Cues.NounMarkers.Contains(next) || char.IsDigit(next[0])) && sentence.Cues.Set("helping-words").Contains(w[verb.First].Lower) && w[verb.First].Lower.StartsWith("help", StringComparison.Ordinal));
     }
 
-    /// <summary>"X hoped (that) Y would be indicted", "X wishes Y would leave": the clause a wish governs is not a fact.</summary>
-    public static bool IsWished(Sentence sentence, Trigger verb)
-    {
-        var w = sentence.Tokens;
-        var wishes = sentence.Cues.Set("wish-lemmas");
-        foreach (var t in sentence.Triggers)
-        {
-            if (t.First >= verb.First) break;
-            if (t.Kind == TriggerKind.Event && wishes.Contains(t.Entry.Lemma) && t.End < w.Count && w[t.End].Lower != "to" && !sentence.HasSpeechBetween(t.End, verb.First))
-            {
-                return !IsReducedRelative(sentence, verb);
-            }
-        }
-
-        return false;
-    }
-
-        /// <summary>"gave a speech", "delivered an address": what is given is words, not aid.</summary>
+    /// <summary>"gave a speech", "delivered an address": what is given is words, not aid.</summary>
     public static bool GivesStatement(Sentence sentence, Trigger verb, string code)
     {
         if (code.Length < 2 || code[..2] is not ("06" or "07")) return false;
@@ -115,6 +98,21 @@ internal static class Complements
         for (var k = verb.ObjectStart; k < Math.Min(w.Count, verb.ObjectStart + 3) && sentence.InActor[k] < 0; k++)
         {
             if (words.Contains(w[k].Lower)) return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>"met the deadline", "meet its export targets": a verb of meeting whose object is a goal meets no one.</summary>
+    public static bool MeetsGoal(Sentence sentence, Trigger verb)
+    {
+        var w = sentence.Tokens;
+        var goals = sentence.Cues.Set("goal-objects");
+        if (goals.Count == 0 || !sentence.Cues.Set("goal-verbs").Contains(w[verb.First].Lower)) return false;
+        var breakers = sentence.Cues.Set("goal-breakers");
+        for (var k = verb.End; k < Math.Min(w.Count, verb.End + 5) && sentence.InActor[k] < 0 && !sentence.CommaBefore(k) && !breakers.Contains(w[k].Lower); k++)
+        {
+            if (goals.Contains(w[k].Lower)) return true;
         }
 
         return false;

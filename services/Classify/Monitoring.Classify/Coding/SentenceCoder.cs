@@ -12,7 +12,8 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
 {
     public void Code(Sentence sentence, List<CodedEvent> events)
     {
-        if (sentence.Triggers.Count == 0) return;
+        // "Will Russia attack Georgia?": a yes/no question reports nothing.
+        if (sentence.Triggers.Count == 0 || Mood.IsYesNoQuestion(sentence)) return;
         var w = sentence.Tokens;
         var cues = sentence.Cues;
         var found = sentence.Triggers;
@@ -62,7 +63,7 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
             }
 
             // "Kigali hoped French officials would be indicted": what is only wished for did not happen.
-            if (Complements.IsWished(sentence, verb)) continue;
+            if (Mood.IsWished(sentence, verb)) continue;
 
             verb.Negated = negated;
             // "might want": a possibility, and what it governs, is not reported as done; nor is what only dates another event.
@@ -134,7 +135,8 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
             var (code, patternEnd, byPattern, converse) = verb.FromDictionary ? CodeChooser.Choose(sentence, verb, objectEnd, passive) : (null, verb.End, false, false);
             verb.Code = code;
             var lexical = verb.Lexicon?.Code;
-            if ((code is null && lexical is null) || Complements.HelpsToDo(sentence, verb) || Complements.GivesStatement(sentence, verb, code ?? lexical!)) continue;
+            if ((code is null && lexical is null) || Complements.HelpsToDo(sentence, verb) || Complements.GivesStatement(sentence, verb, code ?? lexical!)
+                || Complements.MeetsGoal(sentence, verb)) continue;
 
             var agent = converse ? ActorGroups.Agent(sentence, verb.End, objectEnd, cues.Set("converse-prepositions"))
                 : passive ? ActorGroups.Agent(sentence, verb.End, objectEnd) ?? causeDoer : null;
