@@ -52,6 +52,18 @@ internal static class CodeChooser
         }
     }
 
+    /// <summary>
+    /// "called for sanctions against X": a pattern of the dictionary verb that runs past a lexicon phrase starting with it
+    /// ("FOR SANCTIONS", 1312) says more than the phrase ("called for", 020), so the verb and its patterns are coded.
+    /// </summary>
+    public static bool SaysMoreThan(Sentence sentence, VerbForm form, int first, int phraseLength)
+    {
+        if (!form.Entry.Block.HasPatterns) return false;
+        var probe = new Trigger(first, first + form.Words.Length, form, TriggerKind.Event);
+        var (code, end, byPattern, _) = Choose(sentence, probe, Math.Min(sentence.Tokens.Count, first + 2 * MaxPatternGap), passive: false);
+        return byPattern && code is not null && end > first + phraseLength;
+    }
+
     /// <summary>Pattern words in order, each within a few words of the previous; returns the end of the match or -1.</summary>
     private static int Match(Sentence sentence, VerbPattern pattern, int from, int to)
     {
