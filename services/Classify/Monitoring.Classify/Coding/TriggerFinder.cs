@@ -270,11 +270,12 @@ internal sealed class TriggerFinder(CameoVerbDictionary verbs)
 
         var after = i + form.Words.Length;
         var isBareOrPlural = !form.IsParticiple && !form.IsGerund;
-        if (isBareOrPlural && after < w.Count && w[after].Lower is "of" or "between" && form.Words.Length == 1) return false;
-
         var auxiliaryAt = Clauses.SkipBack(sentence, i);
         var hasBe = false;
         for (var k = auxiliaryAt; k < i; k++) hasBe |= sentence.Is(k, WordClass.BeForm);
+
+        // "a visit of", "talks between": a noun; "is skeptical of": a predicate adjective after a form of be.
+        if (isBareOrPlural && !hasBe && after < w.Count && w[after].Lower is "of" or "between" && form.Words.Length == 1) return false;
         if (form.IsGerund && !hasBe) return false;
 
         // "the consensus reached by the two heads of state": a participle modifying a noun, not a clause.
