@@ -72,4 +72,19 @@ public sealed class EventCoderAttitudeTests
     {
         Assert.Contains(Dyads("The Australian government announced asset freezes against Iran."), d => d.Source == "AUSGOV" && d.Cameo == "163");
     }
+
+    [Fact]
+    public void An_attitude_after_be_is_a_comment_also_before_of()
+    {
+        Assert.Contains(Dyads("Norway said it is skeptical of the plan."), d => d is ("NOR", "---", "012"));
+        Assert.Contains(Dyads("The Peruvian government said it is confident that the talks will succeed."), d => d is ("PERGOV", "---", "013"));
+        Assert.DoesNotContain(Dyads("Norway is skeptical of the plan to attack Sweden."), d => d.Cameo.StartsWith("13", StringComparison.Ordinal) || d.Cameo.StartsWith("19", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_dictionary_pattern_that_says_more_than_a_lexicon_phrase_wins()
+    {
+        Assert.Contains(Dyads("Greece called for sanctions against Turkey."), d => d is ("GRC", "TUR", "1312"));
+        Assert.Contains(Dyads("Greece called on Turkey to withdraw its ships."), d => d.Source == "GRC" && d.Target == "TUR" && d.Cameo.StartsWith("02", StringComparison.Ordinal));
+    }
 }

@@ -1,10 +1,13 @@
+using Monitoring.Contracts;
+
 namespace Monitoring.Classify.Coding;
 
 /// <summary>
 /// Stage 5b: the mood of what a clause says — asked, wished, doubted — as opposed to reported as done. A yes/no question
 /// ("Will Russia attack Georgia?") asks whether something happens and reports nothing. What a wish or an attitude is
 /// about ("X hoped Y would be indicted", "expressed his wish that Y would help", "is skeptical the plan would work")
-/// is not a fact. The cue sets are English (<c>cues-en.txt</c>); a language without them reads every clause as reported.
+/// is not a fact. What is asked of someone ("told Uganda to withdraw", "a call to release the prisoners") is asked, not
+/// done or intended by anyone. The cue sets are English (<c>cues-en.txt</c>); a language without them reads every clause as reported.
 /// </summary>
 internal static class Mood
 {
@@ -64,5 +67,51 @@ internal static class Mood
         }
 
         return false;
+    }
+
+    /// <summary>"rejected a call to release the prisoners": the infinitive after an appeal noun (<c>appeal-nouns</c>) is what is asked.</summary>
+    public static bool IsAskedByNoun(Sentence sentence, Trigger verb)
+    {
+        var nouns = sentence.Cues.Set("appeal-nouns");
+        var to = ToBefore(sentence, verb);
+        return to > 0 && nouns.Contains(sentence.Tokens[to - 1].Lower) && sentence.InActor[to - 1] < 0;
+    }
+
+    /// <summary>
+    /// "Kenya told Uganda (not) to attack Sudan": a telling verb (<c>telling-lemmas</c>) with an actor and an infinitive
+    /// after it asks that actor (020, from the teller, or the subject before when the verb is coordinated); the infinitive
+    /// is not coded. Returns whether it applied.
+    /// </summary>
+    public static bool Told(Sentence sentence, Trigger verb, List<CodedEvent> events, CameoCodebook codebook, List<ActorMention>? previousSubject)
+    {
+        var to = ToBefore(sentence, verb);
+        var lemmas = sentence.Cues.Set("telling-lemmas");
+        if (to < 0 || lemmas.Count == 0) return false;
+        var told = sentence.Triggers.FindLast(t => t.End <= to);
+        if (told is null || !lemmas.Contains(told.Entry.Lemma)) return false;
+        var asked = ActorGroups.First(sentence, told.End, to);
+        if (asked is null || codebook.Find("020") is not { } appeal) return true;
+        // "rejected the call of X and told Y to …": a coordinated verb's teller is the previous verb's subject.
+        var coordinated = told.First > 0 && (sentence.Tokens[told.First - 1].Lower is "and" or "but" || sentence.CommaBefore(told.First));
+        var teller = (coordinated ? previousSubject : null) ?? ActorGroups.Last(sentence, Clauses.SubjectRegionStart(sentence, told), told.First) ?? EventPairs.Unknown(sentence, told);
+        foreach (var (source, target) in EventPairs.Pairs(teller, asked))
+        {
+            if (source.Code == target.Code && source.Sector == target.Sector && source.Code != CodedEvents.UnknownCode) continue;
+            if (EventPairs.AlreadyCoded(events, sentence.Start, appeal.Code, source, target)) continue;
+            events.Add(CodedEvents.Create(sentence, appeal, source, target, told.First, told.End, CodedEvents.TriggerBasis));
+        }
+
+        return true;
+    }
+
+    /// <summary>The "to" of the verb's infinitive (with "not" or adverbs between), or -1.</summary>
+    private static int ToBefore(Sentence sentence, Trigger verb)
+    {
+        for (var k = verb.First - 1; k >= Clauses.SkipBack(sentence, verb.First); k--)
+        {
+            if (sentence.Tokens[k].Lower == "to") return k;
+        }
+
+        return -1;
     }
 }

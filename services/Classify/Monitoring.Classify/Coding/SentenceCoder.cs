@@ -38,6 +38,9 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
             var negated = Clauses.IsNegated(sentence, verb.First);
             var intent = Clauses.IsIntent(sentence, verb.First);
 
+            // "rejected a call to release …", "told Uganda to withdraw": what is asked of someone is not done.
+            if (infinitive && (Mood.IsAskedByNoun(sentence, verb) || Mood.Told(sentence, verb, events, codebook, previousSubject))) continue;
+
             // "agreed to cooperate", "is ready to work with": the complement is the event, and intended.
             // "attacked X to punish Y": the purpose of an event is not one.
             var inheritsSubject = false;
