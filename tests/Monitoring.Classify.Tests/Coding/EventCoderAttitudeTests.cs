@@ -87,4 +87,26 @@ public sealed class EventCoderAttitudeTests
         Assert.Contains(Dyads("Greece called for sanctions against Turkey."), d => d is ("GRC", "TUR", "1312"));
         Assert.Contains(Dyads("Greece called on Turkey to withdraw its ships."), d => d.Source == "GRC" && d.Target == "TUR" && d.Cameo.StartsWith("02", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Telling_someone_to_act_asks_it_of_them()
+    {
+        var withdraw = Dyads("Kenya told Uganda to withdraw its troops.");
+        Assert.Contains(withdraw, d => d is ("KEN", "UGA", "020"));
+        Assert.DoesNotContain(withdraw, d => d.Cameo.StartsWith("08", StringComparison.Ordinal));
+
+        var attack = Dyads("Kenya told Uganda not to attack Sudan.");
+        Assert.Contains(attack, d => d is ("KEN", "UGA", "020"));
+        Assert.DoesNotContain(attack, d => d.Cameo.StartsWith("12", StringComparison.Ordinal) || d.Cameo.StartsWith("19", StringComparison.Ordinal));
+
+        Assert.Contains(Dyads("The Kenyan government rejected the plan of Ethiopia and told Uganda to release the prisoners."), d => d is ("KENGOV", "UGA", "020"));
+    }
+
+    [Fact]
+    public void What_an_appeal_noun_asks_is_not_done()
+    {
+        var dyads = Dyads("Kenya rejected a Ugandan call to release the prisoners.");
+        Assert.DoesNotContain(dyads, d => d.Cameo.StartsWith("035", StringComparison.Ordinal) || d.Cameo.StartsWith("08", StringComparison.Ordinal));
+        Assert.Contains(dyads, d => d.Source == "KEN" && d.Cameo.StartsWith("12", StringComparison.Ordinal));
+    }
 }

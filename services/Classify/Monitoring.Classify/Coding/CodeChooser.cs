@@ -53,15 +53,24 @@ internal static class CodeChooser
     }
 
     /// <summary>
-    /// "called for sanctions against X": a pattern of the dictionary verb that runs past a lexicon phrase starting with it
-    /// ("FOR SANCTIONS", 1312) says more than the phrase ("called for", 020), so the verb and its patterns are coded.
+    /// "called for sanctions against X": a pattern of the dictionary verb that extends a lexicon phrase starting with it
+    /// (the phrase's words, then more: "FOR SANCTIONS", 1312) says more than the phrase ("called for", 020), so the verb
+    /// and its patterns are coded. A pattern that does not continue the phrase ("protested to China over the detention":
+    /// &DETENTION) leaves the phrase its reading.
     /// </summary>
-    public static bool SaysMoreThan(Sentence sentence, VerbForm form, int first, int phraseLength)
+    public static bool SaysMoreThan(Sentence sentence, VerbForm form, int first, LexiconEntry phrase)
     {
-        if (!form.Entry.Block.HasPatterns) return false;
-        var probe = new Trigger(first, first + form.Words.Length, form, TriggerKind.Event);
-        var (code, end, byPattern, _) = Choose(sentence, probe, Math.Min(sentence.Tokens.Count, first + 2 * MaxPatternGap), passive: false);
-        return byPattern && code is not null && end > first + phraseLength;
+        var block = form.Entry.Block;
+        var rest = phrase.Words.Length - form.Words.Length;
+        if (!block.HasPatterns || rest <= 0) return false;
+        var limit = Math.Min(sentence.Tokens.Count, first + 2 * MaxPatternGap);
+        foreach (var pattern in block.PatternsStartingWith(phrase.Words[form.Words.Length]))
+        {
+            if (pattern.Code is null or "---" || pattern.Words.Length <= rest || !pattern.AppliesTo(form.Entry)) continue;
+            if (Match(sentence, pattern, first + form.Words.Length, limit) > first + phrase.Words.Length) return true;
+        }
+
+        return false;
     }
 
     /// <summary>Pattern words in order, each within a few words of the previous; returns the end of the match or -1.</summary>

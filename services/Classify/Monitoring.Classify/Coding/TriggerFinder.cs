@@ -64,7 +64,7 @@ internal sealed class TriggerFinder(CameoVerbDictionary verbs)
                     : TriggerKind.Event;
                 // "went on strike", "declined to comment", "claimed responsibility": a longer phrase of the lexicon says more than the verb.
                 var entries = sentence.Language.Triggers.StartingWith(w[i].Lower);
-                if (kind != TriggerKind.Denial && LongerPhrase(sentence, entries, i, form.Words.Length) is { } phrase && !CodeChooser.SaysMoreThan(sentence, form, i, phrase.Words.Length))
+                if (kind != TriggerKind.Denial && LongerPhrase(sentence, entries, i, form.Words.Length) is { } phrase && !CodeChooser.SaysMoreThan(sentence, form, i, phrase))
                 {
                     found.Add(new Trigger(i, i + phrase.Words.Length, phrase.Form, TriggerKind.Event, phrase, fromDictionary: false));
                     i += phrase.Words.Length - 1;
