@@ -109,4 +109,11 @@ public sealed class EventCoderAttitudeTests
         Assert.DoesNotContain(dyads, d => d.Cameo.StartsWith("035", StringComparison.Ordinal) || d.Cameo.StartsWith("08", StringComparison.Ordinal));
         Assert.Contains(dyads, d => d.Source == "KEN" && d.Cameo.StartsWith("12", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_time_after_a_reporting_verb_leaves_the_pronoun_the_speaker()
+    {
+        Assert.Contains(Dyads("Kenya's foreign minister said Wednesday she hoped Uganda would release the prisoners."), d => d is ("KENGOV", "UGA", "020"));
+        Assert.Contains(Dyads("Russia said on Friday it had expelled diplomats from Poland."), d => d.Source == "RUS" && d.Target.StartsWith("POL", StringComparison.Ordinal));
+    }
 }

@@ -235,7 +235,8 @@ internal static class Clauses
         {
             var word = sentence.Tokens[k].Lower;
             if (cues.Pronouns.Contains(word)) return true;
-            if (!cues.Auxiliaries.Contains(word) && !cues.IntentWords.Contains(word) && word is not ("," or "and" or "about" or "that")) return false;
+            // "said Wednesday she hoped …": when it was said is not who.
+            if (!cues.Auxiliaries.Contains(word) && !cues.IntentWords.Contains(word) && word is not ("," or "and" or "about" or "that") && !cues.Set("speech-time-words").Contains(word)) return false;
         }
 
         return true;
