@@ -3,7 +3,7 @@ using Monitoring.Contracts;
 namespace Monitoring.Classify.Coding;
 
 /// <summary>
-/// Stage 5b: the mood of what a clause says — asked, wished, doubted — as opposed to reported as done. A yes/no question
+/// Stage 5h: the mood of what a clause says — asked, wished, doubted — as opposed to reported as done. A yes/no question
 /// ("Will Russia attack Georgia?") asks whether something happens and reports nothing. What a wish or an attitude is
 /// about ("X hoped Y would be indicted", "expressed his wish that Y would help", "is skeptical the plan would work")
 /// is not a fact. What is asked of someone ("told Uganda to withdraw", "a call to release the prisoners") is asked, not
