@@ -25,6 +25,10 @@ internal static class ArticleEnd
                 continue;
             }
 
+            // A rule typed as a paragraph ("**********", "----------") past the first third: the writer's own line
+            // under the article, before the show notes, calls to action and contact details a template appends.
+            if (seen > total / 3 && IsTypedRule(blocks[i].Text)) return kept;
+
             seen += blocks[i].Text.Length;
             kept.Add(blocks[i].Text);
         }
@@ -62,6 +66,10 @@ internal static class ArticleEnd
 
         return null;
     }
+
+    // Five or more rule characters and nothing else; a spaced "* * *" is a section break inside the article.
+    internal static bool IsTypedRule(string text) =>
+        text.Length >= 5 && text.All(c => c is '*' or '-' or '_' or '=' or '~' or '#' or '•' or '—' or '–');
 
     private static bool IsProse(TextBlock block) =>
         block.Kind == BlockKind.Paragraph && block.LinkDensity < 0.3 && CandidateChoice.WordCount(block.Text) >= ProseWords;
