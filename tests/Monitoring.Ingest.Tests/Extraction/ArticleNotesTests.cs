@@ -43,6 +43,19 @@ public sealed class ArticleNotesTests
     }
 
     [Fact]
+    public void Dashes_in_a_table_cell_or_a_code_listing_are_data()
+    {
+        var text = Extract(Paragraphs + """
+            <table><tr><td>Climbing rose</td><td>March</td></tr><tr><td>----------</td></tr><tr><td>Rambler</td><td>August</td></tr></table>
+            <pre>----------</pre>
+            <p>Ramblers flower once, on the previous year's growth, so they are pruned straight after flowering in late summer.</p>
+            """);
+
+        Assert.Contains("Rambler | August", text, StringComparison.Ordinal);
+        Assert.Contains("pruned straight after flowering", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Reading_times_affiliate_disclosures_and_source_credits_are_not_text()
     {
         var text = Extract("""

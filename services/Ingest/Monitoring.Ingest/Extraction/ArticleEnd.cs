@@ -27,7 +27,7 @@ internal static class ArticleEnd
 
             // A rule typed as a paragraph ("**********", "----------") past the first third: the writer's own line
             // under the article, before the show notes, calls to action and contact details a template appends.
-            if (seen > total / 3 && IsTypedRule(blocks[i].Text)) return kept;
+            if (seen > total / 3 && IsTypedRule(blocks[i])) return kept;
 
             seen += blocks[i].Text.Length;
             kept.Add(blocks[i].Text);
@@ -67,9 +67,12 @@ internal static class ArticleEnd
         return null;
     }
 
-    // Five or more rule characters and nothing else; a spaced "* * *" is a section break inside the article.
-    internal static bool IsTypedRule(string text) =>
-        text.Length >= 5 && text.All(c => c is '*' or '-' or '_' or '=' or '~' or '#' or '•' or '—' or '–');
+    // Five or more rule characters (box-drawing lines too) and nothing else, as a paragraph of its own: a spaced "* * *"
+    // is a section break inside the article, and a table cell or a code listing of dashes is data.
+    private static bool IsTypedRule(TextBlock block) =>
+        block.Kind is BlockKind.Paragraph or BlockKind.Other && block.Text.Length >= 5
+        && block.Text.All(c => c is '*' or '-' or '_' or '=' or '~' or '#' or '•' or '—' or '–' or (>= '\u2500' and <= '\u257F'))
+        && block.Element?.Closest("pre, code, table") is null;
 
     private static bool IsProse(TextBlock block) =>
         block.Kind == BlockKind.Paragraph && block.LinkDensity < 0.3 && CandidateChoice.WordCount(block.Text) >= ProseWords;
