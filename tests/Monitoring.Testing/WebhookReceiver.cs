@@ -21,6 +21,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
     public ConcurrentQueue<ReceivedWebhook> Received { get; } = new();
     public int StatusCode { get; set; } = StatusCodes.Status204NoContent;
 
+    /// <summary>Runs after each webhook is recorded, before the answer goes back.</summary>
+    public Action? OnReceived { get; set; }
+
     public static async Task<WebhookReceiver> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -33,6 +36,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
             using var reader = new StreamReader(request.Body);
             var body = await reader.ReadToEndAsync();
             receiver!.Received.Enqueue(new ReceivedWebhook(body, request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase)));
+            receiver.OnReceived?.Invoke();
             return Results.StatusCode(receiver.StatusCode);
         });
         await app.StartAsync(TestContext.Current.CancellationToken);

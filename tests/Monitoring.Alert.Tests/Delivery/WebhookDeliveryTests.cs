@@ -15,6 +15,8 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
     private WebhookReceiver _receiver = null!;
     private ServiceHost _alert = null!;
     private HttpClient _analyst = null!;
+    private string _analystId = null!;
+    private string _subscriptionId = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -31,8 +33,10 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         var created = await (await admin.PostAsJsonAsync("/api/analysts", new { name = "A" }, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
         _analyst = new HttpClient { BaseAddress = _alert.Address };
         _analyst.DefaultRequestHeaders.Add("X-Api-Key", created.GetProperty("apiKey").GetString());
+        _analystId = created.GetProperty("analystId").GetString()!;
         var subscription = await _analyst.PostAsJsonAsync("/api/subscriptions", new { name = "Diplomacy", topics = new[] { "diplomacy" }, webhookUrl = _receiver.Url }, Ct);
         subscription.EnsureSuccessStatusCode();
+        _subscriptionId = (await subscription.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("subscriptionId").GetString()!;
     }
 
     public async ValueTask DisposeAsync()
@@ -86,6 +90,38 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         await Eventually.HoldsAsync(async () => (await AlertsAsync()).SingleOrDefault()?.DeliveryStatus == DeliveryStatus.Delivered, "the alert is delivered");
         Assert.Null((await AlertsAsync()).Single().LastError);
     }
+
+    [Fact]
+    public async Task A_webhook_sent_while_the_delivery_is_being_cancelled_is_recorded_and_not_sent_again()
+    {
+        // As when the broker connection drops mid-delivery: the consumer's token is cancelled once the receiver has the alert.
+        var store = _alert.Services.GetRequiredService<IAlertStore>();
+        var pending = new AlertRecord
+        {
+            AlertId = "cancelled-after-send", SubscriptionId = _subscriptionId, AnalystId = _analystId, StoryId = "s1", ArticleId = "a1",
+            Topics = ["diplomacy"], Countries = [], ArticleIngestedAt = Times.At(0), RaisedAt = Times.At(1), DeliveryStatus = DeliveryStatus.Pending,
+        };
+        Assert.True((await store.TryInsertAsync(pending, null, Ct)).Inserted);
+        using var consumer = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        _receiver.OnReceived = consumer.Cancel;
+
+        await using (var scope = _alert.Services.CreateAsyncScope())
+        {
+            var deliverer = scope.ServiceProvider.GetRequiredService<AlertDeliverer>();
+            await deliverer.DeliverAsync(Raised(pending), consumer.Token);
+        }
+
+        var stored = await store.GetAsync(_analystId, pending.AlertId, Ct);
+        Assert.Equal(DeliveryStatus.Delivered, stored?.DeliveryStatus);
+        Assert.Null(await store.TryClaimDeliveryAsync(pending.AlertId, DateTimeOffset.MaxValue.AddDays(-1), DateTimeOffset.MaxValue, Ct));
+        Assert.Single(_receiver.Received);
+    }
+
+    private static AlertRaised Raised(AlertRecord alert) => new()
+    {
+        AlertId = alert.AlertId, SubscriptionId = alert.SubscriptionId, AnalystId = alert.AnalystId, ArticleId = alert.ArticleId, StoryId = alert.StoryId,
+        Topics = alert.Topics, Countries = alert.Countries, ArticleIngestedAt = alert.ArticleIngestedAt, RaisedAt = alert.RaisedAt,
+    };
 
     private Task PublishAsync(ArticleClassified article) => _alert.Services.GetRequiredService<IBus>().Publish(article, Ct);
 

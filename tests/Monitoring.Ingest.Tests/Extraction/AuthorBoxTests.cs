@@ -2,7 +2,7 @@ using Monitoring.Ingest.Extraction;
 
 namespace Monitoring.Ingest.Tests.Extraction;
 
-/// <summary>An author box marked as a schema.org Person is not the article; a byline's inline Person name is no box.</summary>
+/// <summary>An author box marked as a schema.org Person, or printing the bio JSON-LD declares for one, is not the article; a byline's inline Person name is no box.</summary>
 public sealed class AuthorBoxTests
 {
     private static string Extract(string body) =>
@@ -19,6 +19,31 @@ public sealed class AuthorBoxTests
 
         Assert.Contains("outward-facing bud", text, StringComparison.Ordinal);
         Assert.DoesNotContain("allotment for twenty years", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_bio_the_json_ld_declares_for_a_person_is_an_author_box_wherever_it_is_printed()
+    {
+        const string Graph = """
+            <script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+              {"@type":"BlogPosting","headline":"Pruning roses","author":{"@id":"#maria"}},
+              {"@type":"Person","@id":"#maria","name":"Maria Lindqvist","description":"Maria Lindqvist has grown roses in her allotment for twenty years and writes for beginners."}]}</script>
+            """;
+        var text = new ArticleExtractor().Extract(new ArticleSubmission
+        {
+            Html = $$"""
+                <html><head>{{Graph}}</head><body><article><h1>Pruning roses</h1>
+                <p>Cut back the old canes in late winter, just above an outward-facing bud, with a clean and sharp pair of secateurs.</p>
+                <p>Remove any dead or crossing stems first, then shape the plant so that air can move freely through its centre.</p>
+                <div class="writer"><p>Maria Lindqvist has grown roses in her allotment for twenty years and writes for beginners.</p></div>
+                <p>Maria Lindqvist has grown roses since her grandmother gave her a cutting of an old damask rose.</p>
+                </article></body></html>
+                """,
+        }).Text;
+
+        Assert.Contains("outward-facing bud", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("writes for beginners", text, StringComparison.Ordinal);
+        Assert.Contains("gave her a cutting", text, StringComparison.Ordinal);
     }
 
     [Fact]

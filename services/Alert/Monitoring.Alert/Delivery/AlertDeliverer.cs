@@ -90,6 +90,7 @@ public sealed class AlertDeliverer(
         string? sentLast = null;
         for (var i = 0; i < subscription.Channels.Count; i++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var channel = subscription.Channels[i];
             var key = ChannelSender.KeyOf(channel);
 
@@ -107,12 +108,15 @@ public sealed class AlertDeliverer(
             try
             {
                 if (markedBefore) await MarkAsync(due, key, cancellationToken);
-                await sender.SendAsync(channel, notification, cancellationToken);
+                // A send once started is finished (bounded by Alert:WebhookTimeout) and recorded even if the consumer is
+                // cancelled meanwhile (a broker connection lost mid-delivery): abandoned, the receiver may still have it,
+                // and the sweeper would send it again once the lease runs out.
+                await sender.SendAsync(channel, notification, CancellationToken.None);
                 FailPoints.Reach(FailPoints.AlertSent);
                 AlertMetrics.ChannelAttempts.Add(1, new("channel", channel.Type.ToString()), new("outcome", "sent"));
                 // The last channel of a single alert is marked with its completion below: one write fewer per alert.
                 if (!markedBefore && i == subscription.Channels.Count - 1 && errors.Count == 0 && claimed.Count == 1) sentLast = key;
-                else if (!markedBefore) await MarkAsync(due, key, cancellationToken);
+                else if (!markedBefore) await MarkAsync(due, key, CancellationToken.None);
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -136,7 +140,7 @@ public sealed class AlertDeliverer(
         {
             // An alert no channel admits (a story alert of a subscription whose only channel waits for corroboration) is listed, not sent.
             var delivered = admitted.Contains(alert.AlertId);
-            await alerts.CompleteDeliveryAsync(alert.AlertId, delivered ? DeliveryStatus.Delivered : DeliveryStatus.NotRequired, deliveredAt, null, cancellationToken, sentLast);
+            await alerts.CompleteDeliveryAsync(alert.AlertId, delivered ? DeliveryStatus.Delivered : DeliveryStatus.NotRequired, deliveredAt, null, CancellationToken.None, sentLast);
             if (!delivered) continue;
             AlertMetrics.Delivered.Add(1);
             AlertMetrics.IngestToDelivery.Record((deliveredAt - alert.ArticleIngestedAt).TotalMilliseconds);

@@ -25,6 +25,10 @@ internal static class ArticleEnd
                 continue;
             }
 
+            // A rule typed as a paragraph ("**********", "----------") past the first third: the writer's own line
+            // under the article, before the show notes, calls to action and contact details a template appends.
+            if (seen > total / 3 && IsTypedRule(blocks[i])) return kept;
+
             seen += blocks[i].Text.Length;
             kept.Add(blocks[i].Text);
         }
@@ -62,6 +66,13 @@ internal static class ArticleEnd
 
         return null;
     }
+
+    // Five or more rule characters (box-drawing lines too) and nothing else, as a paragraph of its own: a spaced "* * *"
+    // is a section break inside the article, and a table cell or a code listing of dashes is data.
+    private static bool IsTypedRule(TextBlock block) =>
+        block.Kind is BlockKind.Paragraph or BlockKind.Other && block.Text.Length >= 5
+        && block.Text.All(c => c is '*' or '-' or '_' or '=' or '~' or '#' or '•' or '—' or '–' or (>= '\u2500' and <= '\u257F'))
+        && block.Element?.Closest("pre, code, table") is null;
 
     private static bool IsProse(TextBlock block) =>
         block.Kind == BlockKind.Paragraph && block.LinkDensity < 0.3 && CandidateChoice.WordCount(block.Text) >= ProseWords;

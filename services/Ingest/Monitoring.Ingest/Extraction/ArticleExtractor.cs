@@ -97,7 +97,8 @@ public sealed class ArticleExtractor(SourceBoilerplate? sourceBoilerplate = null
         var chosen = CandidateChoice.Choose(read);
         var lead = LeadParagraphs.Before(metadata.Headline, metadata.Description, chosen.Containers, chosen.Lines, cues);
         IReadOnlyList<string> text = lead.Count == 0 ? chosen.Lines : [.. lead, .. chosen.Lines];
-        return chosen with { Lines = chosen.Method == "jsonld" ? text : ArticleBodyBounds.Trim(text, metadata.ArticleBody) };
+        text = chosen.Method == "jsonld" ? text : ArticleBodyBounds.Trim(text, metadata.ArticleBody);
+        return chosen with { Lines = AuthorBio.Without(text, metadata.AuthorBio) };
     }
 
     private IReadOnlyList<string> WithoutSourceTemplate(string source, IReadOnlyList<string> documentLines, IReadOnlyList<string> lines)

@@ -29,6 +29,10 @@ internal sealed class BoilerplateCues
         UnspacedCallToActionVerbs = callVerbs.Where(verb => verb.All(c => c >= '\u2E80')).ToArray();
         CookieWords = Strings(root.GetProperty("consentWords").GetProperty("cookie")).ToArray();
         ConsentWords = Strings(root.GetProperty("consentWords").GetProperty("consent")).ToArray();
+        ReadingTimes = Lines(root.GetProperty("readingTimes"));
+        AffiliateWords = Strings(root.GetProperty("affiliateDisclosures").GetProperty("affiliate")).ToArray();
+        AffiliateClaims = Strings(root.GetProperty("affiliateDisclosures").GetProperty("claim")).ToArray();
+        SourceCredits = Lines(root.GetProperty("sourceCredits"));
     }
 
     /// <summary>Class/id word → the kind of furniture it names (comments, related, share, …).</summary>
@@ -45,6 +49,10 @@ internal sealed class BoilerplateCues
     private string[] UnspacedCallToActionVerbs { get; }
     public string[] CookieWords { get; }
     public string[] ConsentWords { get; }
+    private HashSet<string> ReadingTimes { get; }
+    private string[] AffiliateWords { get; }
+    private string[] AffiliateClaims { get; }
+    private HashSet<string> SourceCredits { get; }
 
     /// <summary>Whether a short line is one of the table's lines: case folded, a trailing colon and spaces ignored.</summary>
     public static bool IsLine(HashSet<string> table, string line)
@@ -110,6 +118,39 @@ internal sealed class BoilerplateCues
     public bool IsConsentNotice(string line) =>
         CookieWords.Any(word => line.Contains(word, StringComparison.OrdinalIgnoreCase))
         && ConsentWords.Any(word => line.Contains(word, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>"14 min read", "Lesezeit: 5 Min.": a number and a reading-time phrase, nothing else.</summary>
+    public bool IsReadingTime(string line)
+    {
+        if (!line.Any(char.IsDigit)) return false;
+        var words = new string(line.Select(c => char.IsLetter(c) ? c : ' ').ToArray()).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length > 0 && ReadingTimes.Contains(string.Join(' ', words));
+    }
+
+    /// <summary>Affiliate links named together with the page or the writer's earnings: the disclosure a template prints.</summary>
+    public bool IsAffiliateDisclosure(string line) =>
+        AffiliateWords.Any(word => ContainsWord(line, word)) && AffiliateClaims.Any(claim => ContainsWord(line, claim));
+
+    /// <summary>"Source: statista.com": a credit label, a colon and at most four words.</summary>
+    public bool IsSourceCredit(string line)
+    {
+        var colon = line.IndexOfAny([':', '：']);
+        if (colon <= 0 || !SourceCredits.Contains(line[..colon].Trim())) return false;
+        var credit = line[(colon + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return credit.Length is > 0 and <= 4;
+    }
+
+    // As whole words: "affiliate" is not in "affiliated", "we earn" not in "we earned" (scripts without spaces match anywhere).
+    private static bool ContainsWord(string line, string word)
+    {
+        for (var at = line.IndexOf(word, StringComparison.OrdinalIgnoreCase); at >= 0; at = line.IndexOf(word, at + 1, StringComparison.OrdinalIgnoreCase))
+        {
+            var end = at + word.Length;
+            if ((at == 0 || !char.IsLetter(line[at - 1]) || word[0] >= '\u2E80') && (end == line.Length || !char.IsLetter(line[end]) || word[^1] >= '\u2E80')) return true;
+        }
+
+        return false;
+    }
 
     private static HashSet<string> Lines(JsonElement byLanguage) =>
         byLanguage.EnumerateObject().Where(language => language.Value.ValueKind == JsonValueKind.Array)

@@ -52,7 +52,10 @@ public static partial class BoilerplateFilter
         || (line.Length <= ShortLineLength && (FooterNotice().IsMatch(line) || BoilerplateCues.IsLine(BoilerplateCues.Default.NavigationWords, line)))
         || (line.Length <= 300 && (PhotoCredit().IsMatch(line) || PhotographerCredit().IsMatch(line)))
         // A template's placeholder text, left in a block the page never filled.
-        || line.StartsWith("Lorem ipsum", StringComparison.OrdinalIgnoreCase);
+        || line.StartsWith("Lorem ipsum", StringComparison.OrdinalIgnoreCase)
+        || (line.Length <= 40 && BoilerplateCues.Default.IsReadingTime(line))
+        || (line.Length <= 400 && BoilerplateCues.Default.IsAffiliateDisclosure(line))
+        || (line.Length <= 80 && BoilerplateCues.Default.IsSourceCredit(line));
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();

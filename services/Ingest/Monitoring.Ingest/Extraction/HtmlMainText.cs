@@ -59,6 +59,8 @@ internal static class HtmlMainText
                     break;
                 case IElement element when SkippedTags.Contains(element.LocalName):
                     break;
+                case IElement element when IsFootnoteMark(element):
+                    break;
                 case IElement element when element.LocalName == "br":
                     current.Flush(reading.Blocks);
                     break;
@@ -97,6 +99,22 @@ internal static class HtmlMainText
                     break;
             }
         }
+    }
+
+    // "…career development<sup><a href="#fn2">2</a></sup>.": a reference to the page's own notes, not a word of the sentence.
+    private static bool IsFootnoteMark(IElement element)
+    {
+        if (element.LocalName != "sup") return false;
+        var link = element.QuerySelector("a[href^='#']");
+        if (link is null) return false;
+        var text = element.TextContent.AsSpan().Trim();
+        if (text.IsEmpty || text.Length > 8) return false;
+        foreach (var c in text)
+        {
+            if (!(char.IsAsciiDigit(c) || c is '[' or ']' or '(' or ')' or ',' or '-' or '*' or '†' or '‡' or ' ')) return false;
+        }
+
+        return true;
     }
 
     private static bool HoldsContent(IElement figure) => figure.QuerySelector("table, ul, ol, blockquote, pre") is not null;

@@ -19,6 +19,9 @@ public sealed partial record HtmlMetadata(
     /// <summary>The page's own summary (meta description), which templates often print under the headline as a dek.</summary>
     internal string? Description { get; init; }
 
+    /// <summary>The author's description declared in JSON-LD, the text of the page's author box.</summary>
+    internal string? AuthorBio { get; init; }
+
     private static readonly string[] DateMetaNames =
     [
         "article:published_time", "og:published_time", "published_time", "datePublished", "pubdate", "publishdate", "publish-date",
@@ -50,7 +53,7 @@ public sealed partial record HtmlMetadata(
             ?? Clean(Meta("content-language") ?? document.QuerySelector("meta[http-equiv='content-language' i]")?.GetAttribute("content"))
             ?? Clean(ld?.InLanguage) ?? Clean(Meta("og:locale"));
         var date = PageDate.Find(document, region, published, modified) ?? PageDate.FromUrl(canonical);
-        return new HtmlMetadata(title, byline, date, canonical, NormaliseLanguage(language), ld?.ArticleBody) { Headline = headline, Description = Clean(Meta("description") ?? Meta("og:description") ?? Meta("twitter:description")) };
+        return new HtmlMetadata(title, byline, date, canonical, NormaliseLanguage(language), ld?.ArticleBody) { Headline = headline, Description = Clean(Meta("description") ?? Meta("og:description") ?? Meta("twitter:description")), AuthorBio = ld?.AuthorDescription };
     }
 
     // Publishing systems name their own date tags ("published", "w-published-date", "publish_time"): any meta tag whose name says published and date or time.

@@ -13,6 +13,9 @@ internal sealed record JsonLdArticle(string? Headline, string? Author, string? D
     /// <summary>The author named is an organisation (the publisher, a foundation), not a person: a printed byline naming a person is the better author.</summary>
     public bool AuthorIsOrganisation { get; init; }
 
+    /// <summary>What the graph says about the persons it describes (their <c>description</c>): the bio an author box prints.</summary>
+    public string? AuthorDescription { get; init; }
+
     public static JsonLdArticle? Find(IDocument document)
     {
         JsonLdArticle? pageDates = null;
@@ -33,7 +36,7 @@ internal sealed record JsonLdArticle(string? Headline, string? Author, string? D
                         String(article, "dateModified"),
                         String(article, "url") ?? (article.TryGetProperty("mainEntityOfPage", out var page) ? String(page, "@id") ?? (page.ValueKind == JsonValueKind.String ? page.GetString() : null) : null),
                         String(article, "inLanguage"),
-                        String(article, "articleBody")) { AuthorIsOrganisation = OnlyOrganisations(author, byId) };
+                        String(article, "articleBody")) { AuthorIsOrganisation = OnlyOrganisations(author, byId), AuthorDescription = Descriptions(nodes) };
                 }
 
                 if (pageDates is null && nodes.FirstOrDefault(node => String(node, "datePublished") is not null) is { ValueKind: JsonValueKind.Object } dated)
@@ -104,6 +107,17 @@ internal sealed record JsonLdArticle(string? Headline, string? Author, string? D
         JsonValueKind.Array => author.GetArrayLength() > 0 && author.EnumerateArray().All(entry => IsOrganisation(Resolve(entry, byId))),
         _ => false,
     };
+
+    // A Yoast-style graph describes the author as a Person of its own, referenced by @id from the article or the page.
+    private static string? Descriptions(IEnumerable<JsonElement> nodes)
+    {
+        var descriptions = nodes.Where(IsPerson).Select(node => String(node, "description")).OfType<string>().Distinct().ToList();
+        return descriptions.Count == 0 ? null : string.Join('\n', descriptions);
+    }
+
+    private static bool IsPerson(JsonElement element) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty("@type", out var type)
+        && (type.ValueKind == JsonValueKind.Array ? type.EnumerateArray().Any(t => t.ToString() == "Person") : type.ToString() == "Person");
 
     private static string? Names(JsonElement author, Dictionary<string, JsonElement> byId)
     {

@@ -22,7 +22,20 @@ internal static class PageTitle
         var title = headline is not null ? HtmlMetadata.Clean(headline.TextContent) : metaTitles.FirstOrDefault();
         if (title is not null && metaTitles.FirstOrDefault(meta => AddsCount(meta, title)) is { } counted) return counted;
         if (headline is not null && title is not null && metaTitles.FirstOrDefault(meta => HeadlineTextDamaged(meta, title)) is { } intact) return intact;
+        if (headline is not null && title is not null && metaTitles.FirstOrDefault(meta => SameButAmpersand(meta, title)) is { } amp) return amp;
         return title is null ? null : WithoutTagline(title);
+    }
+
+    // "… for Homeowners and Investors" shown, "… for Homeowners & Investors" declared: the same title, one spelling
+    // written out; the declared one is the spelling the publisher gave it.
+    private static bool SameButAmpersand(string metaTitle, string shown)
+    {
+        var declared = metaTitle.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var words = shown.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (declared.Length != words.Length || string.Equals(metaTitle, shown, StringComparison.OrdinalIgnoreCase)) return false;
+        var joiners = MetadataCues.Default.NameJoiners;
+        return declared.Zip(words).All(pair => string.Equals(pair.First, pair.Second, StringComparison.OrdinalIgnoreCase)
+            || ((pair.First == "&" || pair.Second == "&") && joiners.Contains(pair.First) && joiners.Contains(pair.Second)));
     }
 
     // "12 Ways to Plan a Garden" / "Best Garden Tools 2026" declared, "Ways to Plan a Garden" / "Best Garden
