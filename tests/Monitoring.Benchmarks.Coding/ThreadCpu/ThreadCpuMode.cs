@@ -4,7 +4,7 @@ using System.Runtime;
 namespace Monitoring.Benchmarks.Coding.ThreadCpu;
 
 /// <summary>
-/// <c>dotnet run -c Release -- --thread-cpu [--rounds N] [--warmup N] [--sample-repeat N] [--csv FILE]</c>: what coding costs per
+/// <c>dotnet run -c Release -- --thread-cpu [--rounds N] [--warmup N] [--sample-repeat N] [--csv FILE] [--events FILE]</c>: what coding costs per
 /// article against classification, in thread CPU time, on this machine whatever its load.
 /// </summary>
 internal static class ThreadCpuMode
@@ -29,6 +29,9 @@ internal static class ThreadCpuMode
 
         Console.Error.WriteLine($"corpora: {string.Join(", ", corpora.Select(c => $"{c.Name} {c.Articles.Length}×{c.Repeat}"))}; "
                                 + $"GC {(GCSettings.IsServerGC ? "server" : "workstation")}, tiered compilation {Environment.GetEnvironmentVariable("DOTNET_TieredCompilation") ?? "default"}");
+        var events = Array.IndexOf(args, "--events");
+        if (events >= 0 && events + 1 < args.Length) EventsDump.Write(setup, corpora, args[events + 1]);
+        if (rounds <= 0) return 0;
         var run = new ThreadCpuRun(setup);
         long jitBefore = 0;
         var series = run.Run(corpora, warmup, rounds, message =>
