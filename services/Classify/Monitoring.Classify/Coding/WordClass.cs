@@ -17,11 +17,12 @@ internal enum WordClass
     NounMarker,
     BeForm,
     RoleWord,
+    TimeAnchor,
 }
 
 internal static class WordClasses
 {
-    private const int Count = (int)WordClass.RoleWord + 1;
+    private const int Count = (int)WordClass.TimeAnchor + 1;
 
     /// <summary>
     /// Every word of the language's class sets with the bits of all its classes (<c>1 &lt;&lt; class</c>), so that a
@@ -62,6 +63,7 @@ internal static class WordClasses
         WordClass.SubjectNoun => cues.SubjectNouns,
         WordClass.NounMarker => cues.NounMarkers,
         WordClass.BeForm => cues.BeForms,
+        WordClass.TimeAnchor => cues.Set("time-anchors"),
         _ => throw new ArgumentOutOfRangeException(nameof(wordClass)),
     };
 
@@ -76,6 +78,7 @@ internal static class WordClasses
         WordClass.NounMarker => language.Cues.NounMarkers.Contains(word),
         WordClass.BeForm => language.Cues.BeForms.Contains(word),
         WordClass.RoleWord => language.RoleWords.ContainsKey(word),
+        WordClass.TimeAnchor => language.Cues.Set("time-anchors").Contains(word),
         _ => throw new ArgumentOutOfRangeException(nameof(wordClass)),
     };
 }
