@@ -4,8 +4,8 @@ using System.Runtime;
 namespace Monitoring.Benchmarks.Coding.ThreadCpu;
 
 /// <summary>
-/// <c>dotnet run -c Release -- --thread-cpu [--rounds N] [--warmup N] [--sample-repeat N] [--csv FILE] [--events FILE]</c>: what coding costs per
-/// article against classification, in thread CPU time, on this machine whatever its load.
+/// <c>dotnet run -c Release -- --thread-cpu [--rounds N] [--warmup N] [--sample-repeat N] [--csv FILE] [--events FILE]</c>:
+/// what coding costs per article against classification, in thread CPU time, on this machine whatever its load.
 /// </summary>
 internal static class ThreadCpuMode
 {
@@ -29,26 +29,21 @@ internal static class ThreadCpuMode
 
         Console.Error.WriteLine($"corpora: {string.Join(", ", corpora.Select(c => $"{c.Name} {c.Articles.Length}×{c.Repeat}"))}; "
                                 + $"GC {(GCSettings.IsServerGC ? "server" : "workstation")}, tiered compilation {Environment.GetEnvironmentVariable("DOTNET_TieredCompilation") ?? "default"}");
-        var events = Array.IndexOf(args, "--events");
-        if (events >= 0 && events + 1 < args.Length) EventsDump.Write(setup, corpora, args[events + 1]);
+        if (Value(args, "--events") is { } eventsPath) EventsDump.Write(setup, corpora, eventsPath);
         if (rounds <= 0) return 0;
         var run = new ThreadCpuRun(setup);
-        long jitBefore = 0;
-        var series = run.Run(corpora, warmup, rounds, message =>
-        {
-            Console.Error.WriteLine(message);
-            if (message == $"warm-up {warmup}/{warmup}") jitBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
-        });
-        if (warmup == 0) jitBefore = 0;
-        Console.WriteLine(ThreadCpuReport.Format(series, warmup, (int)(System.Runtime.JitInfo.GetCompiledMethodCount() - jitBefore)));
-        var csv = Array.IndexOf(args, "--csv");
-        if (csv >= 0 && csv + 1 < args.Length) File.WriteAllText(args[csv + 1], ThreadCpuReport.Csv(series));
+        var series = run.Run(corpora, warmup, rounds, Console.Error.WriteLine);
+        Console.WriteLine(ThreadCpuReport.Format(series, warmup, run.CompiledDuringRounds));
+        if (Value(args, "--csv") is { } csvPath) File.WriteAllText(csvPath, ThreadCpuReport.Csv(series));
         return 0;
     }
 
-    private static int Option(string[] args, string name, int fallback)
+    private static string? Value(string[] args, string name)
     {
         var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
     }
+
+    private static int Option(string[] args, string name, int fallback) =>
+        Value(args, name) is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
 }

@@ -32,6 +32,9 @@ internal sealed class ThreadCpuRun(CodingSetup setup)
 {
     public const string Loops = "loops", PerArticle = "per-article";
 
+    /// <summary>Methods the JIT compiled during the measured rounds (tier-up still going on if many).</summary>
+    public int CompiledDuringRounds { get; private set; }
+
     public List<Series> Run(IReadOnlyList<Corpus> corpora, int warmup, int rounds, Action<string> progress)
     {
         for (var w = 0; w < warmup; w++)
@@ -45,6 +48,7 @@ internal sealed class ThreadCpuRun(CodingSetup setup)
             progress($"warm-up {w + 1}/{warmup}");
         }
 
+        var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
         var series = corpora.SelectMany(c => new[] { new Series(c.Name, Loops), new Series(c.Name, PerArticle) }).ToList();
         for (var r = 0; r < rounds; r++)
         {
@@ -59,6 +63,7 @@ internal sealed class ThreadCpuRun(CodingSetup setup)
             if ((r + 1) % 5 == 0 || r + 1 == rounds) progress($"round {r + 1}/{rounds}");
         }
 
+        CompiledDuringRounds = (int)(System.Runtime.JitInfo.GetCompiledMethodCount() - compiled);
         return series;
     }
 
