@@ -34,7 +34,7 @@ internal static class Background
         for (var k = verbFirst - 1; k > 0 && anchors.Count > 0; k--)
         {
             if (sentence.CommaBefore(k + 1) || sentence.StopBefore(k + 1)) return false;
-            if (anchors.Contains(w[k].Lower)) return units.Contains(w[k - 1].Lower);
+            if (sentence.Is(k, WordClass.TimeAnchor)) return units.Contains(w[k - 1].Lower);
         }
 
         return false;

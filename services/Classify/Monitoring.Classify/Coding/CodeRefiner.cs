@@ -143,9 +143,20 @@ internal static class CodeRefiner
         {
             var e = events[i];
             // Any word of the trigger: Spanish puts the reflexive first ("se enfrentaron").
-            if (e.Root != "19" || !e.Trigger.ToLowerInvariant().Split(' ').Any(word => sentence.Language.Shapes.Candidates(word).AnyIn(clashes))) continue;
+            if (e.Root != "19" || !AnyWordIn(sentence.Language.Shapes, e.Trigger, clashes)) continue;
             if (codebook.Find("145") is { } riot) events[i] = e with { Cameo = riot.Code, Root = riot.Root, QuadClass = riot.QuadClass, Goldstein = riot.Goldstein };
         }
+    }
+
+    // A loop, not a lambda: a lambda capturing the method's parameters was allocated on every call, for every sentence.
+    private static bool AnyWordIn(WordShapes shapes, string trigger, HashSet<string> words)
+    {
+        foreach (var word in trigger.ToLowerInvariant().Split(' '))
+        {
+            if (shapes.Candidates(word).AnyIn(words)) return true;
+        }
+
+        return false;
     }
 
     /// <summary>A word the lexicon reads as a protest noun ("protesters", "المتظاهرين"): clashes with them are a protest turning violent.</summary>

@@ -25,6 +25,9 @@ public sealed class CodingLanguage(string code, CueWords cues, TriggerLexicon tr
 
     /// <summary>Words that may stand between an actor and its role word ("riot" in "Chinese riot police").</summary>
     public HashSet<string> RoleModifiers { get; } = cues.Set("role-modifiers");
+
+    /// <summary>The word classes of every cue word at once (<see cref="WordClasses.Bits"/>), for <see cref="Sentence.Is"/>.</summary>
+    internal System.Collections.Frozen.FrozenDictionary<string, uint>? WordClassBits { get; } = WordClasses.Bits(cues);
 }
 
 /// <summary>The languages the coder reads, by ISO 639-1 code; texts in any other language are read as English.</summary>

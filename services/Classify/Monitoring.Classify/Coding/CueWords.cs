@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace Monitoring.Classify.Coding;
 
 /// <summary>
@@ -12,13 +14,14 @@ public sealed class CueWords
     private static readonly HashSet<string> NoWords = new(StringComparer.Ordinal);
     private static readonly Dictionary<string, string> NoValues = new(StringComparer.Ordinal);
 
-    private readonly Dictionary<string, HashSet<string>> _sets;
-    private readonly Dictionary<string, Dictionary<string, string>> _maps;
+    // Frozen: stages look sets and maps up by name on every trigger they test.
+    private readonly FrozenDictionary<string, HashSet<string>> _sets;
+    private readonly FrozenDictionary<string, Dictionary<string, string>> _maps;
 
     private CueWords(Dictionary<string, HashSet<string>> sets, Dictionary<string, Dictionary<string, string>> maps, WordShapes? shapes)
     {
-        _sets = sets;
-        _maps = maps;
+        _sets = sets.ToFrozenDictionary(StringComparer.Ordinal);
+        _maps = maps.ToFrozenDictionary(StringComparer.Ordinal);
         NounMarkers = Set("noun-markers");
         BeForms = Set("be-forms");
         Auxiliaries = Set("auxiliaries");
@@ -106,10 +109,10 @@ public sealed class CueWords
     public Dictionary<string, string> AidKinds { get; }
 
     /// <summary>A set by its name in the file; empty when the file has none.</summary>
-    public HashSet<string> Set(string name) => _sets.GetValueOrDefault(name) ?? NoWords;
+    public HashSet<string> Set(string name) => _sets.TryGetValue(name, out var set) ? set : NoWords;
 
     /// <summary>A map by its name in the file; empty when the file has none.</summary>
-    public Dictionary<string, string> Map(string name) => _maps.GetValueOrDefault(name) ?? NoValues;
+    public Dictionary<string, string> Map(string name) => _maps.TryGetValue(name, out var map) ? map : NoValues;
 
     private static Dictionary<string, List<string[]>> ByFirstWord(HashSet<string> phrases)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Monitoring.Classify.Text;
 
 namespace Monitoring.Classify.Coding;
@@ -86,6 +87,9 @@ internal sealed class Sentence(string text, int start, int end, SentenceTokens t
     /// <summary>A ';' or ':' between token <paramref name="k"/> and the one before it.</summary>
     public bool StopBefore(int k) => k > 0 && (_stopBefore ??= Mark(_buffers.Stops(Tokens.Count), ';', ':'))[k];
 
+    /// <summary>One mark per token, all clear, for one trigger pass to note the tokens it has taken (valid until the next call).</summary>
+    public bool[] CoveredMarks() => _buffers.Covered(Tokens.Count);
+
     /// <summary>Token <paramref name="k"/> as the language's lexicons compare it (<see cref="WordShapes.Candidates"/>), computed once.</summary>
     public ShapeCandidates Shapes(int k)
     {
@@ -116,8 +120,17 @@ internal sealed class Sentence(string text, int start, int end, SentenceTokens t
         _classes ??= _buffers.Classes(Tokens.Count);
         if ((_classesKnown[k] & bit) == 0)
         {
-            _classesKnown[k] |= bit;
-            if (WordClasses.Contains(Language, wordClass, Tokens[k].Lower)) _classes[k] |= bit;
+            if (Language.WordClassBits is { } all)
+            {
+                // One probe gives every class of the word.
+                _classesKnown[k] = uint.MaxValue;
+                _classes[k] = all.TryGetValue(Tokens[k].Lower, out var bits) ? bits : 0;
+            }
+            else
+            {
+                _classesKnown[k] |= bit;
+                if (WordClasses.Contains(Language, wordClass, Tokens[k].Lower)) _classes[k] |= bit;
+            }
         }
 
         return (_classes[k] & bit) != 0;
@@ -229,7 +242,15 @@ internal sealed class SentenceTokens(List<Token> all, int first, int count)
 {
     public int Count { get; } = count;
 
-    public Token this[int k] => k >= 0 && k < Count ? all[first + k] : throw new ArgumentOutOfRangeException(nameof(k));
+    /// <summary>By reference: the stages read one field of a token at a time, in every loop.</summary>
+    public ref readonly Token this[int k]
+    {
+        get
+        {
+            if ((uint)k >= (uint)Count) throw new ArgumentOutOfRangeException(nameof(k));
+            return ref CollectionsMarshal.AsSpan(all)[first + k];
+        }
+    }
 }
 
 /// <summary>An actor group's place in the sentence: tokens <see cref="First"/> to <see cref="End"/> (exclusive).</summary>

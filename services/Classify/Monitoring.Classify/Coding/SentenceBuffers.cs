@@ -14,6 +14,7 @@ internal sealed class SentenceBuffers
     private int[] _inActor = [];
     private bool[] _commas = [];
     private bool[] _stops = [];
+    private bool[] _covered = [];
     private int[] _triggerStarts = [];
     private int[] _triggerEnds = [];
     private Trigger?[] _lastTriggerEnds = [];
@@ -34,6 +35,9 @@ internal sealed class SentenceBuffers
     public bool[] Commas(int count) => Cleared(ref _commas, count);
 
     public bool[] Stops(int count) => Cleared(ref _stops, count);
+
+    /// <summary>The tokens a trigger pass has taken (<see cref="TriggerFinder"/>), handed out again for each pass.</summary>
+    public bool[] Covered(int count) => Cleared(ref _covered, count);
 
     /// <summary>How many triggers start at every token position (handed out again for each pass's triggers).</summary>
     public int[] TriggerStarts(int count) => Cleared(ref _triggerStarts, count);

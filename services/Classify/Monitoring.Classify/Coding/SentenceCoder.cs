@@ -20,7 +20,7 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
         var speaker = Subjects.Speaker(sentence);
         var denialFrom = found.Find(f => f.Kind == TriggerKind.Denial)?.First ?? int.MaxValue;
         var first = events.Count;
-        var background = new List<int>();
+        List<int>? background = null;
 
         List<ActorMention>? previousSubject = null;
         Trigger? previous = null;
@@ -245,11 +245,11 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
             // "Kenya freed a journalist jailed last year": a reduced relative after the sentence's first event, naming no
             // one who did it, describes its noun.
             var describes = reduced && agent is null && added > first && events[first].TriggerStart < w[verb.First].Start;
-            if (events.Count > added && (describes || Background.IsBackground(sentence, verb))) background.Add(w[verb.First].Start);
+            if (events.Count > added && (describes || Background.IsBackground(sentence, verb))) (background ??= []).Add(w[verb.First].Start);
         }
 
         Complements.Allegations(sentence, events, codebook);
-        Background.Drop(events, first, background);
+        if (background is not null) Background.Drop(events, first, background);
     }
 
     private static void RemoveTrigger(List<CodedEvent> events, int sentenceStart, int triggerStart) =>

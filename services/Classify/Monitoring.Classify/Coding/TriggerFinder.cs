@@ -94,7 +94,7 @@ internal sealed class TriggerFinder(CameoVerbDictionary verbs)
     {
         var w = sentence.Tokens;
         var shapes = sentence.Language.Shapes;
-        var covered = new bool[w.Count];
+        var covered = sentence.CoveredMarks();
         foreach (var t in found)
         {
             for (var k = t.First; k < t.End; k++) covered[k] = true;

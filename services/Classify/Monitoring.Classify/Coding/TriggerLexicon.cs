@@ -34,6 +34,10 @@ public sealed class TriggerLexicon
     private WordFilter _words = new([]);
     private int _longestStem;
 
+    // What a stem can be: its first MinStem letters, its length. Most words begin no stem, and then no length is probed.
+    private WordFilter _stemStarts = new([]);
+    private bool[] _stemLengths = [];
+
     public static TriggerLexicon Empty { get; } = new();
 
     public int Count { get; private set; }
@@ -71,6 +75,9 @@ public sealed class TriggerLexicon
 
         lexicon._byWord = lexicon._byFirstWord.ToFrozenDictionary(StringComparer.Ordinal);
         lexicon._words = new WordFilter(lexicon._byWord.Keys);
+        lexicon._stemStarts = new WordFilter(lexicon._byStem.Keys.Select(stem => stem[..MinStem]));
+        lexicon._stemLengths = new bool[lexicon._longestStem + 1];
+        foreach (var stem in lexicon._byStem.Keys) lexicon._stemLengths[stem.Length] = true;
 
         return lexicon;
     }
@@ -81,12 +88,12 @@ public sealed class TriggerLexicon
     /// </summary>
     public List<LexiconEntry> StartingWith(string word)
     {
-        var exact = _words.MayContain(word) ? _byWord.GetValueOrDefault(word) : null;
-        if (_byStem.Count == 0) return exact ?? None;
+        var exact = _words.MayContain(word) && _byWord.TryGetValue(word, out var entries) ? entries : null;
+        if (_byStem.Count == 0 || word.Length < MinStem || !_stemStarts.MayContain(word.AsSpan(0, MinStem))) return exact ?? None;
         var lookup = _byStem.GetAlternateLookup<ReadOnlySpan<char>>();
         for (var length = Math.Min(word.Length, _longestStem); length >= MinStem; length--)
         {
-            if (lookup.TryGetValue(word.AsSpan(0, length), out var stemmed)) return exact is null ? stemmed : [.. exact, .. stemmed];
+            if (_stemLengths[length] && lookup.TryGetValue(word.AsSpan(0, length), out var stemmed)) return exact is null ? stemmed : [.. exact, .. stemmed];
         }
 
         return exact ?? None;
