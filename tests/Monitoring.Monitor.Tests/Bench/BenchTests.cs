@@ -45,6 +45,8 @@ public sealed class BenchTests
         Assert.Contains("post → webhook delivered", output, StringComparison.Ordinal);
         Assert.Contains("0 refused for load", output, StringComparison.Ordinal);
         Assert.DoesNotContain("n = 0", output, StringComparison.Ordinal);
+        var newArticles = System.Text.RegularExpressions.Regex.Match(output, @"(\d+) new, ").Groups[1].Value;
+        Assert.Matches($@"new articles/s through every stage \({newArticles} matched in", output);
     }
 
     [Fact]

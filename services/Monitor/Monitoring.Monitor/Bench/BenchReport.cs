@@ -20,7 +20,9 @@ public static class BenchReport
         yield return ("target", result.Target);
         yield return ("load average (1, 5, 15 min)", $"{result.LoadBefore} before, {result.LoadAfter} after; {Environment.ProcessorCount} cores");
         yield return ("articles", string.Create(c, $"{result.Articles} posted {(options.Rate > 0 ? $"at {options.Rate:0} /s" : "flat out")}, {options.Concurrency} in flight: {result.Posts.New} new, {result.Posts.Duplicates} exact duplicates; {result.Posts.Refused} refused for load (retried), {result.Posts.Failed} failed"));
-        yield return ("throughput (end to end)", string.Create(c, $"{result.Throughput:0.0} articles/s alerted ({result.Stages[Stage.Alerted].Count} alerts in {result.Elapsed.TotalSeconds:0.0} s)"));
+        var matched = result.Stages[Stage.Matched];
+        var articles = result.ArticleThroughput is { } perSecond ? string.Create(c, $"{perSecond:0.0} new articles/s through every stage ({matched.Count} matched in {matched.Count / perSecond:0.0} s); ") : "";
+        yield return ("throughput (end to end)", string.Create(c, $"{articles}{result.Throughput:0.0} alerts/s ({result.Stages[Stage.Alerted].Count} alerts in {result.Elapsed.TotalSeconds:0.0} s)"));
         var stages = new StringBuilder();
         foreach (var (stage, (count, rate)) in result.Stages.Where(s => s.Value.Count > 0))
         {
@@ -37,7 +39,9 @@ public static class BenchReport
             ? string.Create(c, $"{memory.Allocated / 1024.0 / Math.Max(1, result.Posts.New):0} KB (this process); {memory.Gen0} collections ({memory.Gen1} of gen1 or 2, {memory.Gen2} of gen2), paused {memory.Paused.TotalMilliseconds:0} ms")
             : "n/a (the services are other processes)");
         yield return ("floor (raw RabbitMQ.Client, 3 hops, confirms)", result.Floor is null ? "not measured (needs a broker: --rabbitmq or MONITORING_RABBITMQ_*)" : BrokerFloor.Describe(result.Floor));
-        yield return ("pipeline / floor", result.FloorRatio is { } ratio ? ratio.ToString("0.00×", c) : "n/a");
+        yield return ("pipeline / floor", result.FloorRatio is not { } ratio ? "n/a"
+            : result.ArticleFloorRatio is { } articleRatio ? string.Create(c, $"{articleRatio:0.00}× (articles through every stage); {ratio:0.00}× (alerts)")
+            : string.Create(c, $"{ratio:0.00}× (alerts)"));
     }
 
     private static string Percentiles(double[] sorted) => sorted.Length == 0

@@ -20,10 +20,18 @@ public sealed record BenchResult(
     string LoadBefore,
     string LoadAfter)
 {
-    /// <summary>End-to-end throughput: articles alerted per second, from the first post to the last alert.</summary>
+    /// <summary>Alerts raised per second, from the first post to the last alert.</summary>
     public double Throughput => Stages[Stage.Alerted].Rate;
 
+    /// <summary>
+    /// New articles through every stage per second, from the first post to the last article matched: the figure that
+    /// compares with the floor, which carries every new article's payload. Null where matching is not observed (services).
+    /// </summary>
+    public double? ArticleThroughput => Stages[Stage.Matched].Count > 0 ? Stages[Stage.Matched].Rate : null;
+
     public double? FloorRatio => Floor is null || Floor.Rate == 0 ? null : Throughput / Floor.Rate;
+
+    public double? ArticleFloorRatio => Floor is null || Floor.Rate == 0 || ArticleThroughput is not { } rate ? null : rate / Floor.Rate;
 }
 
 /// <summary>Drives one pipeline with generated articles, samples its queues while they flow, then measures the broker floor.</summary>
@@ -133,7 +141,7 @@ public sealed class BenchRun(BenchOptions options, IAnsiConsole console)
             await Task.Delay(250, cancellationToken);
             var now = Counts();
             var depths = await target.QueueDepthsAsync(cancellationToken);
-            var empty = depths.Count > 0 ? depths.Values.All(depth => depth == 0) : clock.Count(Stage.Classified) >= clock.Count(Stage.Ingested);
+            var empty = depths.Count > 0 ? depths.Values.All(depth => depth == 0) : clock.Count(Stage.Classified) >= clock.Count(Stage.Ingested) && clock.Count(Stage.Matched) >= clock.Count(Stage.Classified);
             if (!now.SequenceEqual(last) || !empty)
             {
                 last = now;
@@ -157,7 +165,7 @@ public sealed class BenchRun(BenchOptions options, IAnsiConsole console)
                 depths = new Dictionary<string, long>
                 {
                     ["classify (ingested, not classified)"] = clock.Count(Stage.Ingested) - clock.Count(Stage.Classified),
-                    ["alert (classified, not matched)"] = Math.Max(0, clock.Count(Stage.Classified) - clock.Count(Stage.Alerted)),
+                    ["alert (classified, not matched)"] = Math.Max(0, clock.Count(Stage.Classified) - clock.Count(Stage.Matched)),
                 };
             }
 

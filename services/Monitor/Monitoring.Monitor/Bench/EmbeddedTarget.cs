@@ -30,7 +30,11 @@ public sealed class EmbeddedTarget : IBenchTarget
         var data = Directory.CreateTempSubdirectory("monitor-bench-");
         var builder = MonitorHost.CreateBuilder(new FileInfo(Path.Combine(data.FullName, "monitoring.db")), "http://127.0.0.1:0", BenchWebhook.Path);
         builder.Services.AddSingleton(clock);
-        builder.AddMessageConsumers(bus => bus.AddPublishObserver<StageMarkers>());
+        builder.AddMessageConsumers(bus =>
+        {
+            bus.AddPublishObserver<StageMarkers>();
+            bus.AddConsumeObserver<MatchMarkers>();
+        });
         builder.AddMonitoringBus();
         var app = builder.Build();
         MonitorHost.MapServices(app);

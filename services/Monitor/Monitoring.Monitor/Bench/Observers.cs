@@ -32,3 +32,21 @@ public sealed class StageMarkers(StageClock clock) : IPublishObserver
 
     public Task PublishFault<T>(PublishContext<T> context, Exception exception) where T : class => Task.CompletedTask;
 }
+
+/// <summary>
+/// The end of an article's journey: alert has consumed its <c>ArticleClassified</c> (matched it against every
+/// subscription). Most articles raise no alert of their own — they match nobody, or join a story already alerted — so
+/// articles through the pipeline are counted here, not by their alerts.
+/// </summary>
+public sealed class MatchMarkers(StageClock clock) : IConsumeObserver
+{
+    public Task PreConsume<T>(ConsumeContext<T> context) where T : class => Task.CompletedTask;
+
+    public Task PostConsume<T>(ConsumeContext<T> context) where T : class
+    {
+        if (context.Message is ArticleClassified classified) clock.Passed(Stage.Matched, classified.ArticleId);
+        return Task.CompletedTask;
+    }
+
+    public Task ConsumeFault<T>(ConsumeContext<T> context, Exception exception) where T : class => Task.CompletedTask;
+}

@@ -9,6 +9,9 @@ public enum Stage
     Posted,
     Ingested,
     Classified,
+
+    /// <summary>Alert has matched the article against every subscription, whether an alert was raised or not (embedded target only).</summary>
+    Matched,
     Alerted,
     Delivered,
 }
