@@ -20,6 +20,7 @@ internal sealed class Sentence(string text, int start, int end, SentenceTokens t
     private uint[]? _classesKnown;
     private uint[]? _classes;
     private PatternWords? _patternProbesOf;
+    private int _firstAttitude = -1;
 
     // For every token position, how many triggers start and end there and the last trigger ending there: the clause
     // stages ask this for every word they walk over.
@@ -134,6 +135,19 @@ internal sealed class Sentence(string text, int start, int end, SentenceTokens t
         }
 
         return (_classes[k] & bit) != 0;
+    }
+
+    /// <summary>The first token outside an actor that is an attitude word (<see cref="Mood"/>), or the token count; found once.</summary>
+    public int FirstAttitudeWord()
+    {
+        if (_firstAttitude >= 0) return _firstAttitude;
+        _firstAttitude = Tokens.Count;
+        for (var k = 0; k < Tokens.Count; k++)
+        {
+            if (Is(k, WordClass.Attitude) && InActor[k] < 0) return _firstAttitude = k;
+        }
+
+        return _firstAttitude;
     }
 
     /// <summary>The numbers of token <paramref name="k"/>'s pattern probes (<see cref="PatternWords.Probes"/>), computed once.</summary>
