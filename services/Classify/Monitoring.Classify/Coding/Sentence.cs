@@ -20,7 +20,7 @@ internal sealed class Sentence(string text, int start, int end, SentenceTokens t
     private uint[]? _classesKnown;
     private uint[]? _classes;
     private PatternWords? _patternProbesOf;
-    private int _firstAttitude = -1;
+    private int[]? _firstOf;
 
     // For every token position, how many triggers start and end there and the last trigger ending there: the clause
     // stages ask this for every word they walk over.
@@ -137,17 +137,29 @@ internal sealed class Sentence(string text, int start, int end, SentenceTokens t
         return (_classes[k] & bit) != 0;
     }
 
-    /// <summary>The first token outside an actor that is an attitude word (<see cref="Mood"/>), or the token count; found once.</summary>
-    public int FirstAttitudeWord()
+    /// <summary>
+    /// Whether a token before <paramref name="end"/> is in <paramref name="wordClass"/>: the stages that walk back from
+    /// every verb for such a word (<see cref="Mood"/>, <see cref="Background"/>) need not walk when there is none.
+    /// </summary>
+    public bool AnyBefore(WordClass wordClass, int end)
     {
-        if (_firstAttitude >= 0) return _firstAttitude;
-        _firstAttitude = Tokens.Count;
-        for (var k = 0; k < Tokens.Count; k++)
+        // One past the first such token, or the token count plus one for none; 0 while not looked for.
+        _firstOf ??= _buffers.FirstOf();
+        ref var first = ref _firstOf[(int)wordClass];
+        if (first == 0)
         {
-            if (Is(k, WordClass.Attitude) && InActor[k] < 0) return _firstAttitude = k;
+            first = Tokens.Count + 1;
+            for (var k = 0; k < Tokens.Count; k++)
+            {
+                if (Is(k, wordClass))
+                {
+                    first = k + 1;
+                    break;
+                }
+            }
         }
 
-        return _firstAttitude;
+        return first <= end;
     }
 
     /// <summary>The numbers of token <paramref name="k"/>'s pattern probes (<see cref="PatternWords.Probes"/>), computed once.</summary>
