@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Monitoring.Classify.Text;
 
@@ -268,15 +270,19 @@ internal sealed class SentenceTokens(List<Token> all, int first, int count)
 {
     public int Count { get; } = count;
 
-    /// <summary>By reference: the stages read one field of a token at a time, in every loop.</summary>
+    /// <summary>By reference: the stages read one field of a token at a time, in every loop (so inlined, the throw kept out of line).</summary>
     public ref readonly Token this[int k]
     {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get
         {
-            if ((uint)k >= (uint)Count) throw new ArgumentOutOfRangeException(nameof(k));
+            if ((uint)k >= (uint)Count) OutOfRange(k);
             return ref CollectionsMarshal.AsSpan(all)[first + k];
         }
     }
+
+    [DoesNotReturn]
+    private static void OutOfRange(int k) => throw new ArgumentOutOfRangeException(nameof(k), k, null);
 }
 
 /// <summary>An actor group's place in the sentence: tokens <see cref="First"/> to <see cref="End"/> (exclusive).</summary>
