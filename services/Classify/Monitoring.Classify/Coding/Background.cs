@@ -28,6 +28,7 @@ internal static class Background
     /// </summary>
     public static bool IsTimeAnchor(Sentence sentence, int verbFirst)
     {
+        if (!sentence.AnyBefore(WordClass.TimeAnchor, verbFirst)) return false;
         var anchors = sentence.Cues.Set("time-anchors");
         var units = sentence.Cues.Set("time-units");
         var w = sentence.Tokens;

@@ -47,23 +47,21 @@ internal static class Mood
 
     private static bool AttitudeBefore(Sentence sentence, Trigger verb)
     {
-        var attitudes = sentence.Cues.Set("attitude-words");
-        if (attitudes.Count == 0) return false;
+        // The walk back ends true only at an attitude word: none before the verb, nothing to walk.
+        if (!sentence.AnyBefore(WordClass.Attitude, verb.First) || sentence.Cues.Set("attitude-words").Count == 0) return false;
         var w = sentence.Tokens;
-        var modals = sentence.Cues.Set("irrealis-modals");
         var sawModal = false;
         for (var k = verb.First - 1; k >= 0; k--)
         {
             if (sentence.CommaBefore(k + 1) || sentence.StopBefore(k + 1)) return false;
-            var word = w[k].Lower;
-            sawModal |= modals.Contains(word);
-            if (attitudes.Contains(word) && sentence.InActor[k] < 0)
+            sawModal |= sentence.Is(k, WordClass.IrrealisModal);
+            if (sentence.Is(k, WordClass.Attitude) && sentence.InActor[k] < 0)
             {
                 return (sawModal || (k + 1 < verb.First && w[k + 1].Lower == "that")) && !sentence.HasSpeechBetween(k + 1, verb.First);
             }
 
             // "fears grew after Russia attacked": another clause word ends what an attitude can govern.
-            if (word != "that" && sentence.Cues.ClauseBoundaries.Contains(word)) return false;
+            if (sentence.Is(k, WordClass.ClauseBoundary) && w[k].Lower != "that") return false;
         }
 
         return false;

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Monitoring.Classify.Text;
 
@@ -20,6 +22,7 @@ internal sealed class Sentence(string text, int start, int end, SentenceTokens t
     private uint[]? _classesKnown;
     private uint[]? _classes;
     private PatternWords? _patternProbesOf;
+    private int[]? _firstOf;
 
     // For every token position, how many triggers start and end there and the last trigger ending there: the clause
     // stages ask this for every word they walk over.
@@ -136,6 +139,31 @@ internal sealed class Sentence(string text, int start, int end, SentenceTokens t
         return (_classes[k] & bit) != 0;
     }
 
+    /// <summary>
+    /// Whether a token before <paramref name="end"/> is in <paramref name="wordClass"/>: the stages that walk back from
+    /// every verb for such a word (<see cref="Mood"/>, <see cref="Background"/>) need not walk when there is none.
+    /// </summary>
+    public bool AnyBefore(WordClass wordClass, int end)
+    {
+        // One past the first such token, or the token count plus one for none; 0 while not looked for.
+        _firstOf ??= _buffers.FirstOf();
+        ref var first = ref _firstOf[(int)wordClass];
+        if (first == 0)
+        {
+            first = Tokens.Count + 1;
+            for (var k = 0; k < Tokens.Count; k++)
+            {
+                if (Is(k, wordClass))
+                {
+                    first = k + 1;
+                    break;
+                }
+            }
+        }
+
+        return first <= end;
+    }
+
     /// <summary>The numbers of token <paramref name="k"/>'s pattern probes (<see cref="PatternWords.Probes"/>), computed once.</summary>
     public (int Whole, int LessS, int LessEs) PatternProbes(int k, PatternWords words)
     {
@@ -242,15 +270,19 @@ internal sealed class SentenceTokens(List<Token> all, int first, int count)
 {
     public int Count { get; } = count;
 
-    /// <summary>By reference: the stages read one field of a token at a time, in every loop.</summary>
+    /// <summary>By reference: the stages read one field of a token at a time, in every loop (so inlined, the throw kept out of line).</summary>
     public ref readonly Token this[int k]
     {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get
         {
-            if ((uint)k >= (uint)Count) throw new ArgumentOutOfRangeException(nameof(k));
+            if ((uint)k >= (uint)Count) OutOfRange(k);
             return ref CollectionsMarshal.AsSpan(all)[first + k];
         }
     }
+
+    [DoesNotReturn]
+    private static void OutOfRange(int k) => throw new ArgumentOutOfRangeException(nameof(k), k, null);
 }
 
 /// <summary>An actor group's place in the sentence: tokens <see cref="First"/> to <see cref="End"/> (exclusive).</summary>

@@ -21,6 +21,7 @@ internal sealed class SentenceBuffers
     private int[] _patternProbes = [];
     private uint[] _classesKnown = [];
     private uint[] _classes = [];
+    private int[] _firstOf = [];
 
     public ShapeCandidates[] Shapes(int count) => Cleared(ref _shapes, count);
 
@@ -52,6 +53,9 @@ internal sealed class SentenceBuffers
     public uint[] ClassesKnown(int count) => Cleared(ref _classesKnown, count);
 
     public uint[] Classes(int count) => Cleared(ref _classes, count);
+
+    /// <summary>One slot per <see cref="WordClass"/> (<see cref="Sentence.AnyBefore"/>).</summary>
+    public int[] FirstOf() => Cleared(ref _firstOf, 32);
 
     private static T[] Cleared<T>(ref T[] array, int count)
     {

@@ -18,11 +18,13 @@ internal enum WordClass
     BeForm,
     RoleWord,
     TimeAnchor,
+    Attitude,
+    IrrealisModal,
 }
 
 internal static class WordClasses
 {
-    private const int Count = (int)WordClass.TimeAnchor + 1;
+    private const int Count = (int)WordClass.IrrealisModal + 1;
 
     /// <summary>
     /// Every word of the language's class sets with the bits of all its classes (<c>1 &lt;&lt; class</c>), so that a
@@ -64,6 +66,8 @@ internal static class WordClasses
         WordClass.NounMarker => cues.NounMarkers,
         WordClass.BeForm => cues.BeForms,
         WordClass.TimeAnchor => cues.Set("time-anchors"),
+        WordClass.Attitude => cues.Set("attitude-words"),
+        WordClass.IrrealisModal => cues.Set("irrealis-modals"),
         _ => throw new ArgumentOutOfRangeException(nameof(wordClass)),
     };
 
@@ -79,6 +83,8 @@ internal static class WordClasses
         WordClass.BeForm => language.Cues.BeForms.Contains(word),
         WordClass.RoleWord => language.RoleWords.ContainsKey(word),
         WordClass.TimeAnchor => language.Cues.Set("time-anchors").Contains(word),
+        WordClass.Attitude => language.Cues.Set("attitude-words").Contains(word),
+        WordClass.IrrealisModal => language.Cues.Set("irrealis-modals").Contains(word),
         _ => throw new ArgumentOutOfRangeException(nameof(wordClass)),
     };
 }
