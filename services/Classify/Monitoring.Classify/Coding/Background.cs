@@ -29,10 +29,9 @@ internal static class Background
     public static bool IsTimeAnchor(Sentence sentence, int verbFirst)
     {
         if (!sentence.AnyBefore(WordClass.TimeAnchor, verbFirst)) return false;
-        var anchors = sentence.Cues.Set("time-anchors");
         var units = sentence.Cues.Set("time-units");
         var w = sentence.Tokens;
-        for (var k = verbFirst - 1; k > 0 && anchors.Count > 0; k--)
+        for (var k = verbFirst - 1; k > 0; k--)
         {
             if (sentence.CommaBefore(k + 1) || sentence.StopBefore(k + 1)) return false;
             if (sentence.Is(k, WordClass.TimeAnchor)) return units.Contains(w[k - 1].Lower);

@@ -48,7 +48,7 @@ internal static class Mood
     private static bool AttitudeBefore(Sentence sentence, Trigger verb)
     {
         // The walk back ends true only at an attitude word: none before the verb, nothing to walk.
-        if (!sentence.AnyBefore(WordClass.Attitude, verb.First) || sentence.Cues.Set("attitude-words").Count == 0) return false;
+        if (!sentence.AnyBefore(WordClass.Attitude, verb.First)) return false;
         var w = sentence.Tokens;
         var sawModal = false;
         for (var k = verb.First - 1; k >= 0; k--)
