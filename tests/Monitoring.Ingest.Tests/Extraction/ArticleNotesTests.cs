@@ -8,7 +8,7 @@ namespace Monitoring.Ingest.Tests.Extraction;
 /// </summary>
 public sealed class ArticleNotesTests
 {
-    private const string Paragraphs = """
+    internal const string Paragraphs = """
         <p>Cut back the old canes in late winter, just above an outward-facing bud, with a clean and sharp pair of secateurs.</p>
         <p>Remove any dead or crossing stems first, then shape the plant so that air can move freely through its centre.</p>
         <p>Feed the bed with well-rotted manure in early spring and water deeply once a week through the first dry spell.</p>
