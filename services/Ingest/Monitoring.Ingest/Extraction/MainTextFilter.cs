@@ -31,7 +31,7 @@ internal static partial class MainTextFilter
             if (block.Kind is BlockKind.ListItem or BlockKind.Cell) listLines.Add(block.Text);
         }
 
-        return WithoutTrailingFurniture(BoilerplateFilter.CleanBlocks(ArticleEnd.Trim(kept, cues)), listLines);
+        return WithoutTrailingFurniture(BoilerplateFilter.CleanBlocks(ArticleEnd.Trim(DataCards.Without(kept), cues)), listLines);
     }
 
     // "Book now", "Try Acme", "Read full review": a short block that is nothing but a link, opens with a call to action
