@@ -78,7 +78,7 @@ internal static class HtmlMainText
                         {
                             "figcaption" => true,
                             "figure" => !HoldsContent(element),
-                            _ => context.InCaption,
+                            _ => context.InCaption || IsImageCaption(element),
                         },
                         Kind = element.LocalName switch
                         {
@@ -137,6 +137,38 @@ internal static class HtmlMainText
         }
 
         return true;
+    }
+
+    // A caption a template marks by its class rather than with <figcaption> ("wp-caption-text", "image__caption",
+    // "styles_caption__x1Y2") in a wrapper holding the image it describes and no other text. A "caption" with no image by
+    // it (a quote's attribution) or over more text (an author box's "About the author") is not one.
+    private static bool IsImageCaption(IElement element)
+    {
+        var names = element.ClassName;
+        if (names is null || names.IndexOf("caption", StringComparison.OrdinalIgnoreCase) < 0 || !HasCaptionPart(names)) return false;
+        var own = ContentCandidates.VisibleTextLength(element);
+        for (var (wrapper, level) = (element.ParentElement, 0); wrapper is not null && level < 2; wrapper = wrapper.ParentElement, level++)
+        {
+            // The wrapper is the image and its caption: no other text ("About the author" over a bio is a heading).
+            if (ContentCandidates.VisibleTextLength(wrapper) > own + 20) return false;
+            if (wrapper.QuerySelector("img, picture, video") is not null) return true;
+        }
+
+        return false;
+    }
+
+    private static bool HasCaptionPart(string names)
+    {
+        foreach (var name in names.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            foreach (var part in name.Split('-', '_'))
+            {
+                if (part.Equals("caption", StringComparison.OrdinalIgnoreCase) || part.Equals("captions", StringComparison.OrdinalIgnoreCase)
+                    || part.EndsWith("Caption", StringComparison.Ordinal)) return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool HoldsContent(IElement figure) => figure.QuerySelector("table, ul, ol, blockquote, pre") is not null;
