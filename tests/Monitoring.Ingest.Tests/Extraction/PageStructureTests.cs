@@ -81,6 +81,23 @@ public sealed class PageStructureTests
         Assert.Equal(!endsArticle, text.Contains("airport tax", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("Latest posts by Jane Doe (see all)", true)]
+    [InlineData("More from the newsroom", true)]
+    [InlineData("Getting more from your garden", false)]
+    [InlineData("<a href='/more'>More from the newsroom</a>", false)]
+    public void A_bare_line_framed_by_a_furniture_phrase_ends_the_article_as_a_heading_does(string line, bool endsArticle)
+    {
+        var text = Extract($$"""
+            <article><h1>Accord</h1>{{Body}}<div>{{line}}</div>
+              <p>Three things to know about the new airport tax that comes into force next spring for every departing passenger.</p>
+            </article>
+            """);
+
+        Assert.Contains("officials said on Friday evening", text, StringComparison.Ordinal);
+        Assert.Equal(!endsArticle, text.Contains("airport tax", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Placeholder_text_a_template_left_unfilled_is_dropped()
     {
