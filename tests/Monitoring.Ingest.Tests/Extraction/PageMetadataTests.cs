@@ -164,31 +164,17 @@ public sealed class PageMetadataTests
         Assert.Equal("Ministers sign the border accord | What the deal means for the river towns", barInHeadline.Title);
     }
 
-    [Fact]
-    public void A_declared_title_that_adds_a_bracketed_qualifier_to_the_shown_h1_is_the_whole_title()
-    {
-        var parenthesised = Extract("""<meta property="og:title" content="Beginner's Guide to Pruning (Roses and Shrubs)">""",
-            $"<article><h1>The Beginner's Guide to Pruning</h1>{Body}</article>");
-        var bracketed = Extract("""<meta property="og:title" content="Best Garden Tools in 2026 [Tested 12 Tools]">""",
-            $"<article><h1>Best Garden Tools in 2026 - I Tested 12 Tools</h1>{Body}</article>");
-        var qualifiedH1 = Extract("""<meta property="og:title" content="Ministers sign the border accord">""",
-            $"<article><h1>Ministers sign the border accord (full text)</h1>{Body}</article>");
-        var otherHeadline = Extract("""<meta property="og:title" content="Ministers sign the border accord (video)">""",
-            $"<article><h1>Parliament ratifies the border accord</h1>{Body}</article>");
+    [Theory]
+    [InlineData("Beginner's Guide to Pruning (Roses and Shrubs)", "The Beginner's Guide to Pruning", "Beginner's Guide to Pruning (Roses and Shrubs)")]
+    [InlineData("Best Garden Tools in 2026 [Tested 12 Tools]", "Best Garden Tools in 2026 - I Tested 12 Tools", "Best Garden Tools in 2026 [Tested 12 Tools]")]
+    [InlineData("Ministers sign the border accord", "Ministers sign the border accord (full text)", "Ministers sign the border accord (full text)")]
+    [InlineData("Ministers sign the border accord (video)", "Parliament ratifies the border accord", "Parliament ratifies the border accord")]
+    public void A_declared_title_that_adds_a_bracketed_qualifier_to_the_shown_h1_is_the_whole_title(string declared, string h1, string expected) =>
+        Assert.Equal(expected, Extract($"""<meta property="og:title" content="{declared}">""", $"<article><h1>{h1}</h1>{Body}</article>").Title);
 
-        Assert.Equal("Beginner's Guide to Pruning (Roses and Shrubs)", parenthesised.Title);
-        Assert.Equal("Best Garden Tools in 2026 [Tested 12 Tools]", bracketed.Title);
-        Assert.Equal("Ministers sign the border accord (full text)", qualifiedH1.Title);
-        Assert.Equal("Parliament ratifies the border accord", otherHeadline.Title);
-    }
-
-    [Fact]
-    public void A_tagline_is_dropped_only_when_it_is_no_longer_than_the_headline_before_it()
-    {
-        var even = Extract(string.Empty, $"<article><h1>Garden Planning Tools – Seed Sowing Calendar</h1>{Body}</article>");
-        var longer = Extract(string.Empty, $"<article><h1>Spring Garden Planning – The Complete Seed Sowing Calendar</h1>{Body}</article>");
-
-        Assert.Equal("Garden Planning Tools", even.Title);
-        Assert.Equal("Spring Garden Planning – The Complete Seed Sowing Calendar", longer.Title);
-    }
+    [Theory]
+    [InlineData("Garden Planning Tools – Seed Sowing Calendar", "Garden Planning Tools")]
+    [InlineData("Spring Garden Planning – The Complete Seed Sowing Calendar", "Spring Garden Planning – The Complete Seed Sowing Calendar")]
+    public void A_tagline_is_dropped_only_when_it_is_no_longer_than_the_headline_before_it(string h1, string expected) =>
+        Assert.Equal(expected, Extract(string.Empty, $"<article><h1>{h1}</h1>{Body}</article>").Title);
 }
