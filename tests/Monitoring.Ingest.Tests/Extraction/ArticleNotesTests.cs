@@ -8,7 +8,7 @@ namespace Monitoring.Ingest.Tests.Extraction;
 /// </summary>
 public sealed class ArticleNotesTests
 {
-    private const string Paragraphs = """
+    internal const string Paragraphs = """
         <p>Cut back the old canes in late winter, just above an outward-facing bud, with a clean and sharp pair of secateurs.</p>
         <p>Remove any dead or crossing stems first, then shape the plant so that air can move freely through its centre.</p>
         <p>Feed the bed with well-rotted manure in early spring and water deeply once a week through the first dry spell.</p>
@@ -56,7 +56,7 @@ public sealed class ArticleNotesTests
     }
 
     [Fact]
-    public void Reading_times_affiliate_disclosures_and_source_credits_are_not_text()
+    public void Reading_times_affiliate_disclosures_and_source_and_image_credits_are_not_text()
     {
         var text = Extract("""
             <p>6 min read</p>
@@ -65,6 +65,8 @@ public sealed class ArticleNotesTests
             <p>Source: gardenstats.example</p>
             <p>Lesezeit: 5 Min.</p>
             <p>Cet article contient des liens d'affiliation.</p>
+            <p>Image from our March 2024 visit to the rose garden.</p>
+            <p>Courtesy of the nursery</p>
             """);
 
         Assert.Contains("outward-facing bud", text, StringComparison.Ordinal);
@@ -73,20 +75,24 @@ public sealed class ArticleNotesTests
         Assert.DoesNotContain("gardenstats", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Lesezeit", text, StringComparison.Ordinal);
         Assert.DoesNotContain("liens d'affiliation", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Image from", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Courtesy of", text, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Sentences_about_affiliates_and_long_sources_stay()
+    public void Sentences_about_affiliates_long_sources_and_long_courtesy_lines_stay()
     {
         var text = Extract(Paragraphs + """
             <p>Affiliate programmes pay a garden blogger a commission when readers buy seeds through their links.</p>
             <p>Source: the national survey of allotment holders published by the horticultural society in 2024.</p>
             <p>The 15 minutes read aloud at the start of each workshop are taken from the society's old pruning manual.</p>
+            <p>Courtesy of the head gardener, every visitor left with a cutting of the old rose that grows over the gate.</p>
             """);
 
         Assert.Contains("Affiliate programmes pay", text, StringComparison.Ordinal);
         Assert.Contains("Source: the national survey", text, StringComparison.Ordinal);
         Assert.Contains("The 15 minutes read aloud", text, StringComparison.Ordinal);
+        Assert.Contains("Courtesy of the head gardener", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -91,6 +91,22 @@ public sealed class FurnitureRemovalTests
     }
 
     [Fact]
+    public void A_caption_marked_by_its_class_beside_its_image_is_not_text_and_other_captions_are()
+    {
+        var text = Extract($$"""
+            <article><h1>Accord</h1>{{Article("en")}}
+              <div class="wp-caption"><img src="a.jpg"><p class="wp-caption-text">The two delegations in the hall before the ceremony began</p></div>
+              <blockquote><p>We have waited forty years for this day, and now it has come at last.</p><p class="quote-caption">The mayor of the river town</p></blockquote>
+              <div class="profile"><div class="box-caption">About the writer</div><img src="b.jpg"><p>She covered the border talks for the paper for ten years, from both capitals.</p></div>
+            </article>
+            """);
+
+        Assert.DoesNotContain("two delegations in the hall", text, StringComparison.Ordinal);
+        Assert.Contains("The mayor of the river town", text, StringComparison.Ordinal);
+        Assert.Contains("About the writer", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_schema_org_comment_thread_inside_the_article_is_dropped()
     {
         var text = Extract($$"""

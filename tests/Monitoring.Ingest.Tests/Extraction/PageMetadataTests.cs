@@ -163,4 +163,18 @@ public sealed class PageMetadataTests
         Assert.Equal("Ministers sign the border accord", unnamed.Title);
         Assert.Equal("Ministers sign the border accord | What the deal means for the river towns", barInHeadline.Title);
     }
+
+    [Theory]
+    [InlineData("Beginner's Guide to Pruning (Roses and Shrubs)", "The Beginner's Guide to Pruning", "Beginner's Guide to Pruning (Roses and Shrubs)")]
+    [InlineData("Best Garden Tools in 2026 [Tested 12 Tools]", "Best Garden Tools in 2026 - I Tested 12 Tools", "Best Garden Tools in 2026 [Tested 12 Tools]")]
+    [InlineData("Ministers sign the border accord", "Ministers sign the border accord (full text)", "Ministers sign the border accord (full text)")]
+    [InlineData("Ministers sign the border accord (video)", "Parliament ratifies the border accord", "Parliament ratifies the border accord")]
+    public void A_declared_title_that_adds_a_bracketed_qualifier_to_the_shown_h1_is_the_whole_title(string declared, string h1, string expected) =>
+        Assert.Equal(expected, Extract($"""<meta property="og:title" content="{declared}">""", $"<article><h1>{h1}</h1>{Body}</article>").Title);
+
+    [Theory]
+    [InlineData("Garden Planning Tools – Seed Sowing Calendar", "Garden Planning Tools")]
+    [InlineData("Spring Garden Planning – The Complete Seed Sowing Calendar", "Spring Garden Planning – The Complete Seed Sowing Calendar")]
+    public void A_tagline_is_dropped_only_when_it_is_no_longer_than_the_headline_before_it(string h1, string expected) =>
+        Assert.Equal(expected, Extract(string.Empty, $"<article><h1>{h1}</h1>{Body}</article>").Title);
 }

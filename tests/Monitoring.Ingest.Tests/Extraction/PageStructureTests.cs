@@ -63,16 +63,20 @@ public sealed class PageStructureTests
     }
 
     [Theory]
-    [InlineData("Related articles that may interest you", true)]
-    [InlineData("More from the newsroom", true)]
-    [InlineData("Explore more related content", true)]
-    [InlineData("Artículos relacionados en nuestra web", true)]
-    [InlineData("Getting more from your garden", false)]
-    [InlineData("Read more about the costs:", false)]
-    public void A_heading_framed_by_a_furniture_phrase_ends_the_article_one_merely_containing_it_or_introducing_a_list_does_not(string heading, bool endsArticle)
+    [InlineData("h2", "Related articles that may interest you", true)]
+    [InlineData("h2", "More from the newsroom", true)]
+    [InlineData("h2", "Explore more related content", true)]
+    [InlineData("h2", "Artículos relacionados en nuestra web", true)]
+    [InlineData("h2", "Getting more from your garden", false)]
+    [InlineData("h2", "Read more about the costs:", false)]
+    [InlineData("div", "Latest posts by Jane Doe (see all)", true)]
+    [InlineData("div", "More from the newsroom", true)]
+    [InlineData("div", "Getting more from your garden", false)]
+    [InlineData("div", "<a href='/more'>More from the newsroom</a>", false)]
+    public void A_heading_or_bare_line_framed_by_a_furniture_phrase_ends_the_article_one_merely_containing_it_or_introducing_a_list_does_not(string element, string heading, bool endsArticle)
     {
         var text = Extract($$"""
-            <article><h1>Accord</h1>{{Body}}<h2>{{heading}}</h2>
+            <article><h1>Accord</h1>{{Body}}<{{element}}>{{heading}}</{{element}}>
               <p>Three things to know about the new airport tax that comes into force next spring for every departing passenger.</p>
             </article>
             """);

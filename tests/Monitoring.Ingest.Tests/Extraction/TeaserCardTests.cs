@@ -40,6 +40,19 @@ public sealed class TeaserCardTests
     }
 
     [Fact]
+    public void Nested_articles_that_are_only_a_linked_headline_are_teasers_too()
+    {
+        var text = Extract(Body + """
+            <div class="grid"><article><h3><a href="/dredging">Dredging of the inner basin begins in spring</a></h3></article>
+            <article><h3><a href="/ferry">A second ferry joins the island route</a></h3></article></div>
+            """);
+
+        Assert.Contains("harbour master", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Dredging of the inner basin", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("second ferry", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_list_of_linked_names_is_content()
     {
         var text = Extract(Body + """

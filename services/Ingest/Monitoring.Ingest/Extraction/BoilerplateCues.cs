@@ -33,6 +33,7 @@ internal sealed class BoilerplateCues
         AffiliateWords = Strings(root.GetProperty("affiliateDisclosures").GetProperty("affiliate")).ToArray();
         AffiliateClaims = Strings(root.GetProperty("affiliateDisclosures").GetProperty("claim")).ToArray();
         SourceCredits = Lines(root.GetProperty("sourceCredits"));
+        ImageCredits = Lines(root.GetProperty("imageCredits")).OrderByDescending(phrase => phrase.Length).ToArray();
     }
 
     /// <summary>Class/id word → the kind of furniture it names (comments, related, share, …).</summary>
@@ -53,6 +54,7 @@ internal sealed class BoilerplateCues
     private string[] AffiliateWords { get; }
     private string[] AffiliateClaims { get; }
     private HashSet<string> SourceCredits { get; }
+    private string[] ImageCredits { get; }
 
     /// <summary>Whether a short line is one of the table's lines: case folded, a trailing colon and spaces ignored.</summary>
     public static bool IsLine(HashSet<string> table, string line)
@@ -138,6 +140,19 @@ internal sealed class BoilerplateCues
         if (colon <= 0 || !SourceCredits.Contains(line[..colon].Trim())) return false;
         var credit = line[(colon + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return credit.Length is > 0 and <= 4;
+    }
+
+    /// <summary>Whether the line says where an image comes from: at most ten words opening with "Image from", "Courtesy of"….</summary>
+    public bool IsImageCredit(string line)
+    {
+        var text = line.AsSpan().TrimStart();
+        if (CandidateChoice.WordCount(line) > 10) return false;
+        foreach (var phrase in ImageCredits)
+        {
+            if (text.Length > phrase.Length && text.StartsWith(phrase, StringComparison.OrdinalIgnoreCase) && char.IsWhiteSpace(text[phrase.Length])) return true;
+        }
+
+        return false;
     }
 
     // As whole words: "affiliate" is not in "affiliated", "we earn" not in "we earned" (scripts without spaces match anywhere).

@@ -55,7 +55,7 @@ public static partial class BoilerplateFilter
         || line.StartsWith("Lorem ipsum", StringComparison.OrdinalIgnoreCase)
         || (line.Length <= 40 && BoilerplateCues.Default.IsReadingTime(line))
         || (line.Length <= 400 && BoilerplateCues.Default.IsAffiliateDisclosure(line))
-        || (line.Length <= 80 && BoilerplateCues.Default.IsSourceCredit(line));
+        || (line.Length <= 80 && (BoilerplateCues.Default.IsSourceCredit(line) || BoilerplateCues.Default.IsImageCredit(line)));
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();

@@ -34,7 +34,9 @@ internal static class ContentCandidates
                 .Take(10)
                 .Select(pair => (Element: pair.Key, Score: (pair.Value + ClassWeight(pair.Key)) * (1 - LinkDensity(pair.Key))))
                 .MaxBy(pair => pair.Score);
-            candidates.Add(new ContentCandidate("readability", WithSiblings(best, bestScore, scores)));
+            var picked = WithSiblings(best, bestScore, scores);
+            if (QuestionsAfter(best, body, cues) is { } questions) picked.Add(questions);
+            candidates.Add(new ContentCandidate("readability", picked));
             var climbed = Climb(best);
             if (climbed != best) candidates.Add(new ContentCandidate("paragraphs", [climbed]));
         }
@@ -72,6 +74,48 @@ internal static class ContentCandidates
         }
 
         return joined;
+    }
+
+    // An article's FAQ is often a wrapper of its own beside the one holding the article (a CMS module after the body):
+    // questions and their answers score little as paragraphs (headings, buttons, short answers), so the first such
+    // wrapper after the pick, or after one of its three nearest wrappers, joins it.
+    private static IElement? QuestionsAfter(IElement best, IElement body, BoilerplateCues cues)
+    {
+        var node = best;
+        for (var level = 0; level < 4 && node is not null && node != body; level++, node = node.ParentElement)
+        {
+            for (var sibling = node.NextElementSibling; sibling is not null; sibling = sibling.NextElementSibling)
+            {
+                if (IsQuestionsAndAnswers(sibling, best.TextContent, cues)) return sibling;
+            }
+        }
+
+        return null;
+    }
+
+    // Two or more questions (headings, accordion buttons, summaries, terms ending in "?") with their answers: the
+    // answers as read (a closed panel the page hides is not) are as long as the questions at least, the text is not
+    // links, and the questions are not the pick's own headings (a copy of the article for another screen size).
+    internal static bool IsQuestionsAndAnswers(IElement element, string pickText, BoilerplateCues cues)
+    {
+        if (HtmlMainText.SkippedTags.Contains(element.LocalName) || FurnitureElements.Kind(element, cues) is not null) return false;
+        var total = VisibleTextLength(element);
+        if (total < 200 || LinkDensity(element) > 0.3) return false;
+        var questions = 0;
+        var questionText = 0;
+        foreach (var question in element.QuerySelectorAll("h2,h3,h4,h5,h6,button,summary,dt"))
+        {
+            if (question.QuerySelector("h2,h3,h4,h5,h6,button,summary,dt") is not null) continue;
+            var text = question.TextContent.AsSpan().Trim();
+            if (text.IsEmpty || text[^1] is not ('?' or '？') || CandidateChoice.WordCount(text.ToString()) is < 2 or > 40) continue;
+            if (pickText.Contains(text, StringComparison.Ordinal)) return false;
+            questions++;
+            questionText += text.Length;
+        }
+
+        if (questions < 2 || questionText * 2 > total) return false;
+        var read = HtmlMainText.Read([element], cues).Blocks.Sum(block => block.Text.Length);
+        return read >= 2 * questionText;
     }
 
     private static Dictionary<IElement, double> ParagraphScores(IElement body, BoilerplateCues cues)

@@ -57,7 +57,7 @@ internal static class HtmlMainText
                 case IText text:
                     current.Append(text.Data, context);
                     break;
-                case IElement element when SkippedTags.Contains(element.LocalName):
+                case IElement element when SkippedTags.Contains(element.LocalName) && !IsAccordionHeader(element):
                     break;
                 case IElement element when IsFootnoteMark(element):
                     break;
@@ -78,11 +78,11 @@ internal static class HtmlMainText
                         {
                             "figcaption" => true,
                             "figure" => !HoldsContent(element),
-                            _ => context.InCaption,
+                            _ => context.InCaption || IsImageCaption(element),
                         },
                         Kind = element.LocalName switch
                         {
-                            "h1" or "h2" or "h3" or "h4" or "h5" or "h6" => BlockKind.Heading,
+                            "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "button" => BlockKind.Heading,
                             "li" or "dt" or "dd" => BlockKind.ListItem,
                             "td" or "th" => BlockKind.Cell,
                             "p" or "blockquote" or "pre" => BlockKind.Paragraph,
@@ -91,7 +91,7 @@ internal static class HtmlMainText
                     };
                     // A table row reads as one line, its cells separated by bars, as the row of a text table.
                     if (element.LocalName is "td" or "th") current.Separate(" | ");
-                    var isBlock = BlockTags.Contains(element.LocalName);
+                    var isBlock = BlockTags.Contains(element.LocalName) || element.LocalName == "button";
                     if (isBlock) current.Flush(reading.Blocks);
                     if (isBlock) inner = inner with { Element = element };
                     Walk(element, current, reading, inner);
@@ -99,6 +99,28 @@ internal static class HtmlMainText
                     break;
             }
         }
+    }
+
+    // An accordion's header: the button a reader presses to open a panel of text ("How long does an MBA take?" over its
+    // answer). It is a heading of the article, not a control: a button inside a heading or holding one, or a toggle
+    // (aria-expanded/aria-controls, or a button of a few words) right before the panel it opens, when that panel holds
+    // text rather than links. Other buttons ("Share", "Menu", "Subscribe") are controls and are not read.
+    internal static bool IsAccordionHeader(IElement element)
+    {
+        if (element.LocalName != "button") return false;
+        var text = element.TextContent.AsSpan().Trim();
+        if (text.IsEmpty || text.Length > 200) return false;
+        var controls = element.GetAttribute("aria-controls");
+        var controlled = string.IsNullOrEmpty(controls) ? null : element.Owner?.GetElementById(controls);
+        // A closed panel the page hides is not read, and neither is the question over it.
+        if (controlled is not null && FurnitureElements.IsHidden(controlled)) return false;
+        if (element.Closest("h1,h2,h3,h4,h5,h6") is not null || element.QuerySelector("h1,h2,h3,h4,h5,h6") is not null) return true;
+        var toggle = element.HasAttribute("aria-expanded") || controlled is not null;
+        if (!toggle && CandidateChoice.WordCount(text.ToString()) < 3) return false;
+        var panel = controlled ?? element.NextElementSibling;
+        if (panel is null || SkippedTags.Contains(panel.LocalName) || FurnitureElements.IsHidden(panel)) return false;
+        var panelText = ContentCandidates.VisibleTextLength(panel);
+        return panelText >= 40 && panelText >= 2 * text.Length && ContentCandidates.LinkDensity(panel) < 0.5;
     }
 
     // "…career development<sup><a href="#fn2">2</a></sup>.": a reference to the page's own notes, not a word of the sentence.
@@ -115,6 +137,38 @@ internal static class HtmlMainText
         }
 
         return true;
+    }
+
+    // A caption a template marks by its class rather than with <figcaption> ("wp-caption-text", "image__caption",
+    // "styles_caption__x1Y2") in a wrapper holding the image it describes and no other text. A "caption" with no image by
+    // it (a quote's attribution) or over more text (an author box's "About the author") is not one.
+    private static bool IsImageCaption(IElement element)
+    {
+        var names = element.ClassName;
+        if (names is null || names.IndexOf("caption", StringComparison.OrdinalIgnoreCase) < 0 || !HasCaptionPart(names)) return false;
+        var own = ContentCandidates.VisibleTextLength(element);
+        for (var (wrapper, level) = (element.ParentElement, 0); wrapper is not null && level < 2; wrapper = wrapper.ParentElement, level++)
+        {
+            // The wrapper is the image and its caption: no other text ("About the author" over a bio is a heading).
+            if (ContentCandidates.VisibleTextLength(wrapper) > own + 20) return false;
+            if (wrapper.QuerySelector("img, picture, video") is not null) return true;
+        }
+
+        return false;
+    }
+
+    private static bool HasCaptionPart(string names)
+    {
+        foreach (var name in names.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            foreach (var part in name.Split('-', '_'))
+            {
+                if (part.Equals("caption", StringComparison.OrdinalIgnoreCase) || part.Equals("captions", StringComparison.OrdinalIgnoreCase)
+                    || part.EndsWith("Caption", StringComparison.Ordinal)) return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool HoldsContent(IElement figure) => figure.QuerySelector("table, ul, ol, blockquote, pre") is not null;

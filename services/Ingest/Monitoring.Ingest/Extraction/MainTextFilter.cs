@@ -31,7 +31,7 @@ internal static partial class MainTextFilter
             if (block.Kind is BlockKind.ListItem or BlockKind.Cell) listLines.Add(block.Text);
         }
 
-        return WithoutTrailingFurniture(BoilerplateFilter.CleanBlocks(ArticleEnd.Trim(kept, cues)), listLines);
+        return WithoutTrailingFurniture(BoilerplateFilter.CleanBlocks(ArticleEnd.Trim(DataCards.Without(kept), cues)), listLines);
     }
 
     // "Book now", "Try Acme", "Read full review": a short block that is nothing but a link, opens with a call to action
@@ -75,7 +75,11 @@ internal static partial class MainTextFilter
 
     // A heading that opens furniture: one of the table's lines, or a heading framed by one of its phrases.
     internal static bool IsFurnitureHeading(TextBlock block, BoilerplateCues cues) =>
-        IsFurnitureHeading(block.Text, cues) || (block.Kind == BlockKind.Heading && cues.IsFramedByFurniturePhrase(block.Text));
+        IsFurnitureHeading(block.Text, cues) || ((block.Kind == BlockKind.Heading || IsLabelLine(block)) && cues.IsFramedByFurniturePhrase(block.Text));
+
+    // A heading written as a bare line: a few words, no sentence, no link ("Latest posts by Jane Doe (see all)" in a div).
+    private static bool IsLabelLine(TextBlock block) =>
+        block.Kind is BlockKind.Other && block.LinkDensity < 0.5 && CandidateChoice.WordCount(block.Text) <= 8 && !EndsSentence(block.Text);
 
     // "Comments", "12 Comments", "Related posts:", "Subscribe to our newsletter".
     internal static bool IsFurnitureHeading(string line, BoilerplateCues cues) =>

@@ -5,7 +5,7 @@ namespace Monitoring.Ingest.Extraction;
 /// <summary>
 /// The multilingual tables of <c>Extraction/Data/page-metadata.json</c>: the labels that introduce a byline ("By",
 /// "Written by", "Par", "Von", "Автор"…), the words that join two authors' names, what a byline slot says when it
-/// holds no name, and month names for reading printed dates. Data, so that a language is added by editing the file.
+/// holds no name, the articles a headline may open with, and month names for reading printed dates. Data, so that a language is added by editing the file.
 /// </summary>
 internal sealed class MetadataCues
 {
@@ -17,6 +17,7 @@ internal sealed class MetadataCues
         NameJoiners = Lines(root.GetProperty("nameJoiners"));
         NotNames = Lines(root.GetProperty("notNames"));
         NotNameWords = Lines(root.GetProperty("notNameWords"));
+        TitleArticles = Lines(root.GetProperty("titleArticles"));
         foreach (var language in root.GetProperty("monthNames").EnumerateObject().Where(language => language.Value.ValueKind == JsonValueKind.Array))
         {
             var month = 0;
@@ -32,6 +33,9 @@ internal sealed class MetadataCues
     public HashSet<string> NameJoiners { get; }
     public HashSet<string> NotNames { get; }
     public HashSet<string> NotNameWords { get; }
+
+    /// <summary>Articles a headline may open with ("the", "a", "le", "der"…), any listed language.</summary>
+    public HashSet<string> TitleArticles { get; }
 
     /// <summary>Month name or abbreviation (any listed language, case folded) → 1–12.</summary>
     public Dictionary<string, int> Months { get; } = new(StringComparer.OrdinalIgnoreCase);

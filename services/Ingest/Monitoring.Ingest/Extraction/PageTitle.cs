@@ -23,6 +23,7 @@ internal static class PageTitle
         if (title is not null && metaTitles.FirstOrDefault(meta => AddsCount(meta, title)) is { } counted) return counted;
         if (headline is not null && title is not null && metaTitles.FirstOrDefault(meta => HeadlineTextDamaged(meta, title)) is { } intact) return intact;
         if (headline is not null && title is not null && metaTitles.FirstOrDefault(meta => SameButAmpersand(meta, title)) is { } amp) return amp;
+        if (headline is not null && title is not null && metaTitles.FirstOrDefault(meta => AddsQualifier(meta, title) || AddsQualifier(meta, WithoutTagline(title))) is { } qualified) return qualified;
         return title is null ? null : WithoutTagline(title);
     }
 
@@ -37,6 +38,24 @@ internal static class PageTitle
         return declared.Zip(words).All(pair => string.Equals(pair.First, pair.Second, StringComparison.OrdinalIgnoreCase)
             || ((pair.First == "&" || pair.Second == "&") && joiners.Contains(pair.First) && joiners.Contains(pair.Second)));
     }
+
+    // "Beginner's Guide to SEO (Search Engine Optimization)" / "Best Audiobooks in 2025 [Tried 11 Services]" declared,
+    // "The Beginner's Guide to SEO" / "Best Audiobooks in 2025" shown: the declared title is the headline with a
+    // bracketed qualifier the design leaves out (and an opening article either may drop); it is the whole title.
+    // The other way round (the h1 carries the qualifier) the h1 already is.
+    internal static bool AddsQualifier(string metaTitle, string shown)
+    {
+        var trimmed = metaTitle.TrimEnd();
+        if (trimmed.Length == 0 || trimmed[^1] is not (')' or ']')) return false;
+        var open = trimmed.LastIndexOf(trimmed[^1] == ')' ? " (" : " [", StringComparison.Ordinal);
+        if (open <= 0 || WordCount(trimmed[(open + 2)..^1]) is 0 or > 8) return false;
+        var core = WithoutArticle(Words(trimmed[..open]).ToList());
+        var words = WithoutArticle(Words(shown).ToList());
+        return core.Count >= 2 && core.SequenceEqual(words, StringComparer.OrdinalIgnoreCase);
+    }
+
+    private static List<string> WithoutArticle(List<string> words) =>
+        words.Count > 1 && MetadataCues.Default.TitleArticles.Contains(words[0]) ? words[1..] : words;
 
     // "12 Ways to Plan a Garden" / "Best Garden Tools 2026" declared, "Ways to Plan a Garden" / "Best Garden
     // Tools" shown: designs set a list's count or its year apart from the h1; the declared title is the whole one.
@@ -101,8 +120,8 @@ internal static class PageTitle
         return sentenceLong;
     }
 
-    // "Ministers sign the accord | Full text" → "Ministers sign the accord": a short tail after a spaced separator is a
-    // tagline or a section name, not the headline ("Ministers sign the accord — and parliaments must now ratify it" keeps its tail).
+    // "Ministers sign the accord | Full text" → "Ministers sign the accord": a short tail after a spaced separator, as
+    // long as the head or shorter, is a tagline or a section name, not the headline ("Ministers sign the accord — and parliaments must now ratify it" keeps its tail).
     internal static string WithoutTagline(string title)
     {
         foreach (var separator in TaglineSeparators)
@@ -111,7 +130,7 @@ internal static class PageTitle
             if (at <= 0) continue;
             var head = WordCount(title[..at]);
             var tail = WordCount(title[(at + separator.Length)..]);
-            if (tail <= 4 && head >= 3 && head > tail) return title[..at].Trim();
+            if (tail <= 4 && head >= 3 && head >= tail) return title[..at].Trim();
         }
 
         return title;

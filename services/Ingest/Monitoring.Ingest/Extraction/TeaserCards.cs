@@ -7,7 +7,8 @@ namespace Monitoring.Ingest.Extraction;
 /// that heading and a short excerpt, date or label ("More stories" grids, course and post cards). HTML makes an article
 /// nested in another a related piece (a teaser, a comment), and a card's linked heading names the page it leads to,
 /// where an article's own section headings are not links. A nested article, or two such list items side by side, are
-/// furniture. A linked heading alone (a list of product names) is the article's list, not a card.
+/// furniture; a nested article is one even with its linked heading alone (a grid of headlines). A list item's linked
+/// heading alone (a list of product names) is the article's list, not a card.
 /// </summary>
 internal static class TeaserCards
 {
@@ -16,12 +17,14 @@ internal static class TeaserCards
 
     public static bool IsCard(IElement element)
     {
-        if (element.LocalName is not ("li" or "article") || !IsTeaser(element)) return false;
-        if (element.LocalName == "article" && InsideArticle(element)) return true;
+        if (element.LocalName is not ("li" or "article")) return false;
+        // HTML's nested article is a related piece: its linked heading alone makes it a teaser ("More stories" grids of headlines).
+        if (element.LocalName == "article" && IsTeaser(element, minExcerpt: 0) && InsideArticle(element)) return true;
+        if (!IsTeaser(element, MinExcerptChars)) return false;
         return element.ParentElement is { } parent && HasTeaserSibling(parent, element);
     }
 
-    private static bool IsTeaser(IElement element)
+    private static bool IsTeaser(IElement element, int minExcerpt)
     {
         if (FirstHeading(element) is not { } heading) return false;
         var headingLength = TextLength(heading);
@@ -29,7 +32,7 @@ internal static class TeaserCards
         var linked = InsideLink(heading, element) ? headingLength : LinkedLength(heading);
         if (linked * 5 < headingLength * 4) return false;
         var length = TextLength(element);
-        return length >= headingLength + MinExcerptChars && length <= headingLength + MaxExcerptChars;
+        return length >= headingLength + minExcerpt && length <= headingLength + MaxExcerptChars;
     }
 
     // Walked by hand: this runs for every list item the reading meets, so no selector and no iterator is allocated.
@@ -98,7 +101,7 @@ internal static class TeaserCards
     {
         for (var sibling = parent.FirstElementChild; sibling is not null; sibling = sibling.NextElementSibling)
         {
-            if (sibling != element && sibling.LocalName == element.LocalName && IsTeaser(sibling)) return true;
+            if (sibling != element && sibling.LocalName == element.LocalName && IsTeaser(sibling, MinExcerptChars)) return true;
         }
 
         return false;
