@@ -16,27 +16,35 @@ public sealed partial class WordShapes
     /// <summary>The Arabic pronoun suffixes that make a noun someone's ("جنوده", his soldiers).</summary>
     public static readonly string[] PossessiveSuffixes = ["هما", "هم", "نا", "ها", "ه"];
 
-    private readonly string _language;
+    // What the language is, resolved once: the shapes are asked for on every token.
+    private readonly bool _english;
+    private readonly bool _spanish;
+    private readonly bool _accented;
 
-    private WordShapes(string language) => _language = language;
+    private WordShapes(string language)
+    {
+        _english = language == "en";
+        _spanish = language == "es";
+        _accented = language is "es" or "pt" or "fr" or "it";
+        HasClitics = language == "ar";
+        Comparer = _accented ? AccentInsensitiveComparer.Instance : StringComparer.Ordinal;
+    }
 
     public static WordShapes For(string language) => new(language);
 
-    public bool HasClitics => _language == "ar";
+    public bool HasClitics { get; }
 
     /// <summary>
     /// How the language's cue words compare with a token: without accents where <see cref="Normalize"/> drops them,
     /// else as written (Arabic cue sets hold each word's normalised shape beside it instead, <see cref="CueWords.Parse"/>).
     /// </summary>
-    public IEqualityComparer<string> Comparer => _language is "es" or "pt" or "fr" or "it" ? AccentInsensitiveComparer.Instance : StringComparer.Ordinal;
+    public IEqualityComparer<string> Comparer { get; }
 
     /// <summary>The form a lexicon stores and a token is compared in.</summary>
-    public string Normalize(string word) => _language switch
-    {
-        "ar" => NormalizeArabic(word),
-        "es" or "pt" or "fr" or "it" => WithoutAccents(word.ToLowerInvariant()),
-        _ => HasUpper(word) ? word.ToLowerInvariant() : word,
-    };
+    public string Normalize(string word) =>
+        HasClitics ? NormalizeArabic(word)
+        : _accented ? WithoutAccents(word.ToLowerInvariant())
+        : HasUpper(word) ? word.ToLowerInvariant() : word;
 
     private static bool HasUpper(string word)
     {
@@ -50,12 +58,9 @@ public sealed partial class WordShapes
     }
 
     /// <summary>Whether the word looks like a past participle, the verb form of the passive ("attacked", "asesinado").</summary>
-    public bool IsParticiple(string lower) => _language switch
-    {
-        "en" => lower.EndsWith("ed", StringComparison.Ordinal) || lower.EndsWith("en", StringComparison.Ordinal),
-        "es" => SpanishParticiple().IsMatch(Normalize(lower)),
-        _ => false,
-    };
+    public bool IsParticiple(string lower) =>
+        _english ? lower.EndsWith("ed", StringComparison.Ordinal) || lower.EndsWith("en", StringComparison.Ordinal)
+        : _spanish && SpanishParticiple().IsMatch(Normalize(lower));
 
     [System.Text.RegularExpressions.GeneratedRegex("(ad|id|uert|ech|biert|uest|rit)(o|a|os|as)$")]
     private static partial System.Text.RegularExpressions.Regex SpanishParticiple();
@@ -67,7 +72,7 @@ public sealed partial class WordShapes
     public ShapeCandidates Candidates(string lower)
     {
         var word = Normalize(lower);
-        if (_language == "en")
+        if (_english)
         {
             // English plurals: "blockades", "air strikes", "talks" (listed), "casualties"; "re-examined": the verb without its prefix.
             var plural = word.Length > 4 && word[^1] == 's' && word[^2] != 's';
