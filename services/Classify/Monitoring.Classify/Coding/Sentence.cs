@@ -1,20 +1,16 @@
-using System.Diagnostics.CodeAnalysis;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using Monitoring.Classify.Text;
-
 namespace Monitoring.Classify.Coding;
 
 /// <summary>
 /// One sentence as the coder's stages see it: its tokens, the actors named in it (<see cref="Slots"/>, and for every
 /// token the slot it belongs to, <see cref="InActor"/>), the triggers found in it, and the punctuation between words.
 /// </summary>
-internal sealed class Sentence(string text, int start, int end, SentenceTokens tokens, CodingLanguage language, SentenceBuffers? buffers = null)
+internal sealed partial class Sentence(string text, int start, int end, SentenceTokens tokens, CodingLanguage language, SentenceBuffers? buffers = null)
 {
     private readonly SentenceBuffers _buffers = buffers ?? new SentenceBuffers();
     private bool[]? _commaBefore;
     private bool[]? _stopBefore;
     private ShapeCandidates[]? _shapes;
+    private string?[]? _firstShapes;
     private List<LexiconEntry>?[]? _lexicon;
     private List<LexiconEntry>?[]? _lexiconSecond;
     private List<Trigger> _triggers = [];
@@ -93,28 +89,6 @@ internal sealed class Sentence(string text, int start, int end, SentenceTokens t
     /// <summary>One mark per token, all clear, for one trigger pass to note the tokens it has taken (valid until the next call).</summary>
     public bool[] CoveredMarks() => _buffers.Covered(Tokens.Count);
 
-    /// <summary>Token <paramref name="k"/> as the language's lexicons compare it (<see cref="WordShapes.Candidates"/>), computed once.</summary>
-    public ShapeCandidates Shapes(int k)
-    {
-        _shapes ??= _buffers.Shapes(Tokens.Count);
-        if (_shapes[k].IsEmpty) _shapes[k] = Language.Shapes.Candidates(Tokens[k].Lower);
-        return _shapes[k];
-    }
-
-    /// <summary>
-    /// The trigger lexicon's entries for shape <paramref name="shape"/> of token <paramref name="k"/>
-    /// (<see cref="TriggerLexicon.StartingWith"/>), looked up once: every pass over the sentence asks again.
-    /// </summary>
-    public List<LexiconEntry> LexiconStartingWith(int k, int shape)
-    {
-        return shape switch
-        {
-            0 => (_lexicon ??= _buffers.Lexicon(Tokens.Count))[k] ??= Language.Triggers.StartingWith(Shapes(k)[0]),
-            1 => (_lexiconSecond ??= _buffers.LexiconSecond(Tokens.Count))[k] ??= Language.Triggers.StartingWith(Shapes(k)[1]),
-            _ => Language.Triggers.StartingWith(Shapes(k)[shape]),
-        };
-    }
-
     /// <summary>Whether token <paramref name="k"/> (as the tokenizer lower-cased it) is in the cue set <paramref name="wordClass"/>, looked up once.</summary>
     public bool Is(int k, WordClass wordClass)
     {
@@ -164,41 +138,6 @@ internal sealed class Sentence(string text, int start, int end, SentenceTokens t
         return first <= end;
     }
 
-    /// <summary>The numbers of token <paramref name="k"/>'s pattern probes (<see cref="PatternWords.Probes"/>), computed once.</summary>
-    public (int Whole, int LessS, int LessEs) PatternProbes(int k, PatternWords words)
-    {
-        // Three slots a token, each the number + 1, or -1 for none; 0 is not yet computed.
-        if (_patternProbesOf != words) (_patternProbes, _patternProbesOf) = (_buffers.PatternProbes(3 * Tokens.Count), words);
-        var probes = _patternProbes!;
-        if (probes[3 * k] == 0)
-        {
-            var (whole, lessS, lessEs) = words.Probes(Tokens[k].Lower);
-            (probes[3 * k], probes[(3 * k) + 1], probes[(3 * k) + 2]) = (whole < 0 ? -1 : whole + 1, lessS < 0 ? -1 : lessS + 1, lessEs < 0 ? -1 : lessEs + 1);
-        }
-
-        return (Id(probes[3 * k]), Id(probes[(3 * k) + 1]), Id(probes[(3 * k) + 2]));
-
-        static int Id(int slot) => slot < 0 ? -1 : slot - 1;
-    }
-
-    /// <summary>The first one-word noun entry of token <paramref name="k"/> that <paramref name="filter"/> accepts (<see cref="TriggerLexicon.SingleNoun(ShapeCandidates, Func{LexiconEntry, bool})"/>).</summary>
-    public LexiconEntry? SingleNoun(int k, Func<LexiconEntry, bool> filter)
-    {
-        var shapes = Shapes(k);
-        for (var s = 0; s < shapes.Count; s++)
-        {
-            if (TriggerLexicon.SingleNoun(LexiconStartingWith(k, s), shapes[s], filter) is { } entry) return entry;
-        }
-
-        return null;
-    }
-
-    /// <summary>Whether a shape of token <paramref name="k"/> is in <paramref name="set"/>.</summary>
-    public bool ShapeIn(int k, HashSet<string> set) => Shapes(k).AnyIn(set);
-
-    /// <summary>Whether a shape of token <paramref name="k"/> matches the lexicon word <paramref name="form"/> (a stem ends in '*').</summary>
-    public bool ShapeMatches(int k, string form) => Shapes(k).AnyMatches(form);
-
     /// <summary>The first trigger starting at or after token <paramref name="k"/>, or null.</summary>
     public Trigger? TriggerFrom(int k)
     {
@@ -221,38 +160,6 @@ internal sealed class Sentence(string text, int start, int end, SentenceTokens t
         return false;
     }
 
-    public bool StartsTrigger(int first)
-    {
-        IndexTriggers();
-        return first >= 0 && first <= Tokens.Count && _startingAt![first] > 0;
-    }
-
-    public bool EndsTrigger(int end, Trigger? except)
-    {
-        IndexTriggers();
-        if (end < 0 || end > Tokens.Count) return false;
-        var count = _endingAt![end];
-        return count > 1 || (count == 1 && _lastEndingAt![end] != except);
-    }
-
-    private void IndexTriggers()
-    {
-        if (_endingAt is not null) return;
-        var positions = Tokens.Count + 1;
-        _startingAt = _buffers.TriggerStarts(positions);
-        _lastEndingAt = _buffers.LastTriggerEnds(positions);
-        var ending = _buffers.TriggerEnds(positions);
-        foreach (var t in _triggers)
-        {
-            if (t.First >= 0 && t.First < positions) _startingAt[t.First]++;
-            if (t.End < 0 || t.End >= positions) continue;
-            ending[t.End]++;
-            _lastEndingAt[t.End] = t;
-        }
-
-        _endingAt = ending;
-    }
-
     private bool[] Mark(bool[] marks, char c, char? other = null)
     {
         for (var k = 1; k < Tokens.Count; k++)
@@ -263,26 +170,6 @@ internal sealed class Sentence(string text, int start, int end, SentenceTokens t
 
         return marks;
     }
-}
-
-/// <summary>The tokens of one sentence: a window on the article's tokens, not a copy.</summary>
-internal sealed class SentenceTokens(List<Token> all, int first, int count)
-{
-    public int Count { get; } = count;
-
-    /// <summary>By reference: the stages read one field of a token at a time, in every loop (so inlined, the throw kept out of line).</summary>
-    public ref readonly Token this[int k]
-    {
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get
-        {
-            if ((uint)k >= (uint)Count) OutOfRange(k);
-            return ref CollectionsMarshal.AsSpan(all)[first + k];
-        }
-    }
-
-    [DoesNotReturn]
-    private static void OutOfRange(int k) => throw new ArgumentOutOfRangeException(nameof(k), k, null);
 }
 
 /// <summary>An actor group's place in the sentence: tokens <see cref="First"/> to <see cref="End"/> (exclusive).</summary>

@@ -9,6 +9,7 @@ namespace Monitoring.Classify.Coding;
 internal sealed class SentenceBuffers
 {
     private ShapeCandidates[] _shapes = [];
+    private string?[] _firstShapes = [];
     private List<LexiconEntry>?[] _lexicon = [];
     private List<LexiconEntry>?[] _lexiconSecond = [];
     private int[] _inActor = [];
@@ -24,6 +25,8 @@ internal sealed class SentenceBuffers
     private int[] _firstOf = [];
 
     public ShapeCandidates[] Shapes(int count) => Cleared(ref _shapes, count);
+
+    public string?[] FirstShapes(int count) => Cleared(ref _firstShapes, count);
 
     /// <summary>The lexicon entries of every token's first shape.</summary>
     public List<LexiconEntry>?[] Lexicon(int count) => Cleared(ref _lexicon, count);
