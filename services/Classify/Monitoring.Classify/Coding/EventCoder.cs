@@ -83,10 +83,15 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
             var english = lang.HasVerbDictionary;
             sentence.Triggers = _triggers.Find(sentence, nouns: !english);
             _sentences.Code(sentence, events);
+
+            // Whether the last pass read the lexicon's nouns (a sentence with none reads the same either way) and coded nothing.
+            var readNouns = !english || !sentence.HasEventNouns;
+            var codedNothing = events.Count == before;
             if (english && events.Count == before && sentence.HasEventNouns)
             {
                 sentence.Triggers = _triggers.Find(sentence, nouns: true);
                 _sentences.Code(sentence, events);
+                (readNouns, codedNothing) = (true, events.Count == before);
             }
 
             CodeRefiner.ProtestContext(sentence, events, before, codebook);
@@ -95,7 +100,9 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
             ProtestTargets.Fill(sentence, events, before, MentionedEvents.Drop(sentence, events, before));
 
             // "Protesters raised banners": an actor named for what it does, where nothing else gave an event.
-            if (events.Count == before && sentence.Slots.Exists(s => s.Mentions[0].Code == CodedEvents.UnknownCode))
+            // Without such an actor it would read the last pass's triggers again, and code nothing again.
+            if (events.Count == before && sentence.Slots.Exists(s => s.Mentions[0].Code == CodedEvents.UnknownCode)
+                && !(readNouns && codedNothing && !TriggerFinder.FindsActorNoun(sentence)))
             {
                 sentence.Triggers = _triggers.Find(sentence, nouns: true, actorNouns: true);
                 _sentences.Code(sentence, events);

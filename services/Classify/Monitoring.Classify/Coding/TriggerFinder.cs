@@ -25,6 +25,9 @@ internal sealed class TriggerFinder(CameoVerbDictionary verbs)
         return found;
     }
 
+    /// <summary>Whether <see cref="Find"/> with actor nouns would find one, which a pass without them does not.</summary>
+    public static bool FindsActorNoun(Sentence sentence) => sentence.Language.Triggers.Count > 0 && LexicalTriggers.ActorNoun(sentence) is not null;
+
     /// <summary>The dictionary verbs are the same in every pass over a sentence: a later pass codes fresh copies of the first's.</summary>
     private List<Trigger> DictionaryVerbsOnce(Sentence sentence) =>
         sentence.DictionaryVerbs is { } first ? first.ConvertAll(static t => t.Fresh()) : [.. sentence.DictionaryVerbs = DictionaryVerbs(sentence)];
