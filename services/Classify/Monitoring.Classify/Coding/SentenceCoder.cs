@@ -162,7 +162,7 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
                         ? (ActorGroups.Place(sentence) is { } where && !EventPairs.HasCode(subject, where.Code) ? [where] : ActorGroups.OnlyCountry(sentence, subject))
                         : null);
             }
-            else if (target is null && !passive && subject is not null && EventPairs.DistinctCodes(subject) < 2 && cues.Set("place-target-roots").Contains(likely[..2]))
+            else if (target is null && !passive && subject is not null && EventPairs.DistinctCodes(subject) < 2 && cues.Set("place-target-roots").Contains(CameoRoot.Of(likely)))
             {
                 // "will attend a summit in Switzerland", "is conducting military exercises in Alaska": where it is held.
                 target = ActorGroups.Target(sentence, verb.ObjectStart, objectEnd, subject, placeIsTarget: true);
@@ -174,7 +174,7 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
             // Compound subjects act on each other when the clause names no one else ("China and Russia met"), in
             // cooperation or a mutual fight ("clashed"); protesters or attackers named together act together.
             var clauseFrom = passive ? Clauses.SubjectRegionStart(sentence, verb) : verb.End;
-            var mutual = cues.ReciprocalRoots.Contains(likely[..2]) || cues.MutualWords.Contains(w[verb.End - 1].Lower);
+            var mutual = cues.ReciprocalRoots.Contains(CameoRoot.Of(likely)) || cues.MutualWords.Contains(w[verb.End - 1].Lower);
             var reciprocal = mutual && (passive ? agent is null : target is null) && subject is not null && EventPairs.DistinctCodes(subject) >= 2
                 && !ActorGroups.HasOther(sentence, clauseFrom, objectEnd, subject);
 
@@ -197,7 +197,7 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
             else continue;
 
             // "will meet" is a meeting scheduled; "will protest", "will attack" a conflict announced, a threat.
-            intent |= code[..2] is "14" or "16" or "17" or "18" or "19" or "20" && Clauses.IsScheduled(sentence, verb.First);
+            intent |= CameoRoot.Of(code) is "14" or "16" or "17" or "18" or "19" or "20" && Clauses.IsScheduled(sentence, verb.First);
             code = threat ? CodeRefiner.Threat(code) : CodeRefiner.Refine(sentence, code, clauseFrom, objectEnd, intent);
             if (rejected)
             {
