@@ -8,7 +8,7 @@ internal static class ActorSlots
 {
     public static List<Slot> Build(Sentence sentence, IReadOnlyList<ActorMention> mentions, int from, int to, List<string> recentCodes)
     {
-        var slots = new List<Slot>();
+        var slots = sentence.Buffers.Slots();
         var w = sentence.Tokens;
         var k = 0;
         for (var i = from; i < to; i++)

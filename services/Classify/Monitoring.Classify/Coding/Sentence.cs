@@ -6,25 +6,16 @@ namespace Monitoring.Classify.Coding;
 /// </summary>
 internal sealed partial class Sentence(string text, int start, int end, SentenceTokens tokens, CodingLanguage language, SentenceBuffers? buffers = null)
 {
-    private readonly SentenceBuffers _buffers = buffers ?? new SentenceBuffers();
-    private bool[]? _commaBefore;
-    private bool[]? _stopBefore;
-    private ShapeCandidates[]? _shapes;
-    private string?[]? _firstShapes;
-    private List<LexiconEntry>?[]? _lexicon;
-    private List<LexiconEntry>?[]? _lexiconSecond;
-    private List<Trigger> _triggers = [];
-    private int[]? _patternProbes;
-    private uint[]? _classesKnown;
-    private uint[]? _classes;
-    private PatternWords? _patternProbesOf;
-    private int[]? _firstOf;
+    private static readonly List<Trigger> NoTriggers = [];
+    private static readonly List<Slot> NoSlots = [];
 
-    // For every token position, how many triggers start and end there and the last trigger ending there: the clause
-    // stages ask this for every word they walk over.
-    private int[]? _startingAt;
-    private int[]? _endingAt;
-    private Trigger?[]? _lastEndingAt;
+    // The sentence's lazily computed per-token caches live with the reused buffers (a field each here was most of the
+    // object, allocated for every sentence); cleared for every new sentence.
+    private readonly SentenceCache _cache = (buffers ?? new SentenceBuffers()).Cache.Reset();
+    private List<Trigger> _triggers = NoTriggers;
+
+    /// <summary>The arrays and lists reused from one sentence to the next.</summary>
+    public SentenceBuffers Buffers => _cache.Buffers;
 
     public string Text { get; } = text;
     public int Start { get; } = start;
@@ -34,7 +25,7 @@ internal sealed partial class Sentence(string text, int start, int end, Sentence
     public CueWords Cues => Language.Cues;
 
     /// <summary>The actors named in the sentence, in order, as token ranges.</summary>
-    public List<Slot> Slots { get; private set; } = [];
+    public List<Slot> Slots { get; private set; } = NoSlots;
 
     /// <summary>For every token the index of the actor slot it belongs to, or -1.</summary>
     public int[] InActor { get; private set; } = [];
@@ -46,7 +37,7 @@ internal sealed partial class Sentence(string text, int start, int end, Sentence
         set
         {
             _triggers = value;
-            _endingAt = null;
+            _cache.EndingAt = null;
         }
     }
 
@@ -65,7 +56,7 @@ internal sealed partial class Sentence(string text, int start, int end, Sentence
     public void SetSlots(List<Slot> slots)
     {
         Slots = slots;
-        InActor = _buffers.InActor(Tokens.Count);
+        InActor = _cache.Buffers.InActor(Tokens.Count);
         Array.Fill(InActor, -1, 0, Tokens.Count);
         for (var s = 0; s < slots.Count; s++)
         {
@@ -81,36 +72,36 @@ internal sealed partial class Sentence(string text, int start, int end, Sentence
     public ReadOnlySpan<char> Gap(int left, int right) => Text.AsSpan(Tokens[left].End, Tokens[right].Start - Tokens[left].End);
 
     /// <summary>A comma between token <paramref name="k"/> and the one before it.</summary>
-    public bool CommaBefore(int k) => k > 0 && (_commaBefore ??= Mark(_buffers.Commas(Tokens.Count), ','))[k];
+    public bool CommaBefore(int k) => k > 0 && (_cache.CommaBefore ??= Mark(_cache.Buffers.Commas(Tokens.Count), ','))[k];
 
     /// <summary>A ';' or ':' between token <paramref name="k"/> and the one before it.</summary>
-    public bool StopBefore(int k) => k > 0 && (_stopBefore ??= Mark(_buffers.Stops(Tokens.Count), ';', ':'))[k];
+    public bool StopBefore(int k) => k > 0 && (_cache.StopBefore ??= Mark(_cache.Buffers.Stops(Tokens.Count), ';', ':'))[k];
 
     /// <summary>One mark per token, all clear, for one trigger pass to note the tokens it has taken (valid until the next call).</summary>
-    public bool[] CoveredMarks() => _buffers.Covered(Tokens.Count);
+    public bool[] CoveredMarks() => _cache.Buffers.Covered(Tokens.Count);
 
     /// <summary>Whether token <paramref name="k"/> (as the tokenizer lower-cased it) is in the cue set <paramref name="wordClass"/>, looked up once.</summary>
     public bool Is(int k, WordClass wordClass)
     {
         var bit = 1u << (int)wordClass;
-        _classesKnown ??= _buffers.ClassesKnown(Tokens.Count);
-        _classes ??= _buffers.Classes(Tokens.Count);
-        if ((_classesKnown[k] & bit) == 0)
+        _cache.ClassesKnown ??= _cache.Buffers.ClassesKnown(Tokens.Count);
+        _cache.Classes ??= _cache.Buffers.Classes(Tokens.Count);
+        if ((_cache.ClassesKnown[k] & bit) == 0)
         {
             if (Language.WordClassBits is { } all)
             {
                 // One probe gives every class of the word.
-                _classesKnown[k] = uint.MaxValue;
-                _classes[k] = all.TryGetValue(Tokens[k].Lower, out var bits) ? bits : 0;
+                _cache.ClassesKnown[k] = uint.MaxValue;
+                _cache.Classes[k] = all.TryGetValue(Tokens[k].Lower, out var bits) ? bits : 0;
             }
             else
             {
-                _classesKnown[k] |= bit;
-                if (WordClasses.Contains(Language, wordClass, Tokens[k].Lower)) _classes[k] |= bit;
+                _cache.ClassesKnown[k] |= bit;
+                if (WordClasses.Contains(Language, wordClass, Tokens[k].Lower)) _cache.Classes[k] |= bit;
             }
         }
 
-        return (_classes[k] & bit) != 0;
+        return (_cache.Classes[k] & bit) != 0;
     }
 
     /// <summary>
@@ -120,8 +111,8 @@ internal sealed partial class Sentence(string text, int start, int end, Sentence
     public bool AnyBefore(WordClass wordClass, int end)
     {
         // One past the first such token, or the token count plus one for none; 0 while not looked for.
-        _firstOf ??= _buffers.FirstOf();
-        ref var first = ref _firstOf[(int)wordClass];
+        _cache.FirstOf ??= _cache.Buffers.FirstOf();
+        ref var first = ref _cache.FirstOf[(int)wordClass];
         if (first == 0)
         {
             first = Tokens.Count + 1;

@@ -8,6 +8,11 @@ namespace Monitoring.Classify.Coding;
 /// </summary>
 internal sealed class SentenceBuffers
 {
+    public SentenceBuffers() => Cache = new SentenceCache(this);
+
+    /// <summary>The current sentence's caches over these arrays.</summary>
+    public SentenceCache Cache { get; }
+
     private ShapeCandidates[] _shapes = [];
     private string?[] _firstShapes = [];
     private List<LexiconEntry>?[] _lexicon = [];
@@ -59,6 +64,25 @@ internal sealed class SentenceBuffers
 
     /// <summary>One slot per <see cref="WordClass"/> (<see cref="Sentence.AnyBefore"/>).</summary>
     public int[] FirstOf() => Cleared(ref _firstOf, 32);
+
+    private readonly List<Trigger> _dictionaryVerbs = [];
+    private readonly List<Trigger> _passTriggers = [];
+    private readonly List<Slot> _slots = [];
+
+    /// <summary>The sentence's dictionary verbs as first found (<see cref="Sentence.DictionaryVerbs"/>), cleared.</summary>
+    public List<Trigger> DictionaryVerbs() => Cleared(_dictionaryVerbs);
+
+    /// <summary>One trigger pass's triggers, cleared: a new pass replaces the last one's (<see cref="Sentence.Triggers"/>).</summary>
+    public List<Trigger> PassTriggers() => Cleared(_passTriggers);
+
+    /// <summary>The sentence's actor slots (<see cref="Sentence.Slots"/>), cleared.</summary>
+    public List<Slot> Slots() => Cleared(_slots);
+
+    private static List<T> Cleared<T>(List<T> list)
+    {
+        list.Clear();
+        return list;
+    }
 
     private static T[] Cleared<T>(ref T[] array, int count)
     {

@@ -6,9 +6,9 @@ internal sealed partial class Sentence
     /// <summary>Token <paramref name="k"/> as the language's lexicons compare it (<see cref="WordShapes.Candidates"/>), computed once.</summary>
     public ShapeCandidates Shapes(int k)
     {
-        _shapes ??= _buffers.Shapes(Tokens.Count);
-        if (_shapes[k].IsEmpty) _shapes[k] = Language.Shapes.Candidates(Tokens[k].Lower);
-        return _shapes[k];
+        _cache.Shapes ??= _cache.Buffers.Shapes(Tokens.Count);
+        if (_cache.Shapes[k].IsEmpty) _cache.Shapes[k] = Language.Shapes.Candidates(Tokens[k].Lower);
+        return _cache.Shapes[k];
     }
 
     /// <summary>
@@ -17,8 +17,8 @@ internal sealed partial class Sentence
     /// </summary>
     public string FirstShape(int k)
     {
-        if (_shapes is { } shapes && !shapes[k].IsEmpty) return shapes[k][0];
-        return (_firstShapes ??= _buffers.FirstShapes(Tokens.Count))[k] ??= Language.Shapes.Normalize(Tokens[k].Lower);
+        if (_cache.Shapes is { } shapes && !shapes[k].IsEmpty) return shapes[k][0];
+        return (_cache.FirstShapes ??= _cache.Buffers.FirstShapes(Tokens.Count))[k] ??= Language.Shapes.Normalize(Tokens[k].Lower);
     }
 
     /// <summary>
@@ -29,8 +29,8 @@ internal sealed partial class Sentence
     {
         return shape switch
         {
-            0 => (_lexicon ??= _buffers.Lexicon(Tokens.Count))[k] ??= Language.Triggers.StartingWith(Shapes(k)[0]),
-            1 => (_lexiconSecond ??= _buffers.LexiconSecond(Tokens.Count))[k] ??= Language.Triggers.StartingWith(Shapes(k)[1]),
+            0 => (_cache.Lexicon ??= _cache.Buffers.Lexicon(Tokens.Count))[k] ??= Language.Triggers.StartingWith(Shapes(k)[0]),
+            1 => (_cache.LexiconSecond ??= _cache.Buffers.LexiconSecond(Tokens.Count))[k] ??= Language.Triggers.StartingWith(Shapes(k)[1]),
             _ => Language.Triggers.StartingWith(Shapes(k)[shape]),
         };
     }
@@ -39,8 +39,8 @@ internal sealed partial class Sentence
     public (int Whole, int LessS, int LessEs) PatternProbes(int k, PatternWords words)
     {
         // Three slots a token, each the number + 1, or -1 for none; 0 is not yet computed.
-        if (_patternProbesOf != words) (_patternProbes, _patternProbesOf) = (_buffers.PatternProbes(3 * Tokens.Count), words);
-        var probes = _patternProbes!;
+        if (_cache.PatternProbesOf != words) (_cache.PatternProbes, _cache.PatternProbesOf) = (_cache.Buffers.PatternProbes(3 * Tokens.Count), words);
+        var probes = _cache.PatternProbes!;
         if (probes[3 * k] == 0)
         {
             var (whole, lessS, lessEs) = words.Probes(Tokens[k].Lower);

@@ -5,8 +5,8 @@ using Monitoring.Classify.Text;
 
 namespace Monitoring.Classify.Coding;
 
-/// <summary>The tokens of one sentence: a window on the article's tokens, not a copy.</summary>
-internal sealed class SentenceTokens(List<Token> all, int first, int count)
+/// <summary>The tokens of one sentence: a window on the article's tokens, not a copy (a value: one per sentence).</summary>
+internal readonly struct SentenceTokens(List<Token> all, int first, int count)
 {
     public int Count { get; } = count;
 

@@ -6,32 +6,32 @@ internal sealed partial class Sentence
     public bool StartsTrigger(int first)
     {
         IndexTriggers();
-        return first >= 0 && first <= Tokens.Count && _startingAt![first] > 0;
+        return first >= 0 && first <= Tokens.Count && _cache.StartingAt![first] > 0;
     }
 
     public bool EndsTrigger(int end, Trigger? except)
     {
         IndexTriggers();
         if (end < 0 || end > Tokens.Count) return false;
-        var count = _endingAt![end];
-        return count > 1 || (count == 1 && _lastEndingAt![end] != except);
+        var count = _cache.EndingAt![end];
+        return count > 1 || (count == 1 && _cache.LastEndingAt![end] != except);
     }
 
     private void IndexTriggers()
     {
-        if (_endingAt is not null) return;
+        if (_cache.EndingAt is not null) return;
         var positions = Tokens.Count + 1;
-        _startingAt = _buffers.TriggerStarts(positions);
-        _lastEndingAt = _buffers.LastTriggerEnds(positions);
-        var ending = _buffers.TriggerEnds(positions);
+        _cache.StartingAt = _cache.Buffers.TriggerStarts(positions);
+        _cache.LastEndingAt = _cache.Buffers.LastTriggerEnds(positions);
+        var ending = _cache.Buffers.TriggerEnds(positions);
         foreach (var t in _triggers)
         {
-            if (t.First >= 0 && t.First < positions) _startingAt[t.First]++;
+            if (t.First >= 0 && t.First < positions) _cache.StartingAt[t.First]++;
             if (t.End < 0 || t.End >= positions) continue;
             ending[t.End]++;
-            _lastEndingAt[t.End] = t;
+            _cache.LastEndingAt[t.End] = t;
         }
 
-        _endingAt = ending;
+        _cache.EndingAt = ending;
     }
 }

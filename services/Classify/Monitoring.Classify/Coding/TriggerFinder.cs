@@ -17,7 +17,9 @@ internal sealed class TriggerFinder(CameoVerbDictionary verbs)
     /// </summary>
     public List<Trigger> Find(Sentence sentence, bool nouns, bool actorNouns = false)
     {
-        var found = sentence.Language.HasVerbDictionary ? DictionaryVerbsOnce(sentence) : [];
+        // One list for every pass: a pass's triggers replace the last pass's, which no stage reads once a new pass starts.
+        var found = sentence.Buffers.PassTriggers();
+        if (sentence.Language.HasVerbDictionary) DictionaryVerbsOnce(sentence, found);
         var lexicon = sentence.Language.Triggers;
         if (lexicon.Count > 0) LexicalTriggers.Add(sentence, found, nouns);
         if (actorNouns && lexicon.Count > 0 && LexicalTriggers.ActorNoun(sentence) is { } actorNoun) found.Add(actorNoun);
@@ -29,15 +31,21 @@ internal sealed class TriggerFinder(CameoVerbDictionary verbs)
     public static bool FindsActorNoun(Sentence sentence) => sentence.Language.Triggers.Count > 0 && LexicalTriggers.ActorNoun(sentence) is not null;
 
     /// <summary>The dictionary verbs are the same in every pass over a sentence: a later pass codes fresh copies of the first's.</summary>
-    private List<Trigger> DictionaryVerbsOnce(Sentence sentence) =>
-        sentence.DictionaryVerbs is { } first ? first.ConvertAll(static t => t.Fresh()) : [.. sentence.DictionaryVerbs = DictionaryVerbs(sentence)];
+    private void DictionaryVerbsOnce(Sentence sentence, List<Trigger> found)
+    {
+        if (sentence.DictionaryVerbs is { } first)
+        {
+            foreach (var t in first) found.Add(t.Fresh());
+        }
+        else found.AddRange(sentence.DictionaryVerbs = DictionaryVerbs(sentence));
+    }
 
     private List<Trigger> DictionaryVerbs(Sentence sentence)
     {
         var w = sentence.Tokens;
         var cues = sentence.Cues;
         var inActor = sentence.InActor;
-        var found = new List<Trigger>();
+        var found = sentence.Buffers.DictionaryVerbs();
         for (var i = 0; i < w.Count; i++)
         {
             // A capitalised word inside a sentence is never read as a verb (LooksLikeVerb): no need to look it up.
