@@ -24,6 +24,9 @@ internal sealed partial class Sentence(string text, int start, int end, Sentence
     public CodingLanguage Language { get; } = language;
     public CueWords Cues => Language.Cues;
 
+    /// <summary>The sentence's own text, cut out of <see cref="Text"/> once for all its events.</summary>
+    public string OwnText => _cache.OwnText ??= Text[Start..End];
+
     /// <summary>The actors named in the sentence, in order, as token ranges.</summary>
     public List<Slot> Slots { get; private set; } = NoSlots;
 
@@ -72,10 +75,10 @@ internal sealed partial class Sentence(string text, int start, int end, Sentence
     public ReadOnlySpan<char> Gap(int left, int right) => Text.AsSpan(Tokens[left].End, Tokens[right].Start - Tokens[left].End);
 
     /// <summary>A comma between token <paramref name="k"/> and the one before it.</summary>
-    public bool CommaBefore(int k) => k > 0 && (_cache.CommaBefore ??= Mark(_cache.Buffers.Commas(Tokens.Count), ','))[k];
+    public bool CommaBefore(int k) => k > 0 && (Punctuation()[k] & CommaMark) != 0;
 
     /// <summary>A ';' or ':' between token <paramref name="k"/> and the one before it.</summary>
-    public bool StopBefore(int k) => k > 0 && (_cache.StopBefore ??= Mark(_cache.Buffers.Stops(Tokens.Count), ';', ':'))[k];
+    public bool StopBefore(int k) => k > 0 && (Punctuation()[k] & StopMark) != 0;
 
     /// <summary>One mark per token, all clear, for one trigger pass to note the tokens it has taken (valid until the next call).</summary>
     public bool[] CoveredMarks() => _cache.Buffers.Covered(Tokens.Count);
@@ -108,7 +111,10 @@ internal sealed partial class Sentence(string text, int start, int end, Sentence
     /// Whether a token before <paramref name="end"/> is in <paramref name="wordClass"/>: the stages that walk back from
     /// every verb for such a word (<see cref="Mood"/>, <see cref="Background"/>) need not walk when there is none.
     /// </summary>
-    public bool AnyBefore(WordClass wordClass, int end)
+    public bool AnyBefore(WordClass wordClass, int end) => FirstOf(wordClass) < end;
+
+    /// <summary>The first token in <paramref name="wordClass"/>, or the token count for none; looked for once. A walk back for such a word can stop there.</summary>
+    public int FirstOf(WordClass wordClass)
     {
         // One past the first such token, or the token count plus one for none; 0 while not looked for.
         _cache.FirstOf ??= _cache.Buffers.FirstOf();
@@ -126,7 +132,7 @@ internal sealed partial class Sentence(string text, int start, int end, Sentence
             }
         }
 
-        return first <= end;
+        return first - 1;
     }
 
     /// <summary>The first trigger starting at or after token <paramref name="k"/>, or null.</summary>
@@ -151,12 +157,18 @@ internal sealed partial class Sentence(string text, int start, int end, Sentence
         return false;
     }
 
-    private bool[] Mark(bool[] marks, char c, char? other = null)
+    // For every token, what stands in the gap before it: a comma, a ';' or ':'. Both read in one pass over the gaps.
+    private const byte CommaMark = 1, StopMark = 2;
+
+    private byte[] Punctuation() => _cache.Punctuation ??= MarkPunctuation(_cache.Buffers.Punctuation(Tokens.Count));
+
+    private byte[] MarkPunctuation(byte[] marks)
     {
         for (var k = 1; k < Tokens.Count; k++)
         {
-            var gap = Gap(k - 1, k);
-            marks[k] = gap.Contains(c) || (other is { } o && gap.Contains(o));
+            byte mark = 0;
+            foreach (var c in Gap(k - 1, k)) mark |= c == ',' ? CommaMark : c is ';' or ':' ? StopMark : (byte)0;
+            marks[k] = mark;
         }
 
         return marks;

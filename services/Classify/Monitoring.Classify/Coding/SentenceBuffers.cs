@@ -18,8 +18,7 @@ internal sealed class SentenceBuffers
     private List<LexiconEntry>?[] _lexicon = [];
     private List<LexiconEntry>?[] _lexiconSecond = [];
     private int[] _inActor = [];
-    private bool[] _commas = [];
-    private bool[] _stops = [];
+    private byte[] _punctuation = [];
     private bool[] _covered = [];
     private int[] _triggerStarts = [];
     private int[] _triggerEnds = [];
@@ -41,9 +40,8 @@ internal sealed class SentenceBuffers
 
     public int[] InActor(int count) => Cleared(ref _inActor, count);
 
-    public bool[] Commas(int count) => Cleared(ref _commas, count);
-
-    public bool[] Stops(int count) => Cleared(ref _stops, count);
+    /// <summary>The punctuation before every token (<see cref="Sentence.CommaBefore"/>, <see cref="Sentence.StopBefore"/>).</summary>
+    public byte[] Punctuation(int count) => Cleared(ref _punctuation, count);
 
     /// <summary>The tokens a trigger pass has taken (<see cref="TriggerFinder"/>), handed out again for each pass.</summary>
     public bool[] Covered(int count) => Cleared(ref _covered, count);

@@ -9,8 +9,8 @@ internal sealed class SentenceCache(SentenceBuffers buffers)
 {
     public SentenceBuffers Buffers { get; } = buffers;
 
-    public bool[]? CommaBefore;
-    public bool[]? StopBefore;
+    public string? OwnText;
+    public byte[]? Punctuation;
     public ShapeCandidates[]? Shapes;
     public string?[]? FirstShapes;
     public List<LexiconEntry>?[]? Lexicon;
@@ -30,7 +30,7 @@ internal sealed class SentenceCache(SentenceBuffers buffers)
     /// <summary>Nothing computed: a new sentence.</summary>
     public SentenceCache Reset()
     {
-        (CommaBefore, StopBefore, Shapes, FirstShapes, Lexicon, LexiconSecond) = (null, null, null, null, null, null);
+        (OwnText, Punctuation, Shapes, FirstShapes, Lexicon, LexiconSecond) = (null, null, null, null, null, null);
         (PatternProbes, PatternProbesOf, ClassesKnown, Classes, FirstOf) = (null, null, null, null, null);
         (StartingAt, EndingAt, LastEndingAt) = (null, null, null);
         return this;
