@@ -31,7 +31,7 @@ internal static class LexicalTriggers
                 continue;
             }
 
-            var shapeCount = sentence.Shapes(i).Count;
+            var shapeCount = sentence.ShapeCount(i);
             for (var shape = 0; shape < shapeCount; shape++)
             {
                 var entries = sentence.LexiconStartingWith(i, shape);

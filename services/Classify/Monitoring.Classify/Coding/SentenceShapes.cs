@@ -21,6 +21,22 @@ internal sealed partial class Sentence
         return (_cache.FirstShapes ??= _cache.Buffers.FirstShapes(Tokens.Count))[k] ??= Language.Shapes.Normalize(Tokens[k].Lower);
     }
 
+    /// <summary>How many shapes token <paramref name="k"/> has (<see cref="Shapes"/>), without building them where the language allows.</summary>
+    public int ShapeCount(int k)
+    {
+        if (_cache.Shapes is { } shapes && !shapes[k].IsEmpty) return shapes[k].Count;
+        var count = Language.Shapes.CountWithoutBuilding(FirstShape(k));
+        return count >= 0 ? count : Shapes(k).Count;
+    }
+
+    // Most plurals' singulars begin no lexicon entry: then the singular is never built as a string.
+    private bool SecondShapeStartsNone(int k)
+    {
+        if (_cache.Shapes is { } shapes && !shapes[k].IsEmpty) return false;
+        Span<char> buffer = stackalloc char[64];
+        return Language.Shapes.TrySecondShape(FirstShape(k), buffer, out var second) && !Language.Triggers.MayStartWith(second);
+    }
+
     /// <summary>
     /// The trigger lexicon's entries for shape <paramref name="shape"/> of token <paramref name="k"/>
     /// (<see cref="TriggerLexicon.StartingWith"/>), looked up once: every pass over the sentence asks again.
@@ -29,8 +45,8 @@ internal sealed partial class Sentence
     {
         return shape switch
         {
-            0 => (_cache.Lexicon ??= _cache.Buffers.Lexicon(Tokens.Count))[k] ??= Language.Triggers.StartingWith(Shapes(k)[0]),
-            1 => (_cache.LexiconSecond ??= _cache.Buffers.LexiconSecond(Tokens.Count))[k] ??= Language.Triggers.StartingWith(Shapes(k)[1]),
+            0 => (_cache.Lexicon ??= _cache.Buffers.Lexicon(Tokens.Count))[k] ??= Language.Triggers.StartingWith(FirstShape(k)),
+            1 => (_cache.LexiconSecond ??= _cache.Buffers.LexiconSecond(Tokens.Count))[k] ??= SecondShapeStartsNone(k) ? TriggerLexicon.NoEntries : Language.Triggers.StartingWith(Shapes(k)[1]),
             _ => Language.Triggers.StartingWith(Shapes(k)[shape]),
         };
     }

@@ -75,8 +75,8 @@ public sealed partial class WordShapes
         if (_english)
         {
             // English plurals: "blockades", "air strikes", "talks" (listed), "casualties"; "re-examined": the verb without its prefix.
-            var plural = word.Length > 4 && word[^1] == 's' && word[^2] != 's';
-            var prefixed = word.Length > 6 && word.StartsWith("re-", StringComparison.Ordinal);
+            var plural = IsEnglishPlural(word);
+            var prefixed = IsEnglishPrefixed(word);
             if (!plural && !prefixed) return new(word);
             var singular = plural ? (word.EndsWith("ies", StringComparison.Ordinal) ? word[..^3] + "y" : word[..^1]) : null;
             return new((singular, prefixed) switch
@@ -96,6 +96,50 @@ public sealed partial class WordShapes
 
         return candidates is null ? new(word) : new([.. candidates]);
     }
+
+    /// <summary>
+    /// How many shapes <see cref="Candidates"/> gives the normalised <paramref name="word"/>, when that is known without
+    /// building them (a language without clitics); else -1.
+    /// </summary>
+    internal int CountWithoutBuilding(string word)
+    {
+        if (HasClitics) return -1;
+        if (!_english) return 1;
+        return 1 + (IsEnglishPlural(word) ? 1 : 0) + (IsEnglishPrefixed(word) ? 1 : 0);
+    }
+
+    /// <summary>
+    /// The second shape <see cref="Candidates"/> gives the normalised English <paramref name="word"/> (its singular, or
+    /// the verb without "re-"), as characters: written into <paramref name="buffer"/> where it must be built. False when
+    /// there is none or the language builds it otherwise.
+    /// </summary>
+    internal bool TrySecondShape(string word, Span<char> buffer, out ReadOnlySpan<char> second)
+    {
+        second = default;
+        if (!_english) return false;
+        if (IsEnglishPlural(word))
+        {
+            if (!word.EndsWith("ies", StringComparison.Ordinal))
+            {
+                second = word.AsSpan(0, word.Length - 1);
+                return true;
+            }
+
+            if (word.Length - 2 > buffer.Length) return false;
+            word.AsSpan(0, word.Length - 3).CopyTo(buffer);
+            buffer[word.Length - 3] = 'y';
+            second = buffer[..(word.Length - 2)];
+            return true;
+        }
+
+        if (!IsEnglishPrefixed(word)) return false;
+        second = word.AsSpan(3);
+        return true;
+    }
+
+    private static bool IsEnglishPlural(string word) => word.Length > 4 && word[^1] == 's' && word[^2] != 's';
+
+    private static bool IsEnglishPrefixed(string word) => word.Length > 6 && word.StartsWith("re-", StringComparison.Ordinal);
 
     private static IEnumerable<string> Stems(string word)
     {
