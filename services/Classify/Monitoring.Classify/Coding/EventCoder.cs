@@ -66,6 +66,7 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
         List<ActorMention>? previousSources = null;
         int t = 0, m = 0;
         var buffers = new SentenceBuffers();
+        Sentence? sentence = null;
         foreach (var (start, end) in SentenceSplitter.Split(text))
         {
             while (t < tokens.Count && tokens[t].Start < start) t++;
@@ -76,7 +77,8 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
             while (m < mentions.Count && mentions[m].Start < end) m++;
             if (t - firstToken < 3) continue;
 
-            var sentence = new Sentence(text, start, end, new SentenceTokens(tokens, firstToken, t - firstToken), lang, buffers) { PreviousSources = previousSources };
+            var window = new SentenceTokens(tokens, firstToken, t - firstToken);
+            sentence = (sentence ?? new Sentence(text, start, end, window, lang, buffers)).Next(start, end, window, previousSources);
             sentence.SetSlots(ActorSlots.Build(sentence, mentions, firstMention, m, recentCodes));
             // Verbs first; the lexicon's nouns ("talks", "air strikes") only where no verb gave an event.
             var before = events.Count;

@@ -4,24 +4,42 @@ namespace Monitoring.Classify.Coding;
 /// One sentence as the coder's stages see it: its tokens, the actors named in it (<see cref="Slots"/>, and for every
 /// token the slot it belongs to, <see cref="InActor"/>), the triggers found in it, and the punctuation between words.
 /// </summary>
-internal sealed partial class Sentence(string text, int start, int end, SentenceTokens tokens, CodingLanguage language, SentenceBuffers? buffers = null)
+internal sealed partial class Sentence
 {
     private static readonly List<Trigger> NoTriggers = [];
     private static readonly List<Slot> NoSlots = [];
 
     // The sentence's lazily computed per-token caches live with the reused buffers (a field each here was most of the
     // object, allocated for every sentence); cleared for every new sentence.
-    private readonly SentenceCache _cache = (buffers ?? new SentenceBuffers()).Cache.Reset();
+    private readonly SentenceCache _cache;
     private List<Trigger> _triggers = NoTriggers;
+
+    public Sentence(string text, int start, int end, SentenceTokens tokens, CodingLanguage language, SentenceBuffers? buffers = null)
+    {
+        (Text, Language, _cache) = (text, language, (buffers ?? new SentenceBuffers()).Cache);
+        Next(start, end, tokens, null);
+    }
+
+    /// <summary>
+    /// The same object as the next sentence of the same text: the coder reads one sentence at a time, and a new object
+    /// per sentence was a fifth of what it allocated. Everything known of the last sentence is forgotten.
+    /// </summary>
+    public Sentence Next(int start, int end, SentenceTokens tokens, List<ActorMention>? previousSources)
+    {
+        (Start, End, Tokens, PreviousSources) = (start, end, tokens, previousSources);
+        (_triggers, Slots, InActor, DictionaryVerbs, HasEventNouns, IsHeadline) = (NoTriggers, NoSlots, [], null, false, false);
+        _cache.Reset();
+        return this;
+    }
 
     /// <summary>The arrays and lists reused from one sentence to the next.</summary>
     public SentenceBuffers Buffers => _cache.Buffers;
 
-    public string Text { get; } = text;
-    public int Start { get; } = start;
-    public int End { get; } = end;
-    public SentenceTokens Tokens { get; } = tokens;
-    public CodingLanguage Language { get; } = language;
+    public string Text { get; }
+    public int Start { get; private set; }
+    public int End { get; private set; }
+    public SentenceTokens Tokens { get; private set; }
+    public CodingLanguage Language { get; }
     public CueWords Cues => Language.Cues;
 
     /// <summary>The sentence's own text, cut out of <see cref="Text"/> once for all its events.</summary>
@@ -45,7 +63,7 @@ internal sealed partial class Sentence(string text, int start, int end, Sentence
     }
 
     /// <summary>The sources (with a country) of the article's last sentence that gave events: what "it" and "they" stand for.</summary>
-    public List<ActorMention>? PreviousSources { get; init; }
+    public List<ActorMention>? PreviousSources { get; private set; }
 
     /// <summary>The CAMEO dictionary's verbs in the sentence as <see cref="TriggerFinder"/> first found them.</summary>
     public List<Trigger>? DictionaryVerbs { get; set; }
