@@ -65,9 +65,9 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
         var recentCodes = new List<string>();
         List<ActorMention>? previousSources = null;
         int t = 0, m = 0;
-        var buffers = new SentenceBuffers();
+        var buffers = SentenceBuffers.OfThread();
         Sentence? sentence = null;
-        foreach (var (start, end) in SentenceSplitter.Split(text))
+        foreach (var (start, end) in SentenceSplitter.Split(text, buffers.Sentences()))
         {
             while (t < tokens.Count && tokens[t].Start < start) t++;
             var firstToken = t;
