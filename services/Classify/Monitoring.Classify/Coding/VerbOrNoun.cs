@@ -13,7 +13,6 @@ internal static class VerbOrNoun
         var w = sentence.Tokens;
         var cues = sentence.Cues;
         if (w[i].Capitalized && !sentence.IsHeadline) return false;
-        var speech = cues.SpeechLemmas.Contains(form.Entry.Lemma);
         if (i > 0)
         {
             // "Germany's exports": the tokenizer keeps the possessive out of the name, so it is in the gap.
@@ -22,7 +21,7 @@ internal static class VerbOrNoun
             var previous = w[i - 1].Lower;
 
             // "a senior French official said": a reporting verb follows its speaker, whatever noun names them.
-            if ((sentence.Is(i - 1, WordClass.NounMarker) && !(speech && previous == "official")) || previous.EndsWith("'s", StringComparison.Ordinal) || previous.EndsWith("’s", StringComparison.Ordinal)) return false;
+            if ((sentence.Is(i - 1, WordClass.NounMarker) && !(previous == "official" && IsSpeech(cues, form))) || previous.EndsWith("'s", StringComparison.Ordinal) || previous.EndsWith("’s", StringComparison.Ordinal)) return false;
             if (char.IsDigit(previous[0])) return false;
 
             // "the Russian attack": after an article and an actor adjective a base form is a noun; "the Chinese police attacked" is a verb.
@@ -31,7 +30,7 @@ internal static class VerbOrNoun
                 && sentence.Is(slotStart - 1, WordClass.NounMarker) && sentence.Slots[sentence.InActor[i - 1]].Mentions.TrueForAll(m => m.Sector is null)) return false;
             if (gap.Contains('-') && previous != "co") return false;
             // After a noun a past form is still a verb ("the group killed"); a base form is a noun ("a private visit").
-            if (!CanPrecedeVerb(sentence, i) && !speech && !form.IsParticiple) return false;
+            if (!CanPrecedeVerb(sentence, i) && !form.IsParticiple && !IsSpeech(cues, form)) return false;
         }
 
         var after = i + form.Words.Length;
@@ -47,6 +46,9 @@ internal static class VerbOrNoun
         // "the consensus reached by the two heads of state": a participle modifying a noun, not a clause.
         return !(form.IsParticiple && after < w.Count && w[after].Lower == "by" && auxiliaryAt == i);
     }
+
+    // A reporting verb: asked only where it decides (a hash of the lemma per dictionary verb otherwise).
+    private static bool IsSpeech(CueWords cues, VerbForm form) => cues.SpeechLemmas.Contains(form.Entry.Lemma);
 
     /// <summary>
     /// A verb follows its subject (an actor, a name, a pronoun, a role word), an auxiliary or adverb, "to", a
