@@ -65,7 +65,7 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
         var recentCodes = new List<string>();
         List<ActorMention>? previousSources = null;
         int t = 0, m = 0;
-        var buffers = SentenceBuffers.OfThread();
+        var buffers = new SentenceBuffers();
         Sentence? sentence = null;
         foreach (var (start, end) in SentenceSplitter.Split(text, buffers.Sentences()))
         {
