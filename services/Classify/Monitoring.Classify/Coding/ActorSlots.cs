@@ -8,7 +8,7 @@ internal static class ActorSlots
 {
     public static List<Slot> Build(Sentence sentence, IReadOnlyList<ActorMention> mentions, int from, int to, List<string> recentCodes)
     {
-        var slots = new List<Slot>();
+        var slots = sentence.Buffers.Slots();
         var w = sentence.Tokens;
         var k = 0;
         for (var i = from; i < to; i++)
@@ -25,12 +25,12 @@ internal static class ActorSlots
         for (var i = 0; i < w.Count; i++)
         {
             // Most words start no phrase: one comparison with each distinct first word ("the", "both") rules them out.
-            if (Array.IndexOf(firstWords, sentence.Shapes(i)[0]) < 0) continue;
+            if (Array.IndexOf(firstWords, sentence.FirstShape(i)) < 0) continue;
             foreach (var phrase in sentence.Cues.BothSides)
             {
                 if (i + phrase.Length > w.Count) continue;
                 var matches = true;
-                for (var j = 0; j < phrase.Length && matches; j++) matches = sentence.Shapes(i + j)[0] == phrase[j];
+                for (var j = 0; j < phrase.Length && matches; j++) matches = sentence.FirstShape(i + j) == phrase[j];
                 if (!matches || Overlaps(slots, i, i + phrase.Length)) continue;
                 var span = (w[i].Start, w[i + phrase.Length - 1].End);
                 var words = sentence.Text[span.Start..span.End];

@@ -28,10 +28,12 @@ internal static class Background
     /// </summary>
     public static bool IsTimeAnchor(Sentence sentence, int verbFirst)
     {
-        if (!sentence.AnyBefore(WordClass.TimeAnchor, verbFirst)) return false;
+        // The walk back ends true only at a time anchor: it need not go past the first.
+        var firstAnchor = sentence.FirstOf(WordClass.TimeAnchor);
+        if (firstAnchor >= verbFirst) return false;
         var units = sentence.Cues.Set("time-units");
         var w = sentence.Tokens;
-        for (var k = verbFirst - 1; k > 0; k--)
+        for (var k = verbFirst - 1; k > 0 && k >= firstAnchor; k--)
         {
             if (sentence.CommaBefore(k + 1) || sentence.StopBefore(k + 1)) return false;
             if (sentence.Is(k, WordClass.TimeAnchor)) return units.Contains(w[k - 1].Lower);

@@ -34,7 +34,7 @@ public sealed record VerbBlock(string Name, string? Code, string? PassiveCode, L
     /// <summary>Whether a pattern of this block starts with the word numbered <paramref name="id"/> in <see cref="AnyBlock"/>.</summary>
     internal bool StartsPatterns(int id) => id >= 0 && (id >> 6) < _startsWith.Length && (_startsWith[id >> 6] & (1UL << id)) != 0;
 
-    /// <summary>The patterns whose first word is this word (singular as in the dictionary).</summary>
+    /// <summary>The patterns whose first word is this word (singular as in the dictionary), longest first.</summary>
     public List<VerbPattern> PatternsStartingWith(ReadOnlySpan<char> word) =>
         _byFirstWord.TryGetValue(word, out var patterns) ? patterns : None;
 
@@ -51,6 +51,8 @@ public sealed record VerbBlock(string Name, string? Code, string? PassiveCode, L
             }
         }
 
+        // Longest first (stable, so among patterns of one length the file's order stays): the first that matches is the one chosen.
+        foreach (var key in index.Keys.ToList()) index[key] = [.. index[key].OrderByDescending(p => p.Words.Length)];
         _byFirstWord = index.GetAlternateLookup<ReadOnlySpan<char>>();
         HasPatterns = index.Count > 0;
         _startsWith = new ulong[(anyBlock.Count + 63) / 64];

@@ -41,13 +41,16 @@ internal static class CodeChooser
 
         void Try(List<VerbPattern> patterns, int from, int to, int fallbackEnd, bool useEnd)
         {
+            // Longest first: once a pattern is no longer than the best, neither is any after it; the first match is the longest.
             foreach (var pattern in patterns)
             {
-                if ((best is not null && pattern.Words.Length <= best.Words.Length) || !pattern.AppliesTo(verb.Entry)) continue;
+                if (best is not null && pattern.Words.Length <= best.Words.Length) return;
+                if (!pattern.AppliesTo(verb.Entry)) continue;
                 var end = Match(sentence, pattern, from, to);
                 if (end < 0) continue;
                 best = pattern;
                 bestEnd = useEnd ? end : fallbackEnd;
+                return;
             }
         }
     }

@@ -11,7 +11,7 @@ internal static class CodeRefiner
     public static string Refine(Sentence sentence, string code, int from, int to, bool intent)
     {
         var domain = Lookup(sentence, sentence.Cues.CooperationDomains, from, to);
-        var root = code[..2];
+        var root = CameoRoot.Of(code);
 
         // "announced a suspension of aid", "a halt to military aid": aid stopped is aid reduced (162), not given.
         if ((root is "06" or "07" || code.StartsWith("033", StringComparison.Ordinal)) && StoppedAid(sentence, from, to)) return intent ? Threat("162") : "162";
@@ -55,7 +55,7 @@ internal static class CodeRefiner
     /// not yielding (lifting a ban, releasing) refusing to yield (124), not praising or agreeing 120. A conflict not
     /// carried out ("did not attack") is no event: null.
     /// </summary>
-    public static string? Rejection(string code) => code[..2] switch
+    public static string? Rejection(string code) => CameoRoot.Of(code) switch
     {
         "03" or "05" => "120",
         "06" => "121",
@@ -65,7 +65,7 @@ internal static class CodeRefiner
     };
 
     /// <summary>The threat of an action: force (18–20) is 138, repression (17) 137, sanctions and cuts (16) 131, protest (14–15) 133.</summary>
-    public static string Threat(string threatened) => threatened[..2] switch
+    public static string Threat(string threatened) => CameoRoot.Of(threatened) switch
     {
         "18" or "19" or "20" => "138",
         "17" => "137",

@@ -28,7 +28,7 @@ public static class CodedEvents
             Goldstein = meaning.Goldstein,
             Source = Actor(source),
             Target = Actor(target),
-            Sentence = sentence.Text[sentence.Start..sentence.End],
+            Sentence = sentence.OwnText,
             SentenceStart = sentence.Start,
             SentenceEnd = sentence.End,
             Trigger = sentence.Text[start..end],

@@ -92,7 +92,7 @@ internal static class Complements
     /// <summary>"gave a speech", "delivered an address": what is given is words, not aid.</summary>
     public static bool GivesStatement(Sentence sentence, Trigger verb, string code)
     {
-        if (code.Length < 2 || code[..2] is not ("06" or "07")) return false;
+        if (code.Length < 2 || CameoRoot.Of(code) is not ("06" or "07")) return false;
         var w = sentence.Tokens;
         var words = sentence.Cues.Set("statement-objects");
         for (var k = verb.ObjectStart; k < Math.Min(w.Count, verb.ObjectStart + 3) && sentence.InActor[k] < 0; k++)

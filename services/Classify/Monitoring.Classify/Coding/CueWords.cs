@@ -18,10 +18,16 @@ public sealed class CueWords
     private readonly FrozenDictionary<string, HashSet<string>> _sets;
     private readonly FrozenDictionary<string, Dictionary<string, string>> _maps;
 
+    // The same sets and maps by their interned names: a literal name is found without hashing its characters.
+    private readonly ByReference<HashSet<string>> _setsByName;
+    private readonly ByReference<Dictionary<string, string>> _mapsByName;
+
     private CueWords(Dictionary<string, HashSet<string>> sets, Dictionary<string, Dictionary<string, string>> maps, WordShapes? shapes)
     {
         _sets = sets.ToFrozenDictionary(StringComparer.Ordinal);
         _maps = maps.ToFrozenDictionary(StringComparer.Ordinal);
+        _setsByName = new ByReference<HashSet<string>>(_sets);
+        _mapsByName = new ByReference<Dictionary<string, string>>(_maps);
         NounMarkers = Set("noun-markers");
         BeForms = Set("be-forms");
         Auxiliaries = Set("auxiliaries");
@@ -109,10 +115,10 @@ public sealed class CueWords
     public Dictionary<string, string> AidKinds { get; }
 
     /// <summary>A set by its name in the file; empty when the file has none.</summary>
-    public HashSet<string> Set(string name) => _sets.TryGetValue(name, out var set) ? set : NoWords;
+    public HashSet<string> Set(string name) => _setsByName.Find(name) ?? (_sets.TryGetValue(name, out var set) ? set : NoWords);
 
     /// <summary>A map by its name in the file; empty when the file has none.</summary>
-    public Dictionary<string, string> Map(string name) => _maps.TryGetValue(name, out var map) ? map : NoValues;
+    public Dictionary<string, string> Map(string name) => _mapsByName.Find(name) ?? (_maps.TryGetValue(name, out var map) ? map : NoValues);
 
     private static Dictionary<string, List<string[]>> ByFirstWord(HashSet<string> phrases)
     {

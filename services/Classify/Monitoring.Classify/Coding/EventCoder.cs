@@ -66,7 +66,8 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
         List<ActorMention>? previousSources = null;
         int t = 0, m = 0;
         var buffers = new SentenceBuffers();
-        foreach (var (start, end) in SentenceSplitter.Split(text))
+        Sentence? sentence = null;
+        foreach (var (start, end) in SentenceSplitter.Split(text, buffers.Sentences()))
         {
             while (t < tokens.Count && tokens[t].Start < start) t++;
             var firstToken = t;
@@ -76,17 +77,23 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
             while (m < mentions.Count && mentions[m].Start < end) m++;
             if (t - firstToken < 3) continue;
 
-            var sentence = new Sentence(text, start, end, new SentenceTokens(tokens, firstToken, t - firstToken), lang, buffers) { PreviousSources = previousSources };
+            var window = new SentenceTokens(tokens, firstToken, t - firstToken);
+            sentence = (sentence ?? new Sentence(text, start, end, window, lang, buffers)).Next(start, end, window, previousSources);
             sentence.SetSlots(ActorSlots.Build(sentence, mentions, firstMention, m, recentCodes));
             // Verbs first; the lexicon's nouns ("talks", "air strikes") only where no verb gave an event.
             var before = events.Count;
             var english = lang.HasVerbDictionary;
             sentence.Triggers = _triggers.Find(sentence, nouns: !english);
             _sentences.Code(sentence, events);
+
+            // Whether the last pass read the lexicon's nouns (a sentence with none reads the same either way) and coded nothing.
+            var readNouns = !english || !sentence.HasEventNouns;
+            var codedNothing = events.Count == before;
             if (english && events.Count == before && sentence.HasEventNouns)
             {
                 sentence.Triggers = _triggers.Find(sentence, nouns: true);
                 _sentences.Code(sentence, events);
+                (readNouns, codedNothing) = (true, events.Count == before);
             }
 
             CodeRefiner.ProtestContext(sentence, events, before, codebook);
@@ -95,7 +102,9 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
             ProtestTargets.Fill(sentence, events, before, MentionedEvents.Drop(sentence, events, before));
 
             // "Protesters raised banners": an actor named for what it does, where nothing else gave an event.
-            if (events.Count == before && sentence.Slots.Exists(s => s.Mentions[0].Code == CodedEvents.UnknownCode))
+            // Without such an actor it would read the last pass's triggers again, and code nothing again.
+            if (events.Count == before && sentence.Slots.Exists(s => s.Mentions[0].Code == CodedEvents.UnknownCode)
+                && !(readNouns && codedNothing && !TriggerFinder.FindsActorNoun(sentence)))
             {
                 sentence.Triggers = _triggers.Find(sentence, nouns: true, actorNouns: true);
                 _sentences.Code(sentence, events);

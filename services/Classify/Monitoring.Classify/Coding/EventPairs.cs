@@ -48,10 +48,13 @@ internal static class EventPairs
     }
 
     /// <summary>A side the sentence does not name: no country, no text, an empty span at the trigger.</summary>
-    public static List<ActorMention> Unknown(Sentence sentence, Trigger verb)
+    public static List<ActorMention> Unknown(Sentence sentence, Trigger verb) => [UnknownMention(sentence, verb)];
+
+    /// <summary>The one actor of <see cref="Unknown"/>.</summary>
+    public static ActorMention UnknownMention(Sentence sentence, Trigger verb)
     {
         var at = sentence.Tokens[verb.First].Start;
-        return [new ActorMention(at, at, "", CodedEvents.UnknownCode, null)];
+        return new ActorMention(at, at, "", CodedEvents.UnknownCode, null);
     }
 
     public static bool AlreadyCoded(List<CodedEvent> events, int sentenceStart, string cameo, ActorMention source, ActorMention target)

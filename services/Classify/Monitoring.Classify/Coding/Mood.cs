@@ -47,11 +47,12 @@ internal static class Mood
 
     private static bool AttitudeBefore(Sentence sentence, Trigger verb)
     {
-        // The walk back ends true only at an attitude word: none before the verb, nothing to walk.
-        if (!sentence.AnyBefore(WordClass.Attitude, verb.First)) return false;
+        // The walk back ends true only at an attitude word: none before the verb, nothing to walk; none before the first, no further to walk.
+        var firstAttitude = sentence.FirstOf(WordClass.Attitude);
+        if (firstAttitude >= verb.First) return false;
         var w = sentence.Tokens;
         var sawModal = false;
-        for (var k = verb.First - 1; k >= 0; k--)
+        for (var k = verb.First - 1; k >= firstAttitude; k--)
         {
             if (sentence.CommaBefore(k + 1) || sentence.StopBefore(k + 1)) return false;
             sawModal |= sentence.Is(k, WordClass.IrrealisModal);

@@ -1,44 +1,52 @@
-using System.Diagnostics.CodeAnalysis;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using Monitoring.Classify.Text;
-
 namespace Monitoring.Classify.Coding;
 
 /// <summary>
 /// One sentence as the coder's stages see it: its tokens, the actors named in it (<see cref="Slots"/>, and for every
 /// token the slot it belongs to, <see cref="InActor"/>), the triggers found in it, and the punctuation between words.
 /// </summary>
-internal sealed class Sentence(string text, int start, int end, SentenceTokens tokens, CodingLanguage language, SentenceBuffers? buffers = null)
+internal sealed partial class Sentence
 {
-    private readonly SentenceBuffers _buffers = buffers ?? new SentenceBuffers();
-    private bool[]? _commaBefore;
-    private bool[]? _stopBefore;
-    private ShapeCandidates[]? _shapes;
-    private List<LexiconEntry>?[]? _lexicon;
-    private List<LexiconEntry>?[]? _lexiconSecond;
-    private List<Trigger> _triggers = [];
-    private int[]? _patternProbes;
-    private uint[]? _classesKnown;
-    private uint[]? _classes;
-    private PatternWords? _patternProbesOf;
-    private int[]? _firstOf;
+    private static readonly List<Trigger> NoTriggers = [];
+    private static readonly List<Slot> NoSlots = [];
 
-    // For every token position, how many triggers start and end there and the last trigger ending there: the clause
-    // stages ask this for every word they walk over.
-    private int[]? _startingAt;
-    private int[]? _endingAt;
-    private Trigger?[]? _lastEndingAt;
+    // The sentence's lazily computed per-token caches live with the reused buffers (a field each here was most of the
+    // object, allocated for every sentence); cleared for every new sentence.
+    private readonly SentenceCache _cache;
+    private List<Trigger> _triggers = NoTriggers;
 
-    public string Text { get; } = text;
-    public int Start { get; } = start;
-    public int End { get; } = end;
-    public SentenceTokens Tokens { get; } = tokens;
-    public CodingLanguage Language { get; } = language;
+    public Sentence(string text, int start, int end, SentenceTokens tokens, CodingLanguage language, SentenceBuffers? buffers = null)
+    {
+        (Text, Language, _cache) = (text, language, (buffers ?? new SentenceBuffers()).Cache);
+        Next(start, end, tokens, null);
+    }
+
+    /// <summary>
+    /// The same object as the next sentence of the same text: the coder reads one sentence at a time, and a new object
+    /// per sentence was a fifth of what it allocated. Everything known of the last sentence is forgotten.
+    /// </summary>
+    public Sentence Next(int start, int end, SentenceTokens tokens, List<ActorMention>? previousSources)
+    {
+        (Start, End, Tokens, PreviousSources) = (start, end, tokens, previousSources);
+        (_triggers, Slots, InActor, DictionaryVerbs, HasEventNouns, IsHeadline) = (NoTriggers, NoSlots, [], null, false, false);
+        _cache.Reset();
+        return this;
+    }
+
+    /// <summary>The arrays and lists reused from one sentence to the next.</summary>
+    public SentenceBuffers Buffers => _cache.Buffers;
+
+    public string Text { get; }
+    public int Start { get; private set; }
+    public int End { get; private set; }
+    public SentenceTokens Tokens { get; private set; }
+    public CodingLanguage Language { get; }
     public CueWords Cues => Language.Cues;
 
+    /// <summary>The sentence's own text, cut out of <see cref="Text"/> once for all its events.</summary>
+    public string OwnText => _cache.OwnText ??= Text[Start..End];
+
     /// <summary>The actors named in the sentence, in order, as token ranges.</summary>
-    public List<Slot> Slots { get; private set; } = [];
+    public List<Slot> Slots { get; private set; } = NoSlots;
 
     /// <summary>For every token the index of the actor slot it belongs to, or -1.</summary>
     public int[] InActor { get; private set; } = [];
@@ -50,12 +58,12 @@ internal sealed class Sentence(string text, int start, int end, SentenceTokens t
         set
         {
             _triggers = value;
-            _endingAt = null;
+            _cache.EndingAt = null;
         }
     }
 
     /// <summary>The sources (with a country) of the article's last sentence that gave events: what "it" and "they" stand for.</summary>
-    public List<ActorMention>? PreviousSources { get; init; }
+    public List<ActorMention>? PreviousSources { get; private set; }
 
     /// <summary>The CAMEO dictionary's verbs in the sentence as <see cref="TriggerFinder"/> first found them.</summary>
     public List<Trigger>? DictionaryVerbs { get; set; }
@@ -69,7 +77,7 @@ internal sealed class Sentence(string text, int start, int end, SentenceTokens t
     public void SetSlots(List<Slot> slots)
     {
         Slots = slots;
-        InActor = _buffers.InActor(Tokens.Count);
+        InActor = _cache.Buffers.InActor(Tokens.Count);
         Array.Fill(InActor, -1, 0, Tokens.Count);
         for (var s = 0; s < slots.Count; s++)
         {
@@ -85,69 +93,50 @@ internal sealed class Sentence(string text, int start, int end, SentenceTokens t
     public ReadOnlySpan<char> Gap(int left, int right) => Text.AsSpan(Tokens[left].End, Tokens[right].Start - Tokens[left].End);
 
     /// <summary>A comma between token <paramref name="k"/> and the one before it.</summary>
-    public bool CommaBefore(int k) => k > 0 && (_commaBefore ??= Mark(_buffers.Commas(Tokens.Count), ','))[k];
+    public bool CommaBefore(int k) => k > 0 && (Punctuation()[k] & CommaMark) != 0;
 
     /// <summary>A ';' or ':' between token <paramref name="k"/> and the one before it.</summary>
-    public bool StopBefore(int k) => k > 0 && (_stopBefore ??= Mark(_buffers.Stops(Tokens.Count), ';', ':'))[k];
+    public bool StopBefore(int k) => k > 0 && (Punctuation()[k] & StopMark) != 0;
 
     /// <summary>One mark per token, all clear, for one trigger pass to note the tokens it has taken (valid until the next call).</summary>
-    public bool[] CoveredMarks() => _buffers.Covered(Tokens.Count);
-
-    /// <summary>Token <paramref name="k"/> as the language's lexicons compare it (<see cref="WordShapes.Candidates"/>), computed once.</summary>
-    public ShapeCandidates Shapes(int k)
-    {
-        _shapes ??= _buffers.Shapes(Tokens.Count);
-        if (_shapes[k].IsEmpty) _shapes[k] = Language.Shapes.Candidates(Tokens[k].Lower);
-        return _shapes[k];
-    }
-
-    /// <summary>
-    /// The trigger lexicon's entries for shape <paramref name="shape"/> of token <paramref name="k"/>
-    /// (<see cref="TriggerLexicon.StartingWith"/>), looked up once: every pass over the sentence asks again.
-    /// </summary>
-    public List<LexiconEntry> LexiconStartingWith(int k, int shape)
-    {
-        return shape switch
-        {
-            0 => (_lexicon ??= _buffers.Lexicon(Tokens.Count))[k] ??= Language.Triggers.StartingWith(Shapes(k)[0]),
-            1 => (_lexiconSecond ??= _buffers.LexiconSecond(Tokens.Count))[k] ??= Language.Triggers.StartingWith(Shapes(k)[1]),
-            _ => Language.Triggers.StartingWith(Shapes(k)[shape]),
-        };
-    }
+    public bool[] CoveredMarks() => _cache.Buffers.Covered(Tokens.Count);
 
     /// <summary>Whether token <paramref name="k"/> (as the tokenizer lower-cased it) is in the cue set <paramref name="wordClass"/>, looked up once.</summary>
     public bool Is(int k, WordClass wordClass)
     {
         var bit = 1u << (int)wordClass;
-        _classesKnown ??= _buffers.ClassesKnown(Tokens.Count);
-        _classes ??= _buffers.Classes(Tokens.Count);
-        if ((_classesKnown[k] & bit) == 0)
+        _cache.ClassesKnown ??= _cache.Buffers.ClassesKnown(Tokens.Count);
+        _cache.Classes ??= _cache.Buffers.Classes(Tokens.Count);
+        if ((_cache.ClassesKnown[k] & bit) == 0)
         {
             if (Language.WordClassBits is { } all)
             {
                 // One probe gives every class of the word.
-                _classesKnown[k] = uint.MaxValue;
-                _classes[k] = all.TryGetValue(Tokens[k].Lower, out var bits) ? bits : 0;
+                _cache.ClassesKnown[k] = uint.MaxValue;
+                _cache.Classes[k] = all.TryGetValue(Tokens[k].Lower, out var bits) ? bits : 0;
             }
             else
             {
-                _classesKnown[k] |= bit;
-                if (WordClasses.Contains(Language, wordClass, Tokens[k].Lower)) _classes[k] |= bit;
+                _cache.ClassesKnown[k] |= bit;
+                if (WordClasses.Contains(Language, wordClass, Tokens[k].Lower)) _cache.Classes[k] |= bit;
             }
         }
 
-        return (_classes[k] & bit) != 0;
+        return (_cache.Classes[k] & bit) != 0;
     }
 
     /// <summary>
     /// Whether a token before <paramref name="end"/> is in <paramref name="wordClass"/>: the stages that walk back from
     /// every verb for such a word (<see cref="Mood"/>, <see cref="Background"/>) need not walk when there is none.
     /// </summary>
-    public bool AnyBefore(WordClass wordClass, int end)
+    public bool AnyBefore(WordClass wordClass, int end) => FirstOf(wordClass) < end;
+
+    /// <summary>The first token in <paramref name="wordClass"/>, or the token count for none; looked for once. A walk back for such a word can stop there.</summary>
+    public int FirstOf(WordClass wordClass)
     {
         // One past the first such token, or the token count plus one for none; 0 while not looked for.
-        _firstOf ??= _buffers.FirstOf();
-        ref var first = ref _firstOf[(int)wordClass];
+        _cache.FirstOf ??= _cache.Buffers.FirstOf();
+        ref var first = ref _cache.FirstOf[(int)wordClass];
         if (first == 0)
         {
             first = Tokens.Count + 1;
@@ -161,43 +150,8 @@ internal sealed class Sentence(string text, int start, int end, SentenceTokens t
             }
         }
 
-        return first <= end;
+        return first - 1;
     }
-
-    /// <summary>The numbers of token <paramref name="k"/>'s pattern probes (<see cref="PatternWords.Probes"/>), computed once.</summary>
-    public (int Whole, int LessS, int LessEs) PatternProbes(int k, PatternWords words)
-    {
-        // Three slots a token, each the number + 1, or -1 for none; 0 is not yet computed.
-        if (_patternProbesOf != words) (_patternProbes, _patternProbesOf) = (_buffers.PatternProbes(3 * Tokens.Count), words);
-        var probes = _patternProbes!;
-        if (probes[3 * k] == 0)
-        {
-            var (whole, lessS, lessEs) = words.Probes(Tokens[k].Lower);
-            (probes[3 * k], probes[(3 * k) + 1], probes[(3 * k) + 2]) = (whole < 0 ? -1 : whole + 1, lessS < 0 ? -1 : lessS + 1, lessEs < 0 ? -1 : lessEs + 1);
-        }
-
-        return (Id(probes[3 * k]), Id(probes[(3 * k) + 1]), Id(probes[(3 * k) + 2]));
-
-        static int Id(int slot) => slot < 0 ? -1 : slot - 1;
-    }
-
-    /// <summary>The first one-word noun entry of token <paramref name="k"/> that <paramref name="filter"/> accepts (<see cref="TriggerLexicon.SingleNoun(ShapeCandidates, Func{LexiconEntry, bool})"/>).</summary>
-    public LexiconEntry? SingleNoun(int k, Func<LexiconEntry, bool> filter)
-    {
-        var shapes = Shapes(k);
-        for (var s = 0; s < shapes.Count; s++)
-        {
-            if (TriggerLexicon.SingleNoun(LexiconStartingWith(k, s), shapes[s], filter) is { } entry) return entry;
-        }
-
-        return null;
-    }
-
-    /// <summary>Whether a shape of token <paramref name="k"/> is in <paramref name="set"/>.</summary>
-    public bool ShapeIn(int k, HashSet<string> set) => Shapes(k).AnyIn(set);
-
-    /// <summary>Whether a shape of token <paramref name="k"/> matches the lexicon word <paramref name="form"/> (a stem ends in '*').</summary>
-    public bool ShapeMatches(int k, string form) => Shapes(k).AnyMatches(form);
 
     /// <summary>The first trigger starting at or after token <paramref name="k"/>, or null.</summary>
     public Trigger? TriggerFrom(int k)
@@ -221,68 +175,22 @@ internal sealed class Sentence(string text, int start, int end, SentenceTokens t
         return false;
     }
 
-    public bool StartsTrigger(int first)
-    {
-        IndexTriggers();
-        return first >= 0 && first <= Tokens.Count && _startingAt![first] > 0;
-    }
+    // For every token, what stands in the gap before it: a comma, a ';' or ':'. Both read in one pass over the gaps.
+    private const byte CommaMark = 1, StopMark = 2;
 
-    public bool EndsTrigger(int end, Trigger? except)
-    {
-        IndexTriggers();
-        if (end < 0 || end > Tokens.Count) return false;
-        var count = _endingAt![end];
-        return count > 1 || (count == 1 && _lastEndingAt![end] != except);
-    }
+    private byte[] Punctuation() => _cache.Punctuation ??= MarkPunctuation(_cache.Buffers.Punctuation(Tokens.Count));
 
-    private void IndexTriggers()
-    {
-        if (_endingAt is not null) return;
-        var positions = Tokens.Count + 1;
-        _startingAt = _buffers.TriggerStarts(positions);
-        _lastEndingAt = _buffers.LastTriggerEnds(positions);
-        var ending = _buffers.TriggerEnds(positions);
-        foreach (var t in _triggers)
-        {
-            if (t.First >= 0 && t.First < positions) _startingAt[t.First]++;
-            if (t.End < 0 || t.End >= positions) continue;
-            ending[t.End]++;
-            _lastEndingAt[t.End] = t;
-        }
-
-        _endingAt = ending;
-    }
-
-    private bool[] Mark(bool[] marks, char c, char? other = null)
+    private byte[] MarkPunctuation(byte[] marks)
     {
         for (var k = 1; k < Tokens.Count; k++)
         {
-            var gap = Gap(k - 1, k);
-            marks[k] = gap.Contains(c) || (other is { } o && gap.Contains(o));
+            byte mark = 0;
+            foreach (var c in Gap(k - 1, k)) mark |= c == ',' ? CommaMark : c is ';' or ':' ? StopMark : (byte)0;
+            marks[k] = mark;
         }
 
         return marks;
     }
-}
-
-/// <summary>The tokens of one sentence: a window on the article's tokens, not a copy.</summary>
-internal sealed class SentenceTokens(List<Token> all, int first, int count)
-{
-    public int Count { get; } = count;
-
-    /// <summary>By reference: the stages read one field of a token at a time, in every loop (so inlined, the throw kept out of line).</summary>
-    public ref readonly Token this[int k]
-    {
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get
-        {
-            if ((uint)k >= (uint)Count) OutOfRange(k);
-            return ref CollectionsMarshal.AsSpan(all)[first + k];
-        }
-    }
-
-    [DoesNotReturn]
-    private static void OutOfRange(int k) => throw new ArgumentOutOfRangeException(nameof(k), k, null);
 }
 
 /// <summary>An actor group's place in the sentence: tokens <see cref="First"/> to <see cref="End"/> (exclusive).</summary>

@@ -162,7 +162,7 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
                         ? (ActorGroups.Place(sentence) is { } where && !EventPairs.HasCode(subject, where.Code) ? [where] : ActorGroups.OnlyCountry(sentence, subject))
                         : null);
             }
-            else if (target is null && !passive && subject is not null && EventPairs.DistinctCodes(subject) < 2 && cues.Set("place-target-roots").Contains(likely[..2]))
+            else if (target is null && !passive && subject is not null && EventPairs.DistinctCodes(subject) < 2 && cues.Set("place-target-roots").Contains(CameoRoot.Of(likely)))
             {
                 // "will attend a summit in Switzerland", "is conducting military exercises in Alaska": where it is held.
                 target = ActorGroups.Target(sentence, verb.ObjectStart, objectEnd, subject, placeIsTarget: true);
@@ -174,7 +174,7 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
             // Compound subjects act on each other when the clause names no one else ("China and Russia met"), in
             // cooperation or a mutual fight ("clashed"); protesters or attackers named together act together.
             var clauseFrom = passive ? Clauses.SubjectRegionStart(sentence, verb) : verb.End;
-            var mutual = cues.ReciprocalRoots.Contains(likely[..2]) || cues.MutualWords.Contains(w[verb.End - 1].Lower);
+            var mutual = cues.ReciprocalRoots.Contains(CameoRoot.Of(likely)) || cues.MutualWords.Contains(w[verb.End - 1].Lower);
             var reciprocal = mutual && (passive ? agent is null : target is null) && subject is not null && EventPairs.DistinctCodes(subject) >= 2
                 && !ActorGroups.HasOther(sentence, clauseFrom, objectEnd, subject);
 
@@ -197,7 +197,7 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
             else continue;
 
             // "will meet" is a meeting scheduled; "will protest", "will attack" a conflict announced, a threat.
-            intent |= code[..2] is "14" or "16" or "17" or "18" or "19" or "20" && Clauses.IsScheduled(sentence, verb.First);
+            intent |= CameoRoot.Of(code) is "14" or "16" or "17" or "18" or "19" or "20" && Clauses.IsScheduled(sentence, verb.First);
             code = threat ? CodeRefiner.Threat(code) : CodeRefiner.Refine(sentence, code, clauseFrom, objectEnd, intent);
             if (rejected)
             {
@@ -227,17 +227,26 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
 
             var triggerEnd = Math.Max(verb.End, patternEnd);
             var added = events.Count;
-            var unknown = EventPairs.Unknown(sentence, verb);
-            IEnumerable<(ActorMention Source, ActorMention Target)> pairs =
-                reciprocal ? EventPairs.Reciprocal(subject!)
-                : passive ? EventPairs.Pairs(agent ?? unknown, subject ?? unknown)
-                : EventPairs.Pairs(subject ?? unknown, target ?? unknown);
-            foreach (var (source, targetActor) in pairs)
+            if (reciprocal)
             {
-                verb.Coded = true;
-                if (source.Code == targetActor.Code && source.Sector == targetActor.Sector && source.Code != CodedEvents.UnknownCode) continue;
-                if (EventPairs.AlreadyCoded(events, sentence.Start, meaning.Code, source, targetActor)) continue;
-                events.Add(CodedEvents.Create(sentence, meaning, source, targetActor, verb.First, triggerEnd, basis));
+                // Each toward the other (EventPairs.Reciprocal), without an enumerator.
+                for (var i = 0; i < subject!.Count; i++)
+                {
+                    for (var j = 0; j < subject.Count; j++)
+                    {
+                        if (i != j && subject[i].Code != subject[j].Code) AddPair(events, sentence, verb, meaning, subject[i], subject[j], triggerEnd, basis);
+                    }
+                }
+            }
+            else
+            {
+                // Every source with every target (EventPairs.Pairs); a side not named is one unknown actor at the trigger.
+                var (sources, targets) = passive ? (agent, subject) : (subject, target);
+                var unknown = sources is null || targets is null ? EventPairs.UnknownMention(sentence, verb) : null;
+                for (var i = 0; i < (sources?.Count ?? 1); i++)
+                {
+                    for (var j = 0; j < (targets?.Count ?? 1); j++) AddPair(events, sentence, verb, meaning, sources?[i] ?? unknown!, targets?[j] ?? unknown!, triggerEnd, basis);
+                }
             }
 
             // "agreed to cooperate": the complement's event replaces the governing verb's, when it has one.
@@ -250,6 +259,14 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
 
         Complements.Allegations(sentence, events, codebook);
         if (background is not null) Background.Drop(events, first, background);
+    }
+
+    private static void AddPair(List<CodedEvent> events, Sentence sentence, Trigger verb, CameoCode meaning, ActorMention source, ActorMention target, int triggerEnd, string basis)
+    {
+        verb.Coded = true;
+        if (source.Code == target.Code && source.Sector == target.Sector && source.Code != CodedEvents.UnknownCode) return;
+        if (EventPairs.AlreadyCoded(events, sentence.Start, meaning.Code, source, target)) return;
+        events.Add(CodedEvents.Create(sentence, meaning, source, target, verb.First, triggerEnd, basis));
     }
 
     private static void RemoveTrigger(List<CodedEvent> events, int sentenceStart, int triggerStart) =>

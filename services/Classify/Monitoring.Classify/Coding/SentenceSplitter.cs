@@ -14,9 +14,11 @@ public static class SentenceSplitter
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "ltd", "co", "corp", "etc",
     };
 
-    public static List<(int Start, int End)> Split(string text)
+    public static List<(int Start, int End)> Split(string text) => Split(text, []);
+
+    /// <summary>The sentences of <paramref name="text"/> added to <paramref name="sentences"/> (a list the caller reuses).</summary>
+    public static List<(int Start, int End)> Split(string text, List<(int Start, int End)> sentences)
     {
-        var sentences = new List<(int Start, int End)>();
         var start = 0;
         // Only the line breaks and sentence marks matter: jump from one to the next (a vectorised search).
         for (var i = NextBreak(text, 0); i >= 0; i = NextBreak(text, i + 1))

@@ -84,7 +84,7 @@ internal static class Subjects
         return null;
     }
 
-    public static bool IsViolent(string? code) => code is { Length: >= 2 } && code[..2] is "17" or "18" or "19" or "20";
+    public static bool IsViolent(string? code) => code is { Length: >= 2 } && CameoRoot.Of(code) is "17" or "18" or "19" or "20";
 
     /// <summary>The speaker of a sentence ("X said", "according to X") is the default source of its clauses that name none.</summary>
     public static List<ActorMention>? Speaker(Sentence sentence)

@@ -99,6 +99,13 @@ public sealed class TriggerLexicon
         return exact ?? None;
     }
 
+    /// <summary>Whether <see cref="StartingWith"/> may give entries for this word: false means it gives none.</summary>
+    internal bool MayStartWith(ReadOnlySpan<char> word) =>
+        _words.MayContain(word) || (_byStem.Count > 0 && word.Length >= MinStem && _stemStarts.MayContain(word[..MinStem]));
+
+    /// <summary>What <see cref="StartingWith"/> gives a word no entry starts with.</summary>
+    internal static List<LexiconEntry> NoEntries => None;
+
     /// <summary>The first one-word noun entry, among those <paramref name="filter"/> accepts, that one of a word's shapes (in order) matches.</summary>
     public LexiconEntry? SingleNoun(ShapeCandidates shapes, Func<LexiconEntry, bool> filter)
     {

@@ -77,7 +77,7 @@ internal static class UndergoneVerbs
         {
             foreach (var entry in sentence.Language.Triggers.StartingWith(shape))
             {
-                if (!entry.IsNoun || entry.Code[..2] is not ("18" or "19" or "20") || k + entry.Words.Length > w.Count) continue;
+                if (!entry.IsNoun || CameoRoot.Of(entry.Code) is not ("18" or "19" or "20") || k + entry.Words.Length > w.Count) continue;
                 if (!TriggerLexicon.Matches(entry.Words[0], shape)) continue;
                 var matches = true;
                 for (var j = 1; j < entry.Words.Length && matches; j++) matches = sentence.ShapeMatches(k + j, entry.Words[j]);

@@ -16,27 +16,35 @@ public sealed partial class WordShapes
     /// <summary>The Arabic pronoun suffixes that make a noun someone's ("جنوده", his soldiers).</summary>
     public static readonly string[] PossessiveSuffixes = ["هما", "هم", "نا", "ها", "ه"];
 
-    private readonly string _language;
+    // What the language is, resolved once: the shapes are asked for on every token.
+    private readonly bool _english;
+    private readonly bool _spanish;
+    private readonly bool _accented;
 
-    private WordShapes(string language) => _language = language;
+    private WordShapes(string language)
+    {
+        _english = language == "en";
+        _spanish = language == "es";
+        _accented = language is "es" or "pt" or "fr" or "it";
+        HasClitics = language == "ar";
+        Comparer = _accented ? AccentInsensitiveComparer.Instance : StringComparer.Ordinal;
+    }
 
     public static WordShapes For(string language) => new(language);
 
-    public bool HasClitics => _language == "ar";
+    public bool HasClitics { get; }
 
     /// <summary>
     /// How the language's cue words compare with a token: without accents where <see cref="Normalize"/> drops them,
     /// else as written (Arabic cue sets hold each word's normalised shape beside it instead, <see cref="CueWords.Parse"/>).
     /// </summary>
-    public IEqualityComparer<string> Comparer => _language is "es" or "pt" or "fr" or "it" ? AccentInsensitiveComparer.Instance : StringComparer.Ordinal;
+    public IEqualityComparer<string> Comparer { get; }
 
     /// <summary>The form a lexicon stores and a token is compared in.</summary>
-    public string Normalize(string word) => _language switch
-    {
-        "ar" => NormalizeArabic(word),
-        "es" or "pt" or "fr" or "it" => WithoutAccents(word.ToLowerInvariant()),
-        _ => HasUpper(word) ? word.ToLowerInvariant() : word,
-    };
+    public string Normalize(string word) =>
+        HasClitics ? NormalizeArabic(word)
+        : _accented ? WithoutAccents(word.ToLowerInvariant())
+        : HasUpper(word) ? word.ToLowerInvariant() : word;
 
     private static bool HasUpper(string word)
     {
@@ -50,12 +58,9 @@ public sealed partial class WordShapes
     }
 
     /// <summary>Whether the word looks like a past participle, the verb form of the passive ("attacked", "asesinado").</summary>
-    public bool IsParticiple(string lower) => _language switch
-    {
-        "en" => lower.EndsWith("ed", StringComparison.Ordinal) || lower.EndsWith("en", StringComparison.Ordinal),
-        "es" => SpanishParticiple().IsMatch(Normalize(lower)),
-        _ => false,
-    };
+    public bool IsParticiple(string lower) =>
+        _english ? lower.EndsWith("ed", StringComparison.Ordinal) || lower.EndsWith("en", StringComparison.Ordinal)
+        : _spanish && SpanishParticiple().IsMatch(Normalize(lower));
 
     [System.Text.RegularExpressions.GeneratedRegex("(ad|id|uert|ech|biert|uest|rit)(o|a|os|as)$")]
     private static partial System.Text.RegularExpressions.Regex SpanishParticiple();
@@ -67,11 +72,11 @@ public sealed partial class WordShapes
     public ShapeCandidates Candidates(string lower)
     {
         var word = Normalize(lower);
-        if (_language == "en")
+        if (_english)
         {
             // English plurals: "blockades", "air strikes", "talks" (listed), "casualties"; "re-examined": the verb without its prefix.
-            var plural = word.Length > 4 && word[^1] == 's' && word[^2] != 's';
-            var prefixed = word.Length > 6 && word.StartsWith("re-", StringComparison.Ordinal);
+            var plural = IsEnglishPlural(word);
+            var prefixed = IsEnglishPrefixed(word);
             if (!plural && !prefixed) return new(word);
             var singular = plural ? (word.EndsWith("ies", StringComparison.Ordinal) ? word[..^3] + "y" : word[..^1]) : null;
             return new((singular, prefixed) switch
@@ -91,6 +96,50 @@ public sealed partial class WordShapes
 
         return candidates is null ? new(word) : new([.. candidates]);
     }
+
+    /// <summary>
+    /// How many shapes <see cref="Candidates"/> gives the normalised <paramref name="word"/>, when that is known without
+    /// building them (a language without clitics); else -1.
+    /// </summary>
+    internal int CountWithoutBuilding(string word)
+    {
+        if (HasClitics) return -1;
+        if (!_english) return 1;
+        return 1 + (IsEnglishPlural(word) ? 1 : 0) + (IsEnglishPrefixed(word) ? 1 : 0);
+    }
+
+    /// <summary>
+    /// The second shape <see cref="Candidates"/> gives the normalised English <paramref name="word"/> (its singular, or
+    /// the verb without "re-"), as characters: written into <paramref name="buffer"/> where it must be built. False when
+    /// there is none or the language builds it otherwise.
+    /// </summary>
+    internal bool TrySecondShape(string word, Span<char> buffer, out ReadOnlySpan<char> second)
+    {
+        second = default;
+        if (!_english) return false;
+        if (IsEnglishPlural(word))
+        {
+            if (!word.EndsWith("ies", StringComparison.Ordinal))
+            {
+                second = word.AsSpan(0, word.Length - 1);
+                return true;
+            }
+
+            if (word.Length - 2 > buffer.Length) return false;
+            word.AsSpan(0, word.Length - 3).CopyTo(buffer);
+            buffer[word.Length - 3] = 'y';
+            second = buffer[..(word.Length - 2)];
+            return true;
+        }
+
+        if (!IsEnglishPrefixed(word)) return false;
+        second = word.AsSpan(3);
+        return true;
+    }
+
+    private static bool IsEnglishPlural(string word) => word.Length > 4 && word[^1] == 's' && word[^2] != 's';
+
+    private static bool IsEnglishPrefixed(string word) => word.Length > 6 && word.StartsWith("re-", StringComparison.Ordinal);
 
     private static IEnumerable<string> Stems(string word)
     {
