@@ -91,6 +91,7 @@ public sealed class SqliteDatabase : IDisposable
     /// <summary>A client span per statement, so a trace shows the store step the way the MongoDB driver's spans do.</summary>
     public static Activity? StartActivity(string operation, string table)
     {
+        if (!StorageTelemetry.Source.HasListeners()) return null;
         var activity = StorageTelemetry.Source.StartActivity($"{operation} {table}", ActivityKind.Client);
         activity?.SetTag("db.system.name", "sqlite");
         activity?.SetTag("db.operation.name", operation);
