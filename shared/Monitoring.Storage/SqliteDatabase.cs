@@ -8,16 +8,14 @@ namespace Monitoring.Storage;
 
 /// <summary>
 /// The embedded SQLite file. Readers take pooled connections (WAL: they never block the writer); every write goes
-/// through <see cref="WriteAsync{T}"/>: one long-lived writer connection, one transaction per unit of work, statements
-/// prepared once and reused. SQLite admits one writer at a time anyway, so queueing writers here costs nothing and saves
+/// through <see cref="WriteAsync{T}"/>: one long-lived writer connection, queued units of work sharing a transaction
+/// (each in a savepoint of its own), statements prepared once and reused. SQLite admits one writer at a time anyway, so queueing writers here costs nothing and saves
 /// each of them a connection, a fresh statement compilation and a busy-wait on the file lock.
 /// </summary>
 public sealed class SqliteDatabase : IDisposable
 {
     private readonly string _connectionString;
-    private readonly SemaphoreSlim _writeGate = new(1, 1);
-    private SqliteConnection? _writer;
-    private Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
+    private readonly SqliteGroupCommit _writer;
 
     static SqliteDatabase()
     {
@@ -43,6 +41,7 @@ public sealed class SqliteDatabase : IDisposable
         using var connection = new SqliteConnection(_connectionString);
         connection.Open();
         connection.Execute("PRAGMA journal_mode=WAL;");
+        _writer = new SqliteGroupCommit(OpenAsync);
     }
 
     public string Path { get; }
@@ -72,34 +71,15 @@ public sealed class SqliteDatabase : IDisposable
     private const string ConnectionPragmas = "PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL;";
 
     /// <summary>
-    /// Runs <paramref name="work"/> in one write transaction (<c>BEGIN IMMEDIATE</c>) on the writer connection and commits
-    /// it; an exception rolls everything back. Writers of this process queue here, one at a time.
+    /// Runs <paramref name="work"/> in a write transaction (<c>BEGIN IMMEDIATE</c>) on the writer connection and completes
+    /// once it is committed; an exception rolls back this work alone and is thrown to this caller only. Writers of this
+    /// process queue here; queued writes share a commit (<see cref="SqliteGroupCommit"/>), each in a savepoint of its own.
     /// </summary>
-    public async Task<T> WriteAsync<T>(Func<SqliteWrite, Task<T>> work, CancellationToken cancellationToken)
-    {
-        await _writeGate.WaitAsync(cancellationToken);
-        try
-        {
-            var connection = _writer ??= await OpenAsync(cancellationToken);
-            try
-            {
-                await using var transaction = connection.BeginTransaction(deferred: false);
-                var result = await work(new SqliteWrite(connection, transaction, _prepared));
-                await transaction.CommitAsync(CancellationToken.None);
-                return result;
-            }
-            catch (SqliteException exception) when (exception.SqliteErrorCode is not (5 or 6 or 19))
-            {
-                // Not busy, locked or a constraint: the connection itself may be broken, so the next write opens a new one.
-                ResetWriter();
-                throw;
-            }
-        }
-        finally
-        {
-            _writeGate.Release();
-        }
-    }
+    public Task<T> WriteAsync<T>(Func<SqliteWrite, Task<T>> work, CancellationToken cancellationToken) =>
+        _writer.WriteAsync(work, cancellationToken);
+
+    /// <summary>Writes committed so far, and the commits that held them: how many writes share a commit.</summary>
+    public (long Writes, long Commits) WriteCounts => (_writer.Writes, _writer.Commits);
 
     public Task WriteAsync(Func<SqliteWrite, Task> work, CancellationToken cancellationToken) =>
         WriteAsync(async write =>
@@ -111,6 +91,7 @@ public sealed class SqliteDatabase : IDisposable
     /// <summary>A client span per statement, so a trace shows the store step the way the MongoDB driver's spans do.</summary>
     public static Activity? StartActivity(string operation, string table)
     {
+        if (!StorageTelemetry.Source.HasListeners()) return null;
         var activity = StorageTelemetry.Source.StartActivity($"{operation} {table}", ActivityKind.Client);
         activity?.SetTag("db.system.name", "sqlite");
         activity?.SetTag("db.operation.name", operation);
@@ -130,19 +111,7 @@ public sealed class SqliteDatabase : IDisposable
         _ => value,
     };
 
-    private void ResetWriter()
-    {
-        foreach (var command in _prepared.Values) command.Dispose();
-        _prepared = new Dictionary<string, SqliteCommand>(StringComparer.Ordinal);
-        _writer?.Dispose();
-        _writer = null;
-    }
-
-    public void Dispose()
-    {
-        ResetWriter();
-        _writeGate.Dispose();
-    }
+    public void Dispose() => _writer.Dispose();
 
     private sealed class DateTimeOffsetHandler : SqlMapper.TypeHandler<DateTimeOffset>
     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -43,7 +44,10 @@ public sealed record OutboxMessage
         Written = message,
     };
 
-    public static string TypeName(Type type) => $"{type.FullName}, {type.Assembly.GetName().Name}";
+    public static string TypeName(Type type) => TypeNames.GetOrAdd(type, static t => $"{t.FullName}, {t.Assembly.GetName().Name}");
+
+    // Assembly.GetName() builds a new AssemblyName (code base, version, key) on every call: once per message type is enough.
+    private static readonly ConcurrentDictionary<Type, string> TypeNames = new();
 
     /// <summary>The message this is, as the type it was written as.</summary>
     public object Deserialize(out Type type)

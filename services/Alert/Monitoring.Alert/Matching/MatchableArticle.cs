@@ -36,13 +36,12 @@ public sealed class MatchableArticle
         }
 
         TopicScores = topicScores;
-        _words = [.. Words(title ?? ""), "\n", .. Words(text)];
         _positions = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        for (var i = 0; i < _words.Length; i++)
-        {
-            if (!_positions.TryGetValue(_words[i], out var list)) _positions[_words[i]] = list = [];
-            list.Add(i);
-        }
+        var words = new List<string>(text.Length / 5 + 16);
+        AddWords(title ?? "", words);
+        AddWord("\n", words);
+        AddWords(text, words);
+        _words = [.. words];
 
         var keys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var topic in topicScores.Keys) keys.Add(KeyOf(TermField.Topic, topic));
@@ -142,6 +141,39 @@ public sealed class MatchableArticle
                 start = -1;
             }
         }
+    }
+
+    /// <summary>
+    /// <see cref="Words"/> of <paramref name="text"/> appended to <paramref name="words"/> and <see cref="_positions"/>, a
+    /// repeated word sharing the string of its first occurrence: one string per distinct word, not two per word.
+    /// </summary>
+    private void AddWords(string text, List<string> words)
+    {
+        var lookup = _positions.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> lowered = stackalloc char[64];
+        var start = -1;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var inWord = i < text.Length && char.IsLetterOrDigit(text[i]);
+            if (inWord && start < 0) start = i;
+            else if (!inWord && start >= 0)
+            {
+                var word = text.AsSpan(start, i - start);
+                var lower = word.Length <= lowered.Length ? lowered[..word.Length] : new char[word.Length];
+                word.ToLowerInvariant(lower);
+                if (lookup.TryGetValue(lower, out var known, out var list)) list.Add(words.Count);
+                else _positions[known = new string(lower)] = [words.Count];
+                words.Add(known);
+                start = -1;
+            }
+        }
+    }
+
+    private void AddWord(string word, List<string> words)
+    {
+        if (_positions.TryGetValue(word, out var list)) list.Add(words.Count);
+        else _positions[word] = [words.Count];
+        words.Add(word);
     }
 
     public bool ContainsPhrase(IReadOnlyList<string> words)

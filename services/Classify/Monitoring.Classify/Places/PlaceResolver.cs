@@ -34,15 +34,23 @@ public static class PlaceResolver
             }
 
             if (!supportByName.TryGetValue(mentions[i].Text, out var support)) supportByName[mentions[i].Text] = support = Support(mentions, actors, mentions[i]);
-            var best = mentions[i].Candidates
-                .Select(c => (c.Entry, Score: Score(c, mentions[i], support, focusSet, Speaks(gazetteer, c.Entry.Country, language))))
-                .Where(c => c.Score is not null)
-                .OrderByDescending(c => c.Score)
-                .ThenBy(c => c.Entry.GeoNameId)
-                .Select(c => c.Entry)
-                .FirstOrDefault();
-            mentions[i] = mentions[i] with { Place = best };
+            mentions[i] = mentions[i] with { Place = Best(mentions[i], support, focusSet, language, gazetteer) };
         }
+    }
+
+    // The highest score; of equal scores the lowest GeoNames id, then the first candidate.
+    private static GazetteerEntry? Best(PlaceMention mention, Dictionary<string, int> support, HashSet<string> focus, string? language, PlaceGazetteer gazetteer)
+    {
+        GazetteerEntry? best = null;
+        var bestScore = 0.0;
+        foreach (var candidate in mention.Candidates)
+        {
+            if (Score(candidate, mention, support, focus, Speaks(gazetteer, candidate.Entry.Country, language)) is not { } score) continue;
+            if (best is not null && (score < bestScore || score == bestScore && candidate.Entry.GeoNameId >= best.GeoNameId)) continue;
+            (best, bestScore) = (candidate.Entry, score);
+        }
+
+        return best;
     }
 
     // "Paris, Texas", "Paris, France": the next name, after a comma, contains one of this name's candidates.
@@ -87,7 +95,7 @@ public static class PlaceResolver
         if (candidate.Alternate) return entry.Population >= 3_000_000;
 
         // "Santa Ana", "San Pedro", "Trujillo": a name that many countries' towns share says nothing by itself.
-        if (entry.Kind == PlaceKind.City && !entry.Capital && mention.Candidates.Select(c => c.Entry.Country).Distinct().Count() >= 3) return false;
+        if (entry.Kind == PlaceKind.City && !entry.Capital && CountriesOf(mention.Candidates) >= 3) return false;
         if (mention.InLongerName) return entry.Population >= 1_000_000;
         var least = elsewhere || mention.SentenceStart && !mention.Text.Contains(' ') ? 1_000_000 : 100_000;
         return entry.Kind == PlaceKind.Region || entry.Capital && !mention.SentenceStart || entry.Population >= least;
@@ -98,31 +106,95 @@ public static class PlaceResolver
     private static Dictionary<string, int> Support(List<PlaceMention> mentions, ActorRecognition actors, PlaceMention resolving)
     {
         var support = new Dictionary<string, int>(StringComparer.Ordinal);
-        var sameName = mentions.Where(m => string.Equals(m.Text, resolving.Text, StringComparison.OrdinalIgnoreCase)).ToList();
+        var sameName = mentions.FindAll(m => string.Equals(m.Text, resolving.Text, StringComparison.OrdinalIgnoreCase));
         foreach (var mention in actors.Mentions)
         {
             // A role word takes the country of the name beside it ("police in Paris"): not support of its own.
-            if (mention.Code.Length != 3 || mention.Actor.Type == ActorType.Role || sameName.Exists(m => m.Start < mention.End && mention.Start < m.End)) continue;
+            if (mention.Code.Length != 3 || mention.Actor.Type == ActorType.Role || Overlaps(sameName, mention.Start, mention.End)) continue;
             support[mention.Code] = support.GetValueOrDefault(mention.Code) + 1;
         }
 
         // Small places vouch for their country only together: "Arauca, Tame" is Colombia, a lone "Alta" is not Norway.
-        var small = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        Dictionary<string, HashSet<string>>? small = null;
         foreach (var place in mentions)
         {
-            if (sameName.Contains(place) || actors.Mentions.Any(m => m.Start < place.End && place.Start < m.End)) continue;
-            var country = place.Place?.Country ?? (place.Candidates.Select(c => c.Entry.Country).Distinct().Count() == 1 ? place.Candidates[0].Entry.Country : null);
+            if (sameName.Contains(place) || Overlaps(actors.Mentions, place.Start, place.End)) continue;
+            var country = place.Place?.Country ?? (CountriesOf(place.Candidates) == 1 ? place.Candidates[0].Entry.Country : null);
             if (country is null) continue;
-            if (place.Place is not null || place.Candidates.Any(c => Credible(c, place, elsewhere: false))) support[country] = support.GetValueOrDefault(country) + 1;
-            else if (small.TryGetValue(country, out var names)) names.Add(place.Text.ToLowerInvariant());
+            if (place.Place is not null || AnyCredible(place)) support[country] = support.GetValueOrDefault(country) + 1;
+            else if ((small ??= new Dictionary<string, HashSet<string>>(StringComparer.Ordinal)).TryGetValue(country, out var names)) names.Add(place.Text.ToLowerInvariant());
             else small[country] = [place.Text.ToLowerInvariant()];
         }
 
+        if (small is null) return support;
         foreach (var (country, names) in small)
         {
-            if (names.Count + (resolving.Candidates.Any(c => c.Entry.Country == country) ? 1 : 0) >= 2) support[country] = support.GetValueOrDefault(country) + names.Count;
+            if (names.Count + (InCountry(resolving.Candidates, country) ? 1 : 0) >= 2) support[country] = support.GetValueOrDefault(country) + names.Count;
         }
 
         return support;
+    }
+
+    // Plain loops below: Support runs for every name against every mention, and closures there were a tenth of what
+    // classifying an article allocates.
+    private static bool Overlaps(List<PlaceMention> mentions, int start, int end)
+    {
+        foreach (var m in mentions)
+        {
+            if (m.Start < end && start < m.End) return true;
+        }
+
+        return false;
+    }
+
+    private static bool Overlaps(IReadOnlyList<RecognizedMention> mentions, int start, int end)
+    {
+        for (var i = 0; i < mentions.Count; i++)
+        {
+            if (mentions[i].Start < end && start < mentions[i].End) return true;
+        }
+
+        return false;
+    }
+
+    private static bool AnyCredible(PlaceMention place)
+    {
+        foreach (var candidate in place.Candidates)
+        {
+            if (Credible(candidate, place, elsewhere: false)) return true;
+        }
+
+        return false;
+    }
+
+    private static bool InCountry(IReadOnlyList<NamedEntry> candidates, string country)
+    {
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            if (candidates[i].Entry.Country == country) return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>How many countries the candidates lie in.</summary>
+    private static int CountriesOf(IReadOnlyList<NamedEntry> candidates)
+    {
+        if (candidates.Count > 16)
+        {
+            var countries = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = 0; i < candidates.Count; i++) countries.Add(candidates[i].Entry.Country);
+            return countries.Count;
+        }
+
+        var count = 0;
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            var seen = false;
+            for (var j = 0; j < i && !seen; j++) seen = string.Equals(candidates[j].Entry.Country, candidates[i].Entry.Country, StringComparison.Ordinal);
+            if (!seen) count++;
+        }
+
+        return count;
     }
 }

@@ -38,6 +38,12 @@ public static class BenchReport
         yield return ("allocated per new article", result.Memory is { } memory
             ? string.Create(c, $"{memory.Allocated / 1024.0 / Math.Max(1, result.Posts.New):0} KB (this process); {memory.Gen0} collections ({memory.Gen1} of gen1 or 2, {memory.Gen2} of gen2), paused {memory.Paused.TotalMilliseconds:0} ms")
             : "n/a (the services are other processes)");
+        if (result.Sqlite is { } sqlite)
+        {
+            yield return ("SQLite writes per commit", string.Create(c,
+                $"{sqlite.Writes / (double)Math.Max(1, sqlite.Commits):0.0} ({sqlite.Writes} writes in {sqlite.Commits} commits; {sqlite.Commits / (double)Math.Max(1, result.Posts.New):0.0} commits per new article)"));
+        }
+
         yield return ("floor (raw RabbitMQ.Client, 3 hops, confirms)", result.Floor is null ? "not measured (needs a broker: --rabbitmq or MONITORING_RABBITMQ_*)" : BrokerFloor.Describe(result.Floor));
         yield return ("pipeline / floor", result.FloorRatio is not { } ratio ? "n/a"
             : result.ArticleFloorRatio is { } articleRatio ? string.Create(c, $"{articleRatio:0.00}× (articles through every stage); {ratio:0.00}× (alerts)")

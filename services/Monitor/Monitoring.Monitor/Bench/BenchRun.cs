@@ -20,6 +20,9 @@ public sealed record BenchResult(
     string LoadBefore,
     string LoadAfter)
 {
+    /// <summary>The embedded pipeline's SQLite writes and the commits that held them over the run (null for the services).</summary>
+    public (long Writes, long Commits)? Sqlite { get; init; }
+
     /// <summary>Alerts raised per second, from the first post to the last alert.</summary>
     public double Throughput => Stages[Stage.Alerted].Rate;
 
@@ -73,6 +76,7 @@ public sealed class BenchRun(BenchOptions options, IAnsiConsole console)
         var sampler = SampleAsync(target, clock, depths, sampling.Token);
         var cpuBefore = target.CpuTimes();
         var memoryBefore = ProcessMemory.Now();
+        var sqliteBefore = (target as EmbeddedTarget)?.SqliteWrites();
         var expected = articles.Count(a => a.CopyOf is null);
         PostResults posts = null!;
         await console.Progress().AutoClear(false).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
@@ -108,7 +112,13 @@ public sealed class BenchRun(BenchOptions options, IAnsiConsole console)
         var postToDelivery = clock.Latencies(Stage.Posted, Stage.Delivered);
         var loadAfter = LoadAverage();
 
-        return new BenchResult(target.Description, articles.Count, posts, elapsed, stages, postToAlert, postToDelivery, depths, cpuPerArticle, memory, null, loadBefore, loadAfter);
+        var sqlite = (target as EmbeddedTarget)?.SqliteWrites() is { } sqliteAfter && sqliteBefore is { } before
+            ? (sqliteAfter.Writes - before.Writes, sqliteAfter.Commits - before.Commits)
+            : ((long, long)?)null;
+        return new BenchResult(target.Description, articles.Count, posts, elapsed, stages, postToAlert, postToDelivery, depths, cpuPerArticle, memory, null, loadBefore, loadAfter)
+        {
+            Sqlite = sqlite,
+        };
     }
 
     private async Task<IBenchTarget> StartAsync(StageClock clock, CancellationToken cancellationToken) => options.Target switch

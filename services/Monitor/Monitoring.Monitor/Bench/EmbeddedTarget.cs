@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Monitoring.Alert.Analysts;
 using Monitoring.ServiceDefaults.Messaging;
+using Monitoring.Storage;
 
 namespace Monitoring.Monitor.Bench;
 
@@ -50,6 +51,13 @@ public sealed class EmbeddedTarget : IBenchTarget
     }
 
     public IReadOnlyDictionary<string, TimeSpan> CpuTimes() => new Dictionary<string, TimeSpan> { ["monitor (all three, and the bench)"] = Environment.CpuUsage.TotalTime };
+
+    /// <summary>Writes committed so far by the services' SQLite files, and the commits that held them.</summary>
+    public (long Writes, long Commits) SqliteWrites()
+    {
+        var counts = _app.Services.GetRequiredService<SqliteDatabases>().Opened.Select(database => database.WriteCounts).ToList();
+        return (counts.Sum(c => c.Writes), counts.Sum(c => c.Commits));
+    }
 
     public Task<IReadOnlyDictionary<string, long>> QueueDepthsAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyDictionary<string, long>>(new Dictionary<string, long>());
