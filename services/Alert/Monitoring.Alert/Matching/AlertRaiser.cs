@@ -6,6 +6,7 @@ using Monitoring.Alert.Alerts;
 using Monitoring.Alert.Corroboration;
 using Monitoring.Alert.Preview;
 using Monitoring.Alert.Scheduling;
+using Monitoring.Alert.Signals;
 using Monitoring.Contracts;
 using Monitoring.ServiceDefaults.Faults;
 using Monitoring.ServiceDefaults.Messaging;
@@ -21,18 +22,28 @@ namespace Monitoring.Alert.Matching;
 /// </summary>
 public sealed class AlertRaiser(
     SubscriptionCatalog catalog, IAlertStore alerts, IRecentArticleStore recent, IOptions<AlertOptions> options, OutboxRelay relay, TimeProvider clock,
-    CorroborationRaiser corroboration, Signals.SignalDetector signals)
+    CorroborationRaiser corroboration, SignalDetector signals)
 {
     public async Task<int> RaiseAsync(ArticleClassified article, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(article.ArticleId)) throw new InvalidMessageException("ArticleClassified without an ArticleId.");
         var storyId = string.IsNullOrWhiteSpace(article.StoryId) ? article.ArticleId : article.StoryId;
 
-        // Kept for previews and the feedback export: the alert service sees articles only here.
+        // Kept for previews and the feedback export: the alert service sees articles only here. Nothing below reads it,
+        // so it is written while the signals are detected (and shares their commits); awaited before the alerts are written,
+        // so a failure still stops this delivery before anything is raised and the redelivery writes it again.
         var received = clock.GetUtcNow();
-        await recent.AddAsync(new RecentArticle(article, received), received - options.Value.RecentArticlesRetention, cancellationToken);
+        var kept = recent.AddAsync(new RecentArticle(article, received), received - options.Value.RecentArticlesRetention, cancellationToken);
+        ArticleSignals detected;
+        try
+        {
+            detected = await signals.DetectAsync(article, cancellationToken);
+        }
+        finally
+        {
+            await kept;
+        }
 
-        var detected = await signals.DetectAsync(article, cancellationToken);
         var matchable = MatchableArticle.From(article, detected.Keys);
         var index = await catalog.GetAsync(cancellationToken);
         var started = Stopwatch.GetTimestamp();
