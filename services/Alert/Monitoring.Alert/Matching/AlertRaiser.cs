@@ -29,20 +29,16 @@ public sealed class AlertRaiser(
         if (string.IsNullOrWhiteSpace(article.ArticleId)) throw new InvalidMessageException("ArticleClassified without an ArticleId.");
         var storyId = string.IsNullOrWhiteSpace(article.StoryId) ? article.ArticleId : article.StoryId;
 
-        // Kept for previews and the feedback export: the alert service sees articles only here. Nothing below reads it,
-        // so it is written while the signals are detected (and shares their commits); awaited before the alerts are written,
-        // so a failure still stops this delivery before anything is raised and the redelivery writes it again.
+        // Three records of the article that read nothing of each other's, written side by side so their writes share
+        // commits: the article for previews and the feedback export (the alert service sees articles only here), its
+        // event reports for corroboration, and the signals. All are awaited before any alert is written, so a failure
+        // still stops this delivery before anything is raised; each is idempotent, so the redelivery writes it again.
         var received = clock.GetUtcNow();
         var kept = recent.AddAsync(new RecentArticle(article, received), received - options.Value.RecentArticlesRetention, cancellationToken);
-        ArticleSignals detected;
-        try
-        {
-            detected = await signals.DetectAsync(article, cancellationToken);
-        }
-        finally
-        {
-            await kept;
-        }
+        var reporting = corroboration.RecordAsync(article, storyId, cancellationToken);
+        var detecting = signals.DetectAsync(article, cancellationToken);
+        await Task.WhenAll(kept, reporting, detecting);
+        var (reports, detected) = (await reporting, await detecting);
 
         var matchable = MatchableArticle.From(article, detected.Keys);
         var index = await catalog.GetAsync(cancellationToken);
@@ -54,7 +50,7 @@ public sealed class AlertRaiser(
         var raised = 0;
         var announcements = new List<OutboxMessage>();
         // corroborated:N subscriptions alert per event, not per story; so do channels gated by corroboration, besides the story alerts.
-        raised += await corroboration.RaiseAsync(article, storyId, matches.FindAll(m => m.EventThreshold is not null), announcements, cancellationToken);
+        raised += await corroboration.RaiseAsync(article, reports, matches.FindAll(m => m.EventThreshold is not null), announcements, cancellationToken);
         foreach (var match in matches)
         {
             if (match.CorroboratedBy is not null) continue;
