@@ -46,6 +46,22 @@ public sealed class SqliteGroupCommitTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_query_in_a_write_returns_every_row_of_its_statement_each_time_it_runs()
+    {
+        await Write("a");
+        await Write("b");
+        for (var round = 0; round < 2; round++)
+        {
+            // The same text twice: the second run reuses the prepared statement and must see the first's change.
+            var renamed = await _database.WriteAsync(write => write.QueryAsync(
+                "UPDATE items SET name = name || @suffix RETURNING name", r => r.GetString(0), ("@suffix", "!")), CancellationToken.None);
+            Assert.Equal(round == 0 ? ["a!", "b!"] : ["a!!", "b!!"], renamed.Order(StringComparer.Ordinal));
+        }
+
+        Assert.Equal(["a!!", "b!!"], await Names());
+    }
+
+    [Fact]
     public async Task Queued_writes_run_in_the_order_they_were_queued()
     {
         var (first, gate) = await HoldTheWriterAsync("w00");

@@ -16,13 +16,26 @@ public sealed class CorroborationRaiser(ICorroborationStore store, IAlertStore a
 {
     public const string StoryPrefix = "event:";
 
-    /// <summary>Raises what is due and adds the announcements to <paramref name="announcements"/>; returns how many alerts were raised.</summary>
+    /// <summary>Records the article's reports, then raises what is due and adds the announcements to <paramref name="announcements"/>; returns how many alerts were raised.</summary>
     public async Task<int> RaiseAsync(ArticleClassified article, string storyId, IReadOnlyList<CompiledSubscription> subscriptions, List<OutboxMessage> announcements, CancellationToken cancellationToken)
     {
+        var reports = await RecordAsync(article, storyId, cancellationToken);
+        return await RaiseAsync(article, reports, subscriptions, announcements, cancellationToken);
+    }
+
+    /// <summary>Records the article's event reports (none when it reports no event) and returns them, for <see cref="RaiseAsync(ArticleClassified, IReadOnlyList{EventReport}, IReadOnlyList{CompiledSubscription}, List{OutboxMessage}, CancellationToken)"/>.</summary>
+    public async Task<IReadOnlyList<EventReport>> RecordAsync(ArticleClassified article, string storyId, CancellationToken cancellationToken)
+    {
         var reports = EventReports.From(article, storyId, options.Value);
-        if (reports.Count == 0) return 0;
-        await store.AddAsync(reports, cancellationToken);
-        if (subscriptions.Count == 0) return 0;
+        if (reports.Count > 0) await store.AddAsync(reports, cancellationToken);
+        return reports;
+    }
+
+    /// <summary>Raises what the <paramref name="reports"/> recorded by <see cref="RecordAsync"/> make due; returns how many alerts were raised.</summary>
+    public async Task<int> RaiseAsync(
+        ArticleClassified article, IReadOnlyList<EventReport> reports, IReadOnlyList<CompiledSubscription> subscriptions, List<OutboxMessage> announcements, CancellationToken cancellationToken)
+    {
+        if (reports.Count == 0 || subscriptions.Count == 0) return 0;
 
         var raised = 0;
         var fewest = subscriptions.Min(s => s.EventThreshold!.Value);

@@ -6,6 +6,7 @@ using Monitoring.Alert.Alerts;
 using Monitoring.Alert.Corroboration;
 using Monitoring.Alert.Preview;
 using Monitoring.Alert.Scheduling;
+using Monitoring.Alert.Signals;
 using Monitoring.Contracts;
 using Monitoring.ServiceDefaults.Faults;
 using Monitoring.ServiceDefaults.Messaging;
@@ -21,18 +22,24 @@ namespace Monitoring.Alert.Matching;
 /// </summary>
 public sealed class AlertRaiser(
     SubscriptionCatalog catalog, IAlertStore alerts, IRecentArticleStore recent, IOptions<AlertOptions> options, OutboxRelay relay, TimeProvider clock,
-    CorroborationRaiser corroboration, Signals.SignalDetector signals)
+    CorroborationRaiser corroboration, SignalDetector signals)
 {
     public async Task<int> RaiseAsync(ArticleClassified article, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(article.ArticleId)) throw new InvalidMessageException("ArticleClassified without an ArticleId.");
         var storyId = string.IsNullOrWhiteSpace(article.StoryId) ? article.ArticleId : article.StoryId;
 
-        // Kept for previews and the feedback export: the alert service sees articles only here.
+        // Three records of the article that read nothing of each other's, written side by side so their writes share
+        // commits: the article for previews and the feedback export (the alert service sees articles only here), its
+        // event reports for corroboration, and the signals. All are awaited before any alert is written, so a failure
+        // still stops this delivery before anything is raised; each is idempotent, so the redelivery writes it again.
         var received = clock.GetUtcNow();
-        await recent.AddAsync(new RecentArticle(article, received), received - options.Value.RecentArticlesRetention, cancellationToken);
+        var kept = recent.AddAsync(new RecentArticle(article, received), received - options.Value.RecentArticlesRetention, cancellationToken);
+        var reporting = corroboration.RecordAsync(article, storyId, cancellationToken);
+        var detecting = signals.DetectAsync(article, cancellationToken);
+        await Task.WhenAll(kept, reporting, detecting);
+        var (reports, detected) = (await reporting, await detecting);
 
-        var detected = await signals.DetectAsync(article, cancellationToken);
         var matchable = MatchableArticle.From(article, detected.Keys);
         var index = await catalog.GetAsync(cancellationToken);
         var started = Stopwatch.GetTimestamp();
@@ -43,7 +50,7 @@ public sealed class AlertRaiser(
         var raised = 0;
         var announcements = new List<OutboxMessage>();
         // corroborated:N subscriptions alert per event, not per story; so do channels gated by corroboration, besides the story alerts.
-        raised += await corroboration.RaiseAsync(article, storyId, matches.FindAll(m => m.EventThreshold is not null), announcements, cancellationToken);
+        raised += await corroboration.RaiseAsync(article, reports, matches.FindAll(m => m.EventThreshold is not null), announcements, cancellationToken);
         foreach (var match in matches)
         {
             if (match.CorroboratedBy is not null) continue;

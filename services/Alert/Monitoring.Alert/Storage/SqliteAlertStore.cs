@@ -53,9 +53,10 @@ public sealed class SqliteAlertStore(SqliteDatabase database) : IAlertStore, ISt
                 return (true, alert);
             }
 
-            var existing = await write.Connection.QuerySingleAsync<SqliteAlertRow>(
-                $"{Select} WHERE alert_id = @AlertId OR (subscription_id = @SubscriptionId AND story_id = @StoryId) LIMIT 1", alert, write.Transaction);
-            return (false, existing.ToAlert());
+            var existing = await write.QueryAsync(
+                $"{Select} WHERE alert_id = @AlertId OR (subscription_id = @SubscriptionId AND story_id = @StoryId) LIMIT 1", AlertOf,
+                ("@AlertId", alert.AlertId), ("@SubscriptionId", alert.SubscriptionId), ("@StoryId", alert.StoryId));
+            return (false, existing.Single());
         }, cancellationToken);
     }
 
@@ -64,7 +65,7 @@ public sealed class SqliteAlertStore(SqliteDatabase database) : IAlertStore, ISt
         using var activity = SqliteDatabase.StartActivity("UPDATE", Table);
         return await database.WriteAsync(async write =>
         {
-            var row = await write.Connection.QuerySingleOrDefaultAsync<SqliteAlertRow>($"""
+            var row = (await write.QueryAsync($"""
             UPDATE {Table}
             SET article_ids = json_insert(article_ids, '$[#]', @ArticleId),
                 article_count = article_count + 1,
@@ -74,9 +75,10 @@ public sealed class SqliteAlertStore(SqliteDatabase database) : IAlertStore, ISt
             WHERE alert_id = @alertId AND not_relevant_at IS NULL
               AND NOT EXISTS (SELECT 1 FROM json_each({Table}.article_ids) WHERE value = @ArticleId)
             RETURNING {SqliteAlertTable.Columns}
-            """, new { alertId, article.ArticleId, article.Source, article.Title, article.Url, article.At }, write.Transaction);
-            if (row is null || requeue is null) return row?.ToAlert();
-            return await RequeueAsync(write, alertId, requeue, cancellationToken) ?? row.ToAlert();
+            """, AlertOf, ("@ArticleId", article.ArticleId), ("@Source", article.Source), ("@Title", article.Title), ("@Url", article.Url),
+                ("@At", Instant(article.At)), ("@alertId", alertId))).SingleOrDefault();
+            if (row is null || requeue is null) return row;
+            return await RequeueAsync(write, alertId, requeue, cancellationToken) ?? row;
         }, cancellationToken);
     }
 
@@ -260,6 +262,12 @@ public sealed class SqliteAlertStore(SqliteDatabase database) : IAlertStore, ISt
             """, new { now, unclaimedBefore, limit });
         return rows.Select(r => r.ToAlert()).ToList();
     }
+
+    /// <summary>A row read on the writer's prepared statements, mapped as Dapper maps <see cref="SqliteAlertRow"/> everywhere else.</summary>
+    private static AlertRecord AlertOf(Microsoft.Data.Sqlite.SqliteDataReader reader) => reader.GetRowParser<SqliteAlertRow>()(reader).ToAlert();
+
+    /// <summary>An instant as Dapper's handler writes it (<see cref="SqliteDatabase"/>), for statements bound on <see cref="SqliteWrite"/>.</summary>
+    private static string Instant(DateTimeOffset at) => at.ToUniversalTime().ToString("O");
 
     private static async Task AddAllAsync(SqliteWrite write, IReadOnlyList<OutboxMessage> messages)
     {

@@ -43,8 +43,9 @@ public sealed class SqliteStoryGrowthStore(SqliteDatabase database) : IStoryGrow
             await write.ExecuteAsync(
                 $"INSERT INTO {Stories} (story_id, topic, first_seen_at) VALUES (@StoryId, @Topic, @At) ON CONFLICT DO NOTHING",
                 ("@StoryId", arrival.StoryId), ("@Topic", arrival.Topic), ("@At", Instant(arrival.At)));
-            var story = await write.Connection.QuerySingleAsync<(string Topic, string FirstSeenAt, string? Breaking)>(
-                $"SELECT topic, first_seen_at, breaking FROM {Stories} WHERE story_id = @StoryId", new { arrival.StoryId }, write.Transaction);
+            var story = (await write.QueryAsync(
+                $"SELECT topic, first_seen_at, breaking FROM {Stories} WHERE story_id = @StoryId",
+                r => (Topic: r.GetString(0), FirstSeenAt: r.GetString(1), Breaking: r.IsDBNull(2) ? null : r.GetString(2)), ("@StoryId", arrival.StoryId))).Single();
             await write.ExecuteAsync($"""
                 INSERT INTO {Outlets} (story_id, outlet, topic, article_id, at_seconds) VALUES (@StoryId, @Outlet, @Topic, @ArticleId, @At)
                 ON CONFLICT DO NOTHING
