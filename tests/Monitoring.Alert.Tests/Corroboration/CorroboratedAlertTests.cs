@@ -54,8 +54,8 @@ public sealed class CorroboratedAlertTests : IAsyncLifetime
         EventCodes = [new ArticleEventCode { Cameo = "016", Source = "NOR", Target = target }],
     };
 
-    private Task<int> RaiseAsync(ArticleClassified article, params CompiledSubscription[] subscriptions) =>
-        _raiser.RaiseAsync(article, article.StoryId, subscriptions, _announced, Ct);
+    private async Task<int> RaiseAsync(ArticleClassified article, params CompiledSubscription[] subscriptions) =>
+        await _raiser.RaiseAsync(article, await _raiser.RecordAsync(article, article.StoryId, Ct), subscriptions, _announced, Ct);
 
     private async Task<IReadOnlyList<AlertRecord>> AlertsAsync() => (await _alerts.ListAsync("alice", new PageRequest(50), Ct)).Items;
 

@@ -16,13 +16,6 @@ public sealed class CorroborationRaiser(ICorroborationStore store, IAlertStore a
 {
     public const string StoryPrefix = "event:";
 
-    /// <summary>Records the article's reports, then raises what is due and adds the announcements to <paramref name="announcements"/>; returns how many alerts were raised.</summary>
-    public async Task<int> RaiseAsync(ArticleClassified article, string storyId, IReadOnlyList<CompiledSubscription> subscriptions, List<OutboxMessage> announcements, CancellationToken cancellationToken)
-    {
-        var reports = await RecordAsync(article, storyId, cancellationToken);
-        return await RaiseAsync(article, reports, subscriptions, announcements, cancellationToken);
-    }
-
     /// <summary>Records the article's event reports (none when it reports no event) and returns them, for <see cref="RaiseAsync(ArticleClassified, IReadOnlyList{EventReport}, IReadOnlyList{CompiledSubscription}, List{OutboxMessage}, CancellationToken)"/>.</summary>
     public async Task<IReadOnlyList<EventReport>> RecordAsync(ArticleClassified article, string storyId, CancellationToken cancellationToken)
     {
@@ -31,7 +24,7 @@ public sealed class CorroborationRaiser(ICorroborationStore store, IAlertStore a
         return reports;
     }
 
-    /// <summary>Raises what the <paramref name="reports"/> recorded by <see cref="RecordAsync"/> make due; returns how many alerts were raised.</summary>
+    /// <summary>Raises what the <paramref name="reports"/> recorded by <see cref="RecordAsync"/> make due, adds the announcements to <paramref name="announcements"/>; returns how many alerts were raised.</summary>
     public async Task<int> RaiseAsync(
         ArticleClassified article, IReadOnlyList<EventReport> reports, IReadOnlyList<CompiledSubscription> subscriptions, List<OutboxMessage> announcements, CancellationToken cancellationToken)
     {
