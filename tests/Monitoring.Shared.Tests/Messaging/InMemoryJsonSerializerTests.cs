@@ -46,7 +46,7 @@ public sealed class InMemoryJsonSerializerTests
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public async Task The_outbox_publishes_its_stored_json_and_the_consumer_gets_the_message(bool fromThisProcess)
+    public async Task A_message_the_outbox_publishes_reaches_the_consumer_as_written(bool fromThisProcess)
     {
         var sent = Sample();
         var stored = OutboxMessage.For(sent, DateTimeOffset.UnixEpoch);

@@ -71,11 +71,7 @@ public sealed class Outbox : IDisposable
         {
             var body = message.Deserialize(out var type);
             var messageId = Guid.TryParseExact(message.Id, "N", out var id) ? id : NewId.NextGuid();
-            await publisher.Publish(body, type, Pipe.Execute<PublishContext>(context =>
-            {
-                context.MessageId = messageId;
-                StoredJsonSerializer.Apply(context, message.Body);
-            }), timer.Token);
+            await publisher.Publish(body, type, Pipe.Execute<PublishContext>(context => context.MessageId = messageId), timer.Token);
             _published.TryAdd(message.Id, 0);
             _broker?.Published();
             OutboxMetrics.Published.Add(1, new KeyValuePair<string, object?>("outbox", Name));
