@@ -115,7 +115,10 @@ public static class MessagingExtensions
                         // Messages never leave this process: the body alone, with message id, type and headers as transport
                         // headers, instead of MassTransit's envelope (addresses, host and headers written and parsed again on
                         // every hop: 5 % of what the pipeline allocates per article, docs/benchmarks.md). RabbitMQ keeps the envelope.
-                        cfg.UseRawJsonSerializer(RawSerializerOptions.AddTransportHeaders | RawSerializerOptions.CopyHeaders, isDefault: true);
+                        // Read by InMemoryJsonSerializerFactory: the body straight into the message, no JSON document first.
+                        var json = new InMemoryJsonSerializerFactory(RawSerializerOptions.AddTransportHeaders | RawSerializerOptions.CopyHeaders);
+                        cfg.AddSerializer(json, isSerializer: true);
+                        cfg.AddDeserializer(json, isDefault: true);
                         cfg.ConcurrentMessageLimit = options.ConcurrentMessageLimit;
                         cfg.ConfigureEndpoints(context);
                     });

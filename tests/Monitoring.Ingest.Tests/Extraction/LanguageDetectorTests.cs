@@ -35,4 +35,12 @@ public sealed class LanguageDetectorTests
     [InlineData("12345 -- 678")]
     public void Text_without_words_is_undetermined(string text) =>
         Assert.Equal(LanguageDetector.Undetermined, LanguageDetector.Detect(text));
+
+    [Theory]
+    [InlineData("fr", "de la")] // French and Spanish both have both words: the language listed first wins a tie
+    [InlineData("en", "THE report, and (the) reply")] // function words in any case, between any separators
+    [InlineData("und", "the")] // one function word is not enough
+    [InlineData("en", "Theandofthetoin the and")] // a run longer than any function word is none of them
+    public void Latin_script_goes_to_the_language_with_the_most_function_words(string expected, string text) =>
+        Assert.Equal(expected, LanguageDetector.Detect(text));
 }

