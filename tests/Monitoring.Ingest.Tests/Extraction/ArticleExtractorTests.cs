@@ -36,6 +36,21 @@ public sealed class ArticleExtractorTests
     }
 
     [Fact]
+    public void A_first_line_too_long_for_a_title_is_cut_even_with_no_space_in_it()
+    {
+        var unbroken = new string('x', 450);
+        var spaced = string.Join(' ', Enumerable.Repeat("word", 90));
+        var body = "The ministers met on Tuesday and agreed to extend the accord by another five years, officials said.";
+
+        var noSpace = _extractor.Extract(new ArticleSubmission { Text = unbroken + "\n" + body });
+        var withSpaces = _extractor.Extract(new ArticleSubmission { Text = spaced + "\n" + body });
+
+        Assert.Equal(new string('x', 200) + "…", noSpace.Title);
+        Assert.EndsWith("word…", withSpaces.Title);
+        Assert.True(withSpaces.Title!.Length <= 201);
+    }
+
+    [Fact]
     public void Html_yields_the_article_text_without_navigation_scripts_or_footer()
     {
         const string html = """

@@ -145,6 +145,11 @@ public sealed class ArticleExtractor(SourceBoilerplate? sourceBoilerplate = null
         return new ExtractedArticle(title, text, language, url, publishedAt) { Byline = byline, Method = method };
     }
 
-    private static string Shorten(string line) =>
-        line.Length <= MaxTitleLength ? line : line[..line.LastIndexOf(' ', MaxTitleLength)] + "…";
+    /// <summary>A first line too long for a title, cut at its last space before the limit, or at the limit when it has none.</summary>
+    private static string Shorten(string line)
+    {
+        if (line.Length <= MaxTitleLength) return line;
+        var space = line.LastIndexOf(' ', MaxTitleLength);
+        return line[..(space > 0 ? space : MaxTitleLength)] + "…";
+    }
 }

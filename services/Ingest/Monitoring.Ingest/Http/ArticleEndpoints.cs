@@ -209,11 +209,10 @@ public static class ArticleEndpoints
     private static OutboundRequestRefusedException? Refusal(Exception exception) =>
         exception as OutboundRequestRefusedException ?? exception.InnerException as OutboundRequestRefusedException;
 
-    /// <summary>Reads at most <paramref name="maxBytes"/>; null when the body is larger, whatever Content-Length said.</summary>
     /// <summary>
-    /// The body, or null past <paramref name="maxBytes"/>. With its length declared (Content-Length) it is read straight
-    /// into an array of that size; otherwise, or if more follows than declared, through a pooled chunk: no 16 KB chunk,
-    /// growing copies and a final copy per request (3 % of what an article allocated).
+    /// The body, or null past <paramref name="maxBytes"/> whatever Content-Length said. With its length declared it is
+    /// read straight into an array of that size; otherwise, or if more follows than declared, through a pooled chunk: no
+    /// 16 KB chunk, growing copies and a final copy per request (3 % of what an article allocated).
     /// </summary>
     internal static async Task<byte[]?> ReadLimitedAsync(Stream body, long maxBytes, CancellationToken cancellationToken, long? declaredLength = null)
     {
