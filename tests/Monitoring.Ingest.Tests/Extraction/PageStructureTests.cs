@@ -86,6 +86,25 @@ public sealed class PageStructureTests
     }
 
     [Fact]
+    public void A_furniture_heading_over_linked_headlines_near_the_top_is_a_box_and_the_article_goes_on()
+    {
+        var text = Extract($$"""
+            <article><h1>Accord</h1>
+              <p>The accord was the work of four years of talks in three capitals, led by envoys who rarely spoke to the press.</p>
+              <h3>Read next</h3>
+              <p><a href="/a">Why the river border mattered</a></p>
+              <p><a href="/b">Four decades of clashes in pictures</a></p>
+              {{Body}}
+            </article>
+            """);
+
+        Assert.Contains("four years of talks", text, StringComparison.Ordinal);
+        Assert.Contains("officials said on Friday evening", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Read next", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("in pictures", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Placeholder_text_a_template_left_unfilled_is_dropped()
     {
         var text = Extract($"""<article><h1>Accord</h1>{Body}<div class="card"><p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.</p></div></article>""");
