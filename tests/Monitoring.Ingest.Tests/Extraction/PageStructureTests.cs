@@ -104,6 +104,20 @@ public sealed class PageStructureTests
         Assert.DoesNotContain("in pictures", text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Tags: Diplomacy, Borders, Rivers", false)]
+    [InlineData("About the author: Jana Novak has covered the region for two decades from the capital.", false)]
+    [InlineData("Schlagwörter: Diplomatie, Grenzen", false)]
+    [InlineData("Sources: the foreign ministries of both countries, the United Nations mission.", true)]
+    [InlineData("Observers: the United Nations sent a delegation of twelve to the signing.", true)]
+    public void A_box_label_printed_on_the_line_of_its_content_drops_the_line_a_source_line_stays(string line, bool stays)
+    {
+        var text = Extract($$"""<article><h1>Accord</h1>{{Body}}<p>{{line}}</p><p>Both delegations left the capital on Saturday morning, after a final round of talks over breakfast.</p></article>""");
+
+        Assert.Contains("final round of talks", text, StringComparison.Ordinal);
+        Assert.Equal(stays, text.Contains(line, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Placeholder_text_a_template_left_unfilled_is_dropped()
     {

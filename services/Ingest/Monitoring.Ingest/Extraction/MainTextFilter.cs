@@ -27,6 +27,7 @@ internal static partial class MainTextFilter
             if (title is not null && block.Kind == BlockKind.Heading && string.Equals(block.Text, title, StringComparison.OrdinalIgnoreCase)) continue;
             if (byline is not null && block.Text.Length < byline.Length + 20 && block.Text.Contains(byline, StringComparison.OrdinalIgnoreCase)) continue;
             if (block.Text.Length < 40 && (FormLabel().IsMatch(block.Text) || DateLine().IsMatch(block.Text))) continue;
+            if (IsLabelledBox(block.Text, cues)) continue;
             kept.Add(block);
             if (block.Kind is BlockKind.ListItem or BlockKind.Cell) listLines.Add(block.Text);
         }
@@ -80,6 +81,16 @@ internal static partial class MainTextFilter
     // A heading written as a bare line: a few words, no sentence, no link ("Latest posts by Jane Doe (see all)" in a div).
     private static bool IsLabelLine(TextBlock block) =>
         block.Kind is BlockKind.Other && block.LinkDensity < 0.5 && CandidateChoice.WordCount(block.Text) <= 8 && !EndsSentence(block.Text);
+
+    // "Tags: Gardening, Roses", "About the author: Jane Doe writes…", "Related: Our weekly newsletter…": a box's heading
+    // printed on the line of its content. "Sources: …" printed so is the article's attribution and stays.
+    private static bool IsLabelledBox(string text, BoilerplateCues cues)
+    {
+        var colon = text.IndexOf(':');
+        if (colon is <= 0 or > 30 || colon == text.Length - 1) return false;
+        var label = text[..colon];
+        return IsFurnitureHeading(label, cues) && !BoilerplateCues.IsLine(cues.CitationHeadings, label);
+    }
 
     // "Comments", "12 Comments", "Related posts:", "Subscribe to our newsletter".
     internal static bool IsFurnitureHeading(string line, BoilerplateCues cues) =>
