@@ -42,13 +42,20 @@ internal static partial class MainTextFilter
         && block.Text.TrimEnd()[^1] is not ('.' or '!' or '?' or '。' or '！' or '？') && cues.StartsWithCallToAction(block.Text);
 
     // An article ends with its last sentence, list or table: short lines after it (a lone heading, "Book a demo",
-    // a name, "Share") belong to the page around it.
+    // a name, "Share") belong to the page around it. So does a numbered reference list closing the text without a
+    // heading ("1. Health Agency (2019). Adult oral health."), as one under "References" does: two such lines or more.
     private static IReadOnlyList<string> WithoutTrailingFurniture(IReadOnlyList<string> lines, HashSet<string> listLines)
     {
         var end = lines.Count;
         while (end > 1 && CandidateChoice.WordCount(lines[end - 1]) < 8 && !EndsSentence(lines[end - 1]) && !listLines.Contains(lines[end - 1])) end--;
+        var citations = end;
+        while (citations > 1 && Citation().IsMatch(lines[citations - 1])) citations--;
+        if (end - citations >= 2) end = citations;
         return end == lines.Count ? lines : lines.Take(end).ToList();
     }
+
+    [GeneratedRegex(@"^\[?\d{1,3}[\].)]?\s+\S.{0,200}\((\d{4}[a-z]?|n\.\s?d\.)\)", RegexOptions.IgnoreCase)]
+    private static partial Regex Citation();
 
     private static bool EndsSentence(string line) => line[^1] is '.' or '!' or '?' or '。' or '！' or '？';
 
