@@ -100,4 +100,22 @@ public sealed class AuthorBoxTests
 
         Assert.Contains("Tomas Berg is the head gardener", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_byline_authors_bio_under_its_own_label_goes_and_the_section_after_it_stays()
+    {
+        var text = Extract("""
+            <p class="byline">By Maria Lindqvist</p>
+            <p>Cut back the old canes in late winter, just above an outward-facing bud, with a clean and sharp pair of secateurs.</p>
+            <p>Remove any dead or crossing stems first, then shape the plant so that air can move freely through its centre.</p>
+            <h3>Who wrote this?</h3>
+            <p>Maria Lindqvist is a garden writer who has grown roses in her allotment for twenty years and teaches beginners.</p>
+            <h2>Questions readers ask</h2>
+            <p>Can I prune in autumn? Only lightly: cut long stems by a third so that winter winds do not rock the roots loose.</p>
+            """);
+
+        Assert.DoesNotContain("garden writer", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Who wrote this?", text, StringComparison.Ordinal);
+        Assert.Contains("winter winds", text, StringComparison.Ordinal);
+    }
 }

@@ -6,7 +6,8 @@ namespace Monitoring.Ingest.Extraction;
 /// article does not end by introducing its own writer; a box does. The names are the byline's persons (two to four
 /// capitalised words each: an organisation's one-word name is often the subject of its own article), or a name printed
 /// on a line of its own just above the paragraph. Only the end of the text is read: from the first such paragraph in
-/// its second half, every line left is another author's bio or a short line (a name, a label, a list's numbers).
+/// its second half, every line left is another author's bio or a short line (a name, a label, a list's numbers). When
+/// the page goes on after the box (an FAQ), the byline author's bio under a short label of its own is dropped alone.
 /// </summary>
 internal static class ClosingBio
 {
@@ -24,9 +25,28 @@ internal static class ClosingBio
             else if (CandidateChoice.WordCount(lines[i]) >= MaxShortWords) break;
         }
 
-        if (start < 0) return lines;
-        if (IsPersonName(lines[start - 1]) && OpensWith(lines[start], lines[start - 1])) start--;
-        return lines.Take(start).ToList();
+        if (start >= 0)
+        {
+            if (IsPersonName(lines[start - 1]) && OpensWith(lines[start], lines[start - 1])) start--;
+            return lines.Take(start).ToList();
+        }
+
+        return WithoutBoxedBio(lines, names);
+    }
+
+    // The same box before the page's last section (an FAQ under the author box): the byline author's bio under a short
+    // label of its own ("About the author", "Who wrote this?") in the second half; the label and the bio go.
+    private static IReadOnlyList<string> WithoutBoxedBio(IReadOnlyList<string> lines, List<string> names)
+    {
+        if (names.Count == 0) return lines;
+        for (var i = lines.Count / 2; i < lines.Count; i++)
+        {
+            if (CandidateChoice.WordCount(lines[i]) < MinBioWords || !names.Any(name => OpensWith(lines[i], name))) continue;
+            if (CandidateChoice.WordCount(lines[i - 1]) >= MaxShortWords || lines[i - 1].EndsWith('.')) continue;
+            return lines.Where((_, at) => at != i && at != i - 1).ToList();
+        }
+
+        return lines;
     }
 
     private static bool IsBio(IReadOnlyList<string> lines, int i, List<string> names)
