@@ -118,6 +118,14 @@ public sealed class PageStructureTests
         Assert.Equal(stays, text.Contains(line, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void A_list_item_opening_with_a_box_label_is_the_articles_list()
+    {
+        var text = Extract($$"""<article><h1>Accord</h1>{{Body}}<ul><li>Recommended: a copy of the accord for every border post.</li><li>Required: a second signature from each parliament.</li></ul></article>""");
+
+        Assert.Contains("Recommended: a copy of the accord", text, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("<p>1. Institute for Border Studies (2019). River boundaries in the twentieth century.</p><p>2. United Nations Mission (n.d.). Observers' report.</p>", "Institute for Border Studies", false)]
     [InlineData("<p>1. Sign the register at the border post (2019 rules) before crossing with a vehicle.</p><p>Both delegations left the capital on Saturday morning, after a final round of talks over breakfast.</p>", "2019 rules", true)]

@@ -27,7 +27,7 @@ internal static partial class MainTextFilter
             if (title is not null && block.Kind == BlockKind.Heading && string.Equals(block.Text, title, StringComparison.OrdinalIgnoreCase)) continue;
             if (byline is not null && block.Text.Length < byline.Length + 20 && block.Text.Contains(byline, StringComparison.OrdinalIgnoreCase)) continue;
             if (block.Text.Length < 40 && (FormLabel().IsMatch(block.Text) || DateLine().IsMatch(block.Text))) continue;
-            if (IsLabelledBox(block.Text, cues)) continue;
+            if (block.Kind is BlockKind.Paragraph or BlockKind.Other && IsLabelledBox(block.Text, cues)) continue;
             kept.Add(block);
             if (block.Kind is BlockKind.ListItem or BlockKind.Cell) listLines.Add(block.Text);
         }
