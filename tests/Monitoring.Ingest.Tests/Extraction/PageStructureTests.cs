@@ -86,6 +86,58 @@ public sealed class PageStructureTests
     }
 
     [Fact]
+    public void A_furniture_heading_over_linked_headlines_near_the_top_is_a_box_and_the_article_goes_on()
+    {
+        var text = Extract($$"""
+            <article><h1>Accord</h1>
+              <p>The accord was the work of four years of talks in three capitals, led by envoys who rarely spoke to the press.</p>
+              <h3>Read next</h3>
+              <p><a href="/a">Why the river border mattered</a></p>
+              <p><a href="/b">Four decades of clashes in pictures</a></p>
+              {{Body}}
+            </article>
+            """);
+
+        Assert.Contains("four years of talks", text, StringComparison.Ordinal);
+        Assert.Contains("officials said on Friday evening", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Read next", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("in pictures", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Tags: Diplomacy, Borders, Rivers", false)]
+    [InlineData("About the author: Jana Novak has covered the region for two decades from the capital.", false)]
+    [InlineData("Schlagwörter: Diplomatie, Grenzen", false)]
+    [InlineData("Sources: the foreign ministries of both countries, the United Nations mission.", true)]
+    [InlineData("Observers: the United Nations sent a delegation of twelve to the signing.", true)]
+    public void A_box_label_printed_on_the_line_of_its_content_drops_the_line_a_source_line_stays(string line, bool stays)
+    {
+        var text = Extract($$"""<article><h1>Accord</h1>{{Body}}<p>{{line}}</p><p>Both delegations left the capital on Saturday morning, after a final round of talks over breakfast.</p></article>""");
+
+        Assert.Contains("final round of talks", text, StringComparison.Ordinal);
+        Assert.Equal(stays, text.Contains(line, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_list_item_opening_with_a_box_label_is_the_articles_list()
+    {
+        var text = Extract($$"""<article><h1>Accord</h1>{{Body}}<ul><li>Recommended: a copy of the accord for every border post.</li><li>Required: a second signature from each parliament.</li></ul></article>""");
+
+        Assert.Contains("Recommended: a copy of the accord", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("<p>1. Institute for Border Studies (2019). River boundaries in the twentieth century.</p><p>2. United Nations Mission (n.d.). Observers' report.</p>", "Institute for Border Studies", false)]
+    [InlineData("<p>1. Sign the register at the border post (2019 rules) before crossing with a vehicle.</p><p>Both delegations left the capital on Saturday morning, after a final round of talks over breakfast.</p>", "2019 rules", true)]
+    public void A_numbered_reference_list_closing_the_text_is_not_the_article_a_dated_step_is(string closing, string line, bool stays)
+    {
+        var text = Extract($$"""<article><h1>Accord</h1>{{Body}}{{closing}}</article>""");
+
+        Assert.Contains("officials said on Friday evening", text, StringComparison.Ordinal);
+        Assert.Equal(stays, text.Contains(line, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Placeholder_text_a_template_left_unfilled_is_dropped()
     {
         var text = Extract($"""<article><h1>Accord</h1>{Body}<div class="card"><p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.</p></div></article>""");

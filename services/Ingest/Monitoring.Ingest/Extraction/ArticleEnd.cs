@@ -5,7 +5,8 @@ namespace Monitoring.Ingest.Extraction;
 /// "Leave a reply" heading starts the furniture and nothing after it is the article (a third, not the middle: the
 /// teaser grid after it can be as long as the article). A heading inside a box that the article's own paragraphs
 /// continue after — the paragraphs before and after it are children of one element, the box another child of it — is
-/// an insert ("Recommended reading" between two paragraphs): only the box is dropped.
+/// an insert ("Recommended reading" between two paragraphs): only the box is dropped. In the first third, such a
+/// heading over linked headlines and nothing else ("Read next" and three links) is a box of its own: it and its links go.
 /// </summary>
 internal static class ArticleEnd
 {
@@ -18,6 +19,12 @@ internal static class ArticleEnd
         var seen = 0;
         for (var i = 0; i < blocks.Count; i++)
         {
+            if (seen <= total / 3 && LinksUnder(blocks, i) is var links and > 0 && MainTextFilter.IsFurnitureHeading(blocks[i], cues))
+            {
+                i += links;
+                continue;
+            }
+
             if (seen > total / 3 && MainTextFilter.IsFurnitureHeading(blocks[i], cues))
             {
                 if (ResumeAfterInsert(blocks, i) is not { } resume) return kept;
@@ -56,6 +63,16 @@ internal static class ArticleEnd
 
         return null;
     }
+
+    // "Read next" over a few linked headlines, wherever it stands: the count of link-only lines right under block `at`.
+    private static int LinksUnder(List<TextBlock> blocks, int at)
+    {
+        var count = 0;
+        while (at + count + 1 < blocks.Count && IsLinkLine(blocks[at + count + 1])) count++;
+        return count;
+    }
+
+    private static bool IsLinkLine(TextBlock block) => block.LinkDensity >= 0.8 && block.Text.Length <= 120;
 
     private static TextBlock? PreviousProse(List<TextBlock> blocks, int before)
     {

@@ -98,7 +98,7 @@ public sealed class ArticleExtractor(SourceBoilerplate? sourceBoilerplate = null
         var lead = LeadParagraphs.Before(metadata.Headline, metadata.Description, chosen.Containers, chosen.Lines, cues);
         IReadOnlyList<string> text = lead.Count == 0 ? chosen.Lines : [.. lead, .. chosen.Lines];
         text = chosen.Method == "jsonld" ? text : ArticleBodyBounds.Trim(text, metadata.ArticleBody);
-        return chosen with { Lines = AuthorBio.Without(text, metadata.AuthorBio) };
+        return chosen with { Lines = ClosingBio.Without(AuthorBio.Without(text, metadata.AuthorBio), byline) };
     }
 
     private IReadOnlyList<string> WithoutSourceTemplate(string source, IReadOnlyList<string> documentLines, IReadOnlyList<string> lines)

@@ -22,6 +22,7 @@ internal sealed class BoilerplateCues
 
         FurnitureHeadings = Lines(root.GetProperty("furnitureHeadings"));
         FurniturePhrases = FurnitureHeadings.Where(heading => heading.Contains(' ')).ToArray();
+        CitationHeadings = Lines(root.GetProperty("citationHeadings"));
         InlinePromos = Lines(root.GetProperty("inlinePromos")).OrderByDescending(promo => promo.Length).ToArray();
         CommentVerbs = Lines(root.GetProperty("commentLines"));
         NavigationWords = Lines(root.GetProperty("navigationWords"));
@@ -45,6 +46,9 @@ internal sealed class BoilerplateCues
     public Dictionary<string, string> AttributeTokens { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     public HashSet<string> FurnitureHeadings { get; }
+
+    /// <summary>The furniture headings that name the article's references and sources, not a box.</summary>
+    public HashSet<string> CitationHeadings { get; }
 
     /// <summary>The furniture headings of several words ("related articles", "more from"), which also open a longer heading.</summary>
     public string[] FurniturePhrases { get; }

@@ -27,6 +27,7 @@ internal static partial class MainTextFilter
             if (title is not null && block.Kind == BlockKind.Heading && string.Equals(block.Text, title, StringComparison.OrdinalIgnoreCase)) continue;
             if (byline is not null && block.Text.Length < byline.Length + 20 && block.Text.Contains(byline, StringComparison.OrdinalIgnoreCase)) continue;
             if (block.Text.Length < 40 && (FormLabel().IsMatch(block.Text) || DateLine().IsMatch(block.Text))) continue;
+            if (block.Kind is BlockKind.Paragraph or BlockKind.Other && IsLabelledBox(block.Text, cues)) continue;
             kept.Add(block);
             if (block.Kind is BlockKind.ListItem or BlockKind.Cell) listLines.Add(block.Text);
         }
@@ -41,13 +42,20 @@ internal static partial class MainTextFilter
         && block.Text.TrimEnd()[^1] is not ('.' or '!' or '?' or '。' or '！' or '？') && cues.StartsWithCallToAction(block.Text);
 
     // An article ends with its last sentence, list or table: short lines after it (a lone heading, "Book a demo",
-    // a name, "Share") belong to the page around it.
+    // a name, "Share") belong to the page around it. So does a numbered reference list closing the text without a
+    // heading ("1. Health Agency (2019). Adult oral health."), as one under "References" does: two such lines or more.
     private static IReadOnlyList<string> WithoutTrailingFurniture(IReadOnlyList<string> lines, HashSet<string> listLines)
     {
         var end = lines.Count;
         while (end > 1 && CandidateChoice.WordCount(lines[end - 1]) < 8 && !EndsSentence(lines[end - 1]) && !listLines.Contains(lines[end - 1])) end--;
+        var citations = end;
+        while (citations > 1 && Citation().IsMatch(lines[citations - 1])) citations--;
+        if (end - citations >= 2) end = citations;
         return end == lines.Count ? lines : lines.Take(end).ToList();
     }
+
+    [GeneratedRegex(@"^\[?\d{1,3}[\].)]?\s+\S.{0,200}\((\d{4}[a-z]?|n\.\s?d\.)\)", RegexOptions.IgnoreCase)]
+    private static partial Regex Citation();
 
     private static bool EndsSentence(string line) => line[^1] is '.' or '!' or '?' or '。' or '！' or '？';
 
@@ -80,6 +88,16 @@ internal static partial class MainTextFilter
     // A heading written as a bare line: a few words, no sentence, no link ("Latest posts by Jane Doe (see all)" in a div).
     private static bool IsLabelLine(TextBlock block) =>
         block.Kind is BlockKind.Other && block.LinkDensity < 0.5 && CandidateChoice.WordCount(block.Text) <= 8 && !EndsSentence(block.Text);
+
+    // "Tags: Gardening, Roses", "About the author: Jane Doe writes…", "Related: Our weekly newsletter…": a box's heading
+    // printed on the line of its content. "Sources: …" printed so is the article's attribution and stays.
+    private static bool IsLabelledBox(string text, BoilerplateCues cues)
+    {
+        var colon = text.IndexOf(':');
+        if (colon is <= 0 or > 30 || colon == text.Length - 1) return false;
+        var label = text[..colon];
+        return IsFurnitureHeading(label, cues) && !BoilerplateCues.IsLine(cues.CitationHeadings, label);
+    }
 
     // "Comments", "12 Comments", "Related posts:", "Subscribe to our newsletter".
     internal static bool IsFurnitureHeading(string line, BoilerplateCues cues) =>
