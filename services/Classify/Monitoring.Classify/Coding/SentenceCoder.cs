@@ -70,7 +70,7 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
 
             verb.Negated = negated;
             // "might want": a possibility, and what it governs, is not reported as done; nor is what only dates another event.
-            if (Background.IsPossibility(sentence, verb.First) || Background.IsTimeAnchor(sentence, verb.First))
+            if (Background.IsPossibility(sentence, verb.First) || Background.IsTimeAnchor(sentence, verb.First) || Background.IsCondition(sentence, verb.First))
             {
                 (verb.Negated, previous) = (true, verb);
                 continue;
