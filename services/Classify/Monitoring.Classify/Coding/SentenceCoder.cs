@@ -150,7 +150,8 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
             // A visit's place is its target ("arrived in Washington for a state visit"), and so is a protest's when it
             // names no other ("protested in Beijing"); elsewhere a place is only where.
             var likely = code ?? lexical!;
-            var target = passive ? null : ActorGroups.Target(sentence, verb.ObjectStart, objectEnd, subject ?? [], placeIsTarget: likely is "042" or "043");
+            var target = passive ? null : ActorGroups.Target(sentence, verb.ObjectStart, objectEnd, subject ?? [], placeIsTarget: likely is "042" or "043",
+                opposing: string.CompareOrdinal(CameoRoot.Of(likely), "09") >= 0);
             if (target is null && !passive && (likely.StartsWith("14", StringComparison.Ordinal) || Subjects.IsViolent(likely)))
             {
                 // A protest is against the authorities of where it happens or of the one country the sentence names;
