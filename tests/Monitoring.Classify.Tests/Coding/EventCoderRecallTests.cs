@@ -22,6 +22,15 @@ public sealed class EventCoderRecallTests
         Assert.Equal(CodedEvents.PatternBasis, pattern.Basis);
     }
 
+    [Theory]
+    [InlineData("Chile imposed travel bans on Bolivia.")]
+    [InlineData("The Chilean government announced bans on Bolivian imports.")]
+    [InlineData("Chile imposed curfews on Bolivian border towns.")]
+    public void A_plural_ban_is_a_ban(string text)
+    {
+        Assert.Contains(Dyads(text), d => d.Source.StartsWith("CHL", StringComparison.Ordinal) && d.Target == "BOL" && d.Cameo.StartsWith("172", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void A_light_verb_carries_the_event_noun_after_it()
     {
