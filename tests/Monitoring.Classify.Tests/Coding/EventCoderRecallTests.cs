@@ -32,6 +32,15 @@ public sealed class EventCoderRecallTests
     }
 
     [Fact]
+    public void A_plural_is_read_back_only_to_its_own_singular()
+    {
+        // "refugees" is "refugee" plus "s", not "refuge" (a pattern of sheltering) plus "es": Poland does the taking in.
+        var dyads = Dyads("Poland agreed to take in 2,000 Syrian refugees.");
+        Assert.Contains(dyads, d => d.Source == "POL");
+        Assert.DoesNotContain(dyads, d => d.Target == "POL");
+    }
+
+    [Fact]
     public void A_light_verb_carries_the_event_noun_after_it()
     {
         var strike = Assert.Single(Coders.Default.Code("Turkey launched a series of air strikes against Kurdish militants."));
