@@ -41,6 +41,13 @@ public sealed class EventCoderRecallTests
     }
 
     [Fact]
+    public void Armed_forces_bombing_use_aerial_weapons_and_others_plant_bombs()
+    {
+        Assert.Contains(Dyads("Turkish troops bombed Kurdish positions in northern Iraq."), d => d.Source == "TURMIL" && d.Cameo == "195");
+        Assert.DoesNotContain(Dyads("Insurgents bombed a market in Lima."), d => d.Cameo == "195");
+    }
+
+    [Fact]
     public void A_light_verb_carries_the_event_noun_after_it()
     {
         var strike = Assert.Single(Coders.Default.Code("Turkey launched a series of air strikes against Kurdish militants."));

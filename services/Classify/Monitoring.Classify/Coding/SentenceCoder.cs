@@ -205,7 +205,7 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
                 if (CodeRefiner.Rejection(code) is not { } rejection) continue;
                 code = rejection;
             }
-            code = CodeRefiner.ForActors(code, passive ? agent : subject);
+            code = CodeRefiner.ForActors(sentence, verb, code, passive ? agent : subject);
 
             // "X claimed that they had attacked Y" claims responsibility (015); "X said that Y must …" demands it of Y (100).
             if (!passive && SpeechBefore(found, verb) is { } speech)
