@@ -48,6 +48,14 @@ public sealed class EventCoderRecallTests
     }
 
     [Fact]
+    public void Welcoming_what_was_done_praises_it()
+    {
+        var dyads = Dyads("Peru welcomed the agreement between Chile and Bolivia.");
+        Assert.Contains(dyads, d => d.Source == "PER" && d.Cameo == "051");
+        Assert.DoesNotContain(dyads, d => d.Cameo.StartsWith("043", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_light_verb_carries_the_event_noun_after_it()
     {
         var strike = Assert.Single(Coders.Default.Code("Turkey launched a series of air strikes against Kurdish militants."));
