@@ -22,6 +22,14 @@ public sealed class EventCoderClauseTests
     }
 
     [Fact]
+    public void Forces_sent_are_what_is_sent_and_where_they_go_is_the_target()
+    {
+        Assert.Contains(Dyads("Chile will send 300 more soldiers to Haiti next month."), d => d.Source == "CHL" && d.Target == "HTI");
+        Assert.DoesNotContain(Dyads("Chile will send 300 more soldiers to Haiti next month."), d => d.Target == "---MIL");
+        Assert.Contains(Dyads("Chile sent soldiers."), d => d.Source == "CHL" && d.Target == "---MIL");
+    }
+
+    [Fact]
     public void An_allegation_accuses_the_subject_of_what_it_alleges()
     {
         Assert.Contains(Dyads("A report published in Nairobi alleged that Uganda was aware of the raid."), d => d is ("KEN", "UGA", "110"));

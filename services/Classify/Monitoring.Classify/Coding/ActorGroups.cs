@@ -50,7 +50,7 @@ internal static class ActorGroups
         return null;
     }
 
-    public static List<ActorMention>? Target(Sentence sentence, int from, int to, List<ActorMention> subject, bool placeIsTarget = false, bool opposing = false)
+    public static List<ActorMention>? Target(Sentence sentence, int from, int to, List<ActorMention> subject, bool placeIsTarget = false, bool opposing = false, bool sending = false)
     {
         for (var k = from; k < to; k++)
         {
@@ -62,7 +62,26 @@ internal static class ActorGroups
             // "bans on travel to Canada against four Russian officers": where a conflictual measure goes is not whom it
             // is against ("sent troops to Peru against the rebels" cooperates with Peru).
             if (opposing && IsDestination(sentence, slot) && Opposed(sentence, slot.End, to, subject) is { } opposed) return opposed;
+            // "will send 500 troops to Mali": forces with no country of their own are what is sent, the destination whom.
+            if (sending && IsUnnamedForce(sentence, slot) && Destination(sentence, slot.End, to, subject) is { } destination) return destination;
             return Group(sentence, sentence.InActor[slot.First], to, isObject: true);
+        }
+
+        return null;
+    }
+
+    private static bool IsUnnamedForce(Sentence sentence, Slot slot) =>
+        slot.Mentions.TrueForAll(m => m.Code == CodedEvents.UnknownCode && m.Sector is { } sector && sentence.Cues.Set("sent-sectors").Contains(sector));
+
+    /// <summary>The first group after a destination preposition in the region, unless it is the subject or a place.</summary>
+    private static List<ActorMention>? Destination(Sentence sentence, int from, int to, List<ActorMention> subject)
+    {
+        for (var k = from; k < to; k++)
+        {
+            if (sentence.InActor[k] < 0) continue;
+            var slot = sentence.Slots[sentence.InActor[k]];
+            k = slot.End - 1;
+            if (IsDestination(sentence, slot) && !IsPlace(sentence, slot) && !AllIn(slot.Mentions, subject)) return Group(sentence, sentence.InActor[slot.First], to, isObject: true);
         }
 
         return null;

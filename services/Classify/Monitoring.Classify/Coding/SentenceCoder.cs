@@ -151,7 +151,7 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
             // names no other ("protested in Beijing"); elsewhere a place is only where.
             var likely = code ?? lexical!;
             var target = passive ? null : ActorGroups.Target(sentence, verb.ObjectStart, objectEnd, subject ?? [], placeIsTarget: likely is "042" or "043",
-                opposing: string.CompareOrdinal(CameoRoot.Of(likely), "09") >= 0);
+                opposing: string.CompareOrdinal(CameoRoot.Of(likely), "09") >= 0, sending: CameoRoot.Of(likely) is "06" or "07" or "15");
             if (target is null && !passive && (likely.StartsWith("14", StringComparison.Ordinal) || Subjects.IsViolent(likely)))
             {
                 // A protest is against the authorities of where it happens or of the one country the sentence names;
