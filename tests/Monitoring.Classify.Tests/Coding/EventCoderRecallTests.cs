@@ -56,6 +56,15 @@ public sealed class EventCoderRecallTests
     }
 
     [Fact]
+    public void A_dictionary_verb_with_only_its_blocks_default_gives_way_to_the_lexicons_own_code()
+    {
+        // DISPERSE sits in the dictionary's CIRCULATE block (010); dispersing protesters is repression (175).
+        Assert.Contains(Dyads("Peruvian police dispersed the protesters in Lima."), d => d.Source == "PERCOP" && d.Cameo == "175");
+        // A verb with a code of its own keeps it.
+        Assert.Contains(Dyads("Kenyan troops attacked Uganda."), d => d is ("KENMIL", "UGA", "190"));
+    }
+
+    [Fact]
     public void A_light_verb_carries_the_event_noun_after_it()
     {
         var strike = Assert.Single(Coders.Default.Code("Turkey launched a series of air strikes against Kurdish militants."));

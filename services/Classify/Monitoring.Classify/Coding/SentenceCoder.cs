@@ -192,6 +192,11 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
             // with no one to cooperate with, or no one who intends it, is no event.
             if (code == verb.Entry.Code && code is "030" && !byPattern && !reciprocal && (passive ? agent is null : target is null)
                 && !cues.Set("commitment-lemmas").Contains(verb.Entry.Lemma)) trusted = false;
+            // "dispersed the protesters": a verb the dictionary codes only by its block's default (DISPERSE under
+            // CIRCULATE, 010) gives way to the trigger lexicon's own code for the word where their roots differ; a
+            // statement or appeal keeps the dictionary's reading ("hoped Chile would …" appeals to Chile).
+            if (trusted && !byPattern && !verb.Entry.HasOwnCode && lexical is not null && code is not null && CameoRoot.Of(lexical) != CameoRoot.Of(code)
+                && CameoRoot.Of(lexical) is not ("01" or "02")) trusted = false;
             string basis;
             if (code is not null && trusted) basis = CodedEvents.PatternBasis;
             else if (lexical is not null) (code, basis, patternEnd) = (lexical, CodedEvents.TriggerBasis, verb.ObjectStart);
