@@ -65,6 +65,12 @@ public sealed class EventCoderRecallTests
     }
 
     [Fact]
+    public void Territory_retaken_by_force_is_occupied()
+    {
+        Assert.Contains(Dyads("Peruvian troops recaptured the border town on Sunday."), d => d.Source == "PERMIL" && d.Cameo == "192");
+    }
+
+    [Fact]
     public void A_light_verb_carries_the_event_noun_after_it()
     {
         var strike = Assert.Single(Coders.Default.Code("Turkey launched a series of air strikes against Kurdish militants."));
