@@ -45,6 +45,15 @@ public sealed class EventCoderBackgroundTests
     }
 
     [Fact]
+    public void A_condition_alone_reports_nothing()
+    {
+        Assert.Empty(Dyads("If Kenyan troops attack Uganda, the region will suffer."));
+        Assert.Empty(Dyads("The region will suffer if Kenyan troops attack Uganda."));
+        Assert.Empty(Dyads("Unless Uganda withdraws its troops from Kenya, nothing will change."));
+        Assert.Contains(Dyads("Kenyan troops attacked Uganda, if the reports are true."), d => d is ("KENMIL", "UGA", "190"));
+    }
+
+    [Fact]
     public void An_event_that_only_dates_another_is_not_reported()
     {
         var dyads = Dyads("Kenya met Uganda in Nairobi, a week after Somali gunmen abducted three Kenyan officials.");

@@ -12,6 +12,24 @@ public sealed class EventCoderClauseTests
     private static List<(string Source, string Target, string Cameo)> Dyads(string text) => Coders.Dyads(text);
 
     [Fact]
+    public void A_conflictual_measure_is_against_whom_it_names_not_where_it_goes()
+    {
+        var dyads = Dyads("Chilean police imposed travel restrictions to Chile against five Bolivian activists.");
+        Assert.Contains(dyads, d => d.Target.StartsWith("BOL", StringComparison.Ordinal) && d.Cameo.StartsWith("17", StringComparison.Ordinal));
+        Assert.DoesNotContain(dyads, d => d.Target == "CHL");
+        // Cooperation goes to where it is sent, whoever it is against.
+        Assert.Contains(Dyads("Chile sent food aid to Peru against the famine."), d => d is ("CHL", "PER", _) && d.Cameo.StartsWith("07", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Forces_sent_are_what_is_sent_and_where_they_go_is_the_target()
+    {
+        Assert.Contains(Dyads("Chile will send 300 more soldiers to Haiti next month."), d => d.Source == "CHL" && d.Target == "HTI");
+        Assert.DoesNotContain(Dyads("Chile will send 300 more soldiers to Haiti next month."), d => d.Target == "---MIL");
+        Assert.Contains(Dyads("Chile sent soldiers."), d => d.Source == "CHL" && d.Target == "---MIL");
+    }
+
+    [Fact]
     public void An_allegation_accuses_the_subject_of_what_it_alleges()
     {
         Assert.Contains(Dyads("A report published in Nairobi alleged that Uganda was aware of the raid."), d => d is ("KEN", "UGA", "110"));

@@ -22,6 +22,54 @@ public sealed class EventCoderRecallTests
         Assert.Equal(CodedEvents.PatternBasis, pattern.Basis);
     }
 
+    [Theory]
+    [InlineData("Chile imposed travel bans on Bolivia.")]
+    [InlineData("The Chilean government announced bans on Bolivian imports.")]
+    [InlineData("Chile imposed curfews on Bolivian border towns.")]
+    public void A_plural_ban_is_a_ban(string text)
+    {
+        Assert.Contains(Dyads(text), d => d.Source.StartsWith("CHL", StringComparison.Ordinal) && d.Target == "BOL" && d.Cameo.StartsWith("172", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_plural_is_read_back_only_to_its_own_singular()
+    {
+        // "refugees" is "refugee" plus "s", not "refuge" (a pattern of sheltering) plus "es": Poland does the taking in.
+        var dyads = Dyads("Poland agreed to take in 2,000 Syrian refugees.");
+        Assert.Contains(dyads, d => d.Source == "POL");
+        Assert.DoesNotContain(dyads, d => d.Target == "POL");
+    }
+
+    [Fact]
+    public void Armed_forces_bombing_use_aerial_weapons_and_others_plant_bombs()
+    {
+        Assert.Contains(Dyads("Turkish troops bombed Kurdish positions in northern Iraq."), d => d.Source == "TURMIL" && d.Cameo == "195");
+        Assert.DoesNotContain(Dyads("Insurgents bombed a market in Lima."), d => d.Cameo == "195");
+    }
+
+    [Fact]
+    public void Welcoming_what_was_done_praises_it()
+    {
+        var dyads = Dyads("Peru welcomed the agreement between Chile and Bolivia.");
+        Assert.Contains(dyads, d => d.Source == "PER" && d.Cameo == "051");
+        Assert.DoesNotContain(dyads, d => d.Cameo.StartsWith("043", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_dictionary_verb_with_only_its_blocks_default_gives_way_to_the_lexicons_own_code()
+    {
+        // DISPERSE sits in the dictionary's CIRCULATE block (010); dispersing protesters is repression (175).
+        Assert.Contains(Dyads("Peruvian police dispersed the protesters in Lima."), d => d.Source == "PERCOP" && d.Cameo == "175");
+        // A verb with a code of its own keeps it.
+        Assert.Contains(Dyads("Kenyan troops attacked Uganda."), d => d is ("KENMIL", "UGA", "190"));
+    }
+
+    [Fact]
+    public void Territory_retaken_by_force_is_occupied()
+    {
+        Assert.Contains(Dyads("Peruvian troops recaptured the border town on Sunday."), d => d.Source == "PERMIL" && d.Cameo == "192");
+    }
+
     [Fact]
     public void A_light_verb_carries_the_event_noun_after_it()
     {

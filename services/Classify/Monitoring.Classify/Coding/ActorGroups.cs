@@ -50,7 +50,7 @@ internal static class ActorGroups
         return null;
     }
 
-    public static List<ActorMention>? Target(Sentence sentence, int from, int to, List<ActorMention> subject, bool placeIsTarget = false)
+    public static List<ActorMention>? Target(Sentence sentence, int from, int to, List<ActorMention> subject, bool placeIsTarget = false, bool opposing = false, bool sending = false)
     {
         for (var k = from; k < to; k++)
         {
@@ -59,7 +59,52 @@ internal static class ActorGroups
             k = slot.End - 1;
             if (!placeIsTarget && IsPlace(sentence, slot)) continue;
             if (AllIn(slot.Mentions, subject)) continue;
+            // "bans on travel to Canada against four Russian officers": where a conflictual measure goes is not whom it
+            // is against ("sent troops to Peru against the rebels" cooperates with Peru).
+            if (opposing && IsDestination(sentence, slot) && Opposed(sentence, slot.End, to, subject) is { } opposed) return opposed;
+            // "will send 500 troops to Mali": forces with no country of their own are what is sent, the destination whom.
+            if (sending && IsUnnamedForce(sentence, slot) && Destination(sentence, slot.End, to, subject) is { } destination) return destination;
             return Group(sentence, sentence.InActor[slot.First], to, isObject: true);
+        }
+
+        return null;
+    }
+
+    private static bool IsUnnamedForce(Sentence sentence, Slot slot) =>
+        slot.Mentions.TrueForAll(m => m.Code == CodedEvents.UnknownCode && m.Sector is { } sector && sentence.Cues.Set("sent-sectors").Contains(sector));
+
+    /// <summary>The first group after a destination preposition in the region, unless it is the subject or a place.</summary>
+    private static List<ActorMention>? Destination(Sentence sentence, int from, int to, List<ActorMention> subject)
+    {
+        for (var k = from; k < to; k++)
+        {
+            if (sentence.InActor[k] < 0) continue;
+            var slot = sentence.Slots[sentence.InActor[k]];
+            k = slot.End - 1;
+            if (IsDestination(sentence, slot) && !IsPlace(sentence, slot) && !AllIn(slot.Mentions, subject)) return Group(sentence, sentence.InActor[slot.First], to, isObject: true);
+        }
+
+        return null;
+    }
+
+    private static bool IsDestination(Sentence sentence, Slot slot) =>
+        slot.First > 0 && sentence.Cues.Set("destination-prepositions").Contains(sentence.Tokens[slot.First - 1].Lower);
+
+    /// <summary>The first group named within a few words after "against" in the region, unless it is the subject.</summary>
+    private static List<ActorMention>? Opposed(Sentence sentence, int from, int to, List<ActorMention> subject)
+    {
+        var opposing = sentence.Cues.Set("opposing-prepositions");
+        for (var k = from; k < to && opposing.Count > 0; k++)
+        {
+            if (!opposing.Contains(sentence.Tokens[k].Lower)) continue;
+            // "against four officers in the Russian military": what follows the opposing word is whom, even after "in".
+            for (var j = k + 1; j < Math.Min(to, k + 8); j++)
+            {
+                if (sentence.InActor[j] < 0) continue;
+                var slot = sentence.Slots[sentence.InActor[j]];
+                if (AllIn(slot.Mentions, subject)) break;
+                return Group(sentence, sentence.InActor[j], to, isObject: true);
+            }
         }
 
         return null;

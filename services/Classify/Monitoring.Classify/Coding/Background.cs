@@ -4,9 +4,9 @@ namespace Monitoring.Classify.Coding;
 
 /// <summary>
 /// Stage 5f: what a sentence does not report as its news. A clause that only describes a noun ("the group that has
-/// seized …", "an attack which killed …", "freed a journalist jailed last year") or states a condition ("if the
-/// rebels attack …") is background: its event stands only where the sentence reports nothing else. A possibility
-/// ("might want") is reported as no fact at all.
+/// seized …", "an attack which killed …", "freed a journalist jailed last year") is background: its event stands only
+/// where the sentence reports nothing else. A possibility ("might want") or a condition ("if the rebels attack …") is
+/// reported as no fact at all.
 /// </summary>
 internal static class Background
 {
@@ -42,13 +42,18 @@ internal static class Background
         return false;
     }
 
-    /// <summary>A relative clause with no subject of its own, or a clause opened by a condition, up to the clause's comma.</summary>
-    public static bool IsBackground(Sentence sentence, Trigger verb)
+    /// <summary>A relative clause with no subject of its own.</summary>
+    public static bool IsBackground(Sentence sentence, Trigger verb) =>
+        Complements.IsRelative(sentence, Clauses.SubjectRegionStart(sentence, verb), verb.First);
+
+    /// <summary>
+    /// "If Russia attacks Georgia, …", "… unless the rebels withdraw": a clause opened by a condition, up to its comma,
+    /// states what has not happened; like a possibility, it reports nothing, whatever else the sentence reports.
+    /// </summary>
+    public static bool IsCondition(Sentence sentence, int verbFirst)
     {
-        var regionStart = Clauses.SubjectRegionStart(sentence, verb);
-        if (Complements.IsRelative(sentence, regionStart, verb.First)) return true;
         var conditions = sentence.Cues.Set("condition-words");
-        for (var k = verb.First - 1; k >= 0 && conditions.Count > 0; k--)
+        for (var k = verbFirst - 1; k >= 0 && conditions.Count > 0; k--)
         {
             if (sentence.CommaBefore(k + 1) || sentence.StopBefore(k + 1)) return false;
             if (conditions.Contains(sentence.Tokens[k].Lower)) return true;

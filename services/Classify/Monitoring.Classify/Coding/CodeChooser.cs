@@ -113,7 +113,7 @@ internal static class CodeChooser
         return (word.Length - single.Length) switch
         {
             1 => span[..^1].SequenceEqual(single),
-            2 => word.Length > 4 && ((span[^2] == 'e' && span[..^2].SequenceEqual(single))
+            2 => word.Length > 4 && ((span[^2] == 'e' && PatternWords.TakesEs(span[..^2]) && span[..^2].SequenceEqual(single))
                 || (word.Length <= 64 && span.EndsWith("ies") && single[^1] == 'y' && span[..^3].SequenceEqual(single.AsSpan(0, single.Length - 1)))),
             _ => false,
         };
@@ -127,7 +127,7 @@ internal static class CodeChooser
         var lookup = alternatives.GetAlternateLookup<ReadOnlySpan<char>>();
         var span = word.AsSpan();
         if (lookup.Contains(span[..^1])) return true;
-        if (word.Length > 4 && word.EndsWith("es", StringComparison.Ordinal) && lookup.Contains(span[..^2])) return true;
+        if (word.Length > 4 && word.EndsWith("es", StringComparison.Ordinal) && PatternWords.TakesEs(span[..^2]) && lookup.Contains(span[..^2])) return true;
         if (word.Length <= 4 || !word.EndsWith("ies", StringComparison.Ordinal) || word.Length > 64) return false;
         Span<char> singular = stackalloc char[word.Length - 2];
         span[..^3].CopyTo(singular);

@@ -40,11 +40,21 @@ internal static class CodeRefiner
         };
     }
 
-    /// <summary>Who acts changes what an obstruction is: armed men blocking a road impose a blockade (191), protesters obstruct (144).</summary>
-    public static string ForActors(string code, List<ActorMention>? sources)
+    /// <summary>
+    /// Who acts changes what an obstruction is: armed men blocking a road impose a blockade (191), protesters obstruct
+    /// (144); and what a bombing is: the military's is aerial (195).
+    /// </summary>
+    public static string ForActors(Sentence sentence, Trigger verb, string code, List<ActorMention>? sources)
     {
         if (sources is null) return code;
         if (code.StartsWith("144", StringComparison.Ordinal)) return sources.Exists(s => s.Sector is "REB" or "MIL" or "UAF" or "COP" or "SPY") ? "191" : code;
+
+        // "the army bombed …": armed forces bombing do it from the air or with artillery (195), not with the planted
+        // bombs of 183; a car bomb or an explosion stays 183 whoever is named beside it.
+        if (code == "183" && !verb.IsNoun && sentence.Cues.Set("bombing-verbs").Contains(sentence.Tokens[verb.First].Lower))
+        {
+            return sources.Exists(s => s.Sector is "MIL") ? "195" : code;
+        }
 
         // Protesters clashing or fighting riot (145).
         return code is "190" or "193" or "180" or "171" or "1711" or "1712" && sources.Count > 0 && sources.TrueForAll(s => s.Sector == "OPP") ? "145" : code;

@@ -29,6 +29,13 @@ internal sealed class PatternWords
     {
         var whole = Id(word);
         if (word.Length <= 3 || word[^1] != 's') return (whole, -1, -1);
-        return (whole, Id(word.AsSpan(0, word.Length - 1)), word.Length > 4 && word[^2] == 'e' ? Id(word.AsSpan(0, word.Length - 2)) : -1);
+        return (whole, Id(word.AsSpan(0, word.Length - 1)), word.Length > 4 && word[^2] == 'e' && TakesEs(word.AsSpan(0, word.Length - 2)) ? Id(word.AsSpan(0, word.Length - 2)) : -1);
     }
+
+    /// <summary>
+    /// Whether a plural "-es" can follow the stem: English adds it only after a sibilant or an "o" ("taxes", "marches",
+    /// "heroes"); "refugees" is "refugee" plus "s", never "refuge" plus "es".
+    /// </summary>
+    public static bool TakesEs(ReadOnlySpan<char> stem) =>
+        stem.Length > 0 && (stem[^1] is 's' or 'x' or 'z' or 'o' || stem.EndsWith("ch", StringComparison.Ordinal) || stem.EndsWith("sh", StringComparison.Ordinal));
 }

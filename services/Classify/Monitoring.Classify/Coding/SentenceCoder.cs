@@ -70,7 +70,7 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
 
             verb.Negated = negated;
             // "might want": a possibility, and what it governs, is not reported as done; nor is what only dates another event.
-            if (Background.IsPossibility(sentence, verb.First) || Background.IsTimeAnchor(sentence, verb.First))
+            if (Background.IsPossibility(sentence, verb.First) || Background.IsTimeAnchor(sentence, verb.First) || Background.IsCondition(sentence, verb.First))
             {
                 (verb.Negated, previous) = (true, verb);
                 continue;
@@ -150,7 +150,8 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
             // A visit's place is its target ("arrived in Washington for a state visit"), and so is a protest's when it
             // names no other ("protested in Beijing"); elsewhere a place is only where.
             var likely = code ?? lexical!;
-            var target = passive ? null : ActorGroups.Target(sentence, verb.ObjectStart, objectEnd, subject ?? [], placeIsTarget: likely is "042" or "043");
+            var target = passive ? null : ActorGroups.Target(sentence, verb.ObjectStart, objectEnd, subject ?? [], placeIsTarget: likely is "042" or "043",
+                opposing: string.CompareOrdinal(CameoRoot.Of(likely), "09") >= 0, sending: CameoRoot.Of(likely) is "06" or "07" or "15");
             if (target is null && !passive && (likely.StartsWith("14", StringComparison.Ordinal) || Subjects.IsViolent(likely)))
             {
                 // A protest is against the authorities of where it happens or of the one country the sentence names;
@@ -191,6 +192,11 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
             // with no one to cooperate with, or no one who intends it, is no event.
             if (code == verb.Entry.Code && code is "030" && !byPattern && !reciprocal && (passive ? agent is null : target is null)
                 && !cues.Set("commitment-lemmas").Contains(verb.Entry.Lemma)) trusted = false;
+            // "dispersed the protesters": a verb the dictionary codes only by its block's default (DISPERSE under
+            // CIRCULATE, 010) gives way to the trigger lexicon's own code for the word where their roots differ; a
+            // statement or appeal keeps the dictionary's reading ("hoped Chile would …" appeals to Chile).
+            if (trusted && !byPattern && !verb.Entry.HasOwnCode && lexical is not null && code is not null && CameoRoot.Of(lexical) != CameoRoot.Of(code)
+                && CameoRoot.Of(lexical) is not ("01" or "02")) trusted = false;
             string basis;
             if (code is not null && trusted) basis = CodedEvents.PatternBasis;
             else if (lexical is not null) (code, basis, patternEnd) = (lexical, CodedEvents.TriggerBasis, verb.ObjectStart);
@@ -204,7 +210,7 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
                 if (CodeRefiner.Rejection(code) is not { } rejection) continue;
                 code = rejection;
             }
-            code = CodeRefiner.ForActors(code, passive ? agent : subject);
+            code = CodeRefiner.ForActors(sentence, verb, code, passive ? agent : subject);
 
             // "X claimed that they had attacked Y" claims responsibility (015); "X said that Y must …" demands it of Y (100).
             if (!passive && SpeechBefore(found, verb) is { } speech)
