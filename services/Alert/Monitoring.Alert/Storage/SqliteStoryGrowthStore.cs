@@ -31,8 +31,9 @@ public sealed class SqliteStoryGrowthStore(SqliteDatabase database) : IStoryGrow
                 article_id TEXT NOT NULL,
                 at_seconds INTEGER NOT NULL,
                 UNIQUE (story_id, outlet));
-            CREATE INDEX IF NOT EXISTS {Outlets}_topic ON {Outlets} (topic, at_seconds);
             CREATE INDEX IF NOT EXISTS {Outlets}_at ON {Outlets} (at_seconds);
+            -- The rate's topic filter is "(@topic IS NULL OR ...)", which no index serves: it reads the at_seconds range.
+            DROP INDEX IF EXISTS {Outlets}_topic;
             CREATE INDEX IF NOT EXISTS {Stories}_first_seen ON {Stories} (first_seen_at);
             """);
     }
