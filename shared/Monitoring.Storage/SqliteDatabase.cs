@@ -56,10 +56,7 @@ public sealed class SqliteDatabase : IDisposable
         // 27-43 % of every service's thread time and seconds of latency (docs/benchmarks.md).
         // synchronous=NORMAL, per connection: in WAL mode it syncs at checkpoints, not at every commit. A killed process
         // loses nothing committed; only a power cut may lose the last commits, never consistency.
-        // mmap_size: pages of the file are read through a mapping instead of a pread and a copy each. A reader throws its page
-        // cache away whenever the file changed since its last read (every write, here), so without it every query read its
-        // B-tree pages back with syscalls: 48 preads per article in the bench, 21 with it (docs/benchmarks.md).
-        // The settings belong to the physical connection, which the pool hands out again and again: set them once per handle.
+        // Both settings belong to the physical connection, which the pool hands out again and again: set them once per handle.
         if (connection.Handle is { } handle && Configured.TryGetValue(handle, out _)) return connection;
         await using var command = connection.CreateCommand();
         command.CommandText = ConnectionPragmas;
@@ -71,7 +68,7 @@ public sealed class SqliteDatabase : IDisposable
     private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> Configured = new();
     private static readonly object Marker = new();
 
-    private const string ConnectionPragmas = "PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL; PRAGMA mmap_size = 268435456;";
+    private const string ConnectionPragmas = "PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL;";
 
     /// <summary>
     /// Runs <paramref name="work"/> in a write transaction (<c>BEGIN IMMEDIATE</c>) on the writer connection and completes
