@@ -148,7 +148,9 @@ internal sealed class SqliteGroupCommit : IDisposable
     /// The writer's connection, with room for the pages it rewrites commit after commit (the indexes' upper levels and
     /// the tables' last pages: SQLite's default 2 MB cache made it read them back from the OS again and again) and a
     /// checkpoint every 16 MB of WAL instead of every 4 MB, so a page rewritten by many commits is copied back to the
-    /// file fewer times. Neither changes what a commit guarantees.
+    /// file fewer times. The statement journals of the savepoints (each write's own, to roll it back alone) are kept in
+    /// memory: on files, every batch created, wrote and unlinked a temporary file in /var/tmp (904 of them in one bench run,
+    /// docs/benchmarks.md). None of these changes what a commit guarantees: a savepoint's journal never outlives its transaction.
     /// </summary>
     private async Task<SqliteConnection> OpenWriterAsync()
     {
@@ -159,7 +161,7 @@ internal sealed class SqliteGroupCommit : IDisposable
         return connection;
     }
 
-    private const string WriterPragmas = "PRAGMA cache_size = -16384; PRAGMA wal_autocheckpoint = 4000;";
+    private const string WriterPragmas = "PRAGMA cache_size = -16384; PRAGMA wal_autocheckpoint = 4000; PRAGMA temp_store = MEMORY;";
 
     /// <summary>The writes after a broken connection never ran: they go first into the next transaction.</summary>
     private void Carry(List<QueuedWrite> batch, int from)
