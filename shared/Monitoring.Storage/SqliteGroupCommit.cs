@@ -23,7 +23,7 @@ internal sealed class SqliteGroupCommit : IDisposable
     private readonly Queue<QueuedWrite> _carried = new();
     private readonly Task _loop;
     private SqliteConnection? _writer;
-    private Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
+    private SqliteStatements? _statements;
     private long _writes;
     private long _commits;
 
@@ -78,6 +78,7 @@ internal sealed class SqliteGroupCommit : IDisposable
         try
         {
             var connection = _writer ??= await OpenWriterAsync();
+            _statements ??= new SqliteStatements(connection);
             transaction = connection.BeginTransaction(deferred: false);
         }
         catch (Exception exception)
@@ -92,7 +93,7 @@ internal sealed class SqliteGroupCommit : IDisposable
         Exception? lost = null; // the transaction no longer holds this batch's writes: nothing to commit
         await using (transaction)
         {
-            var context = new SqliteWrite(transaction.Connection!, transaction, _prepared);
+            var context = new SqliteWrite(transaction, _statements!);
             var own = batch.Count > 1; // one write alone needs no savepoint: the transaction is its own
             for (; ran < batch.Count && broken is null && lost is null; ran++)
             {
@@ -190,8 +191,8 @@ internal sealed class SqliteGroupCommit : IDisposable
     private void Reset(Exception? cause)
     {
         if (cause is SqliteException { SqliteErrorCode: 5 or 6 or 19 }) return;
-        foreach (var command in _prepared.Values) command.Dispose();
-        _prepared = new Dictionary<string, SqliteCommand>(StringComparer.Ordinal);
+        _statements?.Dispose();
+        _statements = null;
         _writer?.Dispose();
         _writer = null;
     }

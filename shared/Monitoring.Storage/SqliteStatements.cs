@@ -1,0 +1,58 @@
+using Microsoft.Data.Sqlite;
+
+namespace Monitoring.Storage;
+
+/// <summary>
+/// The prepared statements of one connection, one per SQL text: a statement run per message is compiled once and its
+/// parameters are rebound in place, instead of a new command, a new compilation and new parameter objects per call.
+/// </summary>
+internal sealed class SqliteStatements(SqliteConnection connection) : IDisposable
+{
+    private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
+
+    public SqliteConnection Connection { get; } = connection;
+
+    public SqliteCommand Prepare(string sql, SqliteTransaction? transaction, (string Name, object? Value)[] parameters)
+    {
+        if (!_prepared.TryGetValue(sql, out var command))
+        {
+            command = Connection.CreateCommand();
+            command.CommandText = sql;
+            _prepared[sql] = command;
+        }
+
+        command.Transaction = transaction;
+        var bound = command.Parameters;
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            var (name, value) = parameters[i];
+            var column = SqliteDatabase.ToColumn(value);
+            // A statement is called with its parameters in the same order each time: find each by position, not by a search.
+            if (i < bound.Count && string.Equals(bound[i].ParameterName, name, StringComparison.Ordinal)) bound[i].Value = column;
+            else if (bound.Contains(name)) bound[name].Value = column;
+            else bound.AddWithValue(name, column);
+        }
+
+        return command;
+    }
+
+    public async Task<List<T>> QueryAsync<T>(SqliteCommand command, Func<SqliteDataReader, T> row)
+    {
+        var rows = new List<T>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) rows.Add(row(reader));
+        return rows;
+    }
+
+    public static async Task<object?> ScalarAsync(SqliteCommand command)
+    {
+        var value = await command.ExecuteScalarAsync();
+        return value is DBNull ? null : value;
+    }
+
+    public void Dispose()
+    {
+        foreach (var command in _prepared.Values) command.Dispose();
+        _prepared.Clear();
+    }
+}
