@@ -9,6 +9,7 @@ namespace Monitoring.Storage;
 internal sealed class SqliteStatements(SqliteConnection connection) : IDisposable
 {
     private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SqliteBoundStatement?> _bound = new(StringComparer.Ordinal);
 
     public SqliteConnection Connection { get; } = connection;
 
@@ -36,6 +37,36 @@ internal sealed class SqliteStatements(SqliteConnection connection) : IDisposabl
         return command;
     }
 
+    /// <summary>
+    /// Runs a statement that changes rows; the number it changed. One statement with parameters of the types SQLite takes as
+    /// they are runs bound straight to SQLite (<see cref="SqliteBoundStatement"/>), anything else through the provider's command.
+    /// </summary>
+    public Task<int> ExecuteAsync(string sql, SqliteTransaction? transaction, (string Name, object? Value)[] parameters)
+    {
+        var columns = Columns(parameters);
+        if (!_bound.TryGetValue(sql, out var bound)) _bound[sql] = bound = SqliteBoundStatement.TryPrepare(Connection, sql, columns);
+        if (bound is null || !bound.Fits(columns)) return Prepare(sql, transaction, columns).ExecuteNonQueryAsync();
+        try
+        {
+            return Task.FromResult(bound.Execute(columns));
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<int>(exception);
+        }
+    }
+
+    /// <summary>The values as stored (<see cref="SqliteDatabase.ToColumn"/>), in place.</summary>
+    private static (string Name, object? Value)[] Columns((string Name, object? Value)[] parameters)
+    {
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            if (parameters[i].Value is bool or Enum or null) parameters[i].Value = SqliteDatabase.ToColumn(parameters[i].Value);
+        }
+
+        return parameters;
+    }
+
     public async Task<List<T>> QueryAsync<T>(SqliteCommand command, Func<SqliteDataReader, T> row)
     {
         var rows = new List<T>();
@@ -54,5 +85,7 @@ internal sealed class SqliteStatements(SqliteConnection connection) : IDisposabl
     {
         foreach (var command in _prepared.Values) command.Dispose();
         _prepared.Clear();
+        foreach (var statement in _bound.Values) statement?.Dispose();
+        _bound.Clear();
     }
 }

@@ -21,7 +21,7 @@ public sealed class SqliteWrite
 
     /// <summary>Runs a statement with named parameters (<c>$name</c>); the number of rows it changed.</summary>
     public Task<int> ExecuteAsync(string sql, params (string Name, object? Value)[] parameters) =>
-        _statements.Prepare(sql, Transaction, parameters).ExecuteNonQueryAsync();
+        _statements.ExecuteAsync(sql, Transaction, parameters);
 
     /// <summary>The first column of the first row, or null.</summary>
     public Task<object?> ScalarAsync(string sql, params (string Name, object? Value)[] parameters) =>

@@ -62,6 +62,43 @@ public sealed class SqliteGroupCommitTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_write_s_statement_stores_each_value_as_the_provider_s_own_command_stores_it()
+    {
+        await using (var connection = await _database.OpenAsync(CancellationToken.None))
+        {
+            await connection.ExecuteAsync("CREATE TABLE kinds (via TEXT NOT NULL, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12)");
+        }
+
+        object?[] values =
+        [
+            "text", 42L, 7, (short)3, 2.5, null, true, new byte[] { 1, 2, 3 }, new DateTimeOffset(2026, 12, 3, 8, 9, 10, TimeSpan.Zero),
+            new DateTimeOffset(2026, 12, 3, 8, 9, 10, 123, TimeSpan.FromHours(2)).AddTicks(4567), DayOfWeek.Friday, -1.0e-300,
+        ];
+        const string Insert = "INSERT INTO kinds VALUES (@via, @v1, @v2, @v3, @v4, @v5, @v6, @v7, @v8, @v9, @v10, @v11, @v12)";
+        var parameters = values.Select((value, i) => ($"@v{i + 1}", value)).Prepend(("@via", (object?)"write")).ToArray();
+        for (var round = 0; round < 2; round++) // the second run reuses the statement
+        {
+            await _database.WriteAsync(write => write.ExecuteAsync(Insert, parameters.ToArray()), CancellationToken.None);
+        }
+
+        await using (var connection = await _database.OpenAsync(CancellationToken.None))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = Insert;
+            foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, name == "@via" ? "provider" : SqliteDatabase.ToColumn(value));
+            await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+
+        await using var reader = await _database.OpenAsync(CancellationToken.None);
+        var stored = (await reader.QueryAsync<string>(
+            "SELECT via || ':' || " + string.Join(" || '|' || ", Enumerable.Range(1, 12).Select(i => $"typeof(v{i}) || '=' || quote(v{i})")) + " FROM kinds ORDER BY rowid")).ToList();
+        Assert.Equal(3, stored.Count);
+        Assert.Equal(stored[2].Replace("provider:", ""), stored[0].Replace("write:", ""));
+        Assert.Equal(stored[0], stored[1]);
+        Assert.Contains("text='2026-12-03 08:09:10+00:00'", stored[2]);
+    }
+
+    [Fact]
     public async Task Queued_writes_run_in_the_order_they_were_queued()
     {
         var (first, gate) = await HoldTheWriterAsync("w00");
