@@ -7,22 +7,8 @@ namespace Monitoring.Shared.Tests.Storage;
 /// <see cref="SqliteDatabase.ReadAsync{T}"/> keeps its statements prepared on its reader connections: a statement run again
 /// must see what was committed since, leave no read transaction behind, and a read that throws must not spoil the next.
 /// </summary>
-public sealed class SqliteReadTests : IAsyncLifetime
+public sealed class SqliteReadTests() : FreshSqliteFile("CREATE TABLE items (seq INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL UNIQUE, size INTEGER NULL)")
 {
-    private readonly SqliteDatabase _database = StoreFactory.FreshSqlite();
-
-    public async ValueTask InitializeAsync()
-    {
-        await using var connection = await _database.OpenAsync(CancellationToken.None);
-        await connection.ExecuteAsync("CREATE TABLE items (seq INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL UNIQUE, size INTEGER NULL)");
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        _database.Dispose();
-        return ValueTask.CompletedTask;
-    }
-
     [Fact]
     public async Task The_same_statement_run_again_sees_what_was_committed_since_with_its_new_parameters()
     {
@@ -33,8 +19,8 @@ public sealed class SqliteReadTests : IAsyncLifetime
         await Write("c", 3);
         Assert.Equal(["a", "b", "c"], await NamesAtLeast(1));
         Assert.Equal(["c"], await NamesAtLeast(3));
-        Assert.Equal(3L, await _database.ReadAsync(read => read.ScalarAsync("SELECT COUNT(*) FROM items"), CancellationToken.None));
-        Assert.Null(await _database.ReadAsync(read => read.ScalarAsync("SELECT size FROM items WHERE name = @name", ("@name", "none")), CancellationToken.None));
+        Assert.Equal(3L, await Database.ReadAsync(read => read.ScalarAsync("SELECT COUNT(*) FROM items"), CancellationToken.None));
+        Assert.Null(await Database.ReadAsync(read => read.ScalarAsync("SELECT size FROM items WHERE name = @name", ("@name", "none")), CancellationToken.None));
     }
 
     [Fact]
@@ -43,7 +29,7 @@ public sealed class SqliteReadTests : IAsyncLifetime
         await Write("sized", 5);
         await Write("unsized", null);
 
-        var unsized = await _database.ReadAsync(read => read.QueryAsync(
+        var unsized = await Database.ReadAsync(read => read.QueryAsync(
             "SELECT name FROM items WHERE (@size IS NULL AND size IS NULL) OR size = @size", r => r.GetString(0), ("@size", null)), CancellationToken.None);
 
         Assert.Equal(["unsized"], unsized);
@@ -58,31 +44,31 @@ public sealed class SqliteReadTests : IAsyncLifetime
             await NamesAtLeast(0); // every reader connection in turn, each with its statement prepared
         }
 
-        await using var connection = await _database.OpenAsync(CancellationToken.None);
+        await using var connection = await Database.OpenAsync(CancellationToken.None);
         var (busy, _, _) = await connection.QuerySingleAsync<(long Busy, long Log, long Checkpointed)>("PRAGMA wal_checkpoint(TRUNCATE)");
         Assert.Equal(0L, busy);
-        Assert.Equal(0L, new FileInfo(_database.Path + "-wal").Length);
+        Assert.Equal(0L, new FileInfo(Database.Path + "-wal").Length);
     }
 
     [Fact]
     public async Task A_read_that_throws_fails_alone_and_the_next_reads_still_answer()
     {
         await Write("a", 1);
-        await Assert.ThrowsAsync<InvalidOperationException>(() => _database.ReadAsync<int>(async read =>
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Database.ReadAsync<int>(async read =>
         {
             await read.QueryAsync("SELECT name FROM items", r => r.GetString(0));
             throw new InvalidOperationException("this read fails");
         }, CancellationToken.None));
         await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() =>
-            _database.ReadAsync(read => read.ScalarAsync("SELECT nothing FROM nowhere"), CancellationToken.None));
+            Database.ReadAsync(read => read.ScalarAsync("SELECT nothing FROM nowhere"), CancellationToken.None));
 
         var reads = Enumerable.Range(0, 50).Select(_ => Task.Run(() => NamesAtLeast(1)));
         Assert.All(await Task.WhenAll(reads), names => Assert.Equal(["a"], names));
     }
 
-    private Task<List<string>> NamesAtLeast(int size) => _database.ReadAsync(read => read.QueryAsync(
+    private Task<List<string>> NamesAtLeast(int size) => Database.ReadAsync(read => read.QueryAsync(
         "SELECT name FROM items WHERE size >= @size ORDER BY seq", r => r.GetString(0), ("@size", size)), CancellationToken.None);
 
-    private Task Write(string name, int? size) => _database.WriteAsync(write => write.ExecuteAsync(
+    private Task Write(string name, int? size) => Database.WriteAsync(write => write.ExecuteAsync(
         "INSERT INTO items (name, size) VALUES (@name, @size)", ("@name", name), ("@size", size)), CancellationToken.None);
 }
