@@ -26,11 +26,23 @@ internal sealed class SqliteBoundStatement : IDisposable
         _positions = _names.Select(name => raw.sqlite3_bind_parameter_index(statement, name)).ToArray();
     }
 
-    /// <summary>The statement, or null when <paramref name="sql"/> is not one statement that writes (the provider runs it then).</summary>
-    public static SqliteBoundStatement? TryPrepare(SqliteConnection connection, string sql, (string Name, object? Value)[] parameters)
+    /// <summary>
+    /// The statement, or null when <paramref name="sql"/> is not one statement that writes with exactly these parameters
+    /// (<paramref name="final"/>: the provider runs it from now on), or does not compile now (not final: the provider
+    /// reports the error, and the next call tries again).
+    /// </summary>
+    public static SqliteBoundStatement? TryPrepare(SqliteConnection connection, string sql, (string Name, object? Value)[] parameters, out bool final)
     {
         var database = connection.Handle!;
-        if (raw.sqlite3_prepare_v2(database, sql, out var statement, out var tail) != raw.SQLITE_OK) return null; // the provider reports the error
+        final = false;
+        if (raw.sqlite3_prepare_v2(database, sql, out var statement, out var tail) != raw.SQLITE_OK)
+        {
+            statement?.Dispose();
+            return null;
+        }
+
+        final = true;
+        if (statement is null || statement.IsInvalid) return null;
         var bound = new SqliteBoundStatement(database, statement, parameters);
         if (!string.IsNullOrWhiteSpace(tail) || raw.sqlite3_stmt_readonly(statement) != 0 || bound._positions.Contains(0)
             || raw.sqlite3_bind_parameter_count(statement) != bound._positions.Distinct().Count())

@@ -44,7 +44,12 @@ internal sealed class SqliteStatements(SqliteConnection connection) : IDisposabl
     public Task<int> ExecuteAsync(string sql, SqliteTransaction? transaction, (string Name, object? Value)[] parameters)
     {
         var columns = Columns(parameters);
-        if (!_bound.TryGetValue(sql, out var bound)) _bound[sql] = bound = SqliteBoundStatement.TryPrepare(Connection, sql, columns);
+        if (!_bound.TryGetValue(sql, out var bound))
+        {
+            bound = SqliteBoundStatement.TryPrepare(Connection, sql, columns, out var final);
+            if (final) _bound[sql] = bound;
+        }
+
         if (bound is null || !bound.Fits(columns)) return Prepare(sql, transaction, columns).ExecuteNonQueryAsync();
         try
         {

@@ -85,6 +85,19 @@ public sealed class SqliteGroupCommitTests() : FreshSqliteFile("CREATE TABLE ite
     }
 
     [Fact]
+    public async Task A_statement_that_did_not_compile_runs_once_its_table_exists()
+    {
+        const string Insert = "INSERT INTO later (name) VALUES (@name)";
+        await Assert.ThrowsAsync<SqliteException>(() => Database.WriteAsync(write => write.ExecuteAsync(Insert, ("@name", "early")), CancellationToken.None));
+        await Database.WriteAsync(write => write.ExecuteAsync("CREATE TABLE later (name TEXT NOT NULL)"), CancellationToken.None);
+
+        for (var i = 0; i < 2; i++) await Database.WriteAsync(write => write.ExecuteAsync(Insert, ("@name", $"late{i}")), CancellationToken.None);
+
+        await using var connection = await Database.OpenAsync(CancellationToken.None);
+        Assert.Equal(["late0", "late1"], await connection.QueryAsync<string>("SELECT name FROM later ORDER BY rowid"));
+    }
+
+    [Fact]
     public async Task Queued_writes_run_in_the_order_they_were_queued()
     {
         var (first, gate) = await HoldTheWriterAsync("w00");
