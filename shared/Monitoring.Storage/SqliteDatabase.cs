@@ -7,7 +7,8 @@ using Microsoft.Data.Sqlite;
 namespace Monitoring.Storage;
 
 /// <summary>
-/// The embedded SQLite file. Readers take pooled connections (WAL: they never block the writer); every write goes
+/// The embedded SQLite file. Readers take pooled connections (WAL: they never block the writer), or, for the reads made
+/// per message, <see cref="ReadAsync{T}"/>'s connections with their statements kept prepared; every write goes
 /// through <see cref="WriteAsync{T}"/>: one long-lived writer connection, queued units of work sharing a transaction
 /// (each in a savepoint of its own), statements prepared once and reused. SQLite admits one writer at a time anyway, so queueing writers here costs nothing and saves
 /// each of them a connection, a fresh statement compilation and a busy-wait on the file lock.
@@ -16,6 +17,7 @@ public sealed class SqliteDatabase : IDisposable
 {
     private readonly string _connectionString;
     private readonly SqliteGroupCommit _writer;
+    private readonly SqliteReaders _readers;
 
     static SqliteDatabase()
     {
@@ -42,6 +44,7 @@ public sealed class SqliteDatabase : IDisposable
         connection.Open();
         connection.Execute("PRAGMA journal_mode=WAL;");
         _writer = new SqliteGroupCommit(OpenAsync);
+        _readers = new SqliteReaders(OpenAsync);
     }
 
     public string Path { get; }
@@ -78,6 +81,13 @@ public sealed class SqliteDatabase : IDisposable
     public Task<T> WriteAsync<T>(Func<SqliteWrite, Task<T>> work, CancellationToken cancellationToken) =>
         _writer.WriteAsync(work, cancellationToken);
 
+    /// <summary>
+    /// Runs <paramref name="work"/> on a reader connection that keeps its statements prepared (<see cref="SqliteRead"/>):
+    /// for the reads made for every message. Other reads take a pooled connection from <see cref="OpenAsync"/>.
+    /// </summary>
+    public Task<T> ReadAsync<T>(Func<SqliteRead, Task<T>> work, CancellationToken cancellationToken) =>
+        _readers.ReadAsync(work, cancellationToken);
+
     /// <summary>Writes committed so far, and the commits that held them: how many writes share a commit.</summary>
     public (long Writes, long Commits) WriteCounts => (_writer.Writes, _writer.Commits);
 
@@ -111,7 +121,11 @@ public sealed class SqliteDatabase : IDisposable
         _ => value,
     };
 
-    public void Dispose() => _writer.Dispose();
+    public void Dispose()
+    {
+        _writer.Dispose();
+        _readers.Dispose();
+    }
 
     private sealed class DateTimeOffsetHandler : SqlMapper.TypeHandler<DateTimeOffset>
     {

@@ -23,7 +23,7 @@ internal sealed class SqliteGroupCommit : IDisposable
     private readonly Queue<QueuedWrite> _carried = new();
     private readonly Task _loop;
     private SqliteConnection? _writer;
-    private Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
+    private SqliteStatements? _statements;
     private long _writes;
     private long _commits;
 
@@ -78,6 +78,7 @@ internal sealed class SqliteGroupCommit : IDisposable
         try
         {
             var connection = _writer ??= await OpenWriterAsync();
+            _statements ??= new SqliteStatements(connection);
             transaction = connection.BeginTransaction(deferred: false);
         }
         catch (Exception exception)
@@ -92,7 +93,7 @@ internal sealed class SqliteGroupCommit : IDisposable
         Exception? lost = null; // the transaction no longer holds this batch's writes: nothing to commit
         await using (transaction)
         {
-            var context = new SqliteWrite(transaction.Connection!, transaction, _prepared);
+            var context = new SqliteWrite(transaction, _statements!);
             var own = batch.Count > 1; // one write alone needs no savepoint: the transaction is its own
             for (; ran < batch.Count && broken is null && lost is null; ran++)
             {
@@ -148,7 +149,9 @@ internal sealed class SqliteGroupCommit : IDisposable
     /// The writer's connection, with room for the pages it rewrites commit after commit (the indexes' upper levels and
     /// the tables' last pages: SQLite's default 2 MB cache made it read them back from the OS again and again) and a
     /// checkpoint every 16 MB of WAL instead of every 4 MB, so a page rewritten by many commits is copied back to the
-    /// file fewer times. Neither changes what a commit guarantees.
+    /// file fewer times. The statement journals of the savepoints (each write's own, to roll it back alone) are kept in
+    /// memory: on files, every batch created, wrote and unlinked a temporary file in /var/tmp (904 of them in one bench run,
+    /// docs/benchmarks.md). None of these changes what a commit guarantees: a savepoint's journal never outlives its transaction.
     /// </summary>
     private async Task<SqliteConnection> OpenWriterAsync()
     {
@@ -159,7 +162,7 @@ internal sealed class SqliteGroupCommit : IDisposable
         return connection;
     }
 
-    private const string WriterPragmas = "PRAGMA cache_size = -16384; PRAGMA wal_autocheckpoint = 4000;";
+    private const string WriterPragmas = "PRAGMA cache_size = -16384; PRAGMA wal_autocheckpoint = 4000; PRAGMA temp_store = MEMORY;";
 
     /// <summary>The writes after a broken connection never ran: they go first into the next transaction.</summary>
     private void Carry(List<QueuedWrite> batch, int from)
@@ -188,8 +191,8 @@ internal sealed class SqliteGroupCommit : IDisposable
     private void Reset(Exception? cause)
     {
         if (cause is SqliteException { SqliteErrorCode: 5 or 6 or 19 }) return;
-        foreach (var command in _prepared.Values) command.Dispose();
-        _prepared = new Dictionary<string, SqliteCommand>(StringComparer.Ordinal);
+        _statements?.Dispose();
+        _statements = null;
         _writer?.Dispose();
         _writer = null;
     }

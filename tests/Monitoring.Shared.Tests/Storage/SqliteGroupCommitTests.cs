@@ -8,28 +8,14 @@ namespace Monitoring.Shared.Tests.Storage;
 /// <see cref="SqliteDatabase.WriteAsync{T}"/> lets queued writes share a commit: each must still fail alone, run in the
 /// order it was queued and complete only once it is committed.
 /// </summary>
-public sealed class SqliteGroupCommitTests : IAsyncLifetime
+public sealed class SqliteGroupCommitTests() : FreshSqliteFile("CREATE TABLE items (seq INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL UNIQUE)")
 {
-    private readonly SqliteDatabase _database = StoreFactory.FreshSqlite();
-
-    public async ValueTask InitializeAsync()
-    {
-        await using var connection = await _database.OpenAsync(CancellationToken.None);
-        await connection.ExecuteAsync("CREATE TABLE items (seq INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL UNIQUE)");
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        _database.Dispose();
-        return ValueTask.CompletedTask;
-    }
-
     [Fact]
     public async Task A_failing_write_is_rolled_back_alone_and_only_its_caller_sees_the_exception()
     {
         var (first, gate) = await HoldTheWriterAsync("first");
         var before = Write("before");
-        var failing = _database.WriteAsync(async write =>
+        var failing = Database.WriteAsync(async write =>
         {
             await Insert(write, "failing");
             throw new InvalidOperationException("this write fails");
@@ -42,7 +28,7 @@ public sealed class SqliteGroupCommitTests : IAsyncLifetime
         Assert.Equal("this write fails", (await Assert.ThrowsAsync<InvalidOperationException>(() => failing)).Message);
         Assert.Equal(19, (await Assert.ThrowsAsync<SqliteException>(() => duplicate)).SqliteErrorCode);
         Assert.Equal(["first", "before", "after"], await Names());
-        Assert.Equal((3L, 2L), _database.WriteCounts); // the four queued behind the first shared one commit
+        Assert.Equal((3L, 2L), Database.WriteCounts); // the four queued behind the first shared one commit
     }
 
     [Fact]
@@ -53,12 +39,62 @@ public sealed class SqliteGroupCommitTests : IAsyncLifetime
         for (var round = 0; round < 2; round++)
         {
             // The same text twice: the second run reuses the prepared statement and must see the first's change.
-            var renamed = await _database.WriteAsync(write => write.QueryAsync(
+            var renamed = await Database.WriteAsync(write => write.QueryAsync(
                 "UPDATE items SET name = name || @suffix RETURNING name", r => r.GetString(0), ("@suffix", "!")), CancellationToken.None);
             Assert.Equal(round == 0 ? ["a!", "b!"] : ["a!!", "b!!"], renamed.Order(StringComparer.Ordinal));
         }
 
         Assert.Equal(["a!!", "b!!"], await Names());
+    }
+
+    [Fact]
+    public async Task A_write_s_statement_stores_each_value_as_the_provider_s_own_command_stores_it()
+    {
+        await using (var connection = await Database.OpenAsync(CancellationToken.None))
+        {
+            await connection.ExecuteAsync("CREATE TABLE kinds (via TEXT NOT NULL, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12)");
+        }
+
+        object?[] values =
+        [
+            "text", 42L, 7, (short)3, 2.5, null, true, new byte[] { 1, 2, 3 }, new DateTimeOffset(2026, 12, 3, 8, 9, 10, TimeSpan.Zero),
+            new DateTimeOffset(2026, 12, 3, 8, 9, 10, 123, TimeSpan.FromHours(2)).AddTicks(4567), DayOfWeek.Friday, -1.0e-300,
+        ];
+        const string Insert = "INSERT INTO kinds VALUES (@via, @v1, @v2, @v3, @v4, @v5, @v6, @v7, @v8, @v9, @v10, @v11, @v12)";
+        var parameters = values.Select((value, i) => ($"@v{i + 1}", value)).Prepend(("@via", (object?)"write")).ToArray();
+        for (var round = 0; round < 2; round++) // the second run reuses the statement
+        {
+            await Database.WriteAsync(write => write.ExecuteAsync(Insert, parameters.ToArray()), CancellationToken.None);
+        }
+
+        await using (var connection = await Database.OpenAsync(CancellationToken.None))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = Insert;
+            foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, name == "@via" ? "provider" : SqliteDatabase.ToColumn(value));
+            await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+
+        await using var reader = await Database.OpenAsync(CancellationToken.None);
+        var stored = (await reader.QueryAsync<string>(
+            "SELECT via || ':' || " + string.Join(" || '|' || ", Enumerable.Range(1, 12).Select(i => $"typeof(v{i}) || '=' || quote(v{i})")) + " FROM kinds ORDER BY rowid")).ToList();
+        Assert.Equal(3, stored.Count);
+        Assert.Equal(stored[2].Replace("provider:", ""), stored[0].Replace("write:", ""));
+        Assert.Equal(stored[0], stored[1]);
+        Assert.Contains("text='2026-12-03 08:09:10+00:00'", stored[2]);
+    }
+
+    [Fact]
+    public async Task A_statement_that_did_not_compile_runs_once_its_table_exists()
+    {
+        const string Insert = "INSERT INTO later (name) VALUES (@name)";
+        await Assert.ThrowsAsync<SqliteException>(() => Database.WriteAsync(write => write.ExecuteAsync(Insert, ("@name", "early")), CancellationToken.None));
+        await Database.WriteAsync(write => write.ExecuteAsync("CREATE TABLE later (name TEXT NOT NULL)"), CancellationToken.None);
+
+        for (var i = 0; i < 2; i++) await Database.WriteAsync(write => write.ExecuteAsync(Insert, ("@name", $"late{i}")), CancellationToken.None);
+
+        await using var connection = await Database.OpenAsync(CancellationToken.None);
+        Assert.Equal(["late0", "late1"], await connection.QueryAsync<string>("SELECT name FROM later ORDER BY rowid"));
     }
 
     [Fact]
@@ -71,7 +107,7 @@ public sealed class SqliteGroupCommitTests : IAsyncLifetime
         await Task.WhenAll(writes);
 
         Assert.Equal(Enumerable.Range(0, 50).Select(i => $"w{i:00}"), await Names());
-        Assert.True(_database.WriteCounts.Commits < 50);
+        Assert.True(Database.WriteCounts.Commits < 50);
     }
 
     [Fact]
@@ -80,7 +116,7 @@ public sealed class SqliteGroupCommitTests : IAsyncLifetime
         var (first, gate) = await HoldTheWriterAsync("first");
         var ran = new TaskCompletionSource();
         var release = new TaskCompletionSource();
-        var early = _database.WriteAsync(async write =>
+        var early = Database.WriteAsync(async write =>
         {
             await Insert(write, "early");
             ran.SetResult();
@@ -102,7 +138,7 @@ public sealed class SqliteGroupCommitTests : IAsyncLifetime
     [Fact]
     public async Task Concurrent_writers_each_get_their_own_result_and_every_write_is_committed()
     {
-        var writes = Enumerable.Range(0, 200).Select(i => Task.Run(() => _database.WriteAsync(async write =>
+        var writes = Enumerable.Range(0, 200).Select(i => Task.Run(() => Database.WriteAsync(async write =>
         {
             await Insert(write, $"c{i:000}");
             return i;
@@ -112,7 +148,7 @@ public sealed class SqliteGroupCommitTests : IAsyncLifetime
 
         Assert.Equal(Enumerable.Range(0, 200), results);
         Assert.Equal(Enumerable.Range(0, 200).Select(i => $"c{i:000}"), (await Names()).Order(StringComparer.Ordinal));
-        Assert.Equal(200L, _database.WriteCounts.Writes);
+        Assert.Equal(200L, Database.WriteCounts.Writes);
     }
 
     [Fact]
@@ -120,7 +156,7 @@ public sealed class SqliteGroupCommitTests : IAsyncLifetime
     {
         var (first, gate) = await HoldTheWriterAsync("first");
         using var cancellation = new CancellationTokenSource();
-        var cancelled = _database.WriteAsync(write => Insert(write, "cancelled"), cancellation.Token);
+        var cancelled = Database.WriteAsync(write => Insert(write, "cancelled"), cancellation.Token);
         var after = Write("after");
         cancellation.Cancel();
         gate.SetResult();
@@ -135,7 +171,7 @@ public sealed class SqliteGroupCommitTests : IAsyncLifetime
     {
         var started = new TaskCompletionSource();
         var release = new TaskCompletionSource();
-        var write = _database.WriteAsync(async write =>
+        var write = Database.WriteAsync(async write =>
         {
             await Insert(write, name);
             started.SetResult();
@@ -145,7 +181,7 @@ public sealed class SqliteGroupCommitTests : IAsyncLifetime
         return (write, release);
     }
 
-    private Task Write(string name, Task? holdUntil = null) => _database.WriteAsync(async write =>
+    private Task Write(string name, Task? holdUntil = null) => Database.WriteAsync(async write =>
     {
         await Insert(write, name);
         if (holdUntil is not null) await holdUntil;
@@ -156,7 +192,7 @@ public sealed class SqliteGroupCommitTests : IAsyncLifetime
 
     private async Task<List<string>> Names()
     {
-        await using var connection = await _database.OpenAsync(CancellationToken.None);
+        await using var connection = await Database.OpenAsync(CancellationToken.None);
         return (await connection.QueryAsync<string>("SELECT name FROM items ORDER BY seq")).ToList();
     }
 }

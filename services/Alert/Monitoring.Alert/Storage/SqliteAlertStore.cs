@@ -194,12 +194,14 @@ public sealed class SqliteAlertStore(SqliteDatabase database) : IAlertStore, ISt
     public async Task<AlertRecord?> TryClaimDeliveryAsync(string alertId, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
     {
         using var activity = SqliteDatabase.StartActivity("UPDATE", Table);
-        var row = await database.WriteAsync(write => write.Connection.QuerySingleOrDefaultAsync<SqliteAlertRow>($"""
+        // Once per delivery: on the writer's prepared statement. The instants go to the provider as they did through Dapper
+        // (its handler formats read values, not parameters), so the lease compares with ListStalledAsync's as before.
+        var rows = await database.WriteAsync(write => write.QueryAsync($"""
             UPDATE {Table} SET lease_until = @leaseUntil, delivery_attempts = delivery_attempts + 1
             WHERE alert_id = @alertId AND delivery_status = 'Pending' AND (lease_until IS NULL OR lease_until < @now)
             RETURNING {SqliteAlertTable.Columns}
-            """, new { alertId, now, leaseUntil }, write.Transaction), cancellationToken);
-        return row?.ToAlert();
+            """, AlertOf, ("@leaseUntil", leaseUntil), ("@alertId", alertId), ("@now", now)), cancellationToken);
+        return rows.SingleOrDefault();
     }
 
     public Task MarkChannelDeliveredAsync(string alertId, string channel, CancellationToken cancellationToken) =>

@@ -61,7 +61,6 @@ internal static class SqliteAlertTable
                 shifts              TEXT NULL,
                 breaking            TEXT NULL,
                 UNIQUE (subscription_id, story_id));
-            CREATE INDEX IF NOT EXISTS {Table}_analyst ON {Table} (analyst_id, raised_at DESC);
             CREATE INDEX IF NOT EXISTS {Table}_due ON {Table} (delivery_status, due_at);
             """);
 
@@ -74,6 +73,7 @@ internal static class SqliteAlertTable
         if (!columns.Contains("corroboration")) await connection.ExecuteAsync($"ALTER TABLE {Table} ADD COLUMN corroboration TEXT NULL");
         if (!columns.Contains("shifts")) await connection.ExecuteAsync($"ALTER TABLE {Table} ADD COLUMN shifts TEXT NULL");
         if (!columns.Contains("breaking")) await connection.ExecuteAsync($"ALTER TABLE {Table} ADD COLUMN breaking TEXT NULL");
-        await connection.ExecuteAsync($"CREATE INDEX IF NOT EXISTS {Table}_analyst_page ON {Table} (analyst_id, raised_at DESC, alert_id DESC)");
+        // The paging index serves every analyst's query; the older (analyst_id, raised_at) index, its prefix, only cost inserts.
+        await connection.ExecuteAsync($"CREATE INDEX IF NOT EXISTS {Table}_analyst_page ON {Table} (analyst_id, raised_at DESC, alert_id DESC); DROP INDEX IF EXISTS {Table}_analyst;");
     }
 }

@@ -26,11 +26,9 @@ public sealed class SqliteAnalystStore(SqliteDatabase database) : IAnalystStore,
             analyst) == 1;
     }
 
-    public async Task<Analyst?> FindByKeyHashAsync(string apiKeyHash, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<Analyst>(
+    /// <summary>Read for every authenticated request: on a prepared statement (<see cref="SqliteDatabase.ReadAsync{T}"/>).</summary>
+    public async Task<Analyst?> FindByKeyHashAsync(string apiKeyHash, CancellationToken cancellationToken) =>
+        (await database.ReadAsync(read => read.QueryAsync(
             "SELECT analyst_id AS AnalystId, name AS Name, api_key_hash AS ApiKeyHash, created_at AS CreatedAt FROM alert_analysts WHERE api_key_hash = @apiKeyHash",
-            new { apiKeyHash });
-    }
+            r => r.GetRowParser<Analyst>()(r), ("@apiKeyHash", apiKeyHash)), cancellationToken)).SingleOrDefault();
 }

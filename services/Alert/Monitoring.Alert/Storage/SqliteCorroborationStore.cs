@@ -53,12 +53,11 @@ public sealed class SqliteCorroborationStore(SqliteDatabase database) : ICorrobo
             }
         }, cancellationToken);
 
-    public async Task<IReadOnlyList<EventReport>> ReportsAsync(string eventId, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return (await connection.QueryAsync<EventReport>(
-            $"SELECT {Columns} FROM {Table} WHERE event_id = @eventId ORDER BY reported_at, article_id", new { eventId })).ToList();
-    }
+    /// <summary>Read for every event of an article while corroboration is subscribed to: on a prepared statement (<see cref="SqliteDatabase.ReadAsync{T}"/>).</summary>
+    public async Task<IReadOnlyList<EventReport>> ReportsAsync(string eventId, CancellationToken cancellationToken) =>
+        await database.ReadAsync(read => read.QueryAsync(
+            $"SELECT {Columns} FROM {Table} WHERE event_id = @eventId ORDER BY reported_at, article_id", r => r.GetRowParser<EventReport>()(r), ("@eventId", eventId)),
+            cancellationToken);
 
     public async Task<IReadOnlyList<EventReport>> DenialsAsync(DateTimeOffset windowStart, IReadOnlyCollection<string> sources, CancellationToken cancellationToken)
     {

@@ -74,24 +74,25 @@ public sealed class SqliteRelationStore(SqliteDatabase database) : IRelationStor
             }
         }, cancellationToken);
 
+    // The reads made for every article run on prepared statements (SqliteDatabase.ReadAsync), the rest through Dapper.
     public async Task<RelationBalance> BalanceAsync(string pair, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(long QuadClass, long Count, double GoldsteinSum, double GoldsteinSquares)>(
+        var rows = await database.ReadAsync(read => read.QueryAsync(
             $"SELECT quad_class, COUNT(*), TOTAL(goldstein), TOTAL(goldstein * goldstein) FROM {Events} WHERE pair = @pair AND day >= @from AND day <= @to GROUP BY quad_class",
-            new { pair, from = DayText(from), to = DayText(to) });
-        return RelationBalance.Of(rows.Select(r => ((int)r.QuadClass, (int)r.Count, r.GoldsteinSum, r.GoldsteinSquares)));
+            r => ((int)r.GetInt64(0), (int)r.GetInt64(1), r.GetDouble(2), r.GetDouble(3)),
+            ("@pair", pair), ("@from", DayText(from)), ("@to", DayText(to))), cancellationToken);
+        return RelationBalance.Of(rows);
     }
 
     public async Task<bool> HasEarlierOfRootAsync(string pair, string root, DateOnly since, string storyId, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<long>($"""
+        var earlier = await database.ReadAsync(read => read.ScalarAsync($"""
             SELECT EXISTS (
                 SELECT 1 FROM {Events} e, (SELECT MIN(recorded_at) AS at FROM {Events} WHERE pair = @pair AND root = @root AND story_id = @storyId) mine
                 WHERE e.pair = @pair AND e.root = @root AND e.day >= @since AND e.story_id <> @storyId
                   AND (mine.at IS NULL OR e.recorded_at < mine.at OR (e.recorded_at = mine.at AND e.story_id < @storyId)))
-            """, new { pair, root, since = DayText(since), storyId }) == 1;
+            """, ("@pair", pair), ("@root", root), ("@since", DayText(since)), ("@storyId", storyId)), cancellationToken);
+        return Convert.ToInt64(earlier, CultureInfo.InvariantCulture) == 1;
     }
 
     public async Task<IReadOnlyList<RelationEvent>> EventsAsync(
@@ -116,8 +117,7 @@ public sealed class SqliteRelationStore(SqliteDatabase database) : IRelationStor
 
     public async Task<DateOnly?> ObservedSinceAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var first = await connection.ExecuteScalarAsync<string?>($"SELECT MIN(recorded_at) FROM {Events}");
+        var first = (string?)await database.ReadAsync(read => read.ScalarAsync($"SELECT MIN(recorded_at) FROM {Events}"), cancellationToken);
         return first is null ? null : DateOnly.FromDateTime(Parse(first)!.Value.UtcDateTime);
     }
 
@@ -136,7 +136,9 @@ public sealed class SqliteRelationStore(SqliteDatabase database) : IRelationStor
         }, cancellationToken);
 
     public async Task<RelationShift?> OpenShiftAsync(string pair, string kind, CancellationToken cancellationToken) =>
-        (await QueryShiftsAsync("WHERE pair = @pair AND kind = @kind AND closed_at IS NULL LIMIT 1", new { pair, kind }, cancellationToken)) is [var open, ..] ? open : null;
+        (await QueryShiftsAsync("WHERE pair = @pair AND kind = @kind AND closed_at IS NULL LIMIT 1", cancellationToken, ("@pair", pair), ("@kind", kind))) is [var open, ..]
+            ? open
+            : null;
 
     public Task ConfirmAsync(string shiftId, DateTimeOffset at, CancellationToken cancellationToken) =>
         database.WriteAsync(write => write.ExecuteAsync(
@@ -147,21 +149,22 @@ public sealed class SqliteRelationStore(SqliteDatabase database) : IRelationStor
             $"UPDATE {Shifts} SET closed_at = @at, open_key = shift_id WHERE shift_id = @id AND closed_at IS NULL", ("@at", Instant(at)), ("@id", shiftId)), cancellationToken);
 
     public Task<IReadOnlyList<RelationShift>> FiredByAsync(string articleId, CancellationToken cancellationToken) =>
-        QueryShiftsAsync("WHERE article_id = @articleId ORDER BY opened_at, shift_id", new { articleId }, cancellationToken);
+        QueryShiftsAsync("WHERE article_id = @articleId ORDER BY opened_at, shift_id", cancellationToken, ("@articleId", articleId));
 
     public Task<IReadOnlyList<RelationShift>> ListAsync(string? pair, string? country, DateTimeOffset since, int limit, CancellationToken cancellationToken) =>
         QueryShiftsAsync(
             "WHERE opened_at >= @since AND (@pair IS NULL OR pair = @pair) AND (@country IS NULL OR country_a = @country OR country_b = @country) ORDER BY opened_at DESC, shift_id LIMIT @limit",
-            new { since = Instant(since), pair, country, limit }, cancellationToken);
+            cancellationToken, ("@since", Instant(since)), ("@pair", pair), ("@country", country), ("@limit", limit));
 
     public Task PruneAsync(DateOnly before, CancellationToken cancellationToken) =>
         database.WriteAsync(write => write.ExecuteAsync($"DELETE FROM {Events} WHERE day < @before", ("@before", DayText(before))), cancellationToken);
 
-    private async Task<IReadOnlyList<RelationShift>> QueryShiftsAsync(string where, object parameters, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<RelationShift>> QueryShiftsAsync(string where, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(string Document, string? ConfirmedAt, string? ClosedAt, string OpenKey)>(
-            $"SELECT document, confirmed_at, closed_at, open_key FROM {Shifts} {where}", parameters);
+        var rows = await database.ReadAsync(read => read.QueryAsync(
+            $"SELECT document, confirmed_at, closed_at, open_key FROM {Shifts} {where}",
+            r => (Document: r.GetString(0), ConfirmedAt: r.IsDBNull(1) ? null : r.GetString(1), ClosedAt: r.IsDBNull(2) ? null : r.GetString(2), OpenKey: r.GetString(3)),
+            parameters), cancellationToken);
         return rows.Select(r => JsonSerializer.Deserialize<RelationShift>(r.Document)! with
         {
             ConfirmedAt = Parse(r.ConfirmedAt), ClosedAt = Parse(r.ClosedAt), OpenKey = r.OpenKey,

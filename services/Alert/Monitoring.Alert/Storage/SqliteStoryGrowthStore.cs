@@ -31,8 +31,9 @@ public sealed class SqliteStoryGrowthStore(SqliteDatabase database) : IStoryGrow
                 article_id TEXT NOT NULL,
                 at_seconds INTEGER NOT NULL,
                 UNIQUE (story_id, outlet));
-            CREATE INDEX IF NOT EXISTS {Outlets}_topic ON {Outlets} (topic, at_seconds);
             CREATE INDEX IF NOT EXISTS {Outlets}_at ON {Outlets} (at_seconds);
+            -- The rate's topic filter is "(@topic IS NULL OR ...)", which no index serves: it reads the at_seconds range.
+            DROP INDEX IF EXISTS {Outlets}_topic;
             CREATE INDEX IF NOT EXISTS {Stories}_first_seen ON {Stories} (first_seen_at);
             """);
     }
@@ -55,29 +56,26 @@ public sealed class SqliteStoryGrowthStore(SqliteDatabase database) : IStoryGrow
                 story.Breaking is null ? null : JsonSerializer.Deserialize<BreakingStory>(story.Breaking));
         }, cancellationToken);
 
-    public async Task<int> NewOutletsAsync(string storyId, DateTimeOffset since, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return (int)await connection.ExecuteScalarAsync<long>(
-            $"SELECT COUNT(*) FROM {Outlets} WHERE story_id = @storyId AND at_seconds >= @since", new { storyId, since = since.ToUnixTimeSeconds() });
-    }
+    // Read for every article: on prepared statements (SqliteDatabase.ReadAsync).
+    public async Task<int> NewOutletsAsync(string storyId, DateTimeOffset since, CancellationToken cancellationToken) =>
+        Convert.ToInt32(await database.ReadAsync(read => read.ScalarAsync(
+            $"SELECT COUNT(*) FROM {Outlets} WHERE story_id = @storyId AND at_seconds >= @since",
+            ("@storyId", storyId), ("@since", since.ToUnixTimeSeconds())), cancellationToken), CultureInfo.InvariantCulture);
 
     public async Task<TopicRate> RateAsync(string? topic, DateTimeOffset from, DateTimeOffset to, TimeSpan window, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var (arrivals, windows) = await connection.QuerySingleAsync<(long, long)>($"""
+        var (arrivals, windows) = (await database.ReadAsync(read => read.QueryAsync($"""
             SELECT COUNT(*), COUNT(DISTINCT story_id || ':' || (at_seconds / @seconds)) FROM {Outlets}
             WHERE (@topic IS NULL OR topic = @topic) AND at_seconds >= @from AND at_seconds < @to
-            """, new { topic, from = from.ToUnixTimeSeconds(), to = to.ToUnixTimeSeconds(), seconds = (long)window.TotalSeconds });
+            """, r => (r.GetInt64(0), r.GetInt64(1)),
+            ("@topic", topic), ("@from", from.ToUnixTimeSeconds()), ("@to", to.ToUnixTimeSeconds()), ("@seconds", (long)window.TotalSeconds)), cancellationToken)).Single();
         return new TopicRate((int)arrivals, (int)windows);
     }
 
-    public async Task<IReadOnlyList<DateTimeOffset>> ArrivalsAsync(string storyId, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var seconds = await connection.QueryAsync<long>($"SELECT at_seconds FROM {Outlets} WHERE story_id = @storyId ORDER BY at_seconds", new { storyId });
-        return seconds.Select(DateTimeOffset.FromUnixTimeSeconds).ToList();
-    }
+    public async Task<IReadOnlyList<DateTimeOffset>> ArrivalsAsync(string storyId, CancellationToken cancellationToken) =>
+        await database.ReadAsync(read => read.QueryAsync(
+            $"SELECT at_seconds FROM {Outlets} WHERE story_id = @storyId ORDER BY at_seconds",
+            r => DateTimeOffset.FromUnixTimeSeconds(r.GetInt64(0)), ("@storyId", storyId)), cancellationToken);
 
     public Task<bool> TryMarkBreakingAsync(BreakingStory breaking, CancellationToken cancellationToken) =>
         database.WriteAsync(async write => await write.ExecuteAsync(

@@ -62,11 +62,12 @@ public sealed class SqliteSubscriptionStore(SqliteDatabase database) : ISubscrip
         return row?.ToSubscription();
     }
 
+    /// <summary>Read for every delivery: on a prepared statement (<see cref="SqliteDatabase.ReadAsync{T}"/>).</summary>
     public async Task<Subscription?> FindAsync(string subscriptionId, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<Row>($"{Select} WHERE subscription_id = @subscriptionId", new { subscriptionId });
-        return row?.ToSubscription();
+        var rows = await database.ReadAsync(read => read.QueryAsync(
+            $"{Select} WHERE subscription_id = @subscriptionId", r => r.GetRowParser<Row>()(r), ("@subscriptionId", subscriptionId)), cancellationToken);
+        return rows.SingleOrDefault()?.ToSubscription();
     }
 
     public async Task<Page<Subscription>> ListAsync(string analystId, PageRequest page, CancellationToken cancellationToken)

@@ -31,9 +31,10 @@ public sealed class SqliteClassifiedArticleStore(SqliteDatabase database) : ICla
                 topics        TEXT NOT NULL,
                 countries     TEXT NOT NULL,
                 entities      TEXT NULL);
-            CREATE INDEX IF NOT EXISTS classify_events_classified_at ON classify_events (classified_at DESC);
-            CREATE INDEX IF NOT EXISTS classify_events_story ON classify_events (story_id);
             CREATE INDEX IF NOT EXISTS classify_events_page ON classify_events (classified_at DESC, article_id DESC);
+            -- The paging index starts with classified_at; the story filter is "(@StoryId IS NULL OR ...)", which no index serves.
+            DROP INDEX IF EXISTS classify_events_classified_at;
+            DROP INDEX IF EXISTS classify_events_story;
             """);
 
         // Databases created before entities existed gain the column (additive; old rows read back without entities).

@@ -61,11 +61,18 @@ public sealed class SqliteCodedEventStore(SqliteDatabase database) : ICodedEvent
                 sentence_start      INTEGER NOT NULL,
                 trigger             TEXT NOT NULL,
                 trigger_start       INTEGER NOT NULL);
-            CREATE INDEX IF NOT EXISTS classify_coded_events_root_date ON classify_coded_events (event_root_code, date_added DESC);
-            CREATE INDEX IF NOT EXISTS classify_coded_events_pair_date ON classify_coded_events (actor1_country_code, actor2_country_code, date_added DESC);
-            CREATE INDEX IF NOT EXISTS classify_coded_events_target_date ON classify_coded_events (actor2_country_code, date_added DESC);
             CREATE INDEX IF NOT EXISTS classify_coded_events_date ON classify_coded_events (date_added DESC);
             CREATE INDEX IF NOT EXISTS classify_coded_events_story ON classify_coded_events (story_id);
+            """);
+
+        // Only the date (paging) and story indexes serve a query: every filter is written "(@X IS NULL OR ...)", which SQLite's
+        // planner cannot match to an index, so EXPLAIN QUERY PLAN never chose the root, pair, target or geo index, while each
+        // was rewritten for every event inserted (docs/benchmarks.md). Files that have them lose them.
+        await connection.ExecuteAsync("""
+            DROP INDEX IF EXISTS classify_coded_events_root_date;
+            DROP INDEX IF EXISTS classify_coded_events_pair_date;
+            DROP INDEX IF EXISTS classify_coded_events_target_date;
+            DROP INDEX IF EXISTS classify_coded_events_geo;
             """);
 
         // Files created before events were placed gain the ActionGeo columns; their events stay unplaced.
@@ -74,8 +81,6 @@ public sealed class SqliteCodedEventStore(SqliteDatabase database) : ICodedEvent
         {
             await connection.ExecuteAsync($"ALTER TABLE classify_coded_events ADD COLUMN {column}");
         }
-
-        await connection.ExecuteAsync("CREATE INDEX IF NOT EXISTS classify_coded_events_geo ON classify_coded_events (action_geo_lat, action_geo_long)");
     }
 
     public async Task InsertAsync(IReadOnlyList<CodedEventDocument> events, CancellationToken cancellationToken)

@@ -93,16 +93,14 @@ public sealed class SqliteArticleStore(SqliteDatabase database) : IArticleStore,
             return marked == 1;
         }, cancellationToken);
 
-    public async Task<StoredArticle?> GetAsync(string articleId, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<StoredArticle>($"SELECT {Columns} FROM ingest_articles WHERE article_id = @articleId", new { articleId });
-    }
+    // Read for every post and announcement: on prepared statements (SqliteDatabase.ReadAsync).
+    public async Task<StoredArticle?> GetAsync(string articleId, CancellationToken cancellationToken) =>
+        (await database.ReadAsync(read => read.QueryAsync(
+            $"SELECT {Columns} FROM ingest_articles WHERE article_id = @articleId", Article, ("@articleId", articleId)), cancellationToken)).SingleOrDefault();
 
-    public async Task<StoredArticle?> FindByUrlAsync(string url, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.QueryFirstOrDefaultAsync<StoredArticle>(
-            $"SELECT {Columns} FROM ingest_articles WHERE url = @url ORDER BY ingested_at LIMIT 1", new { url });
-    }
+    public async Task<StoredArticle?> FindByUrlAsync(string url, CancellationToken cancellationToken) =>
+        (await database.ReadAsync(read => read.QueryAsync(
+            $"SELECT {Columns} FROM ingest_articles WHERE url = @url ORDER BY ingested_at LIMIT 1", Article, ("@url", url)), cancellationToken)).FirstOrDefault();
+
+    private static StoredArticle Article(Microsoft.Data.Sqlite.SqliteDataReader reader) => reader.GetRowParser<StoredArticle>()(reader);
 }

@@ -35,11 +35,12 @@ public sealed class SqliteStoryStore(SqliteDatabase database) : IStoryStore, ISt
         """,
         ("@ArticleId", member.ArticleId), ("@StoryId", member.StoryId), ("@Outlet", member.Outlet), ("@SeenAt", member.SeenAt), ("@Signature", member.Signature));
 
+    /// <summary>Read for every article of a story: on a prepared statement (<see cref="SqliteDatabase.ReadAsync{T}"/>).</summary>
     public async Task<StorySummary?> GetStoryAsync(string storyId, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = (await connection.QueryAsync<(string Outlet, DateTimeOffset SeenAt)>(
-            "SELECT outlet AS Outlet, seen_at AS SeenAt FROM ingest_story_members WHERE story_id = @storyId", new { storyId })).ToList();
+        var rows = await database.ReadAsync(read => read.QueryAsync(
+            "SELECT outlet AS Outlet, seen_at AS SeenAt FROM ingest_story_members WHERE story_id = @storyId",
+            r => (Outlet: r.GetString(0), SeenAt: DateTimeOffset.Parse(r.GetString(1), System.Globalization.CultureInfo.InvariantCulture)), ("@storyId", storyId)), cancellationToken);
         return StorySummary.Of(storyId, rows);
     }
 
