@@ -30,6 +30,17 @@ public sealed class EventCoderClauseTests
     }
 
     [Fact]
+    public void A_killing_after_the_comma_is_by_the_attacker_not_by_whom_the_attack_hit()
+    {
+        // "a police patrol", "a Chilean army base": nouns after an indefinite article, not verbs whose subject would
+        // pass on to "killing".
+        var dyads = Dyads("Rebels attacked a Chilean army base, killing 20 soldiers.");
+        Assert.Contains(dyads, d => d.Source == "---REB" && d.Target == "CHLMIL");
+        Assert.DoesNotContain(dyads, d => d.Source == "CHLMIL");
+        Assert.DoesNotContain(Dyads("Militants ambushed a Peruvian police patrol, killing four officers."), d => d.Source == "PERCOP");
+    }
+
+    [Fact]
     public void An_allegation_accuses_the_subject_of_what_it_alleges()
     {
         Assert.Contains(Dyads("A report published in Nairobi alleged that Uganda was aware of the raid."), d => d is ("KEN", "UGA", "110"));

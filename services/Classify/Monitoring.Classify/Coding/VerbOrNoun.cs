@@ -28,6 +28,10 @@ internal static class VerbOrNoun
             if (!form.IsParticiple && i + form.Words.Length < w.Count && w[i + form.Words.Length].Lower is "on" or "against" or "by" or "of" or "in" or "at" or "between"
                 && sentence.InActor[i - 1] >= 0 && sentence.Slots[sentence.InActor[i - 1]].First is var slotStart and > 0
                 && sentence.Is(slotStart - 1, WordClass.NounMarker) && sentence.Slots[sentence.InActor[i - 1]].Mentions.TrueForAll(m => m.Sector is null)) return false;
+            // "a police patrol", "a Malian army base": after an indefinite article and the actor it opens, a bare form is
+            // a noun; a verb there would agree with the singular ("a police officer patrols").
+            if (!form.IsParticiple && !form.IsGerund && !w[i].Lower.EndsWith('s') && sentence.InActor[i - 1] >= 0
+                && sentence.Slots[sentence.InActor[i - 1]].First is var opened and > 0 && cues.Set("indefinite-articles").Contains(w[opened - 1].Lower)) return false;
             if (gap.Contains('-') && previous != "co") return false;
             // After a noun a past form is still a verb ("the group killed"); a base form is a noun ("a private visit").
             if (!CanPrecedeVerb(sentence, i) && !form.IsParticiple && !IsSpeech(cues, form)) return false;
