@@ -29,6 +29,11 @@ public sealed class EventCoderTests
         Assert.Equal(5.2, cooperation.Goldstein);
         Assert.Equal("03", cooperation.Root);
 
+        // "have cooperated closely in … judicial assistance": judicial cooperation done (063), both ways, not aid given.
+        Assert.Contains(events, e => e is { Cameo: "063", Source.Code: "CHN", Target.Code: "RUS" });
+        Assert.Contains(events, e => e is { Cameo: "063", Source.Code: "RUS", Target.Code: "CHN" });
+        Assert.DoesNotContain(events, e => e.Root == "07");
+
         // Every event's evidence points into the text it came from.
         Assert.All(events, e =>
         {

@@ -91,6 +91,8 @@ internal static class CodeRefiner
         for (var k = from; k < to && k < w.Count; k++)
         {
             if (!sentence.Cues.AidWords.Contains(w[k].Lower)) continue;
+            // "judicial assistance", "legal assistance": cooperation in that domain (063), not aid given.
+            if (k > from && sentence.Cues.CooperationDomains.ContainsKey(w[k - 1].Lower)) return null;
             return k > from && sentence.Cues.AidKinds.TryGetValue(w[k - 1].Lower, out var kind) ? kind[0] : '0';
         }
 
