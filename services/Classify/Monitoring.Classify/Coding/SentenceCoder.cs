@@ -69,7 +69,8 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
             if (Mood.IsWished(sentence, verb)) continue;
 
             verb.Negated = negated;
-            // "might want": a possibility, and what it governs, is not reported as done; nor is what only dates another event.
+            // "might want": a possibility, and what it governs, is not reported as done; nor is what only dates another
+            // event, nor what a condition ("if …", "unless …") supposes.
             if (Background.IsPossibility(sentence, verb.First) || Background.IsTimeAnchor(sentence, verb.First) || Background.IsCondition(sentence, verb.First))
             {
                 (verb.Negated, previous) = (true, verb);
@@ -150,8 +151,9 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
             // A visit's place is its target ("arrived in Washington for a state visit"), and so is a protest's when it
             // names no other ("protested in Beijing"); elsewhere a place is only where.
             var likely = code ?? lexical!;
+            var likelyRoot = CameoRoot.Of(likely);
             var target = passive ? null : ActorGroups.Target(sentence, verb.ObjectStart, objectEnd, subject ?? [], placeIsTarget: likely is "042" or "043",
-                opposing: string.CompareOrdinal(CameoRoot.Of(likely), "09") >= 0, sending: CameoRoot.Of(likely) is "06" or "07" or "15");
+                opposing: string.CompareOrdinal(likelyRoot, "09") >= 0, sending: likelyRoot is "06" or "07" or "15");
             if (target is null && !passive && (likely.StartsWith("14", StringComparison.Ordinal) || Subjects.IsViolent(likely)))
             {
                 // A protest is against the authorities of where it happens or of the one country the sentence names;
@@ -163,7 +165,7 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
                         ? (ActorGroups.Place(sentence) is { } where && !EventPairs.HasCode(subject, where.Code) ? [where] : ActorGroups.OnlyCountry(sentence, subject))
                         : null);
             }
-            else if (target is null && !passive && subject is not null && EventPairs.DistinctCodes(subject) < 2 && cues.Set("place-target-roots").Contains(CameoRoot.Of(likely)))
+            else if (target is null && !passive && subject is not null && EventPairs.DistinctCodes(subject) < 2 && cues.Set("place-target-roots").Contains(likelyRoot))
             {
                 // "will attend a summit in Switzerland", "is conducting military exercises in Alaska": where it is held.
                 target = ActorGroups.Target(sentence, verb.ObjectStart, objectEnd, subject, placeIsTarget: true);
@@ -175,7 +177,7 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
             // Compound subjects act on each other when the clause names no one else ("China and Russia met"), in
             // cooperation or a mutual fight ("clashed"); protesters or attackers named together act together.
             var clauseFrom = passive ? Clauses.SubjectRegionStart(sentence, verb) : verb.End;
-            var mutual = cues.ReciprocalRoots.Contains(CameoRoot.Of(likely)) || cues.MutualWords.Contains(w[verb.End - 1].Lower);
+            var mutual = cues.ReciprocalRoots.Contains(likelyRoot) || cues.MutualWords.Contains(w[verb.End - 1].Lower);
             var reciprocal = mutual && (passive ? agent is null : target is null) && subject is not null && EventPairs.DistinctCodes(subject) >= 2
                 && !ActorGroups.HasOther(sentence, clauseFrom, objectEnd, subject);
 

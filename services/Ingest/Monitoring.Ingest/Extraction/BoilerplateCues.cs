@@ -166,11 +166,11 @@ internal sealed class BoilerplateCues
         return false;
     }
 
-    // As whole words: "affiliate" is not in "affiliated", "we earn" not in "we earned" (scripts without spaces match anywhere).
     /// <summary>Any of <paramref name="words"/> inside a text, case ignored as <c>Contains(word, OrdinalIgnoreCase)</c> does; an empty word is in every text.</summary>
     private static SearchValues<string> AnyOf(string[] words) =>
         SearchValues.Create(words.Any(word => word.Length == 0) ? [""] : words, StringComparison.OrdinalIgnoreCase);
 
+    // As whole words: "affiliate" is not in "affiliated", "we earn" not in "we earned" (scripts without spaces match anywhere).
     private static bool ContainsWord(string line, string word)
     {
         for (var at = line.IndexOf(word, StringComparison.OrdinalIgnoreCase); at >= 0; at = line.IndexOf(word, at + 1, StringComparison.OrdinalIgnoreCase))
