@@ -70,7 +70,7 @@ public static class CodeCommand
 
             var classification = classifier.Classify(item.Title, item.Text);
             var placeNames = places.Recognize(classification, item.Lang ?? language);
-            var events = places.Locate(coder.Code(classification, item.Lang ?? language), placeNames, classification);
+            var events = places.Locate(coder.Code(classification, item.Lang ?? language, placeNames), placeNames, classification);
             output.WriteLine(JsonSerializer.Serialize(
                 new Output(item.Id ?? lineNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), events, PlaceRecognizer.ArticlePlaces(placeNames)), Json));
         }

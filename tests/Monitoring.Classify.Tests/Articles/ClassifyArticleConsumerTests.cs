@@ -112,6 +112,17 @@ public sealed class ClassifyArticleConsumerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_article_is_coded_in_its_own_language()
+    {
+        // Spanish words mean nothing to the English coder: only the article's language finds the arrest.
+        await _harness.Bus.Publish(Sample("La policía colombiana detuvo a diez manifestantes en Bogotá.") with { Language = "es" }, Ct);
+
+        await Eventually.HoldsAsync(() => _harness.Published.Select<ArticleClassified>(Ct).Any(), "the article is announced");
+        var announced = Assert.Single(_harness.Published.Select<ArticleClassified>(Ct)).Context.Message;
+        Assert.Contains(announced.EventCodes!, e => e.Cameo.StartsWith("17", StringComparison.Ordinal) && e.Source == "COL");
+    }
+
+    [Fact]
     public async Task The_announcement_is_lean_and_points_at_the_stored_evidence()
     {
         var article = Sample(new Monitoring.Ingest.Extraction.ArticleExtractor().Extract(new() { Text = SampleArticle.Text }).Text);

@@ -100,4 +100,41 @@ public sealed class EventCoderClauseTests
         Assert.DoesNotContain(Dyads("French officers helped to plan the operation in Mali."), d => d.Cameo.StartsWith("07", StringComparison.Ordinal));
         Assert.Contains(Dyads("France sent food aid to Mali."), d => d.Cameo.StartsWith("07", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_participle_after_a_number_word_qualifies_the_noun_and_is_no_event()
+    {
+        var dyads = Dyads("Police in Lima arrested twelve suspected smugglers on Monday.");
+        Assert.Contains(dyads, d => d is ("PERCOP", "---CRM", "173"));
+        Assert.DoesNotContain(dyads, d => d.Cameo.StartsWith("11", StringComparison.Ordinal));
+        Assert.DoesNotContain(Dyads("Chilean troops detained fifteen wounded fighters near the border."), d => d.Cameo.StartsWith("18", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_purpose_infinitive_leaves_the_subject_of_the_verb_before_it()
+    {
+        // "marched … to denounce": the infinitive is what the march is for, so "marched" is the clause's verb, not a
+        // participle describing the students.
+        var dyads = Dyads("Thousands of students marched on the parliament in Santiago to denounce the new tax law.");
+        Assert.Contains(dyads, d => d.Source == "---EDU" && d.Cameo.StartsWith("14", StringComparison.Ordinal));
+        Assert.DoesNotContain(dyads, d => d.Target == "---EDU");
+    }
+
+    [Fact]
+    public void Talks_qualified_by_a_role_word_are_between_the_countries_not_with_their_armies()
+    {
+        var dyads = Dyads("India and China held military talks on the disputed border.");
+        Assert.Contains(dyads, d => d is ("IND", "CHN", _) && d.Cameo.StartsWith("04", StringComparison.Ordinal));
+        Assert.Contains(dyads, d => d is ("CHN", "IND", _));
+        Assert.DoesNotContain(dyads, d => d.Target.EndsWith("MIL", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_opening_attribution_names_the_speaker_not_the_subject()
+    {
+        var dyads = Dyads("According to Peruvian police, gunmen killed five villagers in the Andes.");
+        Assert.Contains(dyads, d => d.Source == "---UAF" && d.Cameo.StartsWith("19", StringComparison.Ordinal));
+        Assert.DoesNotContain(dyads, d => d.Source == "PERCOP");
+        Assert.DoesNotContain(Dyads("According to the Chilean army, rebels attacked a convoy on Sunday."), d => d.Source == "CHLMIL");
+    }
 }

@@ -202,4 +202,22 @@ public sealed class EventCoderTests
 
         Assert.Equal(["The U.S. envoy met Mr. Smith in Paris.", "Talks resumed on Monday!", "A new line starts here"], sentences);
     }
+
+    [Fact]
+    public void Towns_and_regions_the_places_stage_resolved_are_targets_and_give_their_country_to_actors_named_there()
+    {
+        static List<(string, string, string)> Coded(string body)
+        {
+            var classification = Classifiers.Default.Classify("", body);
+            var places = Classifiers.Places.Recognize(classification, "en");
+            return Coders.Default.Code(classification, "en", places)
+                .Select(e => (e.Source.Code + e.Source.Sector, e.Target.Code + e.Target.Sector, e.Cameo)).ToList();
+        }
+
+        Assert.Contains(Coded("Russian forces shelled Kharkiv overnight, officials said."), d => d.Item1.StartsWith("RUS", StringComparison.Ordinal) && d.Item2 == "UKR");
+        Assert.Contains(Coded("Rebels near Mosul attacked an army convoy."), d => d.Item1 == "IRQREB");
+        // Without the places stage's names the town is no actor.
+        var classification = Classifiers.Default.Classify("", "Rebels near Mosul attacked an army convoy.");
+        Assert.DoesNotContain(Coders.Default.Code(classification, "en"), e => e.Source.Code == "IRQ");
+    }
 }

@@ -22,11 +22,11 @@ public sealed class ClassifiedArticleRecorder(
 
         var classification = classifier.Classify(article.Title, article.Text);
 
-        // The coder reuses the classifier's tokens and actors; its offsets point into the body, ArticleClassified.Text.
-        var coded = coding.Value.Enabled ? coder.Code(classification) : [];
-
-        // Places come after coding, as a stage of their own: the article's place names, and each event's place.
+        // The article's place names first: the coder reads its towns and regions as place actors, and each event gets its place.
         var placeNames = places.Recognize(classification, article.Language);
+
+        // The coder reuses the classifier's tokens and actors; its offsets point into the body, ArticleClassified.Text.
+        var coded = coding.Value.Enabled ? coder.Code(classification, article.Language, placeNames) : [];
         var events = places.Locate(coded, placeNames, classification);
         var document = new ClassifiedArticle
         {

@@ -156,12 +156,28 @@ internal static class Clauses
         var w = sentence.Tokens;
         for (var k = trigger.First - 1; k >= 0; k--)
         {
-            if (sentence.EndsTrigger(k + 1, trigger)) return k + 1;
+            if (sentence.EndsTrigger(k + 1, trigger)) return AfterAttribution(sentence, k + 1, trigger.First);
             if (sentence.Is(k, WordClass.ClauseBoundary)) return AfterIntroduction(sentence, k + 1, trigger.First);
             if (sentence.StopBefore(k)) return k;
         }
 
         return AfterIntroduction(sentence, 0, trigger.First);
+    }
+
+    /// <summary>
+    /// "According to police, gunmen killed …": an attribution that opens the sentence names its speaker up to its comma;
+    /// the clause's subject stands after it, not with the speaker.
+    /// </summary>
+    private static int AfterAttribution(Sentence sentence, int start, int verbFirst)
+    {
+        var w = sentence.Tokens;
+        if (start != 2 || w[0].Lower != "according" || w[1].Lower != "to") return start;
+        for (var k = start + 1; k < verbFirst; k++)
+        {
+            if (sentence.CommaBefore(k)) return k;
+        }
+
+        return start;
     }
 
     /// <summary>

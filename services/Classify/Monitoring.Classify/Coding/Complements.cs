@@ -32,6 +32,8 @@ internal static class Complements
         // "There were ten soldiers killed in …": an existential clause.
         if (regionStart + 1 < verb.First && w[regionStart].Lower == "there" && cues.BeForms.Contains(w[regionStart + 1].Lower)) return true;
         var following = sentence.TriggerFrom(verb.End);
+        // "ministers met in Lima to discuss …": an infinitive is what the verb is for, not the clause's own verb.
+        if (following is not null && Clauses.HasBefore(sentence, following.First, "to")) return false;
         var plain = true;
         for (var k = verb.End; k < (following?.First ?? w.Count); k++)
         {

@@ -1,3 +1,4 @@
+using Monitoring.Classify.Places;
 using Monitoring.Classify.Text;
 using Monitoring.Contracts;
 
@@ -28,11 +29,14 @@ public sealed class EventCoder(CameoVerbDictionary verbs, CameoCodebook codebook
     /// Codes what <see cref="ArticleClassifier"/> has already read, reusing its tokens and actors. Offsets of body events
     /// refer to the body (<c>ArticleIngested.Text</c>, which <c>ArticleClassified.Text</c> carries); events of the title,
     /// which the classifier reads before the body, are marked <see cref="CodedEvent.InTitle"/> and their offsets refer
-    /// to the title. The title's actors count as named before ("the two countries").
+    /// to the title. The title's actors count as named before ("the two countries"). <paramref name="places"/> are the
+    /// places stage's names of the same text (<see cref="PlaceRecognizer.Recognize"/>): its towns and regions are actors too.
     /// </summary>
-    public IReadOnlyList<CodedEvent> Code(Classification classification, string? language = null)
+    public IReadOnlyList<CodedEvent> Code(Classification classification, string? language = null, IReadOnlyList<PlaceMention>? places = null)
     {
-        var events = Code(classification.Text, classification.Tokens, RecognizedActorFinder.From(classification.Text, classification.Actors), language);
+        IReadOnlyList<ActorMention> mentions = RecognizedActorFinder.From(classification.Text, classification.Actors);
+        if (!languages.For(language).Actors.NamesPlaces) mentions = PlaceActors.Add(mentions, places);
+        var events = Code(classification.Text, classification.Tokens, mentions, language);
         var offset = classification.BodyStart;
         if (offset == 0) return events;
         var body = new List<CodedEvent>(events.Count);

@@ -40,6 +40,9 @@ public sealed class LexiconActorFinder
 
     public bool IsEmpty => _actors.Count == 0;
 
+    /// <summary>Whether the lexicon names places of its own (<c>places-LANG.txt</c>).</summary>
+    public bool NamesPlaces { get; private init; }
+
     /// <summary>
     /// Reads <paramref name="path"/> and <paramref name="placesPath"/> (if present) and, for a non-Latin script, the
     /// gazetteer's names written in it.
@@ -50,7 +53,7 @@ public sealed class LexiconActorFinder
         Read(path, entries, isPlace: false);
         Read(placesPath, entries, isPlace: true);
         foreach (var (code, form) in gazetteer) entries.Add((code, null, form.Replace(' ', '_'), false));
-        return new LexiconActorFinder(shapes, entries);
+        return new LexiconActorFinder(shapes, entries) { NamesPlaces = entries.Exists(e => e.Item4) };
     }
 
     private static void Read(string? path, List<(string, string?, string, bool)> entries, bool isPlace)
