@@ -48,6 +48,7 @@ public static class ServiceDefaultsExtensions
     /// <summary>
     /// Problem details for every error, <c>/openapi/v1.json</c> (and its reference page), <c>/health/live</c>: the process
     /// answers. <c>/health/ready</c>: every dependency tagged "ready" (bus, store) answers; degraded is not ready.
+    /// <c>/health/stages</c>: messages consumed and faulted per receive endpoint since start (<see cref="StageTotals"/>).
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
@@ -69,7 +70,19 @@ public static class ServiceDefaultsExtensions
                 [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
             },
         });
+        MapStageTotals(app);
         return app;
+    }
+
+    /// <summary>
+    /// <c>GET /health/stages</c>, read-only and without a key like the other health endpoints: counts, no content. A host
+    /// without a bus (no <see cref="StageTotals"/>) answers an empty object.
+    /// </summary>
+    private static void MapStageTotals(WebApplication app)
+    {
+        var totals = app.Services.GetService<StageTotals>();
+        app.MapGet("/health/stages", () => Results.Json(totals?.Snapshot() ?? new Dictionary<string, StageTotal>()))
+            .ExcludeFromDescription();
     }
 
     /// <summary>Throws <see cref="InvalidSettingException"/> for the first setting whose value is a <c>change-me</c> placeholder.</summary>

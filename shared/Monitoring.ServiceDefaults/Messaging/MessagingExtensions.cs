@@ -63,6 +63,7 @@ public static class MessagingExtensions
         builder.Services.Configure<MessagingOptions>(section);
         var options = section.Get<MessagingOptions>() ?? new MessagingOptions();
         var registrations = BusRegistrations.From(builder.Services);
+        builder.Services.AddSingleton<Telemetry.StageTotals>();
 
         builder.Services.AddOptions<MassTransitHostOptions>().Configure(host =>
         {

@@ -6,9 +6,10 @@ namespace Monitoring.ServiceDefaults.Telemetry;
 /// <summary>
 /// Per receive endpoint (the pipeline's stages: <c>classify-article</c>, <c>match-subscriptions</c>, <c>deliver-alert</c>…):
 /// messages consumed by outcome, how long the consumer took, and how long after it was published the message was done
-/// (its wait in the queue included). The dashboard's rates and latency percentiles are drawn from these.
+/// (its wait in the queue included). The dashboard's rates and latency percentiles are drawn from these; the same counts
+/// go to <see cref="StageTotals"/> for <c>/health/stages</c>.
 /// </summary>
-public sealed class StageMetricsObserver : IConsumeObserver
+public sealed class StageMetricsObserver(StageTotals totals) : IConsumeObserver
 {
     private static readonly Counter<long> Messages = MonitoringTelemetry.Meter.CreateCounter<long>(
         "monitoring.stage.messages", description: "Messages consumed per endpoint, by outcome (ok, fault).");
@@ -33,9 +34,11 @@ public sealed class StageMetricsObserver : IConsumeObserver
         return Task.CompletedTask;
     }
 
-    private static void Record<T>(ConsumeContext<T> context, string outcome) where T : class
+    private void Record<T>(ConsumeContext<T> context, string outcome) where T : class
     {
-        var endpoint = new KeyValuePair<string, object?>("endpoint", EndpointOf(context.ReceiveContext.InputAddress));
+        var name = EndpointOf(context.ReceiveContext.InputAddress);
+        totals.Record(name, faulted: outcome == "fault");
+        var endpoint = new KeyValuePair<string, object?>("endpoint", name);
         var message = new KeyValuePair<string, object?>("message", typeof(T).Name);
         Messages.Add(1, endpoint, message, new KeyValuePair<string, object?>("outcome", outcome));
         Duration.Record(context.ReceiveContext.ElapsedTime.TotalSeconds, endpoint, message);

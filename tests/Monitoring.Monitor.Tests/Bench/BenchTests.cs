@@ -67,4 +67,24 @@ public sealed class BenchTests
         Assert.DoesNotContain(lines, line => line.Contains("refused", StringComparison.Ordinal));
         Assert.Equal(160, lines.Count(line => line.StartsWith("ingest ", StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public void A_services_run_reports_its_ratio_counted_by_articles_from_the_services_stage_totals()
+    {
+        var start = new DateTimeOffset(2026, 12, 4, 19, 0, 0, TimeSpan.Zero);
+        var before = StageTotalsReader.Parse("""{"classify-article":{"consumed":300,"faulted":0,"lastAt":"2026-12-04T18:59:00Z"}}""").Single().Value;
+        var matchedBefore = StageTotalsReader.Parse("""{"match-subscriptions":{"consumed":300,"faulted":0,"lastAt":"2026-12-04T18:59:00Z"},"deliver-alert":{"consumed":9,"faulted":0,"lastAt":"2026-12-04T18:59:00Z"}}""")["match-subscriptions"];
+        var after = (new EndpointTotal(2300, 0, start.AddSeconds(4)), new EndpointTotal(2300, 0, start.AddSeconds(5)));
+        var seen = Enum.GetValues<Stage>().ToDictionary(stage => stage, stage => stage is Stage.Alerted ? (1500L, 300.0) : (0L, 0.0));
+
+        var stages = StageTotalsReader.Apply(seen, (before, matchedBefore), after, start);
+        var result = new BenchResult("services", 2000, new PostResults(2000, 0, 0, 0, []), TimeSpan.FromSeconds(5), stages, [], [], new Dictionary<string, long>(),
+            new Dictionary<string, TimeSpan>(), null, new FloorResult(new FloorPass(2000, TimeSpan.FromSeconds(2), [1.0]), [new FloorPass(2000, TimeSpan.FromSeconds(2), [1.0])]), "1 1 1", "1 1 1");
+
+        Assert.Equal((2000L, 400.0), stages[Stage.Matched]);
+        Assert.Equal((2000L, 500.0), stages[Stage.Classified]);
+        var ratio = BenchReport.Lines(result, new BenchOptions(BenchTarget.Services, 2000, 0, 4, 0.1, 5, null, Floor: true, Warmup: false, [], TimeSpan.FromSeconds(120)))
+            .Single(line => line.Measure == "pipeline / floor").Value;
+        Assert.Equal("0.40× (articles through every stage); 0.30× (alerts)", ratio);
+    }
 }

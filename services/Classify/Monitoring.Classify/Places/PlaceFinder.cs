@@ -37,22 +37,26 @@ public sealed class PlaceFinder(PlaceGazetteer gazetteer)
 
     private (int End, IReadOnlyList<NamedEntry> Candidates)? Longest(string text, List<Token> tokens, int first)
     {
-        var last = first;
-        while (last + 1 < tokens.Count && last + 1 - first < gazetteer.LongestName && Joined(text, tokens[last].End, tokens[last + 1].Start)) last++;
-
-        // The key of the longest run, built once; each shorter run's key is a prefix of it (PlaceGazetteer.Key).
-        var folded = new string[last + 1 - first];
-        var length = -1;
-        for (var i = 0; i < folded.Length; i++) length += (folded[i] = PlaceGazetteer.Fold(tokens[first + i].Lower)).Length + 1;
-        Span<char> buffer = length <= 256 ? stackalloc char[length] : new char[length];
-        Span<int> ends = folded.Length <= 32 ? stackalloc int[folded.Length] : new int[folded.Length];
-        for (int i = 0, at = 0; i < folded.Length; i++)
+        // The run's key grows a word at a time while some name starts with it (PlaceGazetteer.StartsName): a longer run
+        // than that cannot be a name, and most capitalised words start none longer than themselves. Each shorter run's
+        // key is a prefix of the longest one's (PlaceGazetteer.Key).
+        Span<char> buffer = gazetteer.LongestKey <= 256 ? stackalloc char[gazetteer.LongestKey] : new char[gazetteer.LongestKey];
+        Span<int> ends = gazetteer.LongestName <= 32 ? stackalloc int[gazetteer.LongestName] : new int[gazetteer.LongestName];
+        var words = 0;
+        for (int t = first, at = 0; t < tokens.Count && words < gazetteer.LongestName; t++)
         {
-            if (i > 0) buffer[at++] = ' ';
-            folded[i].CopyTo(buffer[at..]);
-            ends[i] = at += folded[i].Length;
+            if (t > first && !Joined(text, tokens[t - 1].End, tokens[t].Start)) break;
+            var folded = PlaceGazetteer.Fold(tokens[t].Lower);
+            var length = at + (words > 0 ? 1 : 0) + folded.Length;
+            if (length > buffer.Length) break;
+            if (words > 0) buffer[at++] = ' ';
+            folded.CopyTo(buffer[at..]);
+            at = length;
+            if (!gazetteer.StartsName(buffer[..at])) break;
+            ends[words++] = at;
         }
 
+        var last = first + words - 1;
         for (var end = last + 1; end > first; end--)
         {
             var key = buffer[..ends[end - 1 - first]];

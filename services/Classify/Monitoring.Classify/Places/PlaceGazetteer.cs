@@ -23,7 +23,14 @@ public sealed class PlaceGazetteer
         LongestName = longest;
         _byNameSpan = byName.GetAlternateLookup<ReadOnlySpan<char>>();
         _notPlacesSpan = notPlaces.GetAlternateLookup<ReadOnlySpan<char>>();
+        var prefixes = NamePrefixes(byName.Keys);
+        LongestKey = byName.Keys.Max(key => key.Length);
+        _prefixesSpan = prefixes.GetAlternateLookup<ReadOnlySpan<char>>();
     }
+
+    // Every name's key cut after each of its words ("sierra", "sierra leone"): the finder stops extending a run of words
+    // at the first that no name starts with, instead of trying every length up to the longest name.
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _prefixesSpan;
 
     // Lookups by a key built in a buffer: the finder tries several keys at every capitalised word, and made a string of each.
     private readonly Dictionary<string, List<NamedEntry>>.AlternateLookup<ReadOnlySpan<char>> _byNameSpan;
@@ -31,6 +38,15 @@ public sealed class PlaceGazetteer
 
     /// <summary>The most tokens any name has.</summary>
     public int LongestName { get; }
+
+    /// <summary>The most characters any name's key has.</summary>
+    public int LongestKey { get; }
+
+    /// <summary>
+    /// Whether some name's key starts with <paramref name="key"/> up to a word boundary ("sierra" for "sierra leone"),
+    /// the key itself included: when not, neither it nor any longer run of words after it is a name.
+    /// </summary>
+    public bool StartsName(ReadOnlySpan<char> key) => _prefixesSpan.Contains(key);
 
     public IReadOnlySet<string> NotPlaces { get; }
 
@@ -94,6 +110,18 @@ public sealed class PlaceGazetteer
             .Select(l => l.Trim()).Where(l => l.Length > 0 && l[0] != '#')
             .Select(l => Key(Tokenizer.Tokenize(l), 0, Tokenizer.Tokenize(l).Count)).ToHashSet(StringComparer.Ordinal);
         return new PlaceGazetteer(byName, countries, notPlaces, longest);
+    }
+
+    private static HashSet<string> NamePrefixes(IEnumerable<string> keys)
+    {
+        var prefixes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var key in keys)
+        {
+            for (var space = key.IndexOf(' '); space >= 0; space = key.IndexOf(' ', space + 1)) prefixes.Add(key[..space]);
+            prefixes.Add(key);
+        }
+
+        return prefixes;
     }
 
     /// <summary>Tokens <paramref name="first"/> to <paramref name="end"/> (exclusive), lower-cased, without diacritics, joined by spaces.</summary>

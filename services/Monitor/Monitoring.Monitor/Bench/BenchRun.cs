@@ -77,6 +77,7 @@ public sealed class BenchRun(BenchOptions options, IAnsiConsole console)
         var cpuBefore = target.CpuTimes();
         var memoryBefore = ProcessMemory.Now();
         var sqliteBefore = (target as EmbeddedTarget)?.SqliteWrites();
+        var totalsBefore = target is ServicesTarget servicesBefore ? await servicesBefore.Stages.ReadAsync(cancellationToken) : default;
         var expected = articles.Count(a => a.CopyOf is null);
         PostResults posts = null!;
         await console.Progress().AutoClear(false).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
@@ -103,7 +104,14 @@ public sealed class BenchRun(BenchOptions options, IAnsiConsole console)
             });
         await sampler;
 
-        var stages = Enum.GetValues<Stage>().ToDictionary(stage => stage, stage => (clock.Count(stage), clock.Rate(stage)));
+        IReadOnlyDictionary<Stage, (long, double)> stages = Enum.GetValues<Stage>().ToDictionary(stage => stage, stage => (clock.Count(stage), clock.Rate(stage)));
+        if (target is ServicesTarget services)
+        {
+            // The first post on the services' clock (UTC, same machine): now minus the time since it.
+            var start = DateTimeOffset.UtcNow - Stopwatch.GetElapsedTime(clock.Start);
+            stages = StageTotalsReader.Apply(stages, totalsBefore, await services.Stages.ReadAsync(cancellationToken), start);
+        }
+
         var cpuPerArticle = target.CpuTimes().ToDictionary(p => p.Key, p => (p.Value - cpuBefore.GetValueOrDefault(p.Key)) / Math.Max(1, posts.New));
         // Only the embedded pipeline allocates in this process; the services' allocations are theirs.
         var memory = target is EmbeddedTarget ? ProcessMemory.Now() - memoryBefore : null;
@@ -152,6 +160,13 @@ public sealed class BenchRun(BenchOptions options, IAnsiConsole console)
             var now = Counts();
             var depths = await target.QueueDepthsAsync(cancellationToken);
             var empty = depths.Count > 0 ? depths.Values.All(depth => depth == 0) : clock.Count(Stage.Classified) >= clock.Count(Stage.Ingested) && clock.Count(Stage.Matched) >= clock.Count(Stage.Classified);
+            if (empty && target is ServicesTarget services)
+            {
+                // Alert may still hold messages it has taken from its queue: done when it matched all classify passed on.
+                var (classified, matched) = await services.Stages.ReadAsync(cancellationToken);
+                empty = matched.Consumed + matched.Faulted >= classified.Consumed;
+            }
+
             if (!now.SequenceEqual(last) || !empty)
             {
                 last = now;

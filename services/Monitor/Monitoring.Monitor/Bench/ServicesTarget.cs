@@ -24,8 +24,11 @@ public sealed class ServicesTarget : IBenchTarget
     private readonly AlertTap _tap;
     private readonly DirectoryInfo _data;
 
-    private ServicesTarget(List<Process> processes, WebApplication webhook, AlertTap tap, DirectoryInfo data, Uri ingest, Uri alert)
+    private readonly HttpClient _stagesHttp = new() { Timeout = TimeSpan.FromSeconds(10) };
+
+    private ServicesTarget(List<Process> processes, WebApplication webhook, AlertTap tap, DirectoryInfo data, Uri ingest, Uri classify, Uri alert)
     {
+        Stages = new StageTotalsReader(_stagesHttp, classify, alert);
         _processes = processes;
         _webhook = webhook;
         _tap = tap;
@@ -38,6 +41,9 @@ public sealed class ServicesTarget : IBenchTarget
     public Uri IngestAddress { get; }
     public Uri AlertAddress { get; }
     public string WriteKey => BenchWriteKey;
+
+    /// <summary>Articles classified and matched as the services count them (<c>/health/stages</c>).</summary>
+    public StageTotalsReader Stages { get; }
     public string WebhookUrl => new Uri(new Uri(_webhook.Urls.First()), BenchWebhook.Path).AbsoluteUri;
 
     public static async Task<ServicesTarget> StartAsync(BrokerAddress broker, IReadOnlyList<string> extraSettings, DirectoryInfo? servicesDirectory, StageClock clock, TextWriter log, CancellationToken cancellationToken)
@@ -75,7 +81,7 @@ public sealed class ServicesTarget : IBenchTarget
 
         await log.WriteLineAsync($"services ready: ingest :{ports["Ingest"]}, classify :{ports["Classify"]}, alert :{ports["Alert"]}; logs in {data.FullName}");
         var tap = await AlertTap.StartAsync(broker, clock, cancellationToken);
-        return new ServicesTarget(processes, webhook, tap, data, new Uri($"http://127.0.0.1:{ports["Ingest"]}/"), new Uri($"http://127.0.0.1:{ports["Alert"]}/"));
+        return new ServicesTarget(processes, webhook, tap, data, new Uri($"http://127.0.0.1:{ports["Ingest"]}/"), new Uri($"http://127.0.0.1:{ports["Classify"]}/"), new Uri($"http://127.0.0.1:{ports["Alert"]}/"));
     }
 
     public async Task<string> CreateAnalystAsync(CancellationToken cancellationToken)
@@ -194,6 +200,7 @@ public sealed class ServicesTarget : IBenchTarget
             process.Dispose();
         }
 
+        _stagesHttp.Dispose();
         await _webhook.StopAsync(CancellationToken.None);
         await _webhook.DisposeAsync();
     }
