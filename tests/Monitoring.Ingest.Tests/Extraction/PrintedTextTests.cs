@@ -55,4 +55,15 @@ public sealed class PrintedTextTests
 
         Assert.Contains("Inner quay north side | Fishing boats and yachts", text, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("<a href=\"#berths\" class=\"anchor\">#</a>")]
+    [InlineData("<a href=\"#berths\">¶</a>")]
+    [InlineData("<a href=\"#berths\" aria-label=\"Link to this section\">🔗</a>")]
+    public void A_heading_permalink_mark_is_not_read(string mark)
+    {
+        var lines = ExtractionPages.Article(ExtractionPages.Paragraphs + $"<h2 id=\"berths\">The berths {mark}</h2>" + ExtractionPages.Paragraphs.Replace("The harbour", "Since then the harbour")).Split('\n');
+
+        Assert.Contains("The berths", lines);
+    }
 }
