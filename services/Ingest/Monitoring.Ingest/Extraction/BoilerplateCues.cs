@@ -26,6 +26,7 @@ internal sealed class BoilerplateCues
         InlinePromos = Lines(root.GetProperty("inlinePromos")).OrderByDescending(promo => promo.Length).ToArray();
         CommentVerbs = Lines(root.GetProperty("commentLines"));
         NavigationWords = Lines(root.GetProperty("navigationWords"));
+        AdLabels = Lines(root.GetProperty("adLabels"));
         var callVerbs = Lines(root.GetProperty("callsToAction"));
         CallToActionVerbs = callVerbs;
         UnspacedCallToActionVerbs = callVerbs.Where(verb => verb.All(c => c >= '\u2E80')).ToArray();
@@ -55,6 +56,12 @@ internal sealed class BoilerplateCues
     public string[] InlinePromos { get; }
     public HashSet<string> CommentVerbs { get; }
     public HashSet<string> NavigationWords { get; }
+
+    /// <summary>"Advertisement", "Anzeige", "Publicidad": the label over an ad's slot, a line of its own.</summary>
+    public HashSet<string> AdLabels { get; }
+
+    /// <summary>A line that is an ad's label alone, dashes or brackets around it ("- Advertisement -", "[Anzeige]").</summary>
+    public bool IsAdLabel(string line) => line.Length <= 60 && IsLine(AdLabels, line.Trim().Trim('-', '–', '—', '[', ']', '(', ')', '*', '|', ' '));
     public HashSet<string> CallToActionVerbs { get; }
     private string[] UnspacedCallToActionVerbs { get; }
     public string[] CookieWords { get; }

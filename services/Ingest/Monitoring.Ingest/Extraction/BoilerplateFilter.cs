@@ -54,6 +54,7 @@ public static partial class BoilerplateFilter
         // A template's placeholder text, left in a block the page never filled.
         || line.StartsWith("Lorem ipsum", StringComparison.OrdinalIgnoreCase)
         || (line.Length <= 40 && BoilerplateCues.Default.IsReadingTime(line))
+        || BoilerplateCues.Default.IsAdLabel(line)
         || (line.Length <= 400 && BoilerplateCues.Default.IsAffiliateDisclosure(line))
         || (line.Length <= 80 && (BoilerplateCues.Default.IsSourceCredit(line) || BoilerplateCues.Default.IsImageCredit(line)));
 

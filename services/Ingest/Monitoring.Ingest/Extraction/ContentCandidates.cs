@@ -60,7 +60,7 @@ internal static class ContentCandidates
         {
             if (sibling == best) { joined.Add(sibling); continue; }
             if (HtmlMainText.SkippedTags.Contains(sibling.LocalName)) continue;
-            var bonus = !string.IsNullOrEmpty(best.ClassName) && sibling.ClassName == best.ClassName ? bestScore * 0.2 : 0;
+            var bonus = SameClasses(best, sibling) ? bestScore * 0.2 : 0;
             if (scores.TryGetValue(sibling, out var score) && (score + bonus) * (1 - LinkDensity(sibling)) >= threshold)
             {
                 joined.Add(sibling);
@@ -74,6 +74,18 @@ internal static class ContentCandidates
         }
 
         return joined;
+    }
+
+    // Readability gives a sibling of the same kind a bonus; a class list is a set ("post entry" = "entry  post"), compared as one.
+    private static bool SameClasses(IElement best, IElement sibling)
+    {
+        if (best.ClassList.Length == 0 || best.ClassList.Length != sibling.ClassList.Length) return false;
+        foreach (var name in best.ClassList)
+        {
+            if (!sibling.ClassList.Contains(name)) return false;
+        }
+
+        return true;
     }
 
     // An article's FAQ is often a wrapper of its own beside the one holding the article (a CMS module after the body):

@@ -59,7 +59,11 @@ internal static class HtmlMainText
                     break;
                 case IElement element when SkippedTags.Contains(element.LocalName) && !IsAccordionHeader(element):
                     break;
-                case IElement element when IsFootnoteMark(element):
+                case IElement element when IsFootnoteMark(element) || HeadingAnchors.IsPermalinkMark(element):
+                    break;
+                // A line break inside a table cell wraps the cell's text; the row stays one line.
+                case IElement element when element.LocalName == "br" && context.Kind == BlockKind.Cell:
+                    current.Append(" ", context);
                     break;
                 case IElement element when element.LocalName == "br":
                     current.Flush(reading.Blocks);

@@ -1,0 +1,69 @@
+namespace Monitoring.Ingest.Tests.Extraction;
+
+/// <summary>
+/// What the page prints for one kind of reader or one kind of screen rather than as the article's words: text for
+/// screen readers only, permalink marks beside headings, ad labels, placeholder text; and what the layout splits
+/// that is one thing: a drop cap and its word, a table row with line breaks in its cells.
+/// </summary>
+public sealed class PrintedTextTests
+{
+    [Fact]
+    public void A_sibling_with_the_same_classes_in_another_order_joins_the_pick()
+    {
+        var text = ExtractionPages.Text($"""
+            <div class="page"><h1>The new quay</h1>
+            <div class="entry post">{ExtractionPages.Paragraphs}{ExtractionPages.Paragraphs}{ExtractionPages.Paragraphs}</div>
+            <div class="post entry"><p>The second part of the story goes on in this wrapper here.</p></div>
+            </div>
+            """);
+
+        Assert.Contains("every Saturday", text, StringComparison.Ordinal);
+        Assert.Contains("second part of the story", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("<p>The new berths <span class=\"sr-only\">(opens in a new window)</span>open today.</p>", "new window")]
+    [InlineData("<p class=\"visually-hidden\">Skip to the weather for sailors</p>", "Skip to the weather")]
+    [InlineData("<div class=\"screen-reader-text\">Skip to the weather for sailors</div>", "Skip to the weather")]
+    [InlineData("<p>Advertisement</p>", "Advertisement")]
+    [InlineData("<p>- Anzeige -</p>", "Anzeige")]
+    [InlineData("<p>Publicidad</p>", "Publicidad")]
+    [InlineData("<p>Publicité</p>", "Publicité")]
+    [InlineData("<p>Реклама</p>", "Реклама")]
+    public void Screen_reader_text_and_ad_labels_are_not_read(string markup, string dropped)
+    {
+        var lines = ExtractionPages.Article(ExtractionPages.Paragraphs.Replace("<p>Fishing", markup + "<p>Fishing")).Split('\n');
+
+        Assert.Contains(lines, line => line.StartsWith("Fishing boats", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, line => line.Contains(dropped, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_advertisement_named_in_a_sentence_is_text()
+    {
+        var text = ExtractionPages.Article(ExtractionPages.Paragraphs + "<p>Advertisement for the ferry line ran in every paper.</p>");
+
+        Assert.Contains("Advertisement for the ferry line", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_table_row_whose_cells_break_lines_is_one_row()
+    {
+        var text = ExtractionPages.Article(ExtractionPages.Paragraphs + """
+            <table><tr><th>Berth</th><th>Use</th></tr><tr><td>Inner quay<br>north side</td><td>Fishing boats<br>and yachts</td></tr></table>
+            """);
+
+        Assert.Contains("Inner quay north side | Fishing boats and yachts", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("<a href=\"#berths\" class=\"anchor\">#</a>")]
+    [InlineData("<a href=\"#berths\">¶</a>")]
+    [InlineData("<a href=\"#berths\" aria-label=\"Link to this section\">🔗</a>")]
+    public void A_heading_permalink_mark_is_not_read(string mark)
+    {
+        var lines = ExtractionPages.Article(ExtractionPages.Paragraphs + $"<h2 id=\"berths\">The berths {mark}</h2>" + ExtractionPages.Paragraphs.Replace("The harbour", "Since then the harbour")).Split('\n');
+
+        Assert.Contains("The berths", lines);
+    }
+}
