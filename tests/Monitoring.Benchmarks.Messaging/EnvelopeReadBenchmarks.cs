@@ -18,6 +18,8 @@ public class EnvelopeReadBenchmarks
 {
     private static readonly IMessageDeserializer MassTransitReader = SystemTextJsonMessageSerializer.Instance;
     private static readonly IMessageDeserializer OnePassReader = new EnvelopeJsonSerializerFactory().CreateDeserializer();
+    private static readonly JsonSerializerOptions Indented = new(SystemTextJsonMessageSerializer.Options) { WriteIndented = true };
+    private static readonly JsonSerializerOptions Compact = new(SystemTextJsonMessageSerializer.Options) { WriteIndented = false };
     private byte[] _indented = [];
     private byte[] _compact = [];
 
@@ -35,10 +37,9 @@ public class EnvelopeReadBenchmarks
             Message = SyntheticArticle.Classified(),
             SentTime = DateTime.UtcNow,
             Headers = new Dictionary<string, object?> { ["traceparent"] = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01" },
-            Host = new BusHostInfo(true),
         };
-        _indented = JsonSerializer.SerializeToUtf8Bytes(envelope, new JsonSerializerOptions(SystemTextJsonMessageSerializer.Options) { WriteIndented = true });
-        _compact = JsonSerializer.SerializeToUtf8Bytes(envelope, new JsonSerializerOptions(SystemTextJsonMessageSerializer.Options) { WriteIndented = false });
+        _indented = JsonSerializer.SerializeToUtf8Bytes(envelope, Indented);
+        _compact = JsonSerializer.SerializeToUtf8Bytes(envelope, Compact);
         Console.WriteLine($"// body: {_indented.Length} bytes indented, {_compact.Length} compact");
     }
 
