@@ -102,6 +102,13 @@ public static class AlertExtensions
             bus.AddConsumer<DigestFailedConsumer>();
         });
 
+        // Matching is CPU work plus one store transaction per article, so a few at once keep both cores busy while one
+        // waits on SQLite (8), with twice that prefetched so the next articles are already here when one finishes (16).
+        // Chosen here, not left to the bus-wide values, so tuning other endpoints does not move this one; from
+        // Alert:MatchPrefetchCount / Alert:MatchConcurrentMessageLimit, and Messaging:Endpoints:match-subscriptions still wins.
+        var alert = builder.Configuration.GetSection(AlertOptions.SectionName).Get<AlertOptions>() ?? new AlertOptions();
+        builder.SetEndpointDefaults("match-subscriptions", prefetchCount: alert.MatchPrefetchCount, concurrentMessageLimit: alert.MatchConcurrentMessageLimit);
+
         // Webhook, Slack, Teams and SMTP calls wait on the network, not the CPU: many in flight at once.
         builder.SetEndpointDefaults("deliver-alert", prefetchCount: 64, concurrentMessageLimit: 32);
 

@@ -35,6 +35,12 @@ public sealed class AlertOptions
 
     public int MaxSubscriptionsPerAnalyst { get; set; } = 200;
 
+    /// <summary>Messages RabbitMQ pushes ahead to <c>match-subscriptions</c> (see <see cref="AlertExtensions.AddAlert"/>).</summary>
+    public int MatchPrefetchCount { get; set; } = 16;
+
+    /// <summary>Articles <c>match-subscriptions</c> matches at once (see <see cref="AlertExtensions.AddAlert"/>).</summary>
+    public int MatchConcurrentMessageLimit { get; set; } = 8;
+
     /// <summary>How long classified articles are kept for the preview and the feedback export.</summary>
     public TimeSpan RecentArticlesRetention { get; set; } = TimeSpan.FromDays(30);
 

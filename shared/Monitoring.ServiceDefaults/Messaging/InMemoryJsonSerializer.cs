@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics.CodeAnalysis;
 using System.Net.Mime;
 using System.Text.Json;
 using MassTransit;
@@ -42,35 +40,19 @@ public sealed class InMemoryJsonSerializerFactory(RawSerializerOptions options) 
     }
 
     /// <summary>
-    /// MassTransit's raw context without its document: built from the same headers, options and message types, so the
-    /// headers and the supported types it answers are MassTransit's. The message of a supported type is read from the body
-    /// with MassTransit's options, once per type, as MassTransit's context does from its document.
+    /// MassTransit's raw message context (headers, ids from the transport headers) over the whole body as the message,
+    /// supporting the types MassTransit's raw context supports: any type when asked to or when no type header came,
+    /// else those named in it.
     /// </summary>
     private sealed class DirectContext(IMessageDeserializer raw, RawSerializerOptions options, MessageBody body, Headers headers, Uri? destinationAddress)
-        : SystemTextJsonRawSerializerContext(SystemTextJsonMessageSerializer.Instance, SystemTextJsonMessageSerializer.Options, SystemTextJsonRawMessageSerializer.JsonContentType,
-            new RawMessageContext(headers, destinationAddress, options), headers.GetMessageTypes(), options, default)
+        : ParsedOnDemandContext(new RawMessageContext(headers, destinationAddress, options), headers.GetMessageTypes(), body.GetBytes())
     {
-        private readonly ConcurrentDictionary<Type, object?> _messages = new();
-        private SerializerContext? _parsed;
+        private bool AnyType => options.HasFlag(RawSerializerOptions.AnyMessageType) || SupportedMessageTypes.Length == 0;
 
-        /// <summary>MassTransit's own context for this body, with its document: for everything that reads the message some other way.</summary>
-        private SerializerContext Parsed => _parsed ??= raw.Deserialize(body, headers, destinationAddress);
+        public override bool IsSupportedMessageType<T>() => AnyType || base.IsSupportedMessageType<T>();
 
-        public override bool TryGetMessage<T>(out T? message) where T : class
-        {
-            if (!IsSupportedMessageType<T>()) return Parsed.TryGetMessage(out message);
-            message = _messages.GetOrAdd(typeof(T), static (_, bytes) => JsonSerializer.Deserialize<T>(bytes, SystemTextJsonMessageSerializer.Options), body.GetBytes()) as T;
-            return message is not null;
-        }
+        public override bool IsSupportedMessageType(Type messageType) => AnyType || base.IsSupportedMessageType(messageType);
 
-        public override bool TryGetMessage(Type messageType, [NotNullWhen(true)] out object? message) => Parsed.TryGetMessage(messageType, out message);
-
-        public override IMessageSerializer GetMessageSerializer() => Parsed.GetMessageSerializer();
-
-        public override IMessageSerializer GetMessageSerializer<T>(MessageEnvelope envelope, T message) => Parsed.GetMessageSerializer(envelope, message);
-
-        public override IMessageSerializer GetMessageSerializer(object message, string[] messageTypes) => Parsed.GetMessageSerializer(message, messageTypes);
-
-        public override Dictionary<string, object> ToDictionary<T>(T? message) where T : class => Parsed.ToDictionary(message);
+        protected override SerializerContext Parse() => raw.Deserialize(body, headers, destinationAddress);
     }
 }

@@ -108,6 +108,8 @@ public static class MessagingExtensions
                 }
             });
 
+            // Bodies without indentation on every transport (MassTransit indents them by default).
+            EnvelopeJsonSerializerFactory.UseCompactBodies();
             switch (options.Transport)
             {
                 case MessagingTransport.InMemory:
@@ -144,6 +146,8 @@ public static class MessagingExtensions
                             if (rabbit.UseTls) host.UseSsl(ssl => ssl.ServerName = rabbit.Host);
                         });
                         ReconnectBackoff.Apply(cfg, rabbit.ReconnectInterval);
+                        // MassTransit's envelope, read in one pass: the message straight from the body, no JSON document first.
+                        cfg.AddDeserializer(new EnvelopeJsonSerializerFactory(), isDefault: true);
                         cfg.PrefetchCount = options.PrefetchCount;
                         cfg.ConcurrentMessageLimit = options.ConcurrentMessageLimit;
                         cfg.ConfigureEndpoints(context);

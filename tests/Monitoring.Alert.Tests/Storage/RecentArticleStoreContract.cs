@@ -9,9 +9,9 @@ public abstract class RecentArticleStoreContract
 {
     protected abstract Task<IRecentArticleStore> CreateStoreAsync();
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    protected static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static RecentArticle Recent(string id, int minute) => new(new ArticleClassified
+    protected static RecentArticle Recent(string id, int minute) => new(new ArticleClassified
     {
         ArticleId = id, StoryId = id, Title = "Title " + id, Text = "Text " + id, Language = "en", IngestedAt = Times.At(minute), ClassifiedAt = Times.At(minute),
         Topics = [new TopicScore { Id = "sanctions", Score = 6, Evidence = [new MatchEvidence { Rule = "sanctions/terms/sanction*", Text = "sanctions", Start = 0, End = 9, Weight = 3 }] }],
@@ -53,6 +53,21 @@ public abstract class RecentArticleStoreContract
 public sealed class SqliteRecentArticleStoreTests : RecentArticleStoreContract
 {
     protected override async Task<IRecentArticleStore> CreateStoreAsync() => await StoreFactory.CreateSqliteAsync<SqliteRecentArticleStore>();
+
+    [Fact]
+    public async Task Old_articles_are_deleted_once_the_cut_off_has_moved_a_minute_not_on_every_article()
+    {
+        var store = await CreateStoreAsync();
+        await store.AddAsync(Recent("a1", 1), Times.At(1), Ct);
+        await store.AddAsync(Recent("a2", 2), Times.At(1).AddSeconds(50), Ct);
+
+        Assert.NotNull(await store.GetAsync("a1", Ct));
+
+        await store.AddAsync(Recent("a3", 3), Times.At(2), Ct);
+
+        Assert.Null(await store.GetAsync("a1", Ct));
+        Assert.NotNull(await store.GetAsync("a2", Ct));
+    }
 }
 
 public sealed class MongoRecentArticleStoreTests(MongoServer mongo) : RecentArticleStoreContract

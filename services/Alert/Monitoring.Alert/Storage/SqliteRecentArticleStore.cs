@@ -23,14 +23,28 @@ public sealed class SqliteRecentArticleStore(SqliteDatabase database) : IRecentA
             """);
     }
 
-    public Task AddAsync(RecentArticle article, DateTimeOffset forgetBefore, CancellationToken cancellationToken) =>
-        database.WriteAsync(async write =>
+    /// <summary>How far the cut-off must have moved since the last retention delete before the next one runs.</summary>
+    internal static readonly TimeSpan DeleteStep = TimeSpan.FromMinutes(1);
+
+    // Ticks of the cut-off of the last retention delete: deleting on every article scanned the index once per message
+    // for rows a minute's worth at most; once a minute is the same retention to the minute.
+    private long _deletedBefore = DateTimeOffset.MinValue.UtcTicks;
+
+    public Task AddAsync(RecentArticle article, DateTimeOffset forgetBefore, CancellationToken cancellationToken)
+    {
+        // Built before the single writer takes it, so the JSON of one article never holds up the others' writes.
+        var message = JsonSerializer.Serialize(article.Article);
+        var cutOff = forgetBefore.ToUniversalTime();
+        var last = Interlocked.Read(ref _deletedBefore);
+        var delete = cutOff.UtcTicks - last >= DeleteStep.Ticks && Interlocked.CompareExchange(ref _deletedBefore, cutOff.UtcTicks, last) == last;
+        return database.WriteAsync(async write =>
         {
             await write.ExecuteAsync(
                 $"INSERT INTO {Table} (article_id, received_at, message) VALUES (@ArticleId, @ReceivedAt, @Message) ON CONFLICT DO NOTHING",
-                ("@ArticleId", article.Article.ArticleId), ("@ReceivedAt", article.ReceivedAt.ToUniversalTime()), ("@Message", JsonSerializer.Serialize(article.Article)));
-            await write.ExecuteAsync($"DELETE FROM {Table} WHERE received_at < @forgetBefore", ("@forgetBefore", forgetBefore.ToUniversalTime()));
+                ("@ArticleId", article.Article.ArticleId), ("@ReceivedAt", article.ReceivedAt.ToUniversalTime()), ("@Message", message));
+            if (delete) await write.ExecuteAsync($"DELETE FROM {Table} WHERE received_at < @forgetBefore", ("@forgetBefore", cutOff));
         }, cancellationToken);
+    }
 
     public async Task<IReadOnlyList<RecentArticle>> ListAsync(DateTimeOffset since, int limit, CancellationToken cancellationToken)
     {
