@@ -16,24 +16,32 @@ public sealed class EndpointTuningTests
         settings["Messaging:ConcurrentMessageLimit"] = "6";
         settings["Messaging:Endpoints:deliver-alert:ConcurrentMessageLimit"] = "40";
         settings["Messaging:Endpoints:deliver-alert:PrefetchCount"] = "50";
+        settings["Messaging:Endpoints:match-subscriptions:ConcurrentMessageLimit"] = "3";
+        settings["Messaging:Endpoints:match-subscriptions:PrefetchCount"] = "5";
+        await using var classify = await ServiceHost.ClassifyAsync(settings);
         await using var alert = await ServiceHost.AlertAsync(settings);
 
+        // The bus-wide values reach an endpoint that has no default of its own; an endpoint's own values win over both.
+        var classifying = Endpoints(classify.Services.GetRequiredService<IBus>().GetProbeResult(TestContext.Current.CancellationToken));
+        Assert.Equal((12, 6, 6), classifying["classify-article"]);
         var endpoints = Endpoints(alert.Services.GetRequiredService<IBus>().GetProbeResult(TestContext.Current.CancellationToken));
-
-        Assert.Equal((12, 6, 6), endpoints["match-subscriptions"]);
+        Assert.Equal((5, 3, 3), endpoints["match-subscriptions"]);
         Assert.Equal((50, 40, 40), endpoints["deliver-alert"]);
     }
 
     [Fact]
     public async Task A_service_default_applies_where_nothing_is_configured()
     {
-        await using var alert = await ServiceHost.AlertAsync(RabbitMqBroker.Settings("tuning-defaults"));
+        var settings = RabbitMqBroker.Settings("tuning-defaults");
+        settings["Messaging:PrefetchCount"] = "12";
+        await using var alert = await ServiceHost.AlertAsync(settings);
 
         var endpoints = Endpoints(alert.Services.GetRequiredService<IBus>().GetProbeResult(TestContext.Current.CancellationToken));
 
-        // Webhook calls wait on the network, so delivery runs more at once than the bus default (8).
+        // Webhook calls wait on the network, so delivery runs more at once than the bus default (8); matching keeps
+        // its own prefetch and concurrency (Alert:MatchPrefetchCount, Alert:MatchConcurrentMessageLimit) over the bus-wide one.
         Assert.Equal(32, endpoints["deliver-alert"].Concurrency);
-        Assert.Equal(8, endpoints["match-subscriptions"].Concurrency);
+        Assert.Equal((16, 8, 8), endpoints["match-subscriptions"]);
     }
 
     /// <summary>Per queue: the prefetch and concurrency of the receive endpoint, and the tightest consumer-level limit inside it.</summary>
