@@ -4,7 +4,7 @@ namespace Monitoring.Ingest.Tests.Extraction;
 
 /// <summary>
 /// How the article's first words are read, on pages built here: a drop cap printed in an element of its own, inside or
-/// just before the body's wrapper.
+/// just before the body's wrapper; a standfirst set in heading type under the headline.
 /// </summary>
 public sealed class ArticleStartTests
 {
@@ -45,6 +45,31 @@ public sealed class ArticleStartTests
         var text = Extract($$"""
             <article><h1>Ministers sign the border accord</h1><div class="rich">
               <p>The foreign ministers of both countries signed the accord on Thursday, in the presence of observers, envoys and the press.</p>{{Rest}}</div></article>
+            """);
+
+        Assert.StartsWith("The foreign ministers", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_long_subheading_ending_in_a_full_stop_under_the_headline_is_the_standfirst()
+    {
+        var text = Extract($$"""
+            <div class="page"><div class="masthead"><h1>Ministers sign the border accord</h1>
+              <h2>After forty years of clashes, two neighbours have finally agreed where one country ends and the other begins.</h2></div>
+              <div class="content"><div class="rich"><p>The foreign ministers of both countries signed the accord on Thursday, in the presence of observers.</p>{{Rest}}</div></div></div>
+            """);
+
+        Assert.StartsWith("After forty years of clashes", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("What the accord settles")]
+    [InlineData("How did the two neighbours finally manage to agree on where one country ends and the other begins?")]
+    public void A_section_title_under_the_headline_is_not_the_standfirst(string heading)
+    {
+        var text = Extract($$"""
+            <div class="page"><div class="masthead"><h1>Ministers sign the border accord</h1><h2>{{heading}}</h2></div>
+              <div class="content"><div class="rich"><p>The foreign ministers of both countries signed the accord on Thursday, in the presence of observers.</p>{{Rest}}</div></div></div>
             """);
 
         Assert.StartsWith("The foreign ministers", text, StringComparison.Ordinal);
