@@ -4,7 +4,8 @@ namespace Monitoring.Ingest.Tests.Extraction;
 
 /// <summary>
 /// How the article's first words are read, on pages built here: a drop cap printed in an element of its own, inside or
-/// just before the body's wrapper; a standfirst set in heading type under the headline.
+/// just before the body's wrapper; a standfirst set in heading type under the headline; an intro section marked by one
+/// more class beside the body's.
 /// </summary>
 public sealed class ArticleStartTests
 {
@@ -73,5 +74,20 @@ public sealed class ArticleStartTests
             """);
 
         Assert.StartsWith("The foreign ministers", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_intro_section_beside_the_body_with_one_more_class_is_the_same_articles_first_section()
+    {
+        const string Long = "<p>The accord, signed on Thursday, fixes the line along the river, the two bridges and the islands, and it sets up a joint commission, with engineers, surveyors and judges, to mark it on the ground village by village.</p>";
+        var text = Extract($$"""
+            <div class="column"><div class="rich-text post-body intro"><p>Few expected the two neighbours to agree this year after so many false starts.</p>
+              <p>Yet the deal was done in a single night of talks in the capital.</p></div>
+              <div class="disclosure">We may earn a commission when you buy through links on this page.</div>
+              <div class="rich-text post-body">{{string.Concat(Enumerable.Repeat(Long, 6))}}</div></div>
+            """);
+
+        Assert.StartsWith("Few expected the two neighbours", text, StringComparison.Ordinal);
+        Assert.Contains("joint commission", text, StringComparison.Ordinal);
     }
 }
