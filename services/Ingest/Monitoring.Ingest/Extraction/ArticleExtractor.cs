@@ -95,6 +95,7 @@ public sealed class ArticleExtractor(SourceBoilerplate? sourceBoilerplate = null
 
         if (read.Count == 0) return null;
         var chosen = CandidateChoice.Choose(read);
+        if (chosen.Containers.Count > 0) chosen = chosen with { Lines = DropCaps.Restored(chosen.Lines, chosen.Containers[0]) };
         var lead = LeadParagraphs.Before(metadata.Headline, metadata.Description, chosen.Containers, chosen.Lines, cues);
         IReadOnlyList<string> text = lead.Count == 0 ? chosen.Lines : [.. lead, .. chosen.Lines];
         text = chosen.Method == "jsonld" ? text : ArticleBodyBounds.Trim(text, metadata.ArticleBody);

@@ -76,13 +76,16 @@ internal static class ContentCandidates
         return joined;
     }
 
-    // Readability gives a sibling of the same kind a bonus; a class list is a set ("post entry" = "entry  post"), compared as one.
+    // Readability gives a sibling of the same kind a bonus; a class list is a set ("post entry" = "entry  post"), compared
+    // as one. A sibling that adds one modifier to the pick's classes, or lacks one of them ("rich-text intro" beside
+    // "rich-text"), is of the same kind: templates mark the first or last section of a body so.
     private static bool SameClasses(IElement best, IElement sibling)
     {
-        if (best.ClassList.Length == 0 || best.ClassList.Length != sibling.ClassList.Length) return false;
-        foreach (var name in best.ClassList)
+        var (fewer, more) = best.ClassList.Length <= sibling.ClassList.Length ? (best.ClassList, sibling.ClassList) : (sibling.ClassList, best.ClassList);
+        if (fewer.Length == 0 || more.Length - fewer.Length > 1 || (fewer.Length == 1 && more.Length > 1)) return false;
+        foreach (var name in fewer)
         {
-            if (!sibling.ClassList.Contains(name)) return false;
+            if (!more.Contains(name)) return false;
         }
 
         return true;

@@ -7,7 +7,7 @@ namespace Monitoring.Ingest.Extraction;
 /// the intro in the article's header, beside the headline, and the body in a wrapper of its own; Readability's
 /// container then starts at the second paragraph. Only a few sentence-long, link-poor paragraphs under the same
 /// article wrapper as the headline are taken (never across the whole page), furniture skipped as everywhere, and
-/// not the dek that repeats the page's meta description.
+/// not the dek that repeats the page's meta description. A long subheading that ends in a full stop is such a paragraph.
 /// </summary>
 internal static class LeadParagraphs
 {
@@ -31,7 +31,8 @@ internal static class LeadParagraphs
             if (!Follows(headline, element)) continue;
             var text = HtmlMetadata.Clean(block.Text) ?? string.Empty;
             var count = CandidateChoice.WordCount(text);
-            if (count < 12 || block.LinkDensity > 0.3 || block.InCaption || block.Kind is BlockKind.Heading or BlockKind.ListItem or BlockKind.Cell) continue;
+            if (count < 12 || block.LinkDensity > 0.3 || block.InCaption || block.Kind is BlockKind.ListItem or BlockKind.Cell) continue;
+            if (block.Kind is BlockKind.Heading && !IsStandfirstHeading(text)) continue;
             if (!CandidateChoice.EndsSentence(text) || known.Contains(text) || IsSummary(text, summary)) continue;
             lead.Add(text);
             words += count;
@@ -40,6 +41,11 @@ internal static class LeadParagraphs
 
         return lead;
     }
+
+    // A subheading set under the headline as a sentence or two ("<h2>Protect your network with … . The model explains
+    // how …</h2>"): a heading of twelve words or more (the loop's floor) that ends in a full stop is the standfirst
+    // printed in heading type, not a section title ("What the accord settles", "How did the talks start?").
+    private static bool IsStandfirstHeading(string text) => text[^1] is '.' or '!' or '。' or '！';
 
     // The dek printed from the meta description summarises the article; it is not its text.
     private static bool IsSummary(string text, string? summary)

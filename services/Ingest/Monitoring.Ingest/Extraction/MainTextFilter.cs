@@ -15,6 +15,7 @@ internal static partial class MainTextFilter
     /// <summary>As <see cref="Apply(IReadOnlyList{TextBlock}, string?, string?, BoilerplateCues)"/>, also saying which kept lines are list items or table rows.</summary>
     public static IReadOnlyList<string> Apply(IReadOnlyList<TextBlock> blocks, string? title, string? byline, BoilerplateCues cues, out HashSet<string> listLines)
     {
+        blocks = DropCaps.Joined(blocks);
         var kept = new List<TextBlock>(blocks.Count);
         listLines = new HashSet<string>(StringComparer.Ordinal);
         var linkRuns = LinkListMembers(blocks);
