@@ -34,7 +34,7 @@ public static class BenchReport
         yield return ("post → webhook delivered", Percentiles(result.PostToDeliveryMs));
         yield return ("HTTP post round trip", Percentiles(result.Posts.RoundTripsMs));
         yield return ("queue depth, maximum", result.MaxQueueDepths.Count == 0 ? "n/a" : string.Join(", ", result.MaxQueueDepths.Select(q => $"{q.Key} {q.Value}")));
-        yield return ("CPU per new article", string.Join(", ", result.CpuPerArticle.Select(p => string.Create(c, $"{p.Key} {p.Value.TotalMilliseconds:0.0} ms"))));
+        yield return ("CPU per new article", string.Join(", ", result.CpuPerArticle.Select(p => string.Create(c, $"{p.Key} {p.Value.TotalMilliseconds:0.00} ms"))));
         yield return ("allocated per new article", result.Memory is { } memory
             ? string.Create(c, $"{memory.Allocated / 1024.0 / Math.Max(1, result.Posts.New):0} KB (this process); {memory.Gen0} collections ({memory.Gen1} of gen1 or 2, {memory.Gen2} of gen2), paused {memory.Paused.TotalMilliseconds:0} ms")
             : "n/a (the services are other processes)");

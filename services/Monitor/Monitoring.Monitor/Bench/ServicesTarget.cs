@@ -102,6 +102,7 @@ public sealed class ServicesTarget : IBenchTarget
             times[Services[i].ToLowerInvariant()] = _processes[i].HasExited ? TimeSpan.Zero : _processes[i].TotalProcessorTime;
         }
 
+        if (LocalBroker.CpuTime() is { } broker) times["broker (local)"] = broker;
         return times;
     }
 
