@@ -65,8 +65,9 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
                 (inheritsSubject, governedByNoun) = (true, previous.IsNoun);
             }
 
-            // "Kigali hoped French officials would be indicted": what is only wished for did not happen.
-            if (Mood.IsWished(sentence, verb)) continue;
+            // "Kigali hoped French officials would be indicted": what is only wished for did not happen; "the body was found
+            // with bullet wounds": the state of what was found is no act.
+            if (Mood.IsWished(sentence, verb) || FoundState.Describes(sentence, verb)) continue;
 
             verb.Negated = negated;
             // "might want": a possibility, and what it governs, is not reported as done; nor is what only dates another
