@@ -61,6 +61,8 @@ internal static class HtmlMainText
                     break;
                 case IElement element when IsFootnoteMark(element) || HeadingAnchors.IsPermalinkMark(element):
                     break;
+                case IElement element when !current.IsEmpty && IsNoteSymbol(element):
+                    break;
                 // A line break inside a table cell wraps the cell's text; the row stays one line.
                 case IElement element when element.LocalName == "br" && context.Kind == BlockKind.Cell:
                     current.Append(" ", context);
@@ -143,6 +145,22 @@ internal static class HtmlMainText
         return true;
     }
 
+    // "…pays about $1,000 per class<sup>*</sup>.": an asterisk or dagger raised after a word refers to a note printed
+    // elsewhere; the note itself ("<sup>*</sup>This is among…") starts its line with the mark and keeps it. Raised digits
+    // without a link stay, as they may be exponents ("40 m<sup>2</sup>").
+    private static bool IsNoteSymbol(IElement element)
+    {
+        if (element.LocalName != "sup") return false;
+        var text = element.TextContent.AsSpan().Trim();
+        if (text.IsEmpty || text.Length > 3) return false;
+        foreach (var c in text)
+        {
+            if (c is not ('*' or '†' or '‡' or '§')) return false;
+        }
+
+        return true;
+    }
+
     // A caption a template marks by its class rather than with <figcaption> ("wp-caption-text", "image__caption",
     // "styles_caption__x1Y2") in a wrapper holding the image it describes and no other text. A "caption" with no image by
     // it (a quote's attribution) or over more text (an author box's "About the author") is not one.
@@ -182,6 +200,8 @@ internal static class HtmlMainText
         private readonly StringBuilder _text = new();
         private int _linkChars;
         private BlockContext _context;
+
+        public bool IsEmpty => _text.Length == 0;
 
         public void Append(string text, BlockContext context)
         {
