@@ -59,9 +59,9 @@ internal static class HtmlMainText
                     break;
                 case IElement element when SkippedTags.Contains(element.LocalName) && !IsAccordionHeader(element):
                     break;
-                case IElement element when IsFootnoteMark(element) || HeadingAnchors.IsPermalinkMark(element):
+                case IElement element when NoteMarks.IsFootnoteMark(element) || HeadingAnchors.IsPermalinkMark(element):
                     break;
-                case IElement element when !current.IsEmpty && IsNoteSymbol(element):
+                case IElement element when !current.IsEmpty && NoteMarks.IsNoteSymbol(element):
                     break;
                 // A line break inside a table cell wraps the cell's text; the row stays one line.
                 case IElement element when element.LocalName == "br" && context.Kind == BlockKind.Cell:
@@ -69,6 +69,12 @@ internal static class HtmlMainText
                     break;
                 case IElement element when element.LocalName == "br":
                     current.Flush(reading.Blocks);
+                    break;
+                // A short cell's paragraphs (Word and e-mail editors wrap every cell in <p>) are the cell's words, not lines.
+                case IElement element when context.InShortCell && BlockTags.Contains(element.LocalName) && element.LocalName is not ("br" or "hr"):
+                    current.Append(" ", context);
+                    Walk(element, current, reading, context);
+                    current.Append(" ", context);
                     break;
                 case IElement element when reading.IsFurniture(element):
                     // A box ends the block; an inline one (a glossary tooltip, an ad span) leaves the sentence around it whole.
@@ -94,6 +100,7 @@ internal static class HtmlMainText
                             "p" or "blockquote" or "pre" => BlockKind.Paragraph,
                             _ => context.Kind,
                         },
+                        InShortCell = element.LocalName is "td" or "th" ? IsShortCell(element) : context.InShortCell,
                     };
                     // A table row reads as one line, its cells separated by bars, as the row of a text table.
                     if (element.LocalName is "td" or "th") current.Separate(" | ");
@@ -106,6 +113,12 @@ internal static class HtmlMainText
             }
         }
     }
+
+    // A data table's cell, as opposed to a layout table's cell holding a page's column or a one-cell box: a few words
+    // beside another cell of its row, no table, list or heading inside.
+    private static bool IsShortCell(IElement cell) =>
+        (cell.PreviousElementSibling ?? cell.NextElementSibling) is { LocalName: "td" or "th" }
+        && cell.TextContent.AsSpan().Trim().Length <= 200 && cell.QuerySelector("table, ul, ol, dl, h1, h2, h3, h4, h5, h6") is null;
 
     // An accordion's header: the button a reader presses to open a panel of text ("How long does an MBA take?" over its
     // answer). It is a heading of the article, not a control: a button inside a heading or holding one, or a toggle
@@ -127,38 +140,6 @@ internal static class HtmlMainText
         if (panel is null || SkippedTags.Contains(panel.LocalName) || FurnitureElements.IsHidden(panel)) return false;
         var panelText = ContentCandidates.VisibleTextLength(panel);
         return panelText >= 40 && panelText >= 2 * text.Length && ContentCandidates.LinkDensity(panel) < 0.5;
-    }
-
-    // "…career development<sup><a href="#fn2">2</a></sup>.": a reference to the page's own notes, not a word of the sentence.
-    private static bool IsFootnoteMark(IElement element)
-    {
-        if (element.LocalName != "sup") return false;
-        var link = element.QuerySelector("a[href^='#']");
-        if (link is null) return false;
-        var text = element.TextContent.AsSpan().Trim();
-        if (text.IsEmpty || text.Length > 8) return false;
-        foreach (var c in text)
-        {
-            if (!(char.IsAsciiDigit(c) || c is '[' or ']' or '(' or ')' or ',' or '-' or '*' or '†' or '‡' or ' ')) return false;
-        }
-
-        return true;
-    }
-
-    // "…pays about $1,000 per class<sup>*</sup>.": an asterisk or dagger raised after a word refers to a note printed
-    // elsewhere; the note itself ("<sup>*</sup>This is among…") starts its line with the mark and keeps it. Raised digits
-    // without a link stay, as they may be exponents ("40 m<sup>2</sup>").
-    private static bool IsNoteSymbol(IElement element)
-    {
-        if (element.LocalName != "sup") return false;
-        var text = element.TextContent.AsSpan().Trim();
-        if (text.IsEmpty || text.Length > 3) return false;
-        foreach (var c in text)
-        {
-            if (c is not ('*' or '†' or '‡' or '§')) return false;
-        }
-
-        return true;
     }
 
     // A caption a template marks by its class rather than with <figcaption> ("wp-caption-text", "image__caption",
@@ -224,11 +205,14 @@ internal static class HtmlMainText
 
         public void Separate(string separator)
         {
-            if (_text.Length > separator.Length && !EndsWith(separator)) _text.Append(separator);
+            // After any text: a first cell of one or two characters ("1", "A") is a cell too.
+            if (_text.Length > 0 && _text[^1] == ' ' && !EndsWith(separator)) _text.Length--;
+            if (_text.Length > 0 && !EndsWith(separator)) _text.Append(separator);
         }
 
         private bool EndsWith(string suffix)
         {
+            if (_text.Length < suffix.Length) return false;
             for (var i = 0; i < suffix.Length; i++)
             {
                 if (_text[_text.Length - suffix.Length + i] != suffix[i]) return false;
@@ -251,7 +235,7 @@ internal static class HtmlMainText
         }
     }
 
-    private readonly record struct BlockContext(BlockKind Kind, bool InLink, bool InCaption, IElement? Element = null);
+    private readonly record struct BlockContext(BlockKind Kind, bool InLink, bool InCaption, IElement? Element = null, bool InShortCell = false);
 }
 
 /// <summary>What reading containers gives: their blocks, furniture skipped.</summary>
