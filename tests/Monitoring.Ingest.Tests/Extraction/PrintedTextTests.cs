@@ -4,7 +4,7 @@ namespace Monitoring.Ingest.Tests.Extraction;
 /// What the page prints for one kind of reader or one kind of screen rather than as the article's words: text for
 /// screen readers only, permalink marks beside headings, ad labels, placeholder text; and what the layout splits
 /// that is one thing: a drop cap and its word, a table row with line breaks or paragraphs in its cells, a row opening
-/// with a one-character cell.
+/// with a one-character cell; the numbers a browser prints before the items of an ordered list.
 /// </summary>
 public sealed class PrintedTextTests
 {
@@ -81,6 +81,28 @@ public sealed class PrintedTextTests
         Assert.Contains("Inner quay north side | Fishing boats", text, StringComparison.Ordinal);
         Assert.Contains("Outer quay | Ferries and cargo ships", text, StringComparison.Ordinal);
         Assert.Contains("in the harbour.\nFerries will use", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_ordered_lists_items_carry_the_numbers_the_browser_prints()
+    {
+        var lines = ExtractionPages.Article(ExtractionPages.Paragraphs + """
+            <ol><li>Moor on the inner side of the quay</li><li><p>Report to the harbour master's office</p></li></ol>
+            <ol start="3"><li><h3>Pay the mooring fee</h3></li></ol>
+            <ol reversed><li>Ferries</li><li>Cargo ships</li></ol>
+            <ul><li>Fishing boats</li></ul>
+            <ol style="list-style: none"><li>Yachts</li></ol>
+            <ol><li>1 hour free for visitors</li></ol>
+            """).Split('\n');
+
+        Assert.Contains("1. Moor on the inner side of the quay", lines);
+        Assert.Contains("2. Report to the harbour master's office", lines);
+        Assert.Contains("3. Pay the mooring fee", lines);
+        Assert.Contains("2. Ferries", lines);
+        Assert.Contains("1. Cargo ships", lines);
+        Assert.Contains("Fishing boats", lines);
+        Assert.Contains("Yachts", lines);
+        Assert.Contains("1 hour free for visitors", lines);
     }
 
     [Theory]

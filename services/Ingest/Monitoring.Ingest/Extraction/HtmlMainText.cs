@@ -107,7 +107,10 @@ internal static class HtmlMainText
                     var isBlock = BlockTags.Contains(element.LocalName) || element.LocalName == "button";
                     if (isBlock) current.Flush(reading.Blocks);
                     if (isBlock) inner = inner with { Element = element };
+                    var number = ListNumbers.Marker(element);
+                    if (number is not null) current.Prefix = number;
                     Walk(element, current, reading, inner);
+                    if (number is not null) current.Prefix = null;
                     if (isBlock) current.Flush(reading.Blocks);
                     break;
             }
@@ -184,6 +187,9 @@ internal static class HtmlMainText
 
         public bool IsEmpty => _text.Length == 0;
 
+        /// <summary>Printed before the next text read (an ordered list item's number), then forgotten.</summary>
+        public string? Prefix { get; set; }
+
         public void Append(string text, BlockContext context)
         {
             if (_text.Length == 0) _context = context;
@@ -196,6 +202,12 @@ internal static class HtmlMainText
                 }
                 else if (!InvisibleText.IsDropped(c))
                 {
+                    if (_text.Length == 0 && Prefix is not null)
+                    {
+                        _text.Append(Prefix);
+                        Prefix = null;
+                    }
+
                     _text.Append(c);
                 }
             }
