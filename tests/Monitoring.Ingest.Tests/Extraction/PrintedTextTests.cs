@@ -4,7 +4,8 @@ namespace Monitoring.Ingest.Tests.Extraction;
 /// What the page prints for one kind of reader or one kind of screen rather than as the article's words: text for
 /// screen readers only, permalink marks beside headings, ad labels, placeholder text; and what the layout splits
 /// that is one thing: a drop cap and its word, a table row with line breaks or paragraphs in its cells, a row opening
-/// with a one-character cell; the numbers a browser prints before the items of an ordered list.
+/// with a one-character cell; the numbers a browser prints before the items of an ordered list; links that only run a
+/// script ("hide").
 /// </summary>
 public sealed class PrintedTextTests
 {
@@ -103,6 +104,20 @@ public sealed class PrintedTextTests
         Assert.Contains("Fishing boats", lines);
         Assert.Contains("Yachts", lines);
         Assert.Contains("1 hour free for visitors", lines);
+    }
+
+    [Fact]
+    public void A_link_going_nowhere_with_a_word_or_two_is_a_control_but_longer_linked_text_is_read()
+    {
+        var lines = ExtractionPages.Article(ExtractionPages.Paragraphs + """
+            <div><b>Berths</b> <a href="#">hide</a></div>
+            <p>Ask at the office for <a href="javascript:void(0)">show all</a> a berth on the outer side.</p>
+            <p><a href="#">The outer berths are kept for ferries and the larger cargo ships in winter.</a></p>
+            """).Split('\n');
+
+        Assert.Contains("Berths", lines);
+        Assert.Contains("Ask at the office for a berth on the outer side.", lines);
+        Assert.Contains("The outer berths are kept for ferries and the larger cargo ships in winter.", lines);
     }
 
     [Theory]

@@ -63,6 +63,8 @@ internal static class HtmlMainText
                     break;
                 case IElement element when !current.IsEmpty && NoteMarks.IsNoteSymbol(element):
                     break;
+                case IElement element when IsScriptControl(element):
+                    break;
                 // A line break inside a table cell wraps the cell's text; the row stays one line.
                 case IElement element when element.LocalName == "br" && context.Kind == BlockKind.Cell:
                     current.Append(" ", context);
@@ -115,6 +117,16 @@ internal static class HtmlMainText
                     break;
             }
         }
+    }
+
+    // "hide", "show all", "Toggle": a link that goes nowhere (href "#" or "javascript:") with a few words is a script's
+    // control, as a button is. A longer text so linked is a placeholder link around real words and is read.
+    private static bool IsScriptControl(IElement element)
+    {
+        if (element.LocalName != "a" || element.GetAttribute("href") is not { } href) return false;
+        if (!(href == "#" || href.StartsWith("javascript:", StringComparison.OrdinalIgnoreCase))) return false;
+        if (element.Closest("h1,h2,h3,h4,h5,h6") is not null) return false;
+        return CandidateChoice.WordCount(element.TextContent) <= 2;
     }
 
     // A data table's cell, as opposed to a layout table's cell holding a page's column or a one-cell box: a few words
