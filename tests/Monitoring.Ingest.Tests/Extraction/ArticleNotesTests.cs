@@ -108,6 +108,19 @@ public sealed class ArticleNotesTests
     }
 
     [Fact]
+    public void A_raised_note_symbol_after_a_word_is_not_read_but_the_note_keeps_its_own()
+    {
+        var text = Extract("""
+            <p>A mature climber needs about ten litres of water a week<sup>*</sup>, more in a dry summer or on a sunny wall.</p>
+            """ + Paragraphs + """
+            <p><sup>*</sup>Measured on a loam soil; sandy beds drain faster and need watering twice as often in July.</p>
+            """);
+
+        Assert.Contains("ten litres of water a week, more in a dry summer", text, StringComparison.Ordinal);
+        Assert.Contains("*Measured on a loam soil", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_declared_title_writing_an_ampersand_for_the_h1s_and_is_the_title()
     {
         var article = new ArticleExtractor().Extract(new ArticleSubmission

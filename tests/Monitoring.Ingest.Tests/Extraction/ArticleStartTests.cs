@@ -5,7 +5,7 @@ namespace Monitoring.Ingest.Tests.Extraction;
 /// <summary>
 /// How the article's first words are read, on pages built here: a drop cap printed in an element of its own, inside or
 /// just before the body's wrapper; a standfirst set in heading type under the headline; an intro section marked by one
-/// more class beside the body's.
+/// more class beside the body's; a summary box of sentences under a label of its own before the body.
 /// </summary>
 public sealed class ArticleStartTests
 {
@@ -89,5 +89,42 @@ public sealed class ArticleStartTests
 
         Assert.StartsWith("Few expected the two neighbours", text, StringComparison.Ordinal);
         Assert.Contains("joint commission", text, StringComparison.Ordinal);
+    }
+    private static string KeyPointsPage(string label, string items) => Extract($$"""
+        <div class="page"><div class="masthead"><h1>Ministers sign the border accord</h1></div>
+          <div class="box"><h2>{{label}}</h2><ul>{{items}}</ul></div>
+          <div class="content"><div class="rich"><p>The foreign ministers of both countries signed the accord on Thursday, in the presence of observers.</p>{{Rest}}{{More}}</div></div></div>
+        """);
+
+    private const string More = """
+        <p>The commission will publish its first maps in the spring, starting with the stretch of river between the two bridges.</p>
+        <p>Farmers on both banks have been promised that their fields and grazing rights will not change hands under the accord.</p>
+        """;
+
+    private const string Points = """
+        <li>The accord fixes the border along the river after forty years of clashes.</li>
+        <li>Both parliaments must ratify the text before the end of the year.</li>
+        <li>A joint commission will mark the line on the ground village by village.</li>
+        """;
+
+    [Fact]
+    public void A_summary_box_of_sentences_under_the_headline_opens_the_article()
+    {
+        var text = KeyPointsPage("In brief", Points + "<li><a href=\"/offer\">Subscribe for the full analysis</a></li>");
+
+        Assert.StartsWith("In brief\nThe accord fixes the border along the river", text, StringComparison.Ordinal);
+        Assert.Contains("village by village.\nThe foreign ministers", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Subscribe for the full analysis", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_list_of_links_or_short_labels_under_the_headline_is_no_summary()
+    {
+        var contents = KeyPointsPage("Contents",
+            "<li><a href=\"#a\">What the accord settles</a></li><li><a href=\"#b\">How the talks started</a></li><li><a href=\"#c\">What comes next</a></li>");
+        var tags = KeyPointsPage("Topics", "<li>Border disputes</li><li>Diplomacy</li><li>River treaties</li>");
+
+        Assert.StartsWith("The foreign ministers", contents, StringComparison.Ordinal);
+        Assert.StartsWith("The foreign ministers", tags, StringComparison.Ordinal);
     }
 }

@@ -59,7 +59,11 @@ internal static class HtmlMainText
                     break;
                 case IElement element when SkippedTags.Contains(element.LocalName) && !IsAccordionHeader(element):
                     break;
-                case IElement element when IsFootnoteMark(element) || HeadingAnchors.IsPermalinkMark(element):
+                case IElement element when NoteMarks.IsFootnoteMark(element) || HeadingAnchors.IsPermalinkMark(element):
+                    break;
+                case IElement element when !current.IsEmpty && NoteMarks.IsNoteSymbol(element):
+                    break;
+                case IElement element when IsScriptControl(element):
                     break;
                 // A line break inside a table cell wraps the cell's text; the row stays one line.
                 case IElement element when element.LocalName == "br" && context.Kind == BlockKind.Cell:
@@ -67,6 +71,12 @@ internal static class HtmlMainText
                     break;
                 case IElement element when element.LocalName == "br":
                     current.Flush(reading.Blocks);
+                    break;
+                // A short cell's paragraphs (Word and e-mail editors wrap every cell in <p>) are the cell's words, not lines.
+                case IElement element when context.InShortCell && BlockTags.Contains(element.LocalName) && element.LocalName is not ("br" or "hr"):
+                    current.Append(" ", context);
+                    Walk(element, current, reading, context);
+                    current.Append(" ", context);
                     break;
                 case IElement element when reading.IsFurniture(element):
                     // A box ends the block; an inline one (a glossary tooltip, an ad span) leaves the sentence around it whole.
@@ -92,18 +102,38 @@ internal static class HtmlMainText
                             "p" or "blockquote" or "pre" => BlockKind.Paragraph,
                             _ => context.Kind,
                         },
+                        InShortCell = element.LocalName is "td" or "th" ? IsShortCell(element) : context.InShortCell,
                     };
                     // A table row reads as one line, its cells separated by bars, as the row of a text table.
                     if (element.LocalName is "td" or "th") current.Separate(" | ");
                     var isBlock = BlockTags.Contains(element.LocalName) || element.LocalName == "button";
                     if (isBlock) current.Flush(reading.Blocks);
                     if (isBlock) inner = inner with { Element = element };
+                    var number = ListNumbers.Marker(element);
+                    if (number is not null) current.Prefix = number;
                     Walk(element, current, reading, inner);
+                    if (number is not null) current.Prefix = null;
                     if (isBlock) current.Flush(reading.Blocks);
                     break;
             }
         }
     }
+
+    // "hide", "show all", "Toggle": a link that goes nowhere (href "#" or "javascript:") with a few words is a script's
+    // control, as a button is. A longer text so linked is a placeholder link around real words and is read.
+    private static bool IsScriptControl(IElement element)
+    {
+        if (element.LocalName != "a" || element.GetAttribute("href") is not { } href) return false;
+        if (!(href == "#" || href.StartsWith("javascript:", StringComparison.OrdinalIgnoreCase))) return false;
+        if (element.Closest("h1,h2,h3,h4,h5,h6") is not null) return false;
+        return CandidateChoice.WordCount(element.TextContent) <= 2;
+    }
+
+    // A data table's cell, as opposed to a layout table's cell holding a page's column or a one-cell box: a few words
+    // beside another cell of its row, no table, list or heading inside.
+    private static bool IsShortCell(IElement cell) =>
+        (cell.PreviousElementSibling ?? cell.NextElementSibling) is { LocalName: "td" or "th" }
+        && cell.TextContent.AsSpan().Trim().Length <= 200 && cell.QuerySelector("table, ul, ol, dl, h1, h2, h3, h4, h5, h6") is null;
 
     // An accordion's header: the button a reader presses to open a panel of text ("How long does an MBA take?" over its
     // answer). It is a heading of the article, not a control: a button inside a heading or holding one, or a toggle
@@ -125,22 +155,6 @@ internal static class HtmlMainText
         if (panel is null || SkippedTags.Contains(panel.LocalName) || FurnitureElements.IsHidden(panel)) return false;
         var panelText = ContentCandidates.VisibleTextLength(panel);
         return panelText >= 40 && panelText >= 2 * text.Length && ContentCandidates.LinkDensity(panel) < 0.5;
-    }
-
-    // "…career development<sup><a href="#fn2">2</a></sup>.": a reference to the page's own notes, not a word of the sentence.
-    private static bool IsFootnoteMark(IElement element)
-    {
-        if (element.LocalName != "sup") return false;
-        var link = element.QuerySelector("a[href^='#']");
-        if (link is null) return false;
-        var text = element.TextContent.AsSpan().Trim();
-        if (text.IsEmpty || text.Length > 8) return false;
-        foreach (var c in text)
-        {
-            if (!(char.IsAsciiDigit(c) || c is '[' or ']' or '(' or ')' or ',' or '-' or '*' or '†' or '‡' or ' ')) return false;
-        }
-
-        return true;
     }
 
     // A caption a template marks by its class rather than with <figcaption> ("wp-caption-text", "image__caption",
@@ -183,6 +197,11 @@ internal static class HtmlMainText
         private int _linkChars;
         private BlockContext _context;
 
+        public bool IsEmpty => _text.Length == 0;
+
+        /// <summary>Printed before the next text read (an ordered list item's number), then forgotten.</summary>
+        public string? Prefix { get; set; }
+
         public void Append(string text, BlockContext context)
         {
             if (_text.Length == 0) _context = context;
@@ -195,6 +214,12 @@ internal static class HtmlMainText
                 }
                 else if (!InvisibleText.IsDropped(c))
                 {
+                    if (_text.Length == 0 && Prefix is not null)
+                    {
+                        _text.Append(Prefix);
+                        Prefix = null;
+                    }
+
                     _text.Append(c);
                 }
             }
@@ -204,11 +229,14 @@ internal static class HtmlMainText
 
         public void Separate(string separator)
         {
-            if (_text.Length > separator.Length && !EndsWith(separator)) _text.Append(separator);
+            // After any text: a first cell of one or two characters ("1", "A") is a cell too.
+            if (_text.Length > 0 && _text[^1] == ' ' && !EndsWith(separator)) _text.Length--;
+            if (_text.Length > 0 && !EndsWith(separator)) _text.Append(separator);
         }
 
         private bool EndsWith(string suffix)
         {
+            if (_text.Length < suffix.Length) return false;
             for (var i = 0; i < suffix.Length; i++)
             {
                 if (_text[_text.Length - suffix.Length + i] != suffix[i]) return false;
@@ -231,7 +259,7 @@ internal static class HtmlMainText
         }
     }
 
-    private readonly record struct BlockContext(BlockKind Kind, bool InLink, bool InCaption, IElement? Element = null);
+    private readonly record struct BlockContext(BlockKind Kind, bool InLink, bool InCaption, IElement? Element = null, bool InShortCell = false);
 }
 
 /// <summary>What reading containers gives: their blocks, furniture skipped.</summary>

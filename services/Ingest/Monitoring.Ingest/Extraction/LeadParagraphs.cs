@@ -7,7 +7,8 @@ namespace Monitoring.Ingest.Extraction;
 /// the intro in the article's header, beside the headline, and the body in a wrapper of its own; Readability's
 /// container then starts at the second paragraph. Only a few sentence-long, link-poor paragraphs under the same
 /// article wrapper as the headline are taken (never across the whole page), furniture skipped as everywhere, and
-/// not the dek that repeats the page's meta description. A long subheading that ends in a full stop is such a paragraph.
+/// not the dek that repeats the page's meta description. A long subheading that ends in a full stop is such a paragraph,
+/// and so is a summary box of sentences under a label of its own (<see cref="SummaryList"/>).
 /// </summary>
 internal static class LeadParagraphs
 {
@@ -23,20 +24,29 @@ internal static class LeadParagraphs
 
         var known = lines.ToHashSet(StringComparer.Ordinal);
         var lead = new List<string>(MaxBlocks);
-        var words = 0;
-        foreach (var block in HtmlMainText.Read([common], cues).Blocks)
+        var (words, paragraphs) = (0, 0);
+        var blocks = HtmlMainText.Read([common], cues).Blocks;
+        for (var i = 0; i < blocks.Count; i++)
         {
+            var block = blocks[i];
             if (block.Element is not { } element || headline.Contains(element) || element.Contains(headline)) continue;
             if (first.Contains(element) || element == first || Follows(first, element)) break;
             if (!Follows(headline, element)) continue;
             var text = HtmlMetadata.Clean(block.Text) ?? string.Empty;
+            if (SummaryList.At(blocks, i, known) is { Count: > 0 } box)
+            {
+                lead.AddRange(box);
+                i += box.Count - 1;
+                continue;
+            }
+
             var count = CandidateChoice.WordCount(text);
             if (count < 12 || block.LinkDensity > 0.3 || block.InCaption || block.Kind is BlockKind.ListItem or BlockKind.Cell) continue;
             if (block.Kind is BlockKind.Heading && !IsStandfirstHeading(text)) continue;
             if (!CandidateChoice.EndsSentence(text) || known.Contains(text) || IsSummary(text, summary)) continue;
             lead.Add(text);
             words += count;
-            if (lead.Count > MaxBlocks || words > MaxWords) return [];
+            if (++paragraphs > MaxBlocks || words > MaxWords) return [];
         }
 
         return lead;
