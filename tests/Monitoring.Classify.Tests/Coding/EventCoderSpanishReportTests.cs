@@ -1,0 +1,61 @@
+using Monitoring.Classify.Tests.Support;
+
+namespace Monitoring.Classify.Tests.Coding;
+
+/// <summary>
+/// What a Spanish sentence reports as its news (our own sentences): a relative clause in the present or imperfect
+/// describes its noun and stands only where nothing else is reported, a preterite or compound one narrates an event;
+/// "denunció que …" reports what follows, as "dijo que" does, and "según la denuncia" names the source of a report.
+/// </summary>
+public sealed class EventCoderSpanishReportTests
+{
+    private static List<(string Source, string Target, string Cameo)> Dyads(string text) => Coders.Dyads(text, "es");
+
+    [Fact]
+    public void An_imperfect_relative_clause_describes_its_noun_beside_another_event()
+    {
+        var dyads = Dyads("La policía detuvo a veinte campesinos que exigían la renuncia del gobernador.");
+        Assert.Contains(dyads, d => d.Cameo == "173");
+        Assert.DoesNotContain(dyads, d => d.Cameo.StartsWith("10", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_describing_relative_clause_is_coded_where_the_sentence_reports_nothing_else()
+    {
+        Assert.Contains(Dyads("Son campesinos que exigían la renuncia del gobernador."), d => d.Cameo.StartsWith("10", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_preterite_or_compound_relative_clause_narrates_its_own_event()
+    {
+        var preterite = Dyads("La policía detuvo a los hombres que secuestraron a un comerciante.");
+        Assert.Contains(preterite, d => d.Cameo == "173");
+        Assert.Contains(preterite, d => d.Cameo == "181");
+        Assert.Contains(Dyads("La policía liberó al periodista que había sido secuestrado por guerrilleros."), d => d.Cameo == "181");
+    }
+
+    [Fact]
+    public void Denouncing_that_reports_the_clause_not_an_accusation()
+    {
+        var dyads = Dyads("El alcalde denunció que hombres armados atacaron la alcaldía.");
+        Assert.Contains(dyads, d => d.Cameo.StartsWith("18", StringComparison.Ordinal));
+        Assert.DoesNotContain(dyads, d => d.Cameo.StartsWith("11", StringComparison.Ordinal));
+        Assert.Empty(Dyads("Los vecinos denunciaron que desde el lunes no tienen agua."));
+    }
+
+    [Fact]
+    public void Denouncing_someone_or_something_stays_a_denunciation()
+    {
+        Assert.Contains(Dyads("El sindicato denunció al gobierno colombiano."), d => d.Cameo == "111" && d.Target.StartsWith("COL", StringComparison.Ordinal));
+        Assert.Contains(Dyads("El sindicato denunció el asesinato de un maestro."), d => d.Cameo == "111");
+    }
+
+    [Fact]
+    public void According_to_the_complaint_names_a_source_not_an_event()
+    {
+        Assert.Empty(Dyads("Según la denuncia, el joven salió de su casa y no volvió."));
+        var dyads = Dyads("Según la denuncia, el comerciante fue golpeado por desconocidos.");
+        Assert.Contains(dyads, d => d.Cameo == "180");
+        Assert.DoesNotContain(dyads, d => d.Cameo == "111");
+    }
+}
