@@ -5,7 +5,8 @@ namespace Monitoring.Classify.Tests.Coding;
 /// <summary>
 /// What a Spanish sentence reports as its news (our own sentences): a relative clause in the present or imperfect
 /// describes its noun and stands only where nothing else is reported, a preterite or compound one narrates an event;
-/// "denunció que …" reports what follows, as "dijo que" does, and "según la denuncia" names the source of a report.
+/// "denunció que …" reports what follows, as "dijo que" does, and "según la denuncia" names the source of a report;
+/// who receives threats or suffers an attack undergoes it.
 /// </summary>
 public sealed class EventCoderSpanishReportTests
 {
@@ -57,5 +58,18 @@ public sealed class EventCoderSpanishReportTests
         var dyads = Dyads("Según la denuncia, el comerciante fue golpeado por desconocidos.");
         Assert.Contains(dyads, d => d.Cameo == "180");
         Assert.DoesNotContain(dyads, d => d.Cameo == "111");
+    }
+
+    [Fact]
+    public void Who_receives_threats_or_suffers_an_attack_is_its_target()
+    {
+        Assert.Contains(Dyads("El alcalde de Cali recibió amenazas de muerte."), d => d.Cameo == "130" && d.Target.StartsWith("COL", StringComparison.Ordinal) && d.Source.StartsWith("---", StringComparison.Ordinal));
+        Assert.Contains(Dyads("Un soldado colombiano sufrió un atentado en la carretera."), d => d.Cameo.StartsWith("18", StringComparison.Ordinal) && d.Target == "COLMIL");
+    }
+
+    [Fact]
+    public void Who_threatens_someone_stays_the_source()
+    {
+        Assert.Contains(Dyads("Guerrilleros de las FARC amenazaron al alcalde de Cali."), d => d.Cameo == "130" && d.Target.StartsWith("COL", StringComparison.Ordinal));
     }
 }

@@ -121,7 +121,7 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
             }
 
             // "ثلاثة جنود قتلوا وأصيب آخرون", "تعرضت القوات لهجوم": the unmarked passive; the subject is the victim.
-            if (!passive && Subjects.IsViolent(verb.Lexicon?.Code ?? verb.Code) && !verb.ActorIsSubject)
+            if (!passive && UndergoneVerbs.Undergoable(verb.Lexicon?.Code ?? verb.Code) && !verb.ActorIsSubject)
             {
                 if (UndergoneVerbs.IsUndergone(sentence, verb, subjectBefore: subject is not null && !subjectAfter, out var cause))
                 {
