@@ -6,7 +6,8 @@ namespace Monitoring.Classify.Tests.Coding;
 /// What a Spanish sentence reports as its news (our own sentences): a relative clause in the present or imperfect
 /// describes its noun and stands only where nothing else is reported, a preterite or compound one narrates an event;
 /// "denunció que …" reports what follows, as "dijo que" does, and "según la denuncia" names the source of a report;
-/// who receives threats or suffers an attack undergoes it.
+/// who receives threats or suffers an attack undergoes it; an event asked for or called off ("pidió una negociación")
+/// was not held.
 /// </summary>
 public sealed class EventCoderSpanishReportTests
 {
@@ -71,5 +72,25 @@ public sealed class EventCoderSpanishReportTests
     public void Who_threatens_someone_stays_the_source()
     {
         Assert.Contains(Dyads("Guerrilleros de las FARC amenazaron al alcalde de Cali."), d => d.Cameo == "130" && d.Target.StartsWith("COL", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_event_asked_for_or_called_off_is_not_held()
+    {
+        var asked = Dyads("El sindicato pidió una negociación con el gobierno.");
+        Assert.Contains(asked, d => d.Cameo == "020");
+        Assert.DoesNotContain(asked, d => d.Cameo.StartsWith("04", StringComparison.Ordinal));
+        var demanded = Dyads("Los campesinos exigieron la liberación de los detenidos.");
+        Assert.DoesNotContain(demanded, d => d.Cameo.StartsWith("08", StringComparison.Ordinal));
+        var cancelled = Dyads("El ministro canceló la reunión con los sindicatos.");
+        Assert.Contains(cancelled, d => d.Cameo == "125");
+        Assert.DoesNotContain(cancelled, d => d.Cameo.StartsWith("04", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_event_announced_or_held_stays()
+    {
+        Assert.Contains(Dyads("La policía anunció la liberación de los detenidos."), d => d.Cameo.StartsWith("08", StringComparison.Ordinal));
+        Assert.Contains(Dyads("El ministro y los sindicatos celebraron una reunión."), d => d.Cameo.StartsWith("04", StringComparison.Ordinal));
     }
 }
