@@ -93,4 +93,21 @@ public sealed class EventCoderSpanishReportTests
         Assert.Contains(Dyads("La policía anunció la liberación de los detenidos."), d => d.Cameo.StartsWith("08", StringComparison.Ordinal));
         Assert.Contains(Dyads("El ministro y los sindicatos celebraron una reunión."), d => d.Cameo.StartsWith("04", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_verb_after_what_a_relative_clause_demands_is_the_main_event()
+    {
+        // "exigían tierras bloquearon": "bloquearon" is the clause's own verb, not something demanded.
+        var dyads = Dyads("Los campesinos que exigían tierras bloquearon la carretera.");
+        Assert.Contains(dyads, d => d.Cameo == "144");
+        Assert.DoesNotContain(dyads, d => d.Cameo.StartsWith("10", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_headline_in_capitals_has_relative_clauses_too()
+    {
+        var dyads = Dyads("LOS CAMPESINOS QUE EXIGÍAN TIERRAS BLOQUEARON LA CARRETERA");
+        Assert.Contains(dyads, d => d.Cameo == "144");
+        Assert.DoesNotContain(dyads, d => d.Cameo.StartsWith("10", StringComparison.Ordinal));
+    }
 }

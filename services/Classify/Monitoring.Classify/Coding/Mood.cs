@@ -76,8 +76,13 @@ internal static class Mood
     public static bool IsUnrealisedObject(Sentence sentence, Trigger noun)
     {
         var governors = sentence.Cues.Set("unrealised-governors");
-        // A stem lexicon ("reunion", "dialogo" under 040) does not tell nouns from verbs: an infinitive asked for is asked too.
-        if (governors.Count == 0 || !(noun.IsNoun || (!noun.FromDictionary && !sentence.Language.HasVerbDictionary))) return false;
+        // A stem lexicon ("reunion", "dialogo" under 040) does not tell nouns from verbs: its word is a noun after an article,
+        // an object word, an actor or a name ("una negociación", "a X diálogo"), not after any word ("que exigían tierras bloquearon").
+        if (governors.Count == 0 || noun.First == 0) return false;
+        var before = noun.First - 1;
+        var nounShaped = !noun.FromDictionary && !sentence.Language.HasVerbDictionary
+            && (sentence.InActor[before] >= 0 || (sentence.Tokens[before].Capitalized && !sentence.IsHeadline) || sentence.ShapeIn(before, sentence.Cues.ObjectLeaders) || sentence.ShapeIn(before, sentence.Cues.NounLeaders));
+        if (!noun.IsNoun && !nounShaped) return false;
         for (var k = noun.First - 1; k >= Math.Max(0, noun.First - 8); k--)
         {
             if (sentence.CommaBefore(k + 1) || sentence.StopBefore(k + 1)) return false;
