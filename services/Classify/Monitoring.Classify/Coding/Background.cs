@@ -42,9 +42,32 @@ internal static class Background
         return false;
     }
 
-    /// <summary>A relative clause with no subject of its own.</summary>
+    /// <summary>A relative clause with no subject of its own that describes its noun.</summary>
     public static bool IsBackground(Sentence sentence, Trigger verb) =>
-        Complements.IsRelative(sentence, Clauses.SubjectRegionStart(sentence, verb), verb.First);
+        Complements.IsRelative(sentence, Clauses.SubjectRegionStart(sentence, verb), verb.First) && Describes(sentence, verb);
+
+    /// <summary>
+    /// Where the language marks aspect on the verb (<c>describing-endings</c>), only a relative clause in the present or
+    /// imperfect describes its noun ("indígenas que exigían su destitución", "que acusan al alcalde"); a perfective one
+    /// narrates an event of its own ("que había sido secuestrado", "que se habían amotinado": a participle). Without the
+    /// cue, every such clause describes.
+    /// </summary>
+    private static bool Describes(Sentence sentence, Trigger verb)
+    {
+        var endings = sentence.Cues.Set("describing-endings");
+        if (endings.Count == 0) return true;
+        var k = verb.First;
+        while (k < verb.End - 1 && sentence.Cues.Auxiliaries.Contains(sentence.Tokens[k].Lower)) k++;
+        var shapes = sentence.Language.Shapes;
+        var word = shapes.Normalize(sentence.Tokens[k].Lower);
+        if (verb.IsParticiple || shapes.IsParticiple(word)) return false;
+        foreach (var ending in endings)
+        {
+            if (word.EndsWith(ending, StringComparison.Ordinal)) return true;
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// "If Russia attacks Georgia, …", "… unless the rebels withdraw": a clause opened by a condition, up to its comma,

@@ -62,7 +62,7 @@ internal static class Complements
     {
         var w = sentence.Tokens;
         // "the World Health Organization (WHO)": an actor's name spelled like a relative word is no relative word.
-        if (regionStart < 2 || !sentence.Cues.Set("relative-words").Contains(w[regionStart - 1].Lower) || w[regionStart - 1].Capitalized) return false;
+        if (regionStart < 2 || !sentence.Cues.Set("relative-words").Contains(w[regionStart - 1].Lower) || (w[regionStart - 1].Capitalized && !sentence.IsHeadline)) return false;
 
         // "said that …", "agreed that …": after a verb, "that" opens what is said, not a relative clause.
         if (sentence.EndsTrigger(regionStart - 1, except: null) || sentence.Cues.Set("relative-words").Contains(w[regionStart - 2].Lower)) return false;

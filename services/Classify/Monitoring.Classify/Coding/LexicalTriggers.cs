@@ -25,7 +25,7 @@ internal static class LexicalTriggers
 
             // A capitalised word inside a sentence is part of a name ("Ejército de Liberación Nacional").
             if (i > 0 && w[i].Capitalized && !sentence.IsHeadline && HasCase(w[i].Lower)) continue;
-            if (!english && sentence.ShapeIn(i, sentence.Cues.SpeechWords))
+            if (!english && (sentence.ShapeIn(i, sentence.Cues.SpeechWords) || ReportsThat(sentence, i)))
             {
                 found.Add(new Trigger(i, i + 1, TriggerFinder.Said, TriggerKind.Speech, fromDictionary: false));
                 continue;
@@ -77,6 +77,16 @@ internal static class LexicalTriggers
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// "denunció que …": a verb of <c>speech-before-that</c> followed by "that" (<c>that-words</c>) reports what its clause
+    /// says, like "said"; with an object ("denunció al gobierno", "denunció el asesinato") it is an event of its own.
+    /// </summary>
+    private static bool ReportsThat(Sentence sentence, int i)
+    {
+        var verbs = sentence.Cues.Set("speech-before-that");
+        return verbs.Count > 0 && i + 1 < sentence.Tokens.Count && sentence.ShapeIn(i, verbs) && sentence.ShapeIn(i + 1, sentence.Cues.Set("that-words"));
     }
 
     private static bool HasCase(string word) => word.Length > 0 && char.ToUpperInvariant(word[0]) != word[0];

@@ -68,6 +68,35 @@ internal static class Mood
         return false;
     }
 
+    /// <summary>
+    /// "pidió una negociación", "canceló la reunión": an event noun that is the object of a verb asking for it or calling
+    /// it off (<c>unrealised-governors</c>, stems) names what is asked or called off, not an event that took place. Only
+    /// object words, actors and "a" may stand between (no comma, clause word or other trigger).
+    /// </summary>
+    public static bool IsUnrealisedObject(Sentence sentence, Trigger noun)
+    {
+        var governors = sentence.Cues.Set("unrealised-governors");
+        // A stem lexicon ("reunion", "dialogo" under 040) does not tell nouns from verbs: its word is a noun after an article,
+        // an object word, an actor or a name ("una negociación", "a X diálogo"), not after any word ("que exigían tierras bloquearon").
+        if (governors.Count == 0 || noun.First == 0) return false;
+        var before = noun.First - 1;
+        var nounShaped = !noun.FromDictionary && !sentence.Language.HasVerbDictionary
+            && (sentence.InActor[before] >= 0 || (sentence.Tokens[before].Capitalized && !sentence.IsHeadline) || sentence.ShapeIn(before, sentence.Cues.ObjectLeaders) || sentence.ShapeIn(before, sentence.Cues.NounLeaders));
+        if (!noun.IsNoun && !nounShaped) return false;
+        for (var k = noun.First - 1; k >= Math.Max(0, noun.First - 8); k--)
+        {
+            if (sentence.CommaBefore(k + 1) || sentence.StopBefore(k + 1)) return false;
+            foreach (var governor in governors)
+            {
+                if (sentence.ShapeMatches(k, governor)) return true;
+            }
+
+            if (sentence.StartsTrigger(k) || sentence.ShapeIn(k, sentence.Cues.ClauseBoundaries)) return false;
+        }
+
+        return false;
+    }
+
     /// <summary>"rejected a call to release the prisoners": the infinitive after an appeal noun (<c>appeal-nouns</c>) is what is asked.</summary>
     public static bool IsAskedByNoun(Sentence sentence, Trigger verb)
     {

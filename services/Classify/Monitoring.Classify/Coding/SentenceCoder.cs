@@ -65,9 +65,9 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
                 (inheritsSubject, governedByNoun) = (true, previous.IsNoun);
             }
 
-            // "Kigali hoped French officials would be indicted": what is only wished for did not happen; "the body was found
+            // "Kigali hoped French officials would be indicted", "pidió una negociación": what is only wished for or asked did not happen; "the body was found
             // with bullet wounds": the state of what was found is no act.
-            if (Mood.IsWished(sentence, verb) || FoundState.Describes(sentence, verb)) continue;
+            if (Mood.IsWished(sentence, verb) || Mood.IsUnrealisedObject(sentence, verb) || FoundState.Describes(sentence, verb)) continue;
 
             verb.Negated = negated;
             // "might want": a possibility, and what it governs, is not reported as done; nor is what only dates another
@@ -121,7 +121,7 @@ internal sealed class SentenceCoder(CameoCodebook codebook)
             }
 
             // "ثلاثة جنود قتلوا وأصيب آخرون", "تعرضت القوات لهجوم": the unmarked passive; the subject is the victim.
-            if (!passive && Subjects.IsViolent(verb.Lexicon?.Code ?? verb.Code) && !verb.ActorIsSubject)
+            if (!passive && UndergoneVerbs.Undergoable(verb.Lexicon?.Code ?? verb.Code) && !verb.ActorIsSubject)
             {
                 if (UndergoneVerbs.IsUndergone(sentence, verb, subjectBefore: subject is not null && !subjectAfter, out var cause))
                 {

@@ -19,6 +19,7 @@ internal static class UndergoneVerbs
     public static bool IsUndergone(Sentence sentence, Trigger verb, bool subjectBefore, out (int First, int End)? cause)
     {
         cause = null;
+        if (!Subjects.IsViolent(verb.Lexicon?.Code ?? verb.Code)) return false;
         var cues = sentence.Cues;
         var markers = cues.Set("passive-markers");
         if (markers.Count == 0 || verb.IsNoun) return false;
@@ -88,11 +89,18 @@ internal static class UndergoneVerbs
         return 0;
     }
 
-    /// <summary>"تعرضت القوات الأميركية لهجوم": a verb of undergoing within two words before the event noun <paramref name="noun"/>.</summary>
+    /// <summary>
+    /// What a subject can undergo after a verb of undergoing: violence (17–20) and threats (13): "recibió amenazas" is
+    /// being threatened, as "تعرضت لهجوم" is coming under attack.
+    /// </summary>
+    public static bool Undergoable(string? code) => Subjects.IsViolent(code) || (code is { Length: >= 2 } && CameoRoot.Of(code) == "13");
+
+    /// <summary>"تعرضت القوات الأميركية لهجوم", "recibió amenazas": a verb of undergoing within two words before the event noun <paramref name="noun"/>.</summary>
     public static bool FollowsUndergoVerb(Sentence sentence, Trigger noun)
     {
         var undergo = sentence.Cues.Set("undergo-verbs");
-        if (undergo.Count == 0 || !noun.IsNoun) return false;
+        // A lexicon that codes verbs and nouns by one stem ("amenaz*": amenazó, amenazas) reads the noun as the stem's word.
+        if (undergo.Count == 0 || !(noun.IsNoun || (!noun.FromDictionary && !sentence.Language.HasVerbDictionary))) return false;
         for (var k = noun.First - 1; k >= Math.Max(0, noun.First - 8); k--)
         {
             if (sentence.ShapeIn(k, undergo)) return true;
