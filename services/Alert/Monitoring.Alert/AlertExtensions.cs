@@ -112,8 +112,9 @@ public static class AlertExtensions
         // Webhook, Slack, Teams and SMTP calls wait on the network, not the CPU: many in flight at once.
         builder.SetEndpointDefaults("deliver-alert", prefetchCount: 64, concurrentMessageLimit: 32);
 
-        // Every instance keeps its own live listeners, so each needs every alert: a queue of its own that goes with it.
-        builder.AddInstanceConsumer<StreamAlertConsumer>("stream-alert");
+        // Every instance keeps its own live listeners, so each needs every alert while it has one: a queue of its own,
+        // there only while a listener listens.
+        builder.AddOnDemandEndpoint(AlertStream.Feed);
         return builder;
     }
 

@@ -34,22 +34,15 @@ public static class MessagingExtensions
     }
 
     /// <summary>
-    /// A consumer that every instance of the service runs for itself (each needs every message, e.g. to feed its own live
-    /// listeners): a queue of its own per process, classic, non-durable and exclusive to its connection (MassTransit's
-    /// temporary endpoint), so it disappears with its consumer, and its deletion never touches a quorum queue's machinery
-    /// while others publish. Quorum queues are never applied to it.
+    /// An endpoint every instance of the service runs for itself, and only while something in it holds the endpoint (each
+    /// instance needs every message then, e.g. to feed its own live listeners): the keyed <see cref="OnDemandEndpoint"/>
+    /// <paramref name="name"/>. Its queues are this process's own, classic and auto-deleted; quorum queues are never applied to them.
     /// </summary>
-    public static IHostApplicationBuilder AddInstanceConsumer<TConsumer>(this IHostApplicationBuilder builder, string name)
-        where TConsumer : class, IConsumer
+    public static IHostApplicationBuilder AddOnDemandEndpoint(this IHostApplicationBuilder builder, string name)
     {
-        var queue = $"{name}-{Environment.MachineName.ToLowerInvariant()}-{Guid.NewGuid().ToString("N")[..8]}";
-        var registrations = BusRegistrations.From(builder.Services);
-        registrations.InstanceQueues.Add(queue);
-        registrations.Add(bus => bus.AddConsumer<TConsumer>().Endpoint(endpoint =>
-        {
-            endpoint.Name = queue;
-            endpoint.Temporary = true;
-        }));
+        BusRegistrations.From(builder.Services).InstanceQueuePrefixes.Add(name + "-");
+        builder.Services.AddKeyedSingleton(name, (sp, _) => new OnDemandEndpoint(
+            name, sp.GetRequiredService<IReceiveEndpointConnector>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<OnDemandEndpoint>>()));
         return builder;
     }
 
@@ -102,7 +95,7 @@ public static class MessagingExtensions
                 }
 
                 if (endpoint is not IRabbitMqReceiveEndpointConfigurator rabbit) return;
-                if (!registrations.InstanceQueues.Contains(name) && options.RabbitMq.QuorumQueues)
+                if (!registrations.IsInstanceQueue(name) && options.RabbitMq.QuorumQueues)
                 {
                     rabbit.SetQuorumQueue();
                 }
@@ -164,8 +157,10 @@ public static class MessagingExtensions
     {
         private readonly List<Action<IBusRegistrationConfigurator>> _registrations = [];
 
-        /// <summary>Queues of <see cref="AddInstanceConsumer{TConsumer}"/>: this process's own, never quorum.</summary>
-        public HashSet<string> InstanceQueues { get; } = new(StringComparer.Ordinal);
+        /// <summary>Names of <see cref="AddOnDemandEndpoint"/>'s queues: this process's own, never quorum.</summary>
+        public List<string> InstanceQueuePrefixes { get; } = [];
+
+        public bool IsInstanceQueue(string queue) => InstanceQueuePrefixes.Exists(prefix => queue.StartsWith(prefix, StringComparison.Ordinal));
 
         public static BusRegistrations From(IServiceCollection services)
         {

@@ -19,6 +19,9 @@ public abstract class ParsedOnDemandContext(MessageContext context, string[] mes
     private readonly ConcurrentDictionary<Type, object?> _messages = new();
     private SerializerContext? _parsed;
 
+    /// <summary>The message's JSON, as it lies in the body.</summary>
+    public ReadOnlyMemory<byte> Json => json;
+
     /// <summary>MassTransit's own context for this body, with its document: for everything that reads the message some other way.</summary>
     protected SerializerContext Parsed => _parsed ??= Parse();
 

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -17,7 +19,7 @@ public sealed record OutboxMessage
     /// <summary><c>Namespace.Type, Assembly</c> of the message: what <see cref="Body"/> deserialises to.</summary>
     public required string MessageType { get; init; }
 
-    /// <summary>The message as JSON (web defaults: camelCase).</summary>
+    /// <summary>The message as JSON, as <see cref="Json"/> writes it: what is published (inside the transport's envelope).</summary>
     public required string Body { get; init; }
 
     public required DateTimeOffset CreatedAt { get; init; }
@@ -31,18 +33,38 @@ public sealed record OutboxMessage
     [JsonIgnore]
     public object? Written { get; init; }
 
-    public static readonly JsonSerializerOptions Json = JsonSerializerOptions.Web;
+    /// <summary><see cref="Body"/> as UTF-8, kept from the serialisation that wrote it; never stored.</summary>
+    [JsonIgnore]
+    public byte[]? WrittenUtf8 { get; init; }
+
+    /// <summary>
+    /// Web defaults (camelCase) without nulls and with non-ASCII text as it is: the JSON MassTransit writes for a message,
+    /// so the stored body can be published as it is, not serialised a second time (docs/benchmarks.md). Reading is unchanged.
+    /// </summary>
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerOptions.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     /// <summary>The message as its own (runtime) type, to be published as that type.</summary>
-    public static OutboxMessage For(object message, DateTimeOffset createdAt) => new()
+    public static OutboxMessage For(object message, DateTimeOffset createdAt)
     {
-        Id = Guid.CreateVersion7(createdAt).ToString("N"),
-        MessageType = TypeName(message.GetType()),
-        Body = JsonSerializer.Serialize(message, message.GetType(), Json),
-        CreatedAt = createdAt,
-        TraceParent = Activity.Current?.Id,
-        Written = message,
-    };
+        var utf8 = JsonSerializer.SerializeToUtf8Bytes(message, message.GetType(), Json);
+        return new()
+        {
+            Id = Guid.CreateVersion7(createdAt).ToString("N"),
+            MessageType = TypeName(message.GetType()),
+            Body = Encoding.UTF8.GetString(utf8),
+            CreatedAt = createdAt,
+            TraceParent = Activity.Current?.Id,
+            Written = message,
+            WrittenUtf8 = utf8,
+        };
+    }
+
+    /// <summary>The body to publish, as UTF-8.</summary>
+    public byte[] Utf8Body() => WrittenUtf8 ?? Encoding.UTF8.GetBytes(Body);
 
     public static string TypeName(Type type) => TypeNames.GetOrAdd(type, static t => $"{t.FullName}, {t.Assembly.GetName().Name}");
 

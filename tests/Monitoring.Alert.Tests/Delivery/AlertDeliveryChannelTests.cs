@@ -8,6 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 using Monitoring.Alert.Alerts;
 using Monitoring.Alert.Delivery;
 using Monitoring.Alert.Streaming;
+using Monitoring.ServiceDefaults.Messaging;
 
 namespace Monitoring.Alert.Tests.Delivery;
 
@@ -217,6 +218,29 @@ public sealed class AlertDeliveryChannelTests : IAsyncLifetime
         var data = JsonDocument.Parse(lines.Single(l => l.StartsWith("data:", StringComparison.Ordinal))["data:".Length..]).RootElement;
         Assert.Equal("d1", data.GetProperty("articleId").GetString());
         Assert.Equal(analystId, data.GetProperty("analystId").GetString());
+    }
+
+    [Fact]
+    public async Task The_instance_consumes_alerts_for_the_live_stream_only_while_a_listener_listens()
+    {
+        var (analyst, analystId) = await _client.CreateAnalystAsync("A");
+        await AlertClient.SubscribeAsync(analyst, new { name = "Diplomacy", query = "topic:diplomacy" });
+        var feed = _alert.Services.GetRequiredKeyedService<OnDemandEndpoint>(AlertStream.Feed);
+        var streams = _alert.Services.GetRequiredService<AlertStream>();
+
+        // Raised with nobody listening: stored, and nothing consumes it for the stream.
+        await _client.PublishAsync(AlertClient.Article("d0"));
+        await Eventually.HoldsAsync(async () => (await AlertClient.AlertsAsync(analyst)).Count == 1, "the alert is raised");
+        Assert.Null(feed.QueueName);
+
+        using (var response = await analyst.GetAsync("/api/alerts/stream", HttpCompletionOption.ResponseHeadersRead, Ct))
+        {
+            // The headers come once the instance consumes: an alert raised now reaches the listener.
+            Assert.NotNull(feed.QueueName);
+            Assert.Equal(1, streams.ListenerCount(analystId));
+        }
+
+        await Eventually.HoldsAsync(() => feed.QueueName is null && streams.ListenerCount(analystId) == 0, "the endpoint stops with its last listener");
     }
 
     [Fact]

@@ -1,3 +1,6 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Dapper;
 using Monitoring.Alert.Preview;
 using Monitoring.Alert.Storage;
 using Monitoring.Contracts;
@@ -10,6 +13,8 @@ public abstract class RecentArticleStoreContract
     protected abstract Task<IRecentArticleStore> CreateStoreAsync();
 
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static readonly JsonSerializerOptions AsMassTransitWrites = new(JsonSerializerOptions.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
     protected static RecentArticle Recent(string id, int minute) => new(new ArticleClassified
     {
@@ -32,6 +37,21 @@ public abstract class RecentArticleStoreContract
         Json.AssertEquivalent(Recent("a1", 1), listed[1]);
         Json.AssertEquivalent(Recent("a2", 2), await store.GetAsync("a2", Ct));
         Assert.Null(await store.GetAsync("a3", Ct));
+    }
+
+    [Fact]
+    public async Task An_article_received_as_JSON_is_kept_as_that_JSON_and_reads_back_as_the_article_it_was()
+    {
+        var store = await CreateStoreAsync();
+        var received = Recent("a1", 1);
+        // camelCase without nulls, as MassTransit writes a message; the title differs from the object's only to show which was stored.
+        var json = JsonSerializer.SerializeToUtf8Bytes(received.Article with { Title = "As received" }, AsMassTransitWrites);
+
+        await store.AddAsync(received with { ReceivedJson = json }, Times.At(0), Ct);
+        var read = await store.GetAsync("a1", Ct);
+
+        Json.AssertEquivalent(Recent("a1", 1).Article with { Title = "As received" }, read!.Article);
+        Assert.Equal(Times.At(1), read.ReceivedAt);
     }
 
     [Fact]
@@ -67,6 +87,20 @@ public sealed class SqliteRecentArticleStoreTests : RecentArticleStoreContract
 
         Assert.Null(await store.GetAsync("a1", Ct));
         Assert.NotNull(await store.GetAsync("a2", Ct));
+    }
+
+    [Fact]
+    public async Task An_article_stored_before_in_PascalCase_still_reads_back()
+    {
+        var database = StoreFactory.FreshSqlite();
+        var store = await StoreFactory.CreateSqliteAsync<SqliteRecentArticleStore>(database);
+        await using (var connection = await database.OpenAsync(Ct))
+        {
+            await connection.ExecuteAsync("INSERT INTO alert_recent_articles (article_id, received_at, message) VALUES ('a1', @at, @message)",
+                new { at = Times.At(1).ToUniversalTime(), message = JsonSerializer.Serialize(Recent("a1", 1).Article) });
+        }
+
+        Json.AssertEquivalent(Recent("a1", 1), await store.GetAsync("a1", Ct));
     }
 }
 

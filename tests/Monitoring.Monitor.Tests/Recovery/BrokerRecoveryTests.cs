@@ -2,13 +2,15 @@ using System.Diagnostics;
 using System.Net;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
+using Monitoring.Alert.Streaming;
 using Monitoring.Contracts;
+using Monitoring.ServiceDefaults.Messaging;
 
 namespace Monitoring.Monitor.Tests.Recovery;
 
 /// <summary>
 /// A service against the real broker behind a relay the test can cut: readiness tells the truth while the broker is away,
-/// the consumers are back within the capped back-off once it returns, and the live-stream queue leaves with its service.
+/// the consumers are back within the capped back-off once it returns, and the live-stream queue is there only while a listener listens.
 /// </summary>
 [Trait("Category", "Integration")]
 public sealed class BrokerRecoveryTests
@@ -41,19 +43,26 @@ public sealed class BrokerRecoveryTests
     }
 
     [Fact]
-    public async Task The_live_stream_queue_is_a_classic_transient_queue_that_leaves_with_its_service()
+    public async Task The_live_stream_queue_is_a_classic_transient_queue_there_only_while_a_listener_listens()
     {
         if (RabbitMqCtl.Unavailable is { } reason) Assert.Skip(reason);
         var settings = RabbitMqBroker.Settings("stream");
 
         var first = await ServiceHost.AlertAsync(settings);
-        var name = StreamQueueOf(first);
-        var queue = Assert.Single(await RabbitMqCtl.QueuesAsync(name));
-        // Exclusive or auto-delete: either way the broker deletes it when its consumer's connection goes, and it is no quorum queue.
-        Assert.True(queue is { Type: "classic", Durable: false } && (queue.AutoDelete || queue.Exclusive), $"{queue}");
+        var feed = first.Services.GetRequiredKeyedService<OnDemandEndpoint>(AlertStream.Feed);
+        // No listener: no queue of its own, so no alert is routed to this instance or consumed by it.
+        Assert.Null(feed.QueueName);
 
-        // The second instance keeps publishing while the first one's queue is deleted under it.
+        var listener = await first.Services.GetRequiredService<AlertStream>().OpenAsync("someone", Ct);
+        var name = feed.QueueName!;
+        var queue = Assert.Single(await RabbitMqCtl.QueuesAsync(name));
+        // Exclusive or auto-delete: either way the broker deletes it when its consumer goes, and it is no quorum queue.
+        Assert.True(queue is { Type: "classic", Durable: false, Consumers: 1 } && (queue.AutoDelete || queue.Exclusive), $"{queue}");
+
+        // The second instance keeps publishing while the first one's queue is deleted under it: its listener leaves.
         await using var second = await ServiceHost.AlertAsync(settings);
+        await using var secondListener = await second.Services.GetRequiredService<AlertStream>().OpenAsync("someone", Ct);
+        var secondName = second.Services.GetRequiredKeyedService<OnDemandEndpoint>(AlertStream.Feed).QueueName!;
         var bus = second.Services.GetRequiredService<IBus>();
         var publishing = Task.Run(async () =>
         {
@@ -63,18 +72,23 @@ public sealed class BrokerRecoveryTests
                 await Task.Delay(20, Ct);
             }
         }, Ct);
-        await first.DisposeAsync();
+        await listener.DisposeAsync();
+        Assert.Null(feed.QueueName);
+        await Eventually.HoldsAsync(async () => (await RabbitMqCtl.QueuesAsync(name)).Count == 0, "the queue leaves with its listener", TimeSpan.FromSeconds(20));
+        Assert.Equal(HttpStatusCode.OK, await ReadinessAsync(first));
+
+        // Listening again takes a new queue, and it leaves with the service too.
+        await using (await first.Services.GetRequiredService<AlertStream>().OpenAsync("someone", Ct))
+        {
+            name = feed.QueueName!;
+            Assert.Single(await RabbitMqCtl.QueuesAsync(name));
+            await first.DisposeAsync();
+        }
+
         await publishing;
 
         Assert.Empty(await RabbitMqCtl.QueuesAsync(name));
-        Assert.Single(await RabbitMqCtl.QueuesAsync(StreamQueueOf(second)));
-    }
-
-    /// <summary>The name of the host's own live-stream queue, as its bus reports it.</summary>
-    private static string StreamQueueOf(ServiceHost host)
-    {
-        var probe = System.Text.Json.JsonSerializer.Serialize(host.Services.GetRequiredService<IBus>().GetProbeResult(Ct));
-        return System.Text.RegularExpressions.Regex.Match(probe, "\"queueName\":\"(stream-alert-[^\"]+)\"").Groups[1].Value;
+        Assert.Single(await RabbitMqCtl.QueuesAsync(secondName));
     }
 
     private static async Task<HttpStatusCode> ReadinessAsync(ServiceHost host)

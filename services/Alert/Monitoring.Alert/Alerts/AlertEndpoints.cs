@@ -70,13 +70,13 @@ public static class AlertEndpoints
     {
         context.Response.ContentType = "text/event-stream";
         context.Response.Headers.CacheControl = "no-cache";
-        var events = Events(stream.ListenAsync(user.AnalystId(), cancellationToken));
-
-        // Headers go out at once, so a client knows it is listening before the first alert.
-        await context.Response.Body.FlushAsync(cancellationToken);
         try
         {
-            await SseFormatter.WriteAsync(events, context.Response.Body, cancellationToken);
+            await using var listener = await stream.OpenAsync(user.AnalystId(), cancellationToken);
+
+            // Headers go out once the instance consumes, so a client that has them gets every alert raised from then on.
+            await context.Response.Body.FlushAsync(cancellationToken);
+            await SseFormatter.WriteAsync(Events(listener.ReadAllAsync(cancellationToken)), context.Response.Body, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

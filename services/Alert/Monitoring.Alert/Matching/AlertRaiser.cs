@@ -24,7 +24,10 @@ public sealed class AlertRaiser(
     SubscriptionCatalog catalog, IAlertStore alerts, IRecentArticleStore recent, IOptions<AlertOptions> options, OutboxRelay relay, TimeProvider clock,
     CorroborationRaiser corroboration, SignalDetector signals)
 {
-    public async Task<int> RaiseAsync(ArticleClassified article, CancellationToken cancellationToken)
+    public Task<int> RaiseAsync(ArticleClassified article, CancellationToken cancellationToken) => RaiseAsync(article, default, cancellationToken);
+
+    /// <param name="receivedJson">The article's JSON as it arrived (<see cref="ConsumeContextJson.MessageJson{T}"/>), stored as the recent article; empty when there is none.</param>
+    public async Task<int> RaiseAsync(ArticleClassified article, ReadOnlyMemory<byte> receivedJson, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(article.ArticleId)) throw new InvalidMessageException("ArticleClassified without an ArticleId.");
         var storyId = string.IsNullOrWhiteSpace(article.StoryId) ? article.ArticleId : article.StoryId;
@@ -34,7 +37,7 @@ public sealed class AlertRaiser(
         // event reports for corroboration, and the signals. All are awaited before any alert is written, so a failure
         // still stops this delivery before anything is raised; each is idempotent, so the redelivery writes it again.
         var received = clock.GetUtcNow();
-        var kept = recent.AddAsync(new RecentArticle(article, received), received - options.Value.RecentArticlesRetention, cancellationToken);
+        var kept = recent.AddAsync(new RecentArticle(article, received) { ReceivedJson = receivedJson }, received - options.Value.RecentArticlesRetention, cancellationToken);
         var reporting = corroboration.RecordAsync(article, storyId, cancellationToken);
         var detecting = signals.DetectAsync(article, cancellationToken);
         await Task.WhenAll(kept, reporting, detecting);

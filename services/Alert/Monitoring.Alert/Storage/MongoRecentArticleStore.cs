@@ -1,8 +1,6 @@
-using System.Text.Json;
 using MongoDB.Bson.Serialization.Attributes;
 using MongoDB.Driver;
 using Monitoring.Alert.Preview;
-using Monitoring.Contracts;
 using Monitoring.Storage;
 
 namespace Monitoring.Alert.Storage;
@@ -20,7 +18,7 @@ public sealed class MongoRecentArticleStore(IMongoDatabase database) : IRecentAr
         try
         {
             await _articles.InsertOneAsync(
-                new Row { Id = article.Article.ArticleId, ReceivedAt = article.ReceivedAt.UtcDateTime, Message = JsonSerializer.Serialize(article.Article) },
+                new Row { Id = article.Article.ArticleId, ReceivedAt = article.ReceivedAt.UtcDateTime, Message = article.StoredJson() },
                 cancellationToken: cancellationToken);
         }
         catch (MongoWriteException exception) when (exception.IsDuplicateKey())
@@ -42,7 +40,7 @@ public sealed class MongoRecentArticleStore(IMongoDatabase database) : IRecentAr
         return row is null ? null : ToArticle(row);
     }
 
-    private static RecentArticle ToArticle(Row row) => new(JsonSerializer.Deserialize<ArticleClassified>(row.Message)!, new DateTimeOffset(DateTime.SpecifyKind(row.ReceivedAt, DateTimeKind.Utc)));
+    private static RecentArticle ToArticle(Row row) => new(RecentArticle.Read(row.Message), new DateTimeOffset(DateTime.SpecifyKind(row.ReceivedAt, DateTimeKind.Utc)));
 
     private sealed class Row
     {

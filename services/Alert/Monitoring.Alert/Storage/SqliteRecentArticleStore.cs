@@ -1,7 +1,5 @@
-using System.Text.Json;
 using Dapper;
 using Monitoring.Alert.Preview;
-using Monitoring.Contracts;
 using Monitoring.Storage;
 
 namespace Monitoring.Alert.Storage;
@@ -33,7 +31,7 @@ public sealed class SqliteRecentArticleStore(SqliteDatabase database) : IRecentA
     public Task AddAsync(RecentArticle article, DateTimeOffset forgetBefore, CancellationToken cancellationToken)
     {
         // Built before the single writer takes it, so the JSON of one article never holds up the others' writes.
-        var message = JsonSerializer.Serialize(article.Article);
+        var message = article.StoredJson();
         var cutOff = forgetBefore.ToUniversalTime();
         var last = Interlocked.Read(ref _deletedBefore);
         var delete = cutOff.UtcTicks - last >= DeleteStep.Ticks && Interlocked.CompareExchange(ref _deletedBefore, cutOff.UtcTicks, last) == last;
@@ -52,7 +50,7 @@ public sealed class SqliteRecentArticleStore(SqliteDatabase database) : IRecentA
         var rows = await connection.QueryAsync<(string Message, DateTimeOffset ReceivedAt)>(
             $"SELECT message AS Message, received_at AS ReceivedAt FROM {Table} WHERE received_at >= @since ORDER BY received_at DESC LIMIT @limit",
             new { since = since.ToUniversalTime(), limit });
-        return rows.Select(r => new RecentArticle(JsonSerializer.Deserialize<ArticleClassified>(r.Message)!, r.ReceivedAt)).ToList();
+        return rows.Select(r => new RecentArticle(RecentArticle.Read(r.Message), r.ReceivedAt)).ToList();
     }
 
     public async Task<RecentArticle?> GetAsync(string articleId, CancellationToken cancellationToken)
@@ -60,6 +58,6 @@ public sealed class SqliteRecentArticleStore(SqliteDatabase database) : IRecentA
         await using var connection = await database.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<(string Message, DateTimeOffset ReceivedAt)?>(
             $"SELECT message AS Message, received_at AS ReceivedAt FROM {Table} WHERE article_id = @articleId", new { articleId });
-        return row is { } r ? new RecentArticle(JsonSerializer.Deserialize<ArticleClassified>(r.Message)!, r.ReceivedAt) : null;
+        return row is { } r ? new RecentArticle(RecentArticle.Read(r.Message), r.ReceivedAt) : null;
     }
 }

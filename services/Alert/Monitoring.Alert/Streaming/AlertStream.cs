@@ -1,7 +1,10 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
 using Monitoring.Alert.Delivery;
 using Monitoring.Contracts;
+using Monitoring.ServiceDefaults.Messaging;
 
 namespace Monitoring.Alert.Streaming;
 
@@ -9,9 +12,13 @@ namespace Monitoring.Alert.Streaming;
 /// The live listeners of this instance, per analyst. Each listener has a bounded queue: a reader that stops reading
 /// loses the oldest alerts, never blocks delivery. An announcement this instance has streamed already (a redelivered or
 /// re-swept <c>AlertRaised</c>, same alert and article count) is not streamed again, so no listener sees an id twice.
+/// The instance consumes alerts only while it has a listener (<see cref="Feed"/>): with none, no alert reaches it.
 /// </summary>
-public sealed class AlertStream
+public sealed class AlertStream([FromKeyedServices(AlertStream.Feed)] OnDemandEndpoint feed)
 {
+    /// <summary>The on-demand endpoint whose queue feeds the listeners (<c>stream-alert-{host}-{id}</c>).</summary>
+    public const string Feed = "stream-alert";
+
     private const int Remembered = 20_000;
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<Guid, Channel<AlertRaised>>> _listeners = new(StringComparer.Ordinal);
     private readonly HashSet<string> _streamed = new(StringComparer.Ordinal);
@@ -19,20 +26,32 @@ public sealed class AlertStream
 
     public int ListenerCount(string analystId) => _listeners.TryGetValue(analystId, out var listeners) ? listeners.Count : 0;
 
-    public async IAsyncEnumerable<AlertRaised> ListenAsync(string analystId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// A new listener of <paramref name="analystId"/>'s alerts. Once this returns the instance is consuming, so every alert
+    /// raised from then on reaches it (unless the broker is away: then from when it is back).
+    /// </summary>
+    public async Task<Listener> OpenAsync(string analystId, CancellationToken cancellationToken)
     {
+        var lease = await feed.AcquireAsync(endpoint => endpoint.Consumer(() => new StreamAlertConsumer(this)), cancellationToken);
         var channel = Channel.CreateBounded<AlertRaised>(new BoundedChannelOptions(256) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
-        var id = Guid.NewGuid();
         var listeners = _listeners.GetOrAdd(analystId, _ => new ConcurrentDictionary<Guid, Channel<AlertRaised>>());
+        var id = Guid.NewGuid();
         listeners[id] = channel;
-        try
-        {
-            await foreach (var alert in channel.Reader.ReadAllAsync(cancellationToken)) yield return alert;
-        }
-        finally
+        return new Listener(channel, async () =>
         {
             listeners.TryRemove(id, out _);
-        }
+            await lease.DisposeAsync();
+        });
+    }
+
+    /// <summary>One listener's alerts; disposing it stops listening (and consuming, when it was the last).</summary>
+    public sealed class Listener(Channel<AlertRaised> channel, Func<ValueTask> close) : IAsyncDisposable
+    {
+        private int _closed;
+
+        public IAsyncEnumerable<AlertRaised> ReadAllAsync(CancellationToken cancellationToken) => channel.Reader.ReadAllAsync(cancellationToken);
+
+        public ValueTask DisposeAsync() => Interlocked.Exchange(ref _closed, 1) == 0 ? close() : ValueTask.CompletedTask;
     }
 
     public void Publish(AlertRaised alert)

@@ -3,7 +3,7 @@ using Monitoring.Contracts;
 
 namespace Monitoring.Alert.Streaming;
 
-/// <summary>Feeds this instance's live listeners. Runs on a temporary endpoint per instance, so every instance sees every alert.</summary>
+/// <summary>Feeds this instance's live listeners. Runs on an endpoint of this instance alone, while it has listeners (<see cref="AlertStream"/>).</summary>
 public sealed class StreamAlertConsumer(AlertStream stream) : IConsumer<AlertRaised>
 {
     public Task Consume(ConsumeContext<AlertRaised> context)

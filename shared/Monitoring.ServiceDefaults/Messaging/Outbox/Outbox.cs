@@ -74,7 +74,11 @@ public sealed class Outbox : IDisposable
             // The wait is bounded here, not only by the token: a publish caught in the broker's reconnection can ignore
             // its token, and one that never returned kept its claim, so neither the relay nor the dispatcher ever
             // published that message again. One left running that succeeds later is a redelivery the consumers absorb.
-            await publisher.Publish(body, type, Pipe.Execute<PublishContext>(context => context.MessageId = messageId), timer.Token).WaitAsync(timer.Token);
+            await publisher.Publish(body, type, Pipe.Execute<PublishContext>(context =>
+            {
+                context.MessageId = messageId;
+                StoredBodySerializer.Apply(context, message);
+            }), timer.Token).WaitAsync(timer.Token);
             _published.TryAdd(message.Id, 0);
             _broker?.Published();
             OutboxMetrics.Published.Add(1, new KeyValuePair<string, object?>("outbox", Name));
